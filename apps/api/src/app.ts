@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import dbPlugin from './plugins/db';
+import errorsPlugin from './plugins/errors';
+import securityPlugin from './plugins/security';
+import authPlugin from './plugins/auth';
+import healthRoutes from './modules/health/health.routes';
+import authRoutes from './modules/auth/auth.routes';
+import departmentRoutes from './modules/departments/departments.routes';
+import requestTypeRoutes from './modules/request-types/request-types.routes';
+import userRoutes from './modules/users/users.routes';
+
+export interface AppOptions {
+  databasePath: string;
+  /** Folder of the built web app to serve, or null for an API-only app. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** Injectable clock, so session expiry can be tested without waiting. */
+  now?: () => Date;
+}
+
+/** Composes the whole app; every plugin and module is registered here, in the open. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const spa = Boolean(opts.webRoot && fs.existsSync(`${opts.webRoot}/index.html`));
+  await app.register(errorsPlugin, { spa });
+  await app.register(dbPlugin, { databasePath: opts.databasePath });
+  await app.register(securityPlugin);
+  await app.register(authPlugin, { now: opts.now });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Altitude API', version: '1.0.0', description: 'Marketing request tracker. Errors are application/problem+json (RFC 9457).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'altitude_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(departmentRoutes);
+  await app.register(requestTypeRoutes);
+  await app.register(userRoutes);
+
+  if (spa && opts.webRoot) {
+    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, maxAge: '1h' });
+  }
+  return app;
+}

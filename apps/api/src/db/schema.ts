@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { classifications, priorities, resolutions, roles, statuses } from '@altitude/shared/domain';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const requestTypes = sqliteTable('request_types', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull().default(''),
+  turnaroundDays: integer('turnaround_days').notNull(),
+  defaultClassification: text('default_classification', { enum: classifications }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: roles }).notNull(),
+  departmentId: integer('department_id')
+    .notNull()
+    .references(() => departments.id),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** The id is the SHA-256 of the cookie token, so a leaked database does not leak live sessions. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per key (`account:<email>` or `ip:<address>`), kept so limits survive a restart. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: text('window_start').notNull(),
+  lockedUntil: text('locked_until'),
+});
+
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    brief: text('brief').notNull().default(''),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => requestTypes.id),
+    requesterId: integer('requester_id')
+      .notNull()
+      .references(() => users.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    businessGoal: text('business_goal').notNull().default(''),
+    audience: text('audience').notNull().default(''),
+    dueDate: text('due_date'),
+    priority: text('priority', { enum: priorities }).notNull().default('normal'),
+    status: text('status', { enum: statuses }).notNull().default('intake'),
+    resolution: text('resolution', { enum: resolutions }),
+    classification: text('classification', { enum: classifications }),
+    classificationNote: text('classification_note'),
+    classificationSuggested: integer('classification_suggested', { mode: 'boolean' }).notNull().default(true),
+    classifiedById: integer('classified_by_id').references(() => users.id),
+    classifiedAt: text('classified_at'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    estimateMinutes: integer('estimate_minutes'),
+    position: text('position').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at').notNull(),
+    /** First move out of intake: the start of cycle time. */
+    startedAt: text('started_at'),
+    completedAt: text('completed_at'),
+  },
+  (t) => [
+    index('requests_board_idx').on(t.status, t.position),
+    index('requests_department_idx').on(t.departmentId, t.status),
+    index('requests_requester_idx').on(t.requesterId),
+    index('requests_assignee_idx').on(t.assigneeId),
+    index('requests_type_idx').on(t.typeId),
+    index('requests_completed_idx').on(t.completedAt),
+    index('requests_created_idx').on(t.createdAt),
+  ],
+);
+
+export const timeEntries = sqliteTable(
+  'time_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    minutes: integer('minutes').notNull(),
+    date: text('date').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('time_entries_request_idx').on(t.requestId),
+    index('time_entries_date_idx').on(t.date, t.requestId, t.minutes),
+    index('time_entries_user_idx').on(t.userId, t.date),
+  ],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_request_idx').on(t.requestId, t.createdAt)],
+);
+
+export const activity = sqliteTable(
+  'activity',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    field: text('field'),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activity_request_idx').on(t.requestId, t.createdAt),
+    index('activity_kind_idx').on(t.kind, t.createdAt),
+  ],
+);
+
+/** Strategic-share target per quarter, `periodStart` being the quarter's first day. */
+export const targets = sqliteTable(
+  'targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodStart: text('period_start').notNull(),
+    strategicShare: real('strategic_share').notNull(),
+  },
+  (t) => [uniqueIndex('targets_period_idx').on(t.periodStart)],
+);
+
+/** Per-column workflow settings; a null limit means no WIP limit. */
+export const workflowColumns = sqliteTable('workflow_columns', {
+  status: text('status', { enum: statuses }).primaryKey(),
+  wipLimit: integer('wip_limit'),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

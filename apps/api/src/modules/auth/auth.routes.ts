@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LoginBody, MeResponse } from '@altitude/shared/auth';
+import { HttpProblem } from '../../errors';
+import { signIn } from './auth.service';
+import { absoluteTimeoutMs, deleteSession, sessionCookie } from './sessions';
+
+export default async function authRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/login', {
+    config: { access: 'anonymous' },
+    schema: { tags: ['auth'], body: LoginBody, response: { '2xx': MeResponse } },
+    handler: async (request, reply) => {
+      const { user, token } = await signIn(app.db, request.body, request.ip, app.clock(), request.log);
+      reply.setCookie(sessionCookie, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: absoluteTimeoutMs / 1000,
+      });
+      return { user };
+    },
+  });
+
+  r.post('/api/auth/logout', {
+    config: { access: 'signedIn' },
+    schema: { tags: ['auth'], response: { '2xx': z.null() } },
+    handler: async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) deleteSession(app.db, token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.get('/api/auth/me', {
+    config: { access: 'signedIn' },
+    schema: { tags: ['auth'], response: { '2xx': MeResponse } },
+    handler: async (request) => {
+      if (!request.user) throw new HttpProblem(401, 'auth.required', 'Sign in to continue.');
+      return { user: request.user };
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import type { Db } from '../../db/client';
+import { sessions, users } from '../../db/schema';
+
+export const sessionCookie = 'altitude_session';
+/** A session ends after 12 hours unused or 14 days after sign-in, whichever comes first. */
+export const idleTimeoutMs = 12 * 3_600_000;
+export const absoluteTimeoutMs = 14 * 24 * 3_600_000;
+/** lastSeenAt is refreshed at most this often, so reads stay reads. */
+const touchEveryMs = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export function createSession(db: Db, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + absoluteTimeoutMs);
+  db.insert(sessions)
+    .values({ id: hashToken(token), userId, ip, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .run();
+  return { token, expiresAt };
+}
+
+/** The user behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
+export function resolveSession(db: Db, token: string, now: Date): SessionUser | null {
+  const id = hashToken(token);
+  const row = db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      user: { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId },
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  const t = now.getTime();
+  const lastSeen = Date.parse(row.lastSeenAt);
+  if (!row.active || Date.parse(row.expiresAt) <= t || t - lastSeen > idleTimeoutMs) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (t - lastSeen > touchEveryMs) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  }
+  return row.user;
+}
+
+export function deleteSession(db: Db, token: string): void {
+  db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+}
+
+export function deleteUserSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import { accessLevels, roleMeets, type Access } from '@altitude/shared/domain';
+import type { SessionUser } from '@altitude/shared/auth';
+import { HttpProblem } from '../errors';
+import { resolveSession, sessionCookie } from '../modules/auth/sessions';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route must declare it. */
+    access?: Access;
+  }
+  interface FastifyInstance {
+    clock: () => Date;
+    /** Every /api route with its declared access, for the authorisation matrix test. */
+    routeTable: { method: string; url: string; access: Access }[];
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+/**
+ * The one guard: each route declares `config.access`, a route under /api without it fails
+ * at start-up, and the check runs before the body is even parsed.
+ */
+export default fp(
+  async (app: FastifyInstance, opts: { now?: () => Date }) => {
+    await app.register(cookie);
+    app.decorate('clock', opts.now ?? (() => new Date()));
+    app.decorate('routeTable', []);
+    app.decorateRequest('user', null);
+
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+      const access = route.config?.access;
+      if (!access || !accessLevels.includes(access)) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+      }
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[sessionCookie];
+      if (token) request.user = resolveSession(app.db, token, app.clock());
+      const access = request.routeOptions.config.access;
+      if (!access || access === 'anonymous') return;
+      if (!request.user) throw new HttpProblem(401, 'auth.required', 'Sign in to continue.');
+      if (!roleMeets(request.user.role, access)) {
+        request.log.warn({ userId: request.user.id, route: request.routeOptions.url, access }, 'authorisation denied');
+        throw new HttpProblem(403, 'auth.forbidden', 'Your role does not allow this.');
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['db'] },
+);

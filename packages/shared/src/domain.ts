@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Enumerations of the product brief; the lowercase words are part of the public API. */
+export const roles = ['requester', 'marketer', 'lead'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const statuses = ['intake', 'planned', 'in_progress', 'in_review', 'done', 'declined'] as const;
+export const Status = z.enum(statuses);
+export type Status = z.infer<typeof Status>;
+
+export const classifications = ['strategic', 'tactical'] as const;
+export const Classification = z.enum(classifications);
+export type Classification = z.infer<typeof Classification>;
+
+export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+export const Priority = z.enum(priorities);
+export type Priority = z.infer<typeof Priority>;
+
+/** `cancelled` is added to the brief's three: a requester withdrawing their own request from intake. */
+export const resolutions = ['delivered', 'declined', 'handed_back', 'cancelled'] as const;
+export const Resolution = z.enum(resolutions);
+export type Resolution = z.infer<typeof Resolution>;
+
+/** Who may reach a route; every route declares one and the server enforces it. */
+export const accessLevels = ['anonymous', 'signedIn', 'marketer', 'lead'] as const;
+export type Access = (typeof accessLevels)[number];
+
+const rank: Record<Role, number> = { requester: 1, marketer: 2, lead: 3 };
+
+/** True when a signed-in user of `role` meets `access`. */
+export function roleMeets(role: Role, access: Access): boolean {
+  switch (access) {
+    case 'anonymous':
+    case 'signedIn':
+      return true;
+    case 'marketer':
+      return rank[role] >= rank.marketer;
+    case 'lead':
+      return rank[role] >= rank.lead;
+  }
+}
+
+export const IsoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
+export const IsoDateTime = z.string();
+export const Id = z.coerce.number().int().positive();
