@@ -46,12 +46,16 @@ export default fp(
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const context = (error as { validationContext?: string }).validationContext ?? 'body';
-        const errors = error.validation.map((v) => {
+        const errors = error.validation.flatMap((v) => {
           const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-          const issue = (v.params as { issue?: { code?: string; keys?: string[] } } | undefined)?.issue;
-          // Name the offending field itself, not the object that holds it.
-          const path = issue?.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((k) => (base ? `${base}.${k}` : k)).join(', ') : base;
-          return { path: path || context, message: v.message ?? 'is invalid' };
+          const message = v.message ?? 'is invalid';
+          // The provider puts the zod issue code in `keyword` and the rest of the issue in `params`.
+          const keys = (v.params as { keys?: unknown } | undefined)?.keys;
+          // Name each offending field itself, not the object that holds it.
+          if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
+            return keys.map((k) => ({ path: base ? `${base}.${String(k)}` : String(k), message }));
+          }
+          return [{ path: base || context, message }];
         });
         const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
         return sendProblem(reply, problemOf(400, 'validation.failed', detail, { errors }));

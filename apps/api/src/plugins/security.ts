@@ -40,13 +40,16 @@ export default fp(
       if (safeMethods.has(request.method)) return;
       const origin = request.headers.origin;
       if (origin !== undefined) {
-        let host: string | null = null;
+        // Compare host and port, reading the Host header with the origin's scheme so an explicit
+        // default port ("Host: example.com:443" against "https://example.com") still matches.
+        let same: boolean;
         try {
-          host = new URL(origin).host;
+          const from = new URL(origin);
+          same = request.headers.host !== undefined && from.host === new URL(`${from.protocol}//${request.headers.host}`).host;
         } catch {
-          host = null;
+          same = false;
         }
-        if (host !== request.headers.host) {
+        if (!same) {
           throw new HttpProblem(403, 'csrf.origin_mismatch', 'Cross-site requests are not accepted.');
         }
       } else if (request.headers['sec-fetch-site'] === 'cross-site') {

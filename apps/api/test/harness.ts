@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/app';
+import { seedBaseline } from '../src/db/seed/baseline';
+import { seedDemo } from '../src/db/seed/demo';
+import { demoPassword } from '../src/db/seed/demo-catalog';
+
+/** The day the demo data ends in tests, so figures do not move with the calendar. */
+export const demoToday = new Date('2026-11-20T12:00:00.000Z');
+
+export interface TestAppOptions {
+  seed?: 'demo' | 'baseline';
+  now?: () => Date;
+}
+
+/** The real app on a real SQLite file in a temp folder, removed on close. */
+export async function createTestApp({ seed = 'demo', now }: TestAppOptions = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
+  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now });
+  if (seed === 'demo') await seedDemo(app.db, demoToday);
+  else seedBaseline(app.db);
+  app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));
+  await app.ready();
+
+  /** Signs in and returns the Cookie header value for later requests. */
+  async function login(email: string, password = demoPassword): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'altitude_session');
+    if (!cookie) throw new Error('no session cookie');
+    return `altitude_session=${cookie.value}`;
+  }
+  return { app, login, dir };
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,75 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { useCurrentUser } from '../features/auth/api/me';
+import { useSignOut } from '../features/auth/api/sign-in';
+import { Logo } from './logo';
+import { navFor } from './nav';
+import { roleLabel } from './role-label';
+
+export function AppLayout() {
+  const user = useCurrentUser();
+  const [opened, { toggle, close }] = useDisclosure();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const initials = user.name
+    .split(' ')
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Logo />
+            <Text fw={700} size="lg">
+              Altitude
+            </Text>
+          </Group>
+          <Menu position="bottom-end" width={220}>
+            <Menu.Target>
+              <UnstyledButton aria-label="Account menu">
+                <Group gap="xs">
+                  <Avatar color="indigo" radius="xl" size="sm">
+                    {initials}
+                  </Avatar>
+                  <div>
+                    <Text size="sm" fw={500} lh={1.2}>
+                      {user.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.2}>
+                      {roleLabel[user.role]}
+                    </Text>
+                  </div>
+                </Group>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{user.email}</Menu.Label>
+              <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>Sign out</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {navFor(user.role).map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            end={item.to === '/'}
+            label={item.label}
+            onClick={close}
+            styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

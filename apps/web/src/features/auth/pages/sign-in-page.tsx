@@ -1,0 +1,68 @@
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { Navigate, useSearchParams } from 'react-router';
+import { LoginBody } from '@altitude/shared/auth';
+import { ApiError } from '../../../lib/api-client';
+import { useMe } from '../api/me';
+import { useSignIn } from '../api/sign-in';
+import { Logo } from '../../../app/logo';
+
+/** Only same-site paths are followed after sign-in, never an external URL. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const { data: user } = useMe();
+  const signIn = useSignIn();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { email: '', password: '' },
+    validate: schemaResolver(LoginBody, { sync: true }),
+    validateInputOnBlur: true,
+  });
+
+  if (user) return <Navigate to={next} replace />;
+
+  const error = signIn.error instanceof ApiError ? signIn.error : null;
+  return (
+    <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
+      <Paper withBorder shadow="sm" radius="md" p="xl" w={380}>
+        <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
+          <Stack gap="md">
+            <Stack gap={4} align="center">
+              <Logo size={40} />
+              <Title order={2} size="h3">
+                Sign in to Altitude
+              </Title>
+              <Text size="sm" c="dimmed">
+                Marketing requests, and where the time goes.
+              </Text>
+            </Stack>
+            {signIn.isError && (
+              <Alert color="red" variant="light" role="alert" title={error?.status === 429 ? 'Too many attempts' : "Couldn't sign you in"}>
+                {error?.message ?? 'Something went wrong. Try again.'}
+              </Alert>
+            )}
+            <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              visibilityToggleButtonProps={{ "aria-label": "Show or hide what you typed" }}
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={signIn.isPending} fullWidth>
+              Sign in
+            </Button>
+            <Text size="xs" c="dimmed" ta="center">
+              Forgot your password? Ask your marketing lead. <Anchor href="/api/docs" size="xs">API docs</Anchor>
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
