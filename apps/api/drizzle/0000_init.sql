@@ -81,7 +81,7 @@ CREATE TABLE `requests` (
 	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `requests_board_idx` ON `requests` (`status`,`position`);--> statement-breakpoint
+CREATE UNIQUE INDEX `requests_board_idx` ON `requests` (`status`,`position`);--> statement-breakpoint
 CREATE INDEX `requests_department_idx` ON `requests` (`department_id`,`status`);--> statement-breakpoint
 CREATE INDEX `requests_requester_idx` ON `requests` (`requester_id`);--> statement-breakpoint
 CREATE INDEX `requests_assignee_idx` ON `requests` (`assignee_id`);--> statement-breakpoint

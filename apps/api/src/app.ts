@@ -13,6 +13,13 @@ import authRoutes from './modules/auth/auth.routes';
 import departmentRoutes from './modules/departments/departments.routes';
 import requestTypeRoutes from './modules/request-types/request-types.routes';
 import userRoutes from './modules/users/users.routes';
+import requestRoutes from './modules/requests/requests.routes';
+import boardRoutes from './modules/board/board.routes';
+import timeEntryRoutes from './modules/time-entries/time-entries.routes';
+import commentRoutes from './modules/comments/comments.routes';
+import activityRoutes from './modules/activity/activity.routes';
+import eventRoutes from './modules/events/events.routes';
+import ssePlugin from './plugins/sse';
 
 export interface AppOptions {
   databasePath: string;
@@ -40,6 +47,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(dbPlugin, { databasePath: opts.databasePath });
   await app.register(securityPlugin);
   await app.register(authPlugin, { now: opts.now });
+  await app.register(ssePlugin);
 
   await app.register(swagger, {
     openapi: {
@@ -55,6 +63,12 @@ export async function buildApp(opts: AppOptions) {
   await app.register(departmentRoutes);
   await app.register(requestTypeRoutes);
   await app.register(userRoutes);
+  await app.register(requestRoutes);
+  await app.register(boardRoutes);
+  await app.register(timeEntryRoutes);
+  await app.register(commentRoutes);
+  await app.register(activityRoutes);
+  await app.register(eventRoutes);
 
   if (spa && opts.webRoot) {
     await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, maxAge: '1h' });

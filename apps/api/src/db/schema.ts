@@ -96,7 +96,7 @@ export const requests = sqliteTable(
     completedAt: text('completed_at'),
   },
   (t) => [
-    index('requests_board_idx').on(t.status, t.position),
+    uniqueIndex('requests_board_idx').on(t.status, t.position),
     index('requests_department_idx').on(t.departmentId, t.status),
     index('requests_requester_idx').on(t.requesterId),
     index('requests_assignee_idx').on(t.assigneeId),

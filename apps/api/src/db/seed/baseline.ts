@@ -1,10 +1,9 @@
 import { count } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { demoDepartments, demoTypes } from './demo-catalog';
 import { defaultWipLimits } from './workflow-defaults';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What every install starts with, demo or not: departments, request types, WIP limits, time zone. */
 export function seedBaseline(tx: Tx | Db): Map<string, number> {

@@ -1,0 +1,55 @@
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Status } from '@altitude/shared/domain';
+import { statuses } from '@altitude/shared/domain';
+import type { Board, BoardColumn, Card } from '@altitude/shared/requests';
+import type { Queryable } from '../../db/client';
+import { requests, workflowColumns } from '../../db/schema';
+import { HttpProblem } from '../../errors';
+import { columnCards } from '../requests/requests.queries';
+
+export const closedPageSize = 50;
+const closed: Status[] = ['done', 'declined'];
+const open = statuses.filter((s) => !closed.includes(s));
+
+/** Open columns ship every card; closed ones only their most recent page, so the board stays small. */
+export function readBoard(db: Queryable, where: SQL[]): Board {
+  const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
+  const counts = new Map(
+    db
+      .select({ status: requests.status, n: sql<number>`count(*)` })
+      .from(requests)
+      .where(sql.join([sql`1 = 1`, ...where], sql` and `))
+      .groupBy(requests.status)
+      .all()
+      .map((r) => [r.status, r.n]),
+  );
+  const openCards = new Map<Status, Card[]>(open.map((s) => [s, []]));
+  for (const card of columnCards(db, [...where, inArray(requests.status, open)], 'position')) openCards.get(card.status)!.push(card);
+  return {
+    columns: statuses.map((status) => {
+      const count = counts.get(status) ?? 0;
+      if (!closed.includes(status)) return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
+      const cards = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize);
+      return { status, wipLimit: limits.get(status) ?? null, count, cards, nextCursor: cards.length === closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
+    }),
+  };
+}
+
+const cursorOf = (card: Card) => Buffer.from(JSON.stringify([card.completedAt, card.id])).toString('base64url');
+
+export function readClosedColumnPage(db: Queryable, status: 'done' | 'declined', where: SQL[], cursor?: string): BoardColumn {
+  let before: { completedAt: string; id: number } | undefined;
+  if (cursor) {
+    try {
+      const [completedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number];
+      if (typeof completedAt !== 'string' || !Number.isInteger(id)) throw new Error('shape');
+      before = { completedAt, id };
+    } catch {
+      throw new HttpProblem(400, 'validation.failed', 'cursor: must come from a previous page', [{ path: 'cursor', message: 'must come from a previous page' }]);
+    }
+  }
+  const cards = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize, before);
+  const wipLimit = db.select().from(workflowColumns).where(eq(workflowColumns.status, status)).get()?.wipLimit ?? null;
+  const count = db.select({ n: sql<number>`count(*)` }).from(requests).where(sql.join([sql`1 = 1`, ...where, eq(requests.status, status)], sql` and `)).get()?.n ?? 0;
+  return { status, wipLimit, count, cards, nextCursor: cards.length === closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Status } from '@altitude/shared/domain';
+import { Board, BoardColumn, RequestFilters } from '@altitude/shared/requests';
+import { todayIn } from '../settings/company-clock';
+import { filtersToSql } from '../requests/requests.queries';
+import { readBoard, readClosedColumnPage } from './board.queries';
+
+export default async function boardRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/board', {
+    config: { access: 'marketer' },
+    schema: {
+      tags: ['board'],
+      summary: 'Columns in workflow order with their cards in position order; done and declined ship their latest page',
+      querystring: RequestFilters.omit({ status: true }),
+      response: { '2xx': Board },
+    },
+    handler: async (request) => readBoard(app.db, filtersToSql(request.query, request.user!, todayIn(app.db, app.clock()))),
+  });
+
+  r.get('/api/board/columns/:status', {
+    config: { access: 'marketer' },
+    schema: {
+      tags: ['board'],
+      summary: 'A further page of the done or declined column',
+      params: z.object({ status: Status.extract(['done', 'declined']) }),
+      querystring: RequestFilters.omit({ status: true }).extend({ cursor: z.string().optional() }),
+      response: { '2xx': BoardColumn },
+    },
+    handler: async (request) => {
+      const { cursor, ...filters } = request.query;
+      return readClosedColumnPage(app.db, request.params.status, filtersToSql(filters, request.user!, todayIn(app.db, app.clock())), cursor);
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
+import type { Status } from '@altitude/shared/domain';
+import type { Tx } from '../../db/client';
+import { requests } from '../../db/schema';
+import { HttpProblem } from '../../errors';
+
+
+/**
+ * Keys longer than this trigger a rebalance of the column. Inserting again and again into one
+ * gap grows a key by about one character per six inserts, so 24 leaves room for ~100 inserts
+ * into the same gap between rebalances while keeping index entries small.
+ */
+export const maxKeyLength = 24;
+
+/**
+ * The position for a card placed in `status` right after `beforeId` (the card above it) or
+ * right before `afterId` (the card below it), or at the end. Computed inside the write
+ * transaction from the column as it is now, so two clients aiming at the same gap get
+ * distinct keys: the second lands between the first and its neighbour.
+ */
+export function positionFor(tx: Tx, status: Status, movingId: number | null, beforeId?: number | null, afterId?: number | null): string {
+  const inColumn = (id: number, field: 'beforeId' | 'afterId') => {
+    const row = tx.select({ position: requests.position, status: requests.status }).from(requests).where(eq(requests.id, id)).get();
+    if (!row || row.status !== status || id === movingId) {
+      throw new HttpProblem(422, 'request.invalid_neighbour', `${field} must be another card in the ${status} column.`, [{ path: field, message: `is not a card in ${status}` }]);
+    }
+    return row.position;
+  };
+  const others = movingId === null ? eq(requests.status, status) : and(eq(requests.status, status), ne(requests.id, movingId));
+  if (beforeId) {
+    const lo = inColumn(beforeId, 'beforeId');
+    const next = tx.select({ position: requests.position }).from(requests).where(and(others, gt(requests.position, lo))).orderBy(asc(requests.position)).limit(1).get();
+    return generateKeyBetween(lo, next?.position ?? null);
+  }
+  if (afterId) {
+    const hi = inColumn(afterId, 'afterId');
+    const prev = tx.select({ position: requests.position }).from(requests).where(and(others, lt(requests.position, hi))).orderBy(desc(requests.position)).limit(1).get();
+    return generateKeyBetween(prev?.position ?? null, hi);
+  }
+  const last = tx.select({ position: requests.position }).from(requests).where(others).orderBy(desc(requests.position)).limit(1).get();
+  return generateKeyBetween(last?.position ?? null, null);
+}
+
+/** Spreads a column's keys evenly again, keeping the order. Returns true when it did. */
+export function rebalanceIfLong(tx: Tx, status: Status, key: string): boolean {
+  if (key.length <= maxKeyLength) return false;
+  const rows = tx.select({ id: requests.id }).from(requests).where(eq(requests.status, status)).orderBy(asc(requests.position)).all();
+  const keys = generateNKeysBetween(null, null, rows.length);
+  // Two passes keep the (status, position) unique index satisfied while keys are swapped.
+  rows.forEach((r) => tx.update(requests).set({ position: `~${r.id}` }).where(eq(requests.id, r.id)).run());
+  rows.forEach((r, i) => tx.update(requests).set({ position: keys[i]! }).where(eq(requests.id, r.id)).run());
+  return true;
+}

@@ -1,0 +1,118 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
+import { requestKey } from '@altitude/shared/requests';
+import type { Queryable } from '../../db/client';
+import { requests, timeEntries } from '../../db/schema';
+
+/** Logged time is derived from time entries on every read, never stored twice. */
+const loggedMinutes = sql<number>`(select coalesce(sum(${timeEntries.minutes}), 0) from ${timeEntries} where ${timeEntries.requestId} = ${requests.id})`.mapWith(Number);
+
+const cardColumns = {
+  id: requests.id,
+  title: requests.title,
+  typeId: requests.typeId,
+  requesterId: requests.requesterId,
+  departmentId: requests.departmentId,
+  dueDate: requests.dueDate,
+  priority: requests.priority,
+  status: requests.status,
+  resolution: requests.resolution,
+  classification: requests.classification,
+  classificationNote: requests.classificationNote,
+  classificationSuggested: requests.classificationSuggested,
+  assigneeId: requests.assigneeId,
+  estimateMinutes: requests.estimateMinutes,
+  loggedMinutes,
+  position: requests.position,
+  version: requests.version,
+  createdAt: requests.createdAt,
+  updatedAt: requests.updatedAt,
+  completedAt: requests.completedAt,
+};
+const requestColumns = { ...cardColumns, brief: requests.brief, businessGoal: requests.businessGoal, audience: requests.audience };
+
+const withKey = <T extends { id: number }>(row: T) => ({ ...row, key: requestKey(row.id) });
+
+/** What a user may see: marketers and leads everything, requesters their own and their department's. */
+export function visibleTo(user: SessionUser): SQL | undefined {
+  if (user.role !== 'requester') return undefined;
+  return or(eq(requests.departmentId, user.departmentId), eq(requests.requesterId, user.id));
+}
+
+export function filtersToSql(f: RequestFilters, user: SessionUser, today: string): SQL[] {
+  const where: (SQL | undefined)[] = [visibleTo(user)];
+  if (f.status) where.push(inArray(requests.status, f.status));
+  if (f.department) where.push(inArray(requests.departmentId, f.department));
+  if (f.type) where.push(inArray(requests.typeId, f.type));
+  if (f.assignee) {
+    const parts = f.assignee.split(',');
+    const ids = parts.filter((p) => p !== 'none').map(Number);
+    where.push(or(ids.length ? inArray(requests.assigneeId, ids) : undefined, parts.includes('none') ? isNull(requests.assigneeId) : undefined));
+  }
+  if (f.classification) {
+    const confirmed = f.classification.filter((c) => c !== 'unclassified') as ('strategic' | 'tactical')[];
+    where.push(
+      or(
+        confirmed.length ? and(inArray(requests.classification, confirmed), eq(requests.classificationSuggested, false)) : undefined,
+        f.classification.includes('unclassified') ? or(isNull(requests.classification), eq(requests.classificationSuggested, true)) : undefined,
+      ),
+    );
+  }
+  if (f.mine) where.push(eq(requests.requesterId, user.id));
+  if (f.overdue) where.push(and(lt(requests.dueDate, today), inArray(requests.status, ['intake', 'planned', 'in_progress', 'in_review'])));
+  const q = f.q?.trim();
+  if (q) {
+    const keyMatch = /^(?:mkt-?)?(\d+)$/i.exec(q);
+    const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    where.push(or(sql`${requests.title} like ${`%${escaped}%`} escape '\\'`, keyMatch ? eq(requests.id, Number(keyMatch[1])) : undefined));
+  }
+  return where.filter((w): w is SQL => w !== undefined);
+}
+
+export function findRequest(db: Queryable, id: number): Request | undefined {
+  const row = db.select(requestColumns).from(requests).where(eq(requests.id, id)).get();
+  return row && withKey(row);
+}
+
+/** The request if `user` may see it; otherwise undefined, so a foreign id looks like a missing one. */
+export function findVisibleRequest(db: Queryable, id: number, user: SessionUser): Request | undefined {
+  const visible = visibleTo(user);
+  const row = db
+    .select(requestColumns)
+    .from(requests)
+    .where(visible ? and(eq(requests.id, id), visible) : eq(requests.id, id))
+    .get();
+  return row && withKey(row);
+}
+
+export function listRequests(db: Queryable, where: SQL[], limit: number, cursor?: number): { items: Request[]; nextCursor: string | null } {
+  const rows = db
+    .select(requestColumns)
+    .from(requests)
+    .where(and(...where, cursor ? lt(requests.id, cursor) : undefined))
+    .orderBy(desc(requests.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  return { items: page.map(withKey), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+}
+
+export function findCard(db: Queryable, id: number): Card | undefined {
+  const row = db.select(cardColumns).from(requests).where(eq(requests.id, id)).get();
+  return row && withKey(row);
+}
+
+export function columnCards(db: Queryable, where: SQL[], order: 'position' | 'completed', limit?: number, before?: { completedAt: string; id: number }): Card[] {
+  const q = db
+    .select(cardColumns)
+    .from(requests)
+    .where(and(...where, before ? sql`(${requests.completedAt}, ${requests.id}) < (${before.completedAt}, ${before.id})` : undefined))
+    .orderBy(...(order === 'position' ? [asc(requests.position)] : [desc(requests.completedAt), desc(requests.id)]));
+  return (limit ? q.limit(limit).all() : q.all()).map(withKey);
+}
+
+export function countWhere(db: Queryable, where: SQL[]): number {
+  return db.select({ n: sql<number>`count(*)` }).from(requests).where(and(...where)).get()?.n ?? 0;
+}
+

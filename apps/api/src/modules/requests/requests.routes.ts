@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Id } from '@altitude/shared/domain';
+import { CancelRequestBody, ClassificationBody, CreateRequestBody, MoveRequestBody, Request, RequestList, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
+import { notFound } from '../../errors';
+import { todayIn } from '../settings/company-clock';
+import { filtersToSql, findVisibleRequest, listRequests } from './requests.queries';
+import { cancelRequest, classifyRequest, createRequest, moveRequest, updateRequest, type Deps } from './requests.service';
+
+const Params = z.object({ id: Id });
+
+export default async function requestRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps: Deps = { db: app.db, events: app.events, now: app.clock };
+  const tags = ['requests'];
+
+  r.post('/api/requests', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'File a request (department comes from the requester)', body: CreateRequestBody, response: { '2xx': Request } },
+    handler: async (request, reply) => reply.code(201).send(createRequest(deps, request.user!, request.body)),
+  });
+
+  r.get('/api/requests', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'Requests the caller may see, newest first', querystring: RequestListQuery, response: { '2xx': RequestList } },
+    handler: async (request) => {
+      const { cursor, limit, ...filters } = request.query;
+      const where = filtersToSql(filters, request.user!, todayIn(app.db, app.clock()));
+      return listRequests(app.db, where, limit, cursor ? Number(cursor) : undefined);
+    },
+  });
+
+  r.get('/api/requests/:id', {
+    config: { access: 'signedIn' },
+    schema: { tags, params: Params, response: { '2xx': Request } },
+    handler: async (request) => {
+      const found = findVisibleRequest(app.db, request.params.id, request.user!);
+      if (!found) throw notFound('request');
+      return found;
+    },
+  });
+
+  r.patch('/api/requests/:id', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'Edit fields; 409 with the current request when `version` is stale', params: Params, body: UpdateRequestBody, response: { '2xx': Request } },
+    handler: async (request) => updateRequest(deps, request.user!, request.params.id, request.body),
+  });
+
+  r.post('/api/requests/:id/move', {
+    config: { access: 'marketer' },
+    schema: {
+      tags,
+      summary: 'Move to a column and position: `beforeId` is the card that will sit above it, `afterId` the one below',
+      params: Params,
+      body: MoveRequestBody,
+      response: { '2xx': Request },
+    },
+    handler: async (request) => moveRequest(deps, request.user!, request.params.id, request.body),
+  });
+
+  r.put('/api/requests/:id/classification', {
+    config: { access: 'marketer' },
+    schema: { tags, summary: 'Confirm or change strategic / tactical', params: Params, body: ClassificationBody, response: { '2xx': Request } },
+    handler: async (request) => classifyRequest(deps, request.user!, request.params.id, request.body),
+  });
+
+  r.post('/api/requests/:id/cancel', {
+    config: { access: 'signedIn' },
+    schema: { tags, summary: 'The requester withdraws their own request while it is in intake', params: Params, body: CancelRequestBody, response: { '2xx': Request } },
+    handler: async (request) => cancelRequest(deps, request.user!, request.params.id, request.body.version),
+  });
+}

@@ -1,0 +1,193 @@
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import type { Status } from '@altitude/shared/domain';
+import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, UpdateRequestBody } from '@altitude/shared/requests';
+import type { Db, Tx } from '../../db/client';
+import { comments, requests, requestTypes, users } from '../../db/schema';
+import { forbidden, HttpProblem, notFound } from '../../errors';
+import type { EventBus } from '../../plugins/sse';
+import { recordActivity, type Change } from '../activity/record';
+import { positionFor, rebalanceIfLong } from './ordering';
+import { findCard, findRequest, findVisibleRequest } from './requests.queries';
+
+export interface Deps {
+  db: Db;
+  events: EventBus;
+  now: () => Date;
+}
+
+const openStatuses: Status[] = ['intake', 'planned', 'in_progress', 'in_review'];
+
+function conflict(current: Request) {
+  return new HttpProblem(409, 'request.version_conflict', `Someone else changed ${current.key} (now version ${current.version}). Reload it and try again.`, undefined, { current });
+}
+
+/** Loads the request inside the transaction and checks the caller's version against it. */
+function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number | undefined): Request {
+  const current = findVisibleRequest(tx, id, user);
+  if (!current) throw notFound('request');
+  if (version !== undefined && version !== current.version) throw conflict(current);
+  return current;
+}
+
+function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number) {
+  const card = findCard(deps.db, id);
+  if (card) deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
+}
+
+export function createRequest(deps: Deps, user: SessionUser, body: CreateRequestBody): Request {
+  const now = deps.now().toISOString();
+  const id = deps.db.transaction((tx) => {
+    const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
+    if (!type) throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+    const row = tx
+      .insert(requests)
+      .values({
+        title: body.title,
+        brief: body.brief ?? '',
+        businessGoal: body.businessGoal ?? '',
+        audience: body.audience ?? '',
+        dueDate: body.dueDate ?? null,
+        priority: body.priority ?? 'normal',
+        typeId: type.id,
+        requesterId: user.id,
+        departmentId: user.departmentId,
+        status: 'intake',
+        classification: type.defaultClassification,
+        classificationSuggested: true,
+        position: positionFor(tx, 'intake', null),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: requests.id })
+      .get();
+    recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
+    return row.id;
+  });
+  publish(deps, 'request.created', id);
+  return findRequest(deps.db, id)!;
+}
+
+const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority']);
+
+export function updateRequest(deps: Deps, user: SessionUser, id: number, body: UpdateRequestBody): Request {
+  const now = deps.now().toISOString();
+  deps.db.transaction((tx) => {
+    const current = lockForWrite(tx, id, user, body.version);
+    const { version: _v, ...fields } = body;
+    if (user.role === 'requester') {
+      const own = current.requesterId === user.id && current.status === 'intake';
+      if (!own || Object.keys(fields).some((k) => !requesterEditable.has(k))) throw forbidden();
+    }
+    if (fields.typeId !== undefined && !tx.select({ id: requestTypes.id }).from(requestTypes).where(eq(requestTypes.id, fields.typeId)).get()) {
+      throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+    }
+    if (fields.assigneeId) {
+      const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, fields.assigneeId)).get();
+      if (!assignee || assignee.role === 'requester' || !assignee.active) {
+        throw new HttpProblem(422, 'request.invalid_assignee', 'Assign the request to an active marketer or lead.', [{ path: 'assigneeId', message: 'is not an active marketer' }]);
+      }
+    }
+    const changes: Change[] = [];
+    for (const [field, value] of Object.entries(fields)) {
+      const before = current[field as keyof Request];
+      if (value === undefined || value === before) continue;
+      const kind = field === 'assigneeId' ? 'assigned' : field === 'estimateMinutes' ? 'estimated' : 'updated';
+      // Long texts are not copied into the history; the activity says they changed.
+      const long = field === 'brief';
+      changes.push({ kind, field, from: long ? null : (before as Change['from']), to: long ? null : (value as Change['to']) });
+    }
+    if (changes.length === 0) return;
+    tx.update(requests)
+      .set({ ...fields, version: current.version + 1, updatedAt: now })
+      .where(eq(requests.id, id))
+      .run();
+    recordActivity(tx, id, user.id, now, changes);
+  });
+  publish(deps, 'request.updated', id);
+  return findRequest(deps.db, id)!;
+}
+
+export function moveRequest(deps: Deps, user: SessionUser, id: number, body: MoveRequestBody): Request {
+  const now = deps.now().toISOString();
+  let rebalanced: Status | null = null;
+  deps.db.transaction((tx) => {
+    const current = lockForWrite(tx, id, user, body.version);
+    const to = body.status;
+    const confirmed = current.classification !== null && !current.classificationSuggested;
+    if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) {
+      throw new HttpProblem(422, 'request.unclassified', `Classify ${current.key} as strategic or tactical before it leaves intake.`, [{ path: 'classification', message: 'must be confirmed before leaving intake' }]);
+    }
+    if (to !== 'declined' && body.resolution) {
+      throw new HttpProblem(422, 'request.resolution_without_decline', 'A resolution is only given when declining.', [{ path: 'resolution', message: 'only applies when status is declined' }]);
+    }
+    const position = positionFor(tx, to, id, body.beforeId, body.afterId);
+    const patch: Partial<typeof requests.$inferInsert> = { status: to, position, version: current.version + 1, updatedAt: now };
+    const changes: Change[] = [];
+    if (to !== current.status) {
+      changes.push({ kind: 'moved', field: 'status', from: current.status, to });
+      if (current.status === 'intake' && to !== 'declined' && !findStartedAt(tx, id)) patch.startedAt = now;
+      if (to === 'done') Object.assign(patch, { resolution: 'delivered', completedAt: now });
+      else if (to === 'declined') {
+        const resolution = body.resolution ?? 'declined';
+        Object.assign(patch, { resolution, completedAt: now });
+        changes.push({ kind: resolution, field: 'resolution', from: current.resolution, to: resolution });
+        if (body.note?.trim()) {
+          tx.insert(comments).values({ requestId: id, authorId: user.id, body: body.note.trim(), createdAt: now }).run();
+          changes.push({ kind: 'commented' });
+        }
+      } else if (!openStatuses.includes(current.status) || current.resolution) {
+        Object.assign(patch, { resolution: null, completedAt: null });
+      }
+    } else {
+      changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
+    }
+    tx.update(requests).set(patch).where(eq(requests.id, id)).run();
+    recordActivity(tx, id, user.id, now, changes);
+    if (rebalanceIfLong(tx, to, position)) rebalanced = to;
+  });
+  if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
+  publish(deps, 'request.updated', id);
+  return findRequest(deps.db, id)!;
+}
+
+function findStartedAt(tx: Tx, id: number) {
+  return tx.select({ startedAt: requests.startedAt }).from(requests).where(eq(requests.id, id)).get()?.startedAt ?? null;
+}
+
+export function classifyRequest(deps: Deps, user: SessionUser, id: number, body: ClassificationBody): Request {
+  const now = deps.now().toISOString();
+  deps.db.transaction((tx) => {
+    const current = lockForWrite(tx, id, user, body.version);
+    const note = body.note === undefined ? current.classificationNote : body.note?.trim() || null;
+    if (current.classification === body.classification && !current.classificationSuggested && note === current.classificationNote) return;
+    tx.update(requests)
+      .set({ classification: body.classification, classificationNote: note, classificationSuggested: false, classifiedById: user.id, classifiedAt: now, version: current.version + 1, updatedAt: now })
+      .where(eq(requests.id, id))
+      .run();
+    recordActivity(tx, id, user.id, now, [
+      { kind: 'classified', field: 'classification', from: current.classificationSuggested ? null : current.classification, to: body.classification },
+    ]);
+  });
+  publish(deps, 'request.updated', id);
+  return findRequest(deps.db, id)!;
+}
+
+/** A requester withdraws their own request while it is still in intake. */
+export function cancelRequest(deps: Deps, user: SessionUser, id: number, version: number): Request {
+  const now = deps.now().toISOString();
+  deps.db.transaction((tx) => {
+    const current = lockForWrite(tx, id, user, version);
+    if (current.requesterId !== user.id) throw forbidden();
+    if (current.status !== 'intake') {
+      throw new HttpProblem(422, 'request.not_in_intake', `${current.key} is already being worked on; ask marketing in a comment instead.`);
+    }
+    tx.update(requests)
+      .set({ status: 'declined', resolution: 'cancelled', completedAt: now, position: positionFor(tx, 'declined', id), version: current.version + 1, updatedAt: now })
+      .where(eq(requests.id, id))
+      .run();
+    recordActivity(tx, id, user.id, now, [{ kind: 'cancelled', field: 'status', from: 'intake', to: 'declined' }]);
+  });
+  publish(deps, 'request.updated', id);
+  return findRequest(deps.db, id)!;
+}

@@ -1,0 +1,13 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client';
+import { settings } from '../../db/schema';
+
+/** The company's time zone (a setting, default UTC): calendar dates are read in it. */
+export function companyTimeZone(db: Queryable): string {
+  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'timezone')).get()?.value ?? 'UTC';
+}
+
+/** Today's date, YYYY-MM-DD, in the company's time zone. */
+export function todayIn(db: Queryable, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: companyTimeZone(db), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

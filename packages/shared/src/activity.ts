@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IsoDate } from './domain';
+
+export const TimeEntry = z.object({
+  id: z.number().int(),
+  requestId: z.number().int(),
+  userId: z.number().int(),
+  minutes: z.number().int(),
+  date: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+});
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+export const maxEntryMinutes = 24 * 60;
+
+export const CreateTimeEntryBody = z.strictObject({
+  minutes: z
+    .number({ error: 'must be a whole number of minutes' })
+    .int({ error: 'must be a whole number of minutes' })
+    .positive({ error: 'must be more than 0' })
+    .max(maxEntryMinutes, { error: 'must be at most 24 hours (1440 minutes)' }),
+  date: IsoDate.optional(),
+  note: z.string().max(500, { error: 'must be at most 500 characters' }).optional(),
+});
+export type CreateTimeEntryBody = z.infer<typeof CreateTimeEntryBody>;
+
+export const Comment = z.object({
+  id: z.number().int(),
+  requestId: z.number().int(),
+  authorId: z.number().int(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const CreateCommentBody = z.strictObject({
+  body: z.string().trim().min(1, { error: 'is required' }).max(10_000, { error: 'must be at most 10000 characters' }),
+});
+
+export const ActivityEntry = z.object({
+  id: z.number().int(),
+  requestId: z.number().int(),
+  actorId: z.number().int(),
+  kind: z.string(),
+  field: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntry>;
+
+export const TimeEntryList = z.object({ items: z.array(TimeEntry), totalMinutes: z.number().int() });
+export const CommentList = z.object({ items: z.array(Comment) });
+export const ActivityList = z.object({ items: z.array(ActivityEntry) });

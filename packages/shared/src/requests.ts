@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { Classification, IsoDate, Priority, Resolution, Status } from './domain';
+
+const title = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
+const longText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+
+/** A request (a card) as the API returns it. */
+export const Request = z.object({
+  id: z.number().int(),
+  key: z.string(),
+  title: z.string(),
+  brief: z.string(),
+  typeId: z.number().int(),
+  requesterId: z.number().int(),
+  departmentId: z.number().int(),
+  businessGoal: z.string(),
+  audience: z.string(),
+  dueDate: z.string().nullable(),
+  priority: Priority,
+  status: Status,
+  resolution: Resolution.nullable(),
+  classification: Classification.nullable(),
+  classificationNote: z.string().nullable(),
+  /** True while the classification is only the request type's default, not yet confirmed by a marketer. */
+  classificationSuggested: z.boolean(),
+  assigneeId: z.number().int().nullable(),
+  estimateMinutes: z.number().int().nullable(),
+  loggedMinutes: z.number().int(),
+  position: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type Request = z.infer<typeof Request>;
+
+/** What a board card carries: a request without its long texts. */
+export const Card = Request.omit({ brief: true, businessGoal: true, audience: true });
+export type Card = z.infer<typeof Card>;
+
+export const CreateRequestBody = z.strictObject({
+  title,
+  typeId: z.number().int().positive({ error: 'choose a request type' }),
+  brief: longText(20_000).optional(),
+  businessGoal: longText(500).optional(),
+  audience: longText(500).optional(),
+  dueDate: IsoDate.nullable().optional(),
+  priority: Priority.optional(),
+});
+export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
+
+export const UpdateRequestBody = z.strictObject({
+  version: z.number().int().positive(),
+  title: title.optional(),
+  typeId: z.number().int().positive().optional(),
+  brief: longText(20_000).optional(),
+  businessGoal: longText(500).optional(),
+  audience: longText(500).optional(),
+  dueDate: IsoDate.nullable().optional(),
+  priority: Priority.optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+  estimateMinutes: z.number().int().min(0).max(100_000).nullable().optional(),
+});
+export type UpdateRequestBody = z.infer<typeof UpdateRequestBody>;
+
+export const MoveRequestBody = z.strictObject({
+  status: Status,
+  beforeId: z.number().int().positive().nullable().optional(),
+  afterId: z.number().int().positive().nullable().optional(),
+  version: z.number().int().positive(),
+  /** Why a request is declined or handed back; shown to the requester. */
+  note: longText(2000).optional(),
+  resolution: z.enum(['declined', 'handed_back']).optional(),
+});
+export type MoveRequestBody = z.infer<typeof MoveRequestBody>;
+
+export const ClassificationBody = z.strictObject({
+  classification: Classification,
+  note: longText(1000).nullable().optional(),
+  version: z.number().int().positive().optional(),
+});
+export type ClassificationBody = z.infer<typeof ClassificationBody>;
+
+export const CancelRequestBody = z.strictObject({ version: z.number().int().positive() });
+
+const csvIds = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, { error: 'must be a comma-separated list of ids' })
+  .transform((s) => s.split(',').map(Number));
+
+/** Filters shared by the request list and the board; the web app keeps them in the URL. */
+export const RequestFilters = z.object({
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(Status))
+    .optional(),
+  classification: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(['strategic', 'tactical', 'unclassified'])))
+    .optional(),
+  department: csvIds.optional(),
+  type: csvIds.optional(),
+  assignee: z
+    .string()
+    .regex(/^(\d+|none)(,(\d+|none))*$/, { error: 'must be ids or "none"' })
+    .optional(),
+  q: z.string().max(200).optional(),
+  mine: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  overdue: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+});
+export type RequestFilters = z.infer<typeof RequestFilters>;
+
+export const RequestListQuery = RequestFilters.extend({
+  cursor: z.string().regex(/^\d+$/, { error: 'must be a cursor from a previous page' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RequestList = z.object({ items: z.array(Request), nextCursor: z.string().nullable() });
+
+export const BoardColumn = z.object({
+  status: Status,
+  wipLimit: z.number().int().nullable(),
+  /** Cards in the column matching the filters; `done` and `declined` ship only their latest page. */
+  count: z.number().int(),
+  cards: z.array(Card),
+  nextCursor: z.string().nullable(),
+});
+export const Board = z.object({ columns: z.array(BoardColumn) });
+export type Board = z.infer<typeof Board>;
+export type BoardColumn = z.infer<typeof BoardColumn>;
+
+export const requestKey = (id: number) => `MKT-${id}`;
+
+/** A 409 body: the problem plus the request as it now stands. */
+export const ConflictBody = z.object({ current: Request });
