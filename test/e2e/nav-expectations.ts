@@ -1,6 +1,6 @@
 /** What each role's navigation must list, in order (the pages that work today). */
 export const navItemsByRole = {
-  requester: ['Home'],
-  marketer: ['Home'],
-  lead: ['Home'],
+  requester: ['New request', 'My requests'],
+  marketer: ['New request', 'My requests', 'Board'],
+  lead: ['New request', 'My requests', 'Board'],
 } as const;

@@ -38,3 +38,9 @@ test('signing out ends the session and a deep link returns there after signing i
   await expect(page).toHaveURL(/\/some\/deep\/link\?x=1$/);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('a requester cannot open the board, even by typing its address', async ({ page }) => {
+  await signIn(page, accounts.sales);
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});

@@ -4,6 +4,7 @@ import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useCurrentUser } from '../features/auth/api/me';
 import { useSignOut } from '../features/auth/api/sign-in';
 import { Logo } from './logo';
+import { LiveUpdates } from './live-updates';
 import { navFor } from './nav';
 import { roleLabel } from './role-label';
 
@@ -60,7 +61,7 @@ export function AppLayout() {
             key={item.to}
             component={RouterNavLink}
             to={item.to}
-            end={item.to === '/'}
+            end
             label={item.label}
             onClick={close}
             styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
@@ -68,6 +69,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
+        <LiveUpdates />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -9,7 +9,9 @@ export interface NavItem {
 
 /** The navigation, in order; an item appears only for roles that may use it, and only once its page works. */
 export const navItems: NavItem[] = [
-  { label: 'Home', to: '/', access: 'signedIn' },
+  { label: 'New request', to: '/requests/new', access: 'signedIn' },
+  { label: 'My requests', to: '/requests', access: 'signedIn' },
+  { label: 'Board', to: '/board', access: 'marketer' },
 ];
 
 export const navFor = (role: Role) => navItems.filter((item) => roleMeets(role, item.access));

@@ -1,9 +1,41 @@
-import { createBrowserRouter } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { createBrowserRouter, Navigate } from 'react-router';
+import type { Access } from '@altitude/shared/domain';
+import { roleMeets } from '@altitude/shared/domain';
+import { useCurrentUser } from '../features/auth/api/me';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
-import { HomePage } from '../features/home/home-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+
+// Pages load on demand so the first paint ships only the shell.
+const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
+const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
+const RequestDetailPage = lazy(() => import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
+const BoardPage = lazy(() => import('../features/board/pages/board-page').then((m) => ({ default: m.BoardPage })));
+
+function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
+  const user = useCurrentUser();
+  if (!roleMeets(user.role, access)) return <NotFoundPage />;
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** Marketers land on the board, everyone else on their requests. */
+function Home() {
+  const user = useCurrentUser();
+  return <Navigate to={user.role === 'requester' ? '/requests' : '/board'} replace />;
+}
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -15,7 +47,11 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      { index: true, element: <Home /> },
+      { path: 'requests/new', element: <Page><NewRequestPage /></Page> },
+      { path: 'requests', element: <Page><MyRequestsPage /></Page> },
+      { path: 'requests/:id', element: <Page><RequestDetailPage /></Page> },
+      { path: 'board', element: <Page access="marketer"><BoardPage /></Page> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -26,8 +26,8 @@ export function isDatabaseEmpty(db: Db): boolean {
 export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> {
   const passwordHash = await hashPassword(demoPassword);
   const rnd = createRandom(20261127);
-  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 17);
-  const start = end - seedDays * dayMs;
+  const end = today.getTime();
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - seedDays * dayMs;
 
   db.transaction((tx) => {
     const deptId = seedBaseline(tx);
@@ -55,7 +55,8 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
         const { type, id: typeId } = pickType(rnd, progress);
         const dept = rnd.weighted(Object.entries(type.askedBy) as [string, number][]);
         const requester = rnd.pick(requesters(dept));
-        const createdAt = day + rnd.int(8 * 60, 17 * 60) * 60_000 - 17 * 3_600_000;
+        const createdAt = day + rnd.int(8 * 60, 17 * 60) * 60_000;
+        if (createdAt > end) continue;
         const id = requests.length + 1;
         const req = planRequest(rnd, { id, type, typeId, requesterId: requester.id, departmentId: deptId.get(dept)!, createdAt, end, marketers: marketers.map((m) => m.id) });
         requests.push(req.row);

@@ -1,0 +1,69 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ChangeEvent } from '@altitude/shared/events';
+import type { Board, Card } from '@altitude/shared/requests';
+
+/** Puts a changed card where it now belongs in an unfiltered board; filtered boards refetch instead. */
+function patchBoards(queryClient: QueryClient, card: Card) {
+  for (const [key, board] of queryClient.getQueriesData<Board>({ queryKey: ['board'] })) {
+    const filters = key[1] as Record<string, string> | undefined;
+    if (!board || key.length !== 2) continue;
+    if (filters && Object.keys(filters).length > 0) {
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      continue;
+    }
+    const existing = board.columns.flatMap((c) => c.cards).find((c) => c.id === card.id);
+    if (existing && existing.version >= card.version) continue;
+    queryClient.setQueryData<Board>(key, {
+      columns: board.columns.map((col) => {
+        const had = col.cards.some((c) => c.id === card.id);
+        const cards = col.cards.filter((c) => c.id !== card.id);
+        const count = col.count - (had ? 1 : 0);
+        return col.status === card.status ? { ...col, cards: [...cards, card], count: count + 1 } : { ...col, cards, count };
+      }),
+    });
+  }
+}
+
+/**
+ * Listens to GET /api/events while signed in and keeps TanStack Query's cache current, so a
+ * colleague's moves, edits and new requests appear without reloading. EventSource reconnects
+ * by itself after a drop; on reconnect everything is refetched in case events were missed.
+ */
+export function LiveUpdates() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    let opened = false;
+    source.onopen = () => {
+      if (opened) void queryClient.invalidateQueries({ queryKey: ['requests'] }).then(() => queryClient.invalidateQueries({ queryKey: ['board'] }));
+      opened = true;
+    };
+    source.addEventListener('change', (message) => {
+      const parsed = ChangeEvent.safeParse(JSON.parse((message as MessageEvent<string>).data));
+      if (!parsed.success) return;
+      const event = parsed.data;
+      switch (event.type) {
+        case 'request.created':
+        case 'request.updated':
+          patchBoards(queryClient, event.card);
+          void queryClient.invalidateQueries({ queryKey: ['requests', 'list'] });
+          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.card.id] });
+          break;
+        case 'request.commented':
+          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId, 'comments'] });
+          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId, 'activity'] });
+          break;
+        case 'request.time_logged':
+          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId] });
+          void queryClient.invalidateQueries({ queryKey: ['board'] });
+          break;
+        case 'column.rebalanced':
+          void queryClient.invalidateQueries({ queryKey: ['board'] });
+          break;
+      }
+    });
+    return () => source.close();
+  }, [queryClient]);
+  return null;
+}

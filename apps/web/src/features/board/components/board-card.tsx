@@ -1,0 +1,119 @@
+import { Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { Card } from '@altitude/shared/requests';
+import { useLookup } from '../../../lib/directory';
+import { formatDate, formatMinutes, isOverdue } from '../../../lib/format';
+import { ClassificationBadge } from '../../requests/components/badges';
+import classes from './board-card.module.css';
+
+interface Props {
+  card: Card;
+  onOpen: (id: number) => void;
+  onClassify: (card: Card, classification: 'strategic' | 'tactical') => void;
+}
+
+export function SortableBoardCard(props: Props) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: props.card.id, data: { card: props.card } });
+  return (
+    <div
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.35 : 1 }}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="Draggable card"
+      aria-label={`${props.card.key} ${props.card.title}`}
+      onKeyDown={(e) => {
+        // One key classifies the focused card: S strategic, T tactical. Space/Enter stay with dnd-kit.
+        if (e.key === 's' || e.key === 't') {
+          e.preventDefault();
+          props.onClassify(props.card, e.key === 's' ? 'strategic' : 'tactical');
+          return;
+        }
+        if (e.key === 'o') props.onOpen(props.card.id);
+        listeners?.onKeyDown?.(e);
+      }}
+    >
+      <BoardCard {...props} />
+    </div>
+  );
+}
+
+export function BoardCard({ card, onOpen, onClassify, overlay = false }: Props & { overlay?: boolean }) {
+  const lookup = useLookup();
+  const overdue = isOverdue(card.dueDate, card.status);
+  const assignee = lookup.user(card.assigneeId);
+  const unconfirmed = card.classificationSuggested || !card.classification;
+  return (
+    <Paper
+      className={classes.card}
+      data-overlay={overlay || undefined}
+      withBorder
+      radius="md"
+      p="xs"
+      onClick={() => onOpen(card.id)}
+      data-testid={`card-${card.id}`}
+    >
+      <Group justify="space-between" gap={4} wrap="nowrap">
+        <Text size="xs" c="dimmed" ff="monospace">
+          {card.key}
+        </Text>
+        {card.priority === 'urgent' || card.priority === 'high' ? (
+          <Badge size="xs" color={card.priority === 'urgent' ? 'red' : 'orange'} variant="light">
+            {card.priority}
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="sm" fw={500} lineClamp={2} mt={2} className={classes.title}>
+        {card.title}
+      </Text>
+      <Text size="xs" c="dimmed" mt={2} truncate>
+        {lookup.type(card.typeId)?.name} · {lookup.department(card.departmentId)?.name}
+      </Text>
+      <Group gap={6} mt={6} justify="space-between" wrap="nowrap">
+        <Group gap={4} wrap="nowrap">
+          <ClassificationBadge classification={card.classification} suggested={card.classificationSuggested} />
+          {unconfirmed && card.classification && card.status !== 'declined' && (
+            <Tooltip label={`Confirm ${card.classification} (key ${card.classification[0]!.toUpperCase()})`}>
+              <Badge
+                component="button"
+                size="sm"
+                variant="filled"
+                color="dark"
+                className={classes.confirm}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onClassify(card, card.classification!);
+                }}
+                onPointerDown={(e) => e.stopPropagation()}
+              >
+                Confirm
+              </Badge>
+            </Tooltip>
+          )}
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          {card.dueDate && (
+            <Text size="xs" c={overdue ? 'red.7' : 'dimmed'} fw={overdue ? 600 : 400} title={overdue ? 'Overdue' : 'Due date'}>
+              {overdue ? 'Overdue · ' : ''}
+              {formatDate(card.dueDate)}
+            </Text>
+          )}
+          {assignee && (
+            <Tooltip label={assignee.name}>
+              <Avatar size={20} radius="xl" color="indigo">
+                {assignee.name.slice(0, 1)}
+              </Avatar>
+            </Tooltip>
+          )}
+        </Group>
+      </Group>
+      {(card.loggedMinutes > 0 || card.estimateMinutes) && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {formatMinutes(card.loggedMinutes)}
+          {card.estimateMinutes ? ` / ${formatMinutes(card.estimateMinutes)}` : ''} logged
+        </Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useLookup } from '../../../lib/directory';
+import type { useBoardFilters } from '../hooks/use-board-filters';
+
+type Filters = ReturnType<typeof useBoardFilters>;
+
+const split = (v?: string) => (v ? v.split(',') : []);
+
+export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) {
+  const lookup = useLookup();
+  const [text, setText] = useState(filters.q ?? '');
+  // Typing updates the URL after a short pause, not on every key.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if ((filters.q ?? '') !== text) setFilter('q', text.trim() || null);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [text, filters.q, setFilter]);
+
+  const marketers = lookup.users.filter((u) => u.role !== 'requester');
+  return (
+    <Group gap="sm" wrap="wrap" align="flex-end">
+      <TextInput aria-label="Search cards" placeholder="Search title or MKT-42" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
+      <MultiSelect
+        aria-label="Department"
+        placeholder={filters.department ? undefined : 'Department'}
+        data={lookup.departments.map((d) => ({ value: String(d.id), label: d.name }))}
+        value={split(filters.department)}
+        onChange={(v) => setFilter('department', v.join(',') || null)}
+        w={200}
+        clearable
+      />
+      <MultiSelect
+        aria-label="Type"
+        placeholder={filters.type ? undefined : 'Type'}
+        data={lookup.types.map((t) => ({ value: String(t.id), label: t.name }))}
+        value={split(filters.type)}
+        onChange={(v) => setFilter('type', v.join(',') || null)}
+        w={200}
+        searchable
+        clearable
+      />
+      <Select
+        aria-label="Assignee"
+        placeholder="Assignee"
+        data={[{ value: 'none', label: 'Unassigned' }, ...marketers.map((u) => ({ value: String(u.id), label: u.name }))]}
+        value={filters.assignee ?? null}
+        onChange={(v) => setFilter('assignee', v)}
+        w={170}
+        clearable
+      />
+      <Select
+        aria-label="Class"
+        placeholder="Class"
+        data={[
+          { value: 'strategic', label: 'Strategic' },
+          { value: 'tactical', label: 'Tactical' },
+          { value: 'unclassified', label: 'Unclassified' },
+        ]}
+        value={filters.classification ?? null}
+        onChange={(v) => setFilter('classification', v)}
+        w={140}
+        clearable
+      />
+      <Switch label="Overdue" checked={filters.overdue === 'true'} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={6} />
+      {active && (
+        <Button
+          variant="subtle"
+          size="sm"
+          onClick={() => {
+            setText('');
+            clear();
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

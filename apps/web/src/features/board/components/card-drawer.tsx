@@ -1,0 +1,256 @@
+import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { priorities, type Classification } from '@altitude/shared/domain';
+import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
+import { ApiError } from '../../../lib/api-client';
+import { useLookup } from '../../../lib/directory';
+import { priorityLabel, statusLabel } from '../../../lib/format';
+import { useClassify, useMoveRequest, useUpdateRequest } from '../../requests/api/request-mutations';
+import { requestKeys, useRequest } from '../../requests/api/request-queries';
+import { ActivityTimeline } from '../../requests/components/activity-timeline';
+import { ClassificationBadge, StatusBadge } from '../../requests/components/badges';
+import { CommentThread } from '../../requests/components/comment-thread';
+import { Markdown } from '../../requests/components/markdown';
+import { DeclineModal } from './decline-modal';
+import { TimeLog } from './time-log';
+
+export function CardDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  return (
+    <Drawer opened={id !== null} onClose={onClose} position="right" size={560} title={null} withCloseButton={false} padding="lg">
+      {id !== null && <DrawerBody id={id} onClose={onClose} />}
+    </Drawer>
+  );
+}
+
+/** A stale write gets 409: say so, and offer the fresh card instead of overwriting. */
+function useConflictNotice() {
+  const queryClient = useQueryClient();
+  return (error: Error, id: number) => {
+    if (error instanceof ApiError && error.status === 409) {
+      const current = (error.problem as { current?: Request }).current;
+      if (current) queryClient.setQueryData(requestKeys.detail(id), current);
+      void queryClient.invalidateQueries({ queryKey: ['board'] });
+      notifications.show({ color: 'orange', title: 'Changed by someone else', message: 'The card was reloaded with their changes. Make your edit again if it is still needed.' });
+    } else {
+      notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+    }
+  };
+}
+
+function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
+  const { data: request, error } = useRequest(id);
+  const lookup = useLookup();
+  const update = useUpdateRequest(id);
+  const classify = useClassify(id);
+  const move = useMoveRequest();
+  const onConflict = useConflictNotice();
+  const [declineMode, setDeclineMode] = useState<'declined' | 'handed_back' | null>(null);
+
+  if (error) return <Alert color="red">{error.message}</Alert>;
+  if (!request) return <Loader />;
+
+  const save = (fields: Omit<UpdateRequestBody, 'version'>) =>
+    update.mutate({ version: request.version, ...fields }, { onError: (e) => onConflict(e, id) });
+  const setClass = (classification: Classification) =>
+    classify.mutate({ classification, version: request.version }, { onError: (e) => onConflict(e, id) });
+  const marketers = lookup.users.filter((u) => u.role !== 'requester' && u.active);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed" ff="monospace">
+              {request.key}
+            </Text>
+            <StatusBadge status={request.status} resolution={request.resolution} />
+            <ClassificationBadge classification={request.classification} suggested={request.classificationSuggested} />
+          </Group>
+          <EditableTitle key={request.version} value={request.title} onSave={(title) => save({ title })} />
+          <Text size="xs" c="dimmed">
+            {lookup.type(request.typeId)?.name} · requested by {lookup.user(request.requesterId)?.name} ({lookup.department(request.departmentId)?.name}) ·{' '}
+            <Anchor component={Link} to={`/requests/${request.id}`} size="xs">
+              full page
+            </Anchor>
+          </Text>
+        </div>
+        <Button variant="subtle" color="gray" onClick={onClose} aria-label="Close card">
+          ✕
+        </Button>
+      </Group>
+
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          Classification {request.classificationSuggested && <Text span size="xs" c="dimmed">(suggested by the type, not yet confirmed: press S or T)</Text>}
+        </Text>
+        <SegmentedControl
+          fullWidth
+          aria-label="Classification"
+          value={request.classificationSuggested ? '' : (request.classification ?? '')}
+          onChange={(v) => setClass(v as Classification)}
+          data={[
+            { value: 'strategic', label: 'Strategic (S)' },
+            { value: 'tactical', label: 'Tactical (T)' },
+          ]}
+          onKeyDown={(e) => {
+            if (e.key === 's' || e.key === 't') setClass(e.key === 's' ? 'strategic' : 'tactical');
+          }}
+        />
+      </div>
+
+      <SimpleGrid cols={2} spacing="sm">
+        <Select
+          label="Assignee"
+          placeholder="Unassigned"
+          clearable
+          data={marketers.map((u) => ({ value: String(u.id), label: u.name }))}
+          value={request.assigneeId ? String(request.assigneeId) : null}
+          onChange={(v) => save({ assigneeId: v ? Number(v) : null })}
+        />
+        <NumberInput
+          key={`estimate-${request.version}`}
+          label="Estimate (hours)"
+          min={0}
+          step={0.5}
+          decimalScale={2}
+          defaultValue={request.estimateMinutes ? request.estimateMinutes / 60 : undefined}
+          onBlur={(e) => {
+            const hours = e.currentTarget.value === '' ? null : Number(e.currentTarget.value);
+            const minutes = hours === null || Number.isNaN(hours) ? null : Math.round(hours * 60);
+            if (minutes !== request.estimateMinutes) save({ estimateMinutes: minutes });
+          }}
+        />
+        <TextInput
+          key={`due-${request.version}`}
+          label="Due date"
+          type="date"
+          defaultValue={request.dueDate ?? ''}
+          onBlur={(e) => {
+            const v = e.currentTarget.value || null;
+            if (v !== request.dueDate) save({ dueDate: v });
+          }}
+        />
+        <Select
+          label="Priority"
+          data={priorities.map((p) => ({ value: p, label: priorityLabel[p] }))}
+          value={request.priority}
+          onChange={(v) => v && save({ priority: v as Request['priority'] })}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+
+      {request.status !== 'declined' && request.status !== 'done' && (
+        <Group gap="xs">
+          <Button size="xs" variant="light" color="orange" onClick={() => setDeclineMode('handed_back')}>
+            Hand back to self-serve
+          </Button>
+          <Button size="xs" variant="light" color="red" onClick={() => setDeclineMode('declined')}>
+            Decline
+          </Button>
+          <Text size="xs" c="dimmed">
+            Now in {statusLabel[request.status]}
+          </Text>
+        </Group>
+      )}
+
+      <Divider />
+      <Tabs defaultValue="brief" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="brief">Brief</Tabs.Tab>
+          <Tabs.Tab value="time">Time</Tabs.Tab>
+          <Tabs.Tab value="comments">Comments</Tabs.Tab>
+          <Tabs.Tab value="activity">Activity</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="brief" pt="md">
+          <EditableBrief key={request.version} request={request} onSave={(brief) => save({ brief })} />
+        </Tabs.Panel>
+        <Tabs.Panel value="time" pt="md">
+          <TimeLog requestId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="comments" pt="md">
+          <CommentThread requestId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity" pt="md">
+          <ActivityTimeline requestId={id} />
+        </Tabs.Panel>
+      </Tabs>
+
+      <DeclineModal
+        mode={declineMode}
+        cardKey={request.key}
+        busy={move.isPending}
+        onClose={() => setDeclineMode(null)}
+        onConfirm={(note) =>
+          move.mutate(
+            { id, status: 'declined', version: request.version, note, resolution: declineMode ?? 'declined' },
+            { onSuccess: () => setDeclineMode(null), onError: (e) => onConflict(e, id) },
+          )
+        }
+      />
+    </Stack>
+  );
+}
+
+function EditableTitle({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <Title order={3} mt={4}>
+      <TextInput
+        aria-label="Title"
+        variant="unstyled"
+        size="lg"
+        fw={650}
+        value={draft}
+        onChange={(e) => setDraft(e.currentTarget.value)}
+        onBlur={() => draft.trim() && draft !== value && onSave(draft.trim())}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        styles={{ input: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+      />
+    </Title>
+  );
+}
+
+function EditableBrief({ request, onSave }: { request: Request; onSave: (v: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(request.brief);
+  if (!editing) {
+    return (
+      <Stack gap="xs">
+        {request.brief ? <Markdown>{request.brief}</Markdown> : <Text c="dimmed" size="sm">No brief.</Text>}
+        {(request.businessGoal || request.audience) && (
+          <Text size="sm" c="dimmed">
+            {request.businessGoal && <>Goal: {request.businessGoal}. </>}
+            {request.audience && <>Audience: {request.audience}.</>}
+          </Text>
+        )}
+        <Group>
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            Edit brief
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      <Textarea aria-label="Brief" autosize minRows={6} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} />
+      <Group justify="flex-end">
+        <Button size="xs" variant="default" onClick={() => setEditing(false)}>
+          Cancel
+        </Button>
+        <Button
+          size="xs"
+          onClick={() => {
+            onSave(draft);
+            setEditing(false);
+          }}
+        >
+          Save brief
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

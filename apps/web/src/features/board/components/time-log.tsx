@@ -1,0 +1,85 @@
+import { Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError } from '../../../lib/api-client';
+import { useLookup } from '../../../lib/directory';
+import { formatDate, formatMinutes, todayIso } from '../../../lib/format';
+import { useLogTime } from '../../requests/api/request-mutations';
+import { useTimeEntries } from '../../requests/api/request-queries';
+
+const quick = [15, 30, 60, 120];
+
+export function TimeLog({ requestId }: { requestId: number }) {
+  const { data } = useTimeEntries(requestId);
+  const log = useLogTime(requestId);
+  const lookup = useLookup();
+  const [minutes, setMinutes] = useState<number | string>('');
+  const [date, setDate] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const error = log.error instanceof ApiError ? log.error : null;
+
+  const submitCustom = () =>
+    log.mutate(
+      { minutes: Number(minutes), date, note: note || undefined },
+      {
+        onSuccess: () => {
+          setMinutes('');
+          setNote('');
+        },
+      },
+    );
+
+  return (
+    <Stack gap="sm">
+      <Group gap="xs">
+        <Text size="sm" fw={500}>
+          Log
+        </Text>
+        {quick.map((m) => (
+          <Button key={m} size="compact-sm" variant="light" onClick={() => log.mutate({ minutes: m, date: todayIso() })} disabled={log.isPending}>
+            +{formatMinutes(m)}
+          </Button>
+        ))}
+      </Group>
+      <Group gap="xs" align="flex-start" wrap="nowrap">
+        <NumberInput
+          aria-label="Minutes"
+          placeholder="Minutes"
+          min={1}
+          max={1440}
+          allowDecimal={false}
+          value={minutes}
+          onChange={setMinutes}
+          w={110}
+          error={error?.fieldError('minutes')}
+        />
+        <TextInput aria-label="Date" type="date" max={todayIso()} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} error={error?.fieldError('date')} />
+        <TextInput aria-label="Note" placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Button onClick={submitCustom} disabled={!minutes} loading={log.isPending}>
+          Log
+        </Button>
+      </Group>
+      {error && !error.problem.errors?.length && (
+        <Text size="sm" c="red">
+          {error.message}
+        </Text>
+      )}
+      <Text size="sm" c="dimmed">
+        {formatMinutes(data?.totalMinutes ?? 0)} logged in {data?.items.length ?? 0} entries
+      </Text>
+      {data && data.items.length > 0 && (
+        <Table fz="xs" verticalSpacing={4}>
+          <Table.Tbody>
+            {[...data.items].reverse().slice(0, 20).map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatDate(e.date)}</Table.Td>
+                <Table.Td>{lookup.user(e.userId)?.name}</Table.Td>
+                <Table.Td>{formatMinutes(e.minutes)}</Table.Td>
+                <Table.Td c="dimmed">{e.note}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

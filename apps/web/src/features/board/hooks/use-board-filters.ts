@@ -1,0 +1,51 @@
+import { useSearchParams } from 'react-router';
+
+export type BoardFilters = {
+  q?: string;
+  department?: string;
+  type?: string;
+  assignee?: string;
+  classification?: string;
+  overdue?: string;
+};
+
+const keys = ['q', 'department', 'type', 'assignee', 'classification', 'overdue'] as const;
+
+/** Board filters live in the URL, so a filtered view can be shared by copying the address. */
+export function useBoardFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters: BoardFilters = {};
+  for (const k of keys) {
+    const v = params.get(k);
+    if (v) filters[k] = v;
+  }
+  const setFilter = (key: keyof BoardFilters, value: string | null) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        next.delete('card');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  const clear = () => setParams({}, { replace: true });
+  const active = keys.some((k) => filters[k]);
+  return { filters, setFilter, clear, active };
+}
+
+/** The open card drawer is in the URL too (?card=42), so a link opens the card. */
+export function useOpenCard() {
+  const [params, setParams] = useSearchParams();
+  const id = Number(params.get('card')) || null;
+  const open = (cardId: number | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (cardId) next.set('card', String(cardId));
+      else next.delete('card');
+      return next;
+    });
+  return { id, open };
+}

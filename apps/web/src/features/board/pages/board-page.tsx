@@ -1,0 +1,215 @@
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { Classification, Status } from '@altitude/shared/domain';
+import { BoardColumn as BoardColumnSchema, Request, type Card } from '@altitude/shared/requests';
+import { api, ApiError, queryString } from '../../../lib/api-client';
+import { statusLabel } from '../../../lib/format';
+import { boardQuery } from '../api/board-query';
+import { useMoveCard, type MoveInput } from '../api/use-move-card';
+import { BoardCard } from '../components/board-card';
+import { BoardColumn } from '../components/board-column';
+import { BoardFiltersBar } from '../components/board-filters';
+import { CardDrawer } from '../components/card-drawer';
+import { ClassifyPrompt } from '../components/classify-prompt';
+import { useBoardFilters, useOpenCard } from '../hooks/use-board-filters';
+import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
+import classes from './board-page.module.css';
+
+const closedStatuses: Status[] = ['done', 'declined'];
+
+export function BoardPage() {
+  const filterState = useBoardFilters();
+  const { filters } = filterState;
+  const { data: board, error, isPending } = useQuery(boardQuery(filters));
+  const queryClient = useQueryClient();
+  const move = useMoveCard(filters);
+  const { id: openId, open } = useOpenCard();
+  const [dragging, setDragging] = useState<Card | null>(null);
+  const [pending, setPending] = useState<MoveInput | null>(null);
+  const [classifying, setClassifying] = useState(false);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const older = useOlderCards(filters);
+  const columns = useMemo(
+    () =>
+      (board?.columns ?? []).map((col) => {
+        const extra = older[col.status]?.data?.pages.flatMap((p) => p.cards) ?? [];
+        return { column: col, cards: inDisplayOrder([...col.cards, ...extra], closedStatuses.includes(col.status)) };
+      }),
+    [board, older],
+  );
+  const cardById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
+
+  const submitMove = (input: MoveInput) =>
+    move.mutate(input, {
+      onError: (err) => {
+        if (err instanceof ApiError && err.status === 422 && err.problem.code === 'request.unclassified') {
+          setPending(input);
+          return;
+        }
+        const conflict = err instanceof ApiError && err.status === 409;
+        notifications.show({
+          color: conflict ? 'orange' : 'red',
+          title: conflict ? `${input.card.key} was changed by someone else` : `Could not move ${input.card.key}`,
+          message: conflict ? 'The board was reloaded; try the move again.' : err.message,
+        });
+        if (conflict) void queryClient.invalidateQueries({ queryKey: ['board'] });
+      },
+    });
+
+  const onDragStart = (e: DragStartEvent) => setDragging(cardById.get(Number(e.active.id)) ?? null);
+  const onDragEnd = (e: DragEndEvent) => {
+    setDragging(null);
+    const card = cardById.get(Number(e.active.id));
+    if (!card || !e.over) return;
+    const overCard = cardById.get(Number(e.over.id));
+    const status: Status = overCard ? overCard.status : (e.over.data.current?.status as Status);
+    if (!status) return;
+    const target = columns.find((c) => c.column.status === status)!.cards;
+    const without = target.filter((c) => c.id !== card.id);
+    let index = overCard ? without.findIndex((c) => c.id === overCard.id) : without.length;
+    // Dragging down within a column places the card below the one it is over.
+    if (overCard && card.status === status && target.indexOf(card) < target.indexOf(overCard)) index += 1;
+    if (index < 0) index = without.length;
+    const lane = laneOf(card);
+    const { above, below } = neighboursAt(without, index, lane);
+    if (card.status === status) {
+      const before = neighboursAt(without, target.indexOf(card), lane);
+      if (before.above?.id === above?.id && before.below?.id === below?.id) return;
+    }
+    const input: MoveInput = { card, status, above, below };
+    if (card.status === 'intake' && status !== 'intake' && status !== 'declined' && lane === 'unclassified') {
+      setPending(input);
+      return;
+    }
+    submitMove(input);
+  };
+
+  const classify = useClassifyCard();
+  const choose = async (classification: Classification, note: string) => {
+    if (!pending) return;
+    setClassifying(true);
+    try {
+      const updated = await classify(pending.card.id, classification, note, pending.card.version);
+      submitMove({ ...pending, card: { ...pending.card, version: updated.version, classification, classificationSuggested: false } });
+      setPending(null);
+    } catch (err) {
+      notifications.show({ color: 'red', title: 'Not classified', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setClassifying(false);
+    }
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${label(cardById.get(Number(active.id)))}.`,
+    onDragOver: ({ active, over }) => (over ? `${label(cardById.get(Number(active.id)))} is over ${overLabel(over.id, cardById)}.` : `${label(cardById.get(Number(active.id)))} is no longer over a column.`),
+    onDragEnd: ({ active, over }) => (over ? `${label(cardById.get(Number(active.id)))} was dropped on ${overLabel(over.id, cardById)}.` : 'Dropped outside the board; nothing moved.'),
+    onDragCancel: ({ active }) => `Moving ${label(cardById.get(Number(active.id)))} was cancelled.`,
+  };
+
+  return (
+    <Stack gap="md" className={classes.page}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Board</Title>
+          <Text size="sm" c="dimmed">
+            Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.
+          </Text>
+        </div>
+        <Button component={Link} to="/requests/new">
+          New request
+        </Button>
+      </Group>
+      <BoardFiltersBar {...filterState} />
+      {error && <Alert color="red">{error.message}</Alert>}
+      {isPending ? (
+        <Group justify="center" p="xl">
+          <Loader />
+        </Group>
+      ) : (
+        <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} accessibility={{ announcements }}>
+          <div className={classes.columns}>
+            {columns.map(({ column, cards }) => {
+              const more = older[column.status];
+              const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
+              return (
+                <BoardColumn
+                  key={column.status}
+                  column={column}
+                  cards={cards}
+                  onOpen={open}
+                  onClassify={(card, c) => void classify(card.id, c, undefined, card.version).catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message }))}
+                  onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
+                  loadingMore={more?.isFetching}
+                />
+              );
+            })}
+          </div>
+          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={() => {}} onClassify={() => {}} overlay /> : null}</DragOverlay>
+        </DndContext>
+      )}
+      <ClassifyPrompt key={pending?.card.id ?? 0} card={pending?.card ?? null} targetLabel={pending ? statusLabel[pending.status] : ''} busy={classifying} onChoose={choose} onCancel={() => setPending(null)} />
+      <CardDrawer id={openId} onClose={() => open(null)} />
+    </Stack>
+  );
+}
+
+const label = (card: Card | undefined) => (card ? `card ${card.key}, ${card.title}` : 'card');
+function overLabel(id: string | number, cards: Map<number, Card>) {
+  const card = cards.get(Number(id));
+  if (card) return `${statusLabel[card.status]}, next to ${card.key}`;
+  return `the ${statusLabel[String(id).replace('column:', '') as Status] ?? ''} column`;
+}
+
+/** Classifies through the API and returns the updated request. */
+function useClassifyCard() {
+  const queryClient = useQueryClient();
+  return async (id: number, classification: Classification, note: string | undefined, version: number) => {
+    const updated = await api.put(`/api/requests/${id}/classification`, Request, { classification, version, ...(note ? { note } : {}) });
+    await queryClient.invalidateQueries({ queryKey: ['board'] });
+    return updated;
+  };
+}
+
+/** Older pages of the done and declined columns, fetched only when asked for. */
+function useOlderCards(filters: Record<string, string | undefined>) {
+  const { data: board } = useQuery(boardQuery(filters));
+  const cursorOf = (status: Status) => board?.columns.find((c) => c.status === status)?.nextCursor ?? null;
+  const done = useOlderColumn('done', filters, cursorOf('done'));
+  const declined = useOlderColumn('declined', filters, cursorOf('declined'));
+  return { done, declined } as Partial<Record<Status, typeof done>>;
+}
+
+function useOlderColumn(status: 'done' | 'declined', filters: Record<string, string | undefined>, first: string | null) {
+  const [enabled, setEnabled] = useState(false);
+  const query = useInfiniteQuery({
+    queryKey: ['board', filters, 'older', status],
+    enabled: enabled && first !== null,
+    initialPageParam: first ?? '',
+    queryFn: ({ pageParam }) => api.get(`/api/board/columns/${status}${queryString({ ...filters, cursor: pageParam })}`, BoardColumnSchema),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return Object.assign(query, { enable: () => setEnabled(true) });
+}

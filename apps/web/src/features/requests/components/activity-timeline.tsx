@@ -1,0 +1,60 @@
+import { Text, Timeline } from '@mantine/core';
+import type { ActivityEntry } from '@altitude/shared/activity';
+import type { Status } from '@altitude/shared/domain';
+import { useLookup } from '../../../lib/directory';
+import { formatMinutes, formatRelative, statusLabel } from '../../../lib/format';
+import { useActivity } from '../api/request-queries';
+
+type Lookup = ReturnType<typeof useLookup>;
+
+/** One plain sentence per change: who did what, from what to what. */
+function describe(a: ActivityEntry, lookup: Lookup): string {
+  const status = (s: string | null) => (s ? (statusLabel[s as Status] ?? s) : '—');
+  switch (a.kind) {
+    case 'created':
+      return 'filed the request';
+    case 'moved':
+      return `moved it from ${status(a.from)} to ${status(a.to)}`;
+    case 'reordered':
+      return 'reordered it in its column';
+    case 'classified':
+      return a.from ? `reclassified it from ${a.from} to ${a.to}` : `classified it as ${a.to}`;
+    case 'assigned':
+      return a.to ? `assigned it to ${lookup.user(Number(a.to))?.name ?? 'someone'}` : 'unassigned it';
+    case 'estimated':
+      return a.to ? `estimated it at ${formatMinutes(Number(a.to))}` : 'removed the estimate';
+    case 'time_logged':
+      return `logged ${formatMinutes(Number(a.to))}`;
+    case 'commented':
+      return 'commented';
+    case 'declined':
+      return 'declined it';
+    case 'handed_back':
+      return 'handed it back to self-serve';
+    case 'cancelled':
+      return 'cancelled it';
+    default:
+      return a.field ? `changed ${a.field.replace(/([A-Z])/g, ' $1').toLowerCase()}${a.to && a.field !== 'brief' ? ` to "${a.to}"` : ''}` : a.kind;
+  }
+}
+
+export function ActivityTimeline({ requestId }: { requestId: number }) {
+  const { data } = useActivity(requestId);
+  const lookup = useLookup();
+  if (!data) return null;
+  const items = [...data.items].reverse();
+  return (
+    <Timeline bulletSize={10} lineWidth={2} aria-label="Activity">
+      {items.map((a) => (
+        <Timeline.Item key={a.id}>
+          <Text size="sm">
+            <b>{lookup.user(a.actorId)?.name ?? 'Someone'}</b> {describe(a, lookup)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {formatRelative(a.createdAt)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

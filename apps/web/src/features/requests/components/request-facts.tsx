@@ -1,0 +1,60 @@
+import { Group, Stack, Text } from '@mantine/core';
+import type { Request } from '@altitude/shared/requests';
+import { useLookup } from '../../../lib/directory';
+import { formatDate, formatMinutes, isOverdue, priorityLabel } from '../../../lib/format';
+import { ClassificationBadge, StatusBadge } from './badges';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <div style={{ textAlign: 'right' }}>{children}</div>
+    </Group>
+  );
+}
+
+export function RequestFacts({ request }: { request: Request }) {
+  const lookup = useLookup();
+  return (
+    <Stack gap={10}>
+      <Fact label="Status">
+        <StatusBadge status={request.status} resolution={request.resolution} />
+      </Fact>
+      <Fact label="Class">
+        <ClassificationBadge classification={request.classification} suggested={request.classificationSuggested} />
+      </Fact>
+      <Fact label="Type">
+        <Text size="sm">{lookup.type(request.typeId)?.name}</Text>
+      </Fact>
+      <Fact label="Requested by">
+        <Text size="sm">
+          {lookup.user(request.requesterId)?.name} · {lookup.department(request.departmentId)?.name}
+        </Text>
+      </Fact>
+      <Fact label="Due">
+        <Text size="sm" c={isOverdue(request.dueDate, request.status) ? 'red.7' : undefined}>
+          {formatDate(request.dueDate)}
+        </Text>
+      </Fact>
+      <Fact label="Priority">
+        <Text size="sm">{priorityLabel[request.priority]}</Text>
+      </Fact>
+      <Fact label="Assignee">
+        <Text size="sm">{lookup.user(request.assigneeId)?.name ?? '—'}</Text>
+      </Fact>
+      <Fact label="Time">
+        <Text size="sm">
+          {formatMinutes(request.loggedMinutes)}
+          {request.estimateMinutes ? ` of ${formatMinutes(request.estimateMinutes)}` : ''}
+        </Text>
+      </Fact>
+      {request.classificationNote && (
+        <Text size="xs" c="dimmed">
+          Note: {request.classificationNote}
+        </Text>
+      )}
+    </Stack>
+  );
+}

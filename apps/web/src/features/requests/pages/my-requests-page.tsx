@@ -1,0 +1,106 @@
+import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { useCurrentUser } from '../../auth/api/me';
+import { useLookup } from '../../../lib/directory';
+import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
+import { requestListQuery } from '../api/request-queries';
+import { StatusBadge } from '../components/badges';
+
+export function MyRequestsPage() {
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const scope = params.get('scope') === 'department' ? 'department' : 'mine';
+  const filter: Record<string, string> = scope === 'mine' ? { mine: 'true' } : { department: String(user.departmentId) };
+  const { data, isPending } = useQuery(requestListQuery(filter));
+  const lookup = useLookup();
+  const department = lookup.department(user.departmentId)?.name ?? 'my department';
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>My requests</Title>
+          <Text c="dimmed" size="sm">
+            Status, ETA and the latest from marketing.
+          </Text>
+        </div>
+        <Group>
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setParams(v === 'mine' ? {} : { scope: v })}
+            data={[
+              { value: 'mine', label: 'Filed by me' },
+              { value: 'department', label: `All of ${department}` },
+            ]}
+          />
+          <Button component={Link} to="/requests/new">
+            New request
+          </Button>
+        </Group>
+      </Group>
+      <Paper withBorder radius="md">
+        {isPending ? (
+          <Group justify="center" p="xl">
+            <Loader />
+          </Group>
+        ) : data?.items.length === 0 ? (
+          <Stack align="center" p="xl" gap="xs">
+            <Text fw={500}>No requests yet</Text>
+            <Text size="sm" c="dimmed">
+              When you file one, you can follow it here.
+            </Text>
+          </Stack>
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Request</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Type</Table.Th>
+                  <Table.Th>ETA</Table.Th>
+                  <Table.Th>Assignee</Table.Th>
+                  <Table.Th>Last update</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data?.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/requests/${r.id}`} fw={500} size="sm">
+                        <Text span c="dimmed" size="xs" mr={6} ff="monospace">
+                          {r.key}
+                        </Text>
+                        {r.title}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.status} resolution={r.resolution} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{lookup.type(r.typeId)?.name}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={isOverdue(r.dueDate, r.status) ? 'red.7' : undefined}>
+                        {r.status === 'done' ? `Delivered ${formatDate(r.completedAt)}` : r.status === 'declined' ? '—' : formatDate(r.dueDate)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{lookup.user(r.assigneeId)?.name ?? <Text span c="dimmed" size="sm">Not yet</Text>}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {formatRelative(r.updatedAt)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../auth/api/me';
+import { ApiError } from '../../../lib/api-client';
+import { useCancelRequest } from '../api/request-mutations';
+import { useRequest } from '../api/request-queries';
+import { ActivityTimeline } from '../components/activity-timeline';
+import { CommentThread } from '../components/comment-thread';
+import { Markdown } from '../components/markdown';
+import { RequestFacts } from '../components/request-facts';
+
+export function RequestDetailPage() {
+  const id = Number(useParams().id);
+  const user = useCurrentUser();
+  const { data: request, error, isPending } = useRequest(id);
+  const cancel = useCancelRequest(id);
+
+  if (isPending) return <Loader />;
+  if (error || !request) {
+    return (
+      <Alert color="red" title="Request not available">
+        {error instanceof ApiError && error.status === 404 ? 'There is no such request, or it belongs to another department.' : (error?.message ?? '')}
+      </Alert>
+    );
+  }
+  const canCancel = request.requesterId === user.id && request.status === 'intake';
+  const confirmCancel = () =>
+    modals.openConfirmModal({
+      title: `Cancel ${request.key}?`,
+      children: <Text size="sm">Marketing will not work on it. You can file it again later.</Text>,
+      labels: { confirm: 'Cancel request', cancel: 'Keep it' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => cancel.mutate(request.version),
+    });
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Anchor component={Link} to={user.role === 'requester' ? '/requests' : '/board'} size="sm">
+        ← {user.role === 'requester' ? 'My requests' : 'Board'}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Text c="dimmed" size="sm" ff="monospace">
+            {request.key}
+          </Text>
+          <Title order={2}>{request.title}</Title>
+        </div>
+        {canCancel && (
+          <Button variant="default" color="red" onClick={confirmCancel} loading={cancel.isPending}>
+            Cancel request
+          </Button>
+        )}
+      </Group>
+      {cancel.isError && (
+        <Alert color="red" role="alert">
+          {cancel.error.message}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="lg" radius="md">
+              <Title order={4} mb="sm">
+                Brief
+              </Title>
+              {request.brief ? <Markdown>{request.brief}</Markdown> : <Text c="dimmed">No brief given.</Text>}
+              {(request.businessGoal || request.audience) && (
+                <Group mt="md" gap="xl">
+                  {request.businessGoal && (
+                    <div>
+                      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                        Business goal
+                      </Text>
+                      <Text size="sm">{request.businessGoal}</Text>
+                    </div>
+                  )}
+                  {request.audience && (
+                    <div>
+                      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                        Audience
+                      </Text>
+                      <Text size="sm">{request.audience}</Text>
+                    </div>
+                  )}
+                </Group>
+              )}
+            </Paper>
+            <Paper withBorder p="lg" radius="md">
+              <Title order={4} mb="sm">
+                Comments
+              </Title>
+              <CommentThread requestId={id} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="lg" radius="md">
+              <RequestFacts request={request} />
+            </Paper>
+            <Paper withBorder p="lg" radius="md">
+              <Title order={4} mb="sm">
+                Activity
+              </Title>
+              <ActivityTimeline requestId={id} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

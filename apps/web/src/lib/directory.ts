@@ -1,0 +1,35 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { DepartmentList, RequestTypeList, UserList, type Department, type RequestType, type User } from '@altitude/shared/directory';
+import { api } from './api-client';
+
+/** Departments, request types and people: small, read by every feature, cached for the session. */
+const directory = <T>(key: string, url: string, schema: { parse: (v: unknown) => { items: T[] } }) =>
+  queryOptions({
+    queryKey: ['directory', key],
+    queryFn: async () => (await api.get(url, schema as never)) as { items: T[] },
+    staleTime: 10 * 60_000,
+    select: (data) => data.items,
+  });
+
+export const departmentsQuery = directory<Department>('departments', '/api/departments', DepartmentList);
+export const requestTypesQuery = directory<RequestType>('request-types', '/api/request-types', RequestTypeList);
+export const usersQuery = directory<User>('users', '/api/users', UserList);
+
+export const useDepartments = () => useQuery(departmentsQuery);
+export const useRequestTypes = () => useQuery(requestTypesQuery);
+export const useUsers = () => useQuery(usersQuery);
+
+/** id → item lookup for rendering names on cards and rows. */
+export function useLookup() {
+  const { data: departments = [] } = useDepartments();
+  const { data: types = [] } = useRequestTypes();
+  const { data: users = [] } = useUsers();
+  return {
+    department: (id: number | null | undefined) => departments.find((d) => d.id === id),
+    type: (id: number | null | undefined) => types.find((t) => t.id === id),
+    user: (id: number | null | undefined) => users.find((u) => u.id === id),
+    departments,
+    types,
+    users,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Classification, Priority, Resolution, Status } from '@altitude/shared/domain';
+
+export const statusLabel: Record<Status, string> = {
+  intake: 'Intake',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  in_review: 'In review',
+  done: 'Done',
+  declined: 'Declined',
+};
+export const statusColor: Record<Status, string> = {
+  intake: 'gray',
+  planned: 'blue',
+  in_progress: 'indigo',
+  in_review: 'grape',
+  done: 'teal',
+  declined: 'red',
+};
+export const resolutionLabel: Record<Resolution, string> = { delivered: 'Delivered', declined: 'Declined', handed_back: 'Handed back', cancelled: 'Cancelled' };
+export const classificationLabel: Record<Classification, string> = { strategic: 'Strategic', tactical: 'Tactical' };
+export const classificationColor: Record<Classification | 'unclassified', string> = { strategic: 'violet', tactical: 'orange', unclassified: 'gray' };
+export const priorityLabel: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
+
+/** 75 → "1h 15m", 30 → "30m", 0 → "0h". */
+export function formatMinutes(minutes: number): string {
+  if (minutes === 0) return '0h';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h}h` : '', m ? `${m}m` : ''].filter(Boolean).join(' ');
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const dateYearFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "2026-12-15" → "15 Dec" (with the year when it is not this year). */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '—';
+  const d = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  return (d.getUTCFullYear() === new Date().getUTCFullYear() ? dateFormat : dateYearFormat).format(d);
+}
+
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "3 hours ago", "yesterday", "2 weeks ago". */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const seconds = (Date.parse(iso) - now) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['year', 31_536_000],
+    ['month', 2_592_000],
+    ['week', 604_800],
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  return 'just now';
+}
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+export const isOverdue = (dueDate: string | null, status: Status) =>
+  dueDate !== null && dueDate < todayIso() && !['done', 'declined'].includes(status);

@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, screenshot, signIn } from './support';
+
+async function fileRequest(page: Page, title: string) {
+  const res = await page.request.post('/api/requests', { data: { title, typeId: 1, priority: 'high' } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: number; key: string; version: number };
+}
+
+const column = (page: Page, status: string) => page.getByTestId(`column-${status}`);
+
+/** Drags like a hand on a mouse: press, move in steps (dnd-kit waits for 5 px), release. */
+async function drag(page: Page, from: ReturnType<Page['getByTestId']>, to: ReturnType<Page['getByTestId']>) {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('a marketer sees the board in workflow order with lanes and WIP limits', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  await page.getByRole('link', { name: 'Board' }).click();
+  const headings = page.locator('section[aria-label$="column"]');
+  await expect(headings).toHaveCount(6);
+  await expect(headings.first()).toHaveAttribute('aria-label', 'Intake column');
+  await expect(page.getByTestId('wip-planned')).toContainText('/ 15');
+  await expect(column(page, 'in_progress').getByText('Tactical', { exact: true }).first()).toBeVisible();
+  await screenshot(page, 'board');
+});
+
+test('dragging an unclassified card out of intake asks for its class, then moves it', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const req = await fileRequest(page, 'Banner for the Madrid roadshow');
+  await page.goto('/board');
+  const card = page.getByTestId(`card-${req.id}`);
+  await expect(card).toBeVisible();
+  await drag(page, card, column(page, 'planned'));
+  const dialog = page.getByRole('dialog', { name: new RegExp(`Classify ${req.key}`) });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, 'board-classify-prompt');
+  await dialog.getByRole('button', { name: 'Tactical (T)' }).click();
+  await expect(column(page, 'planned').getByTestId(`card-${req.id}`)).toBeVisible();
+  await expect(column(page, 'intake').getByTestId(`card-${req.id}`)).toHaveCount(0);
+  // The server agrees.
+  const stored = await (await page.request.get(`/api/requests/${req.id}`)).json();
+  expect(stored).toMatchObject({ status: 'planned', classification: 'tactical', classificationSuggested: false });
+});
+
+test('a card moves with the keyboard, and the move survives a reload', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const req = await fileRequest(page, 'Keyboard-moved banner');
+  await page.request.put(`/api/requests/${req.id}/classification`, { data: { classification: 'tactical' } });
+  await page.goto('/board');
+  const card = page.getByTestId(`card-${req.id}`);
+  await expect(card).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(`${req.key} Keyboard-moved banner`) }).focus();
+  await page.keyboard.press('Space');
+  const live = page.locator('[aria-live="assertive"]');
+  await expect(live).toContainText('over Intake');
+  // dnd-kit starts listening for arrow keys a moment after pick-up; a person is never faster.
+  await page.waitForTimeout(300);
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('over Planned');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText('was dropped on Planned');
+  await expect(column(page, 'planned').getByTestId(`card-${req.id}`)).toBeVisible();
+  await page.reload();
+  await expect(column(page, 'planned').getByTestId(`card-${req.id}`)).toBeVisible();
+});
+
+test('the card drawer classifies, logs time and comments', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const req = await fileRequest(page, 'Drawer test one-pager');
+  await page.goto('/board');
+  await page.getByTestId(`card-${req.id}`).click();
+  await expect(page).toHaveURL(new RegExp(`card=${req.id}`));
+  const drawer = page.getByRole('dialog');
+  await drawer.getByText('Strategic (S)').click();
+  await expect(drawer.getByText('Strategic', { exact: true })).toBeVisible();
+  await drawer.getByRole('tab', { name: 'Time' }).click();
+  await drawer.getByRole('button', { name: '+30m' }).click();
+  await expect(drawer.getByText('30m logged in 1 entries')).toBeVisible();
+  await drawer.getByRole('tab', { name: 'Comments' }).click();
+  await drawer.getByLabel('New comment').fill('Kick-off on **Monday**');
+  await drawer.getByRole('button', { name: 'Comment' }).click();
+  await expect(drawer.locator('strong', { hasText: 'Monday' })).toBeVisible();
+  await screenshot(page, 'board-drawer');
+  await drawer.getByRole('tab', { name: 'Activity' }).click();
+  await expect(drawer.getByText('classified it as strategic')).toBeVisible();
+  await expect(drawer.getByText('logged 30m')).toBeVisible();
+});
+
+test('filters live in the URL and a colleague’s new request appears without reloading', async ({ page, browser }) => {
+  await signIn(page, accounts.marketer);
+  await page.goto('/board?q=Zanzibar');
+  await expect(page.getByRole('textbox', { name: 'Search cards' })).toHaveValue('Zanzibar');
+  await expect(page.locator('[data-testid^="card-"]')).toHaveCount(0);
+
+  const colleague = await browser.newContext();
+  const other = await colleague.newPage();
+  await signIn(other, accounts.lead);
+  const req = await fileRequest(other, 'Zanzibar launch banner');
+  await expect(page.getByTestId(`card-${req.id}`)).toBeVisible({ timeout: 10_000 });
+  await colleague.close();
+});
