@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { priorities, type Classification } from '@altitude/shared/domain';
+import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useLookup } from '../../../lib/directory';
@@ -141,6 +141,20 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           allowDeselect={false}
         />
       </SimpleGrid>
+
+      <Select
+        label="Column"
+        description={
+          request.status === 'intake' && request.classificationSuggested
+            ? 'Confirm strategic or tactical above before it leaves intake.'
+            : 'Moves the card to the end of that column; drag on the board to place it exactly.'
+        }
+        data={statuses.filter((s) => s !== 'declined').map((s) => ({ value: s, label: statusLabel[s] }))}
+        value={request.status === 'declined' ? null : request.status}
+        placeholder={statusLabel[request.status]}
+        allowDeselect={false}
+        onChange={(v) => v && v !== request.status && move.mutate({ id, status: v as Status, version: request.version }, { onError: (e) => onConflict(e, id) })}
+      />
 
       {request.status !== 'declined' && request.status !== 'done' && (
         <Group gap="xs">
