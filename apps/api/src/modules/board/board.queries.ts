@@ -29,13 +29,19 @@ export function readBoard(db: Queryable, where: SQL[]): Board {
     columns: statuses.map((status) => {
       const count = counts.get(status) ?? 0;
       if (!closed.includes(status)) return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
-      const cards = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize);
-      return { status, wipLimit: limits.get(status) ?? null, count, cards, nextCursor: cards.length === closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
+      return { status, wipLimit: limits.get(status) ?? null, count, ...closedPage(db, status, where) };
     }),
   };
 }
 
 const cursorOf = (card: Card) => Buffer.from(JSON.stringify([card.completedAt, card.id])).toString('base64url');
+
+/** One page of a closed column, newest completion first; reads one card more to know whether another page follows. */
+function closedPage(db: Queryable, status: Status, where: SQL[], before?: { completedAt: string; id: number }) {
+  const rows = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize + 1, before);
+  const cards = rows.slice(0, closedPageSize);
+  return { cards, nextCursor: rows.length > closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
+}
 
 export function readClosedColumnPage(db: Queryable, status: 'done' | 'declined', where: SQL[], cursor?: string): BoardColumn {
   let before: { completedAt: string; id: number } | undefined;
@@ -48,8 +54,8 @@ export function readClosedColumnPage(db: Queryable, status: 'done' | 'declined',
       throw new HttpProblem(400, 'validation.failed', 'cursor: must come from a previous page', [{ path: 'cursor', message: 'must come from a previous page' }]);
     }
   }
-  const cards = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize, before);
+  const page = closedPage(db, status, where, before);
   const wipLimit = db.select().from(workflowColumns).where(eq(workflowColumns.status, status)).get()?.wipLimit ?? null;
   const count = db.select({ n: sql<number>`count(*)` }).from(requests).where(sql.join([sql`1 = 1`, ...where, eq(requests.status, status)], sql` and `)).get()?.n ?? 0;
-  return { status, wipLimit, count, cards, nextCursor: cards.length === closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
+  return { status, wipLimit, count, ...page };
 }

@@ -28,6 +28,9 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
     return row.position;
   };
   const others = movingId === null ? eq(requests.status, status) : and(eq(requests.status, status), ne(requests.id, movingId));
+  // Both neighbours must be real cards of the column, even though the key is computed from
+  // the card above and whatever sits below it now.
+  if (beforeId && afterId) inColumn(afterId, 'afterId');
   if (beforeId) {
     const lo = inColumn(beforeId, 'beforeId');
     const next = tx.select({ position: requests.position }).from(requests).where(and(others, gt(requests.position, lo))).orderBy(asc(requests.position)).limit(1).get();

@@ -5,8 +5,12 @@ import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { requests, timeEntries } from '../../db/schema';
 
-/** Logged time is derived from time entries on every read, never stored twice. */
-const loggedMinutes = sql<number>`(select coalesce(sum(${timeEntries.minutes}), 0) from ${timeEntries} where ${timeEntries.requestId} = ${requests.id})`.mapWith(Number);
+/**
+ * Logged time is derived from time entries on every read, never stored twice. The outer column
+ * is spelled out with its table: in a select list drizzle renders `${requests.id}` as a bare
+ * "id", which inside this subquery would resolve to time_entries.id.
+ */
+const loggedMinutes = sql<number>`(select coalesce(sum("te"."minutes"), 0) from ${timeEntries} "te" where "te"."request_id" = "requests"."id")`.mapWith(Number);
 
 const cardColumns = {
   id: requests.id,

@@ -79,8 +79,12 @@ export function updateRequest(deps: Deps, user: SessionUser, id: number, body: U
       const own = current.requesterId === user.id && current.status === 'intake';
       if (!own || Object.keys(fields).some((k) => !requesterEditable.has(k))) throw forbidden();
     }
-    if (fields.typeId !== undefined && !tx.select({ id: requestTypes.id }).from(requestTypes).where(eq(requestTypes.id, fields.typeId)).get()) {
-      throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+    let suggestion: Request['classification'] | undefined;
+    if (fields.typeId !== undefined) {
+      const type = tx.select({ defaultClassification: requestTypes.defaultClassification }).from(requestTypes).where(eq(requestTypes.id, fields.typeId)).get();
+      if (!type) throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+      // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays.
+      if (current.classificationSuggested && fields.typeId !== current.typeId) suggestion = type.defaultClassification;
     }
     if (fields.assigneeId) {
       const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, fields.assigneeId)).get();
@@ -99,7 +103,7 @@ export function updateRequest(deps: Deps, user: SessionUser, id: number, body: U
     }
     if (changes.length === 0) return;
     tx.update(requests)
-      .set({ ...fields, version: current.version + 1, updatedAt: now })
+      .set({ ...fields, ...(suggestion === undefined ? {} : { classification: suggestion }), version: current.version + 1, updatedAt: now })
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, changes);
