@@ -44,3 +44,16 @@ test('a requester cannot open the board, even by typing its address', async ({ p
   await page.goto('/board');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('when the session ends mid-visit, the next action leads to sign-in and back to the same page', async ({ page, context }) => {
+  await signIn(page, accounts.sales);
+  await page.getByRole('link', { name: 'My requests' }).click();
+  await expect(page.getByRole('heading', { name: 'My requests' })).toBeVisible();
+  await context.clearCookies();
+  await page.getByText(/^All of Sales$/).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Frequests%3Fscope%3Ddepartment/);
+  await page.getByLabel('Email').fill(accounts.sales);
+  await page.getByLabel('Password').fill('altitude-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/requests\?scope=department$/);
+});

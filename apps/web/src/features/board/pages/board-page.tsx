@@ -138,7 +138,7 @@ export function BoardPage() {
             Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.
           </Text>
         </div>
-        <Button component={Link} to="/requests/new">
+        <Button component={Link} to="/requests/new?from=board">
           New request
         </Button>
       </Group>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { priorities, type Priority } from '@altitude/shared/domain';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
@@ -37,6 +37,8 @@ export function NewRequestPage() {
   const { data: types = [] } = useRequestTypes();
   const create = useCreateRequest();
   const navigate = useNavigate();
+  // Filed from the board: go back there with the new card open.
+  const fromBoard = useSearchParams()[0].get('from') === 'board';
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: { typeId: null, title: '', brief: '', businessGoal: '', audience: '', dueDate: '', priority: 'normal' },
@@ -51,7 +53,7 @@ export function NewRequestPage() {
       onSuccess: (request) => {
         notifications.show({ color: 'teal', title: `${request.key} filed`, message: 'Marketing will triage it shortly.' });
         form.reset();
-        void navigate(`/requests/${request.id}`);
+        void navigate(fromBoard ? `/board?card=${request.id}` : `/requests/${request.id}`);
       },
       onError: (error) => {
         // Field errors go on the fields; the form keeps everything typed.
