@@ -102,6 +102,8 @@ export const requests = sqliteTable(
     index('requests_assignee_idx').on(t.assigneeId),
     index('requests_type_idx').on(t.typeId),
     index('requests_completed_idx').on(t.completedAt),
+    // The done and declined columns page newest-first without sorting the whole column.
+    index('requests_closed_idx').on(t.status, t.completedAt, t.id),
     index('requests_created_idx').on(t.createdAt),
   ],
 );

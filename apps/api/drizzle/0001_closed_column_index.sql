@@ -1,0 +1,1 @@
+CREATE INDEX `requests_closed_idx` ON `requests` (`status`,`completed_at`,`id`);
