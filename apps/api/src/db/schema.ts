@@ -124,8 +124,9 @@ export const timeEntries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('time_entries_request_idx').on(t.requestId),
-    index('time_entries_date_idx').on(t.date, t.requestId, t.minutes),
+    // Covering indexes: per-request totals and per-period splits read only the index.
+    index('time_entries_request_idx').on(t.requestId, t.minutes),
+    index('time_entries_date_idx').on(t.date, t.requestId, t.minutes, t.userId),
     index('time_entries_user_idx').on(t.userId, t.date),
   ],
 );

@@ -47,11 +47,11 @@ export const demoTypes: DemoType[] = [
   { name: 'Social post', description: 'Posts for LinkedIn and other channels.', turnaroundDays: 2, defaultClassification: 'tactical', hours: [0.5, 1.5], askedBy: { Sales: 3, Executive: 3, Product: 2, Partnerships: 2 }, titles: ['LinkedIn post about the {event}', 'Social posts for {feature} launch', 'CEO post on {topic}'] },
   { name: 'Webinar support', description: 'Landing page, invites and slides for a webinar.', turnaroundDays: 10, defaultClassification: 'tactical', hours: [4, 10], askedBy: { Product: 4, 'Customer Success': 3, Partnerships: 2 }, titles: ['Webinar: {topic}', 'Landing page for the {feature} webinar'] },
   { name: 'Event logistics', description: 'Swag, shipping, booth booking for an event.', turnaroundDays: 10, defaultClassification: 'tactical', hours: [2, 6], askedBy: { Sales: 6, Executive: 1 }, titles: ['Swag and shipping for the {event}', 'Book a booth at the {event}'] },
-  { name: 'Market research', description: 'Primary or secondary research on a market or buyer.', turnaroundDays: 30, defaultClassification: 'strategic', hours: [10, 30], askedBy: { Marketing: 6, Executive: 2, Product: 2 }, titles: ['Research: {segment} buying committee', 'Win/loss interviews {quarter}', 'Competitive landscape: {topic}'] },
-  { name: 'Positioning & messaging', description: 'Positioning, messaging house, value propositions.', turnaroundDays: 21, defaultClassification: 'strategic', hours: [8, 24], askedBy: { Marketing: 5, Product: 3, Executive: 2 }, titles: ['Messaging house for {feature}', 'Positioning for {segment}'] },
-  { name: 'Content strategy', description: 'Editorial themes, pillar content and the plan behind them.', turnaroundDays: 20, defaultClassification: 'strategic', hours: [6, 20], askedBy: { Marketing: 8 }, titles: ['Pillar content: {topic}', 'Editorial plan {quarter}'] },
-  { name: 'Brand platform', description: 'Brand story, identity and guidelines.', turnaroundDays: 45, defaultClassification: 'strategic', hours: [12, 36], askedBy: { Marketing: 4, Executive: 2 }, titles: ['Brand platform refresh: {topic}', 'Brand guidelines v3'] },
-  { name: 'Pricing & packaging input', description: 'Market input to pricing and packaging decisions.', turnaroundDays: 20, defaultClassification: 'strategic', hours: [6, 16], askedBy: { Product: 4, Executive: 3 }, titles: ['Packaging research for {feature}', 'Pricing page test for {segment}'] },
+  { name: 'Market research', description: 'Primary or secondary research on a market or buyer.', turnaroundDays: 30, defaultClassification: 'strategic', hours: [6, 18], askedBy: { Marketing: 6, Executive: 2, Product: 2 }, titles: ['Research: {segment} buying committee', 'Win/loss interviews {quarter}', 'Competitive landscape: {topic}'] },
+  { name: 'Positioning & messaging', description: 'Positioning, messaging house, value propositions.', turnaroundDays: 21, defaultClassification: 'strategic', hours: [5, 14], askedBy: { Marketing: 5, Product: 3, Executive: 2 }, titles: ['Messaging house for {feature}', 'Positioning for {segment}'] },
+  { name: 'Content strategy', description: 'Editorial themes, pillar content and the plan behind them.', turnaroundDays: 20, defaultClassification: 'strategic', hours: [4, 12], askedBy: { Marketing: 8 }, titles: ['Pillar content: {topic}', 'Editorial plan {quarter}'] },
+  { name: 'Brand platform', description: 'Brand story, identity and guidelines.', turnaroundDays: 45, defaultClassification: 'strategic', hours: [8, 20], askedBy: { Marketing: 4, Executive: 2 }, titles: ['Brand platform refresh: {topic}', 'Brand guidelines v3'] },
+  { name: 'Pricing & packaging input', description: 'Market input to pricing and packaging decisions.', turnaroundDays: 20, defaultClassification: 'strategic', hours: [4, 10], askedBy: { Product: 4, Executive: 3 }, titles: ['Packaging research for {feature}', 'Pricing page test for {segment}'] },
 ];
 
 export const fillers: Record<string, string[]> = {
@@ -73,4 +73,11 @@ export const demoComments = [
   'Legal needs to review the claims on page 2.',
   'Could this come from the sales kit instead?',
   'Second round of edits done.',
+];
+
+/** Long-running, marketing-originated strategic work (days from the start of the demo half-year). */
+export const strategicPrograms = [
+  { title: 'Brand platform refresh 2027', type: 'Brand platform', owner: 'cmo@example.com', startDay: 3, endDay: null, weeklyHours: 6, brief: 'Refresh the brand story, identity and guidelines for 2027.' },
+  { title: 'Mid-market buyer research program', type: 'Market research', owner: 'jules.marketing@example.com', startDay: 10, endDay: 150, weeklyHours: 5, brief: 'Interviews and a survey of mid-market buying committees.' },
+  { title: 'Content pillars: AI in operations', type: 'Content strategy', owner: 'nina.marketing@example.com', startDay: 20, endDay: null, weeklyHours: 3, brief: 'Pillar content and the editorial plan behind it.' },
 ];

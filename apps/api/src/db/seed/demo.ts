@@ -4,7 +4,7 @@ import type { Classification, Priority, Status } from '@altitude/shared/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { hashPassword } from '../../modules/auth/password';
-import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, fillers, type DemoType } from './demo-catalog';
+import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, fillers, strategicPrograms, type DemoType } from './demo-catalog';
 import { createRandom, type Random } from './random';
 import { seedBaseline } from './baseline';
 
@@ -50,7 +50,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       const weekday = new Date(day).getUTCDay();
       if (weekday === 0 || weekday === 6) continue;
       const progress = (day - start) / (end - start);
-      const arrivals = rnd.int(1, 3) + (rnd.chance(0.3 + 0.4 * progress) ? 1 : 0);
+      const arrivals = rnd.int(2, 3) + (rnd.chance(0.3 + 0.4 * progress) ? 1 : 0);
       for (let i = 0; i < arrivals; i++) {
         const { type, id: typeId } = pickType(rnd, progress);
         const dept = rnd.weighted(Object.entries(type.askedBy) as [string, number][]);
@@ -73,6 +73,37 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       }
     }
 
+    // Flagship strategic programs run all half-year with steady, slowly shrinking time: the base
+    // of strategic work that tactical demand crowds out.
+    const cmo = people.find((p) => p.role === 'lead')!;
+    for (const program of strategicPrograms) {
+      const id = requests.length + 1;
+      const type = demoTypes.findIndex((t) => t.name === program.type) + 1;
+      const createdAt = start + program.startDay * dayMs;
+      const done = program.endDay !== null ? start + program.endDay * dayMs : null;
+      const assigneeId = people.find((p) => p.email === program.owner)!.id;
+      requests.push({
+        id, title: program.title, brief: program.brief, typeId: type, requesterId: cmo.id, departmentId: deptId.get('Marketing')!,
+        businessGoal: 'Long-term demand and brand', audience: 'The whole market', dueDate: isoDate((done ?? end + 30 * dayMs) + 7 * dayMs), priority: 'high',
+        status: done ? 'done' : 'in_progress', resolution: done ? 'delivered' : null, classification: 'strategic', classificationSuggested: false,
+        classificationNote: 'Flagship program', classifiedById: cmo.id, classifiedAt: iso(createdAt + dayMs), assigneeId, estimateMinutes: program.weeklyHours * 60 * 20,
+        position: '', version: 6, createdAt: iso(createdAt), updatedAt: iso(done ?? createdAt + 2 * dayMs), startedAt: iso(createdAt + dayMs), completedAt: done ? iso(done) : null,
+      });
+      activity.push(
+        { requestId: id, actorId: cmo.id, kind: 'created', createdAt: iso(createdAt) },
+        { requestId: id, actorId: cmo.id, kind: 'classified', field: 'classification', toValue: 'strategic', createdAt: iso(createdAt + dayMs) },
+        { requestId: id, actorId: cmo.id, kind: 'moved', field: 'status', fromValue: 'intake', toValue: 'in_progress', createdAt: iso(createdAt + dayMs) },
+      );
+      if (done) activity.push({ requestId: id, actorId: assigneeId, kind: 'moved', field: 'status', fromValue: 'in_progress', toValue: 'done', createdAt: iso(done) });
+      for (let week = createdAt + dayMs; week < Math.min(done ?? end, end); week += 7 * dayMs) {
+        const progress = (week - start) / (end - start);
+        const minutes = Math.round((program.weeklyHours * (1 - 0.55 * progress) * rnd.between(0.7, 1.3) * 60) / 15) * 15;
+        if (minutes <= 0) continue;
+        entries.push({ requestId: id, userId: assigneeId, minutes, date: isoDate(week), note: 'Program work', createdAt: iso(week) });
+        activity.push({ requestId: id, actorId: assigneeId, kind: 'time_logged', field: 'minutes', toValue: String(minutes), createdAt: iso(week) });
+      }
+    }
+
     const byStatus = new Map<Status, RequestRow[]>();
     for (const r of requests) byStatus.set(r.status!, [...(byStatus.get(r.status!) ?? []), r]);
     for (const rows of byStatus.values()) {
@@ -91,6 +122,8 @@ function pickType(rnd: Random, progress: number) {
   // Tactical demand grows over the half-year, Sales event work most of all: the drift the CMO should see.
   const weights = demoTypes.map((type, i) => {
     let w = Object.values(type.askedBy).reduce((s, n) => s + n, 0);
+    // Strategic work is rarer and mostly marketing-originated; tactical demand grows.
+    if (type.defaultClassification === 'strategic') w *= 0.25 * (1 - 0.6 * progress);
     if (type.defaultClassification === 'tactical') w *= 1 + 0.8 * progress;
     if (type.name === 'Event banner' || type.name === 'Event logistics') w *= 1 + 2.5 * progress * progress;
     return [i, w] as const;
@@ -113,13 +146,13 @@ interface Plan {
 function planRequest(rnd: Random, p: Plan) {
   const { type } = p;
   const title = rnd.pick(type.titles).replace(/\{(\w+)\}/g, (_, k: string) => rnd.pick(fillers[k] ?? ['']));
-  const turnaround = type.turnaroundDays * rnd.between(0.6, 1.5);
+  const turnaround = type.turnaroundDays * rnd.between(0.8, 1.8);
   const due = p.createdAt + (type.turnaroundDays + rnd.int(-3, 7)) * dayMs;
   const priority = rnd.weighted<Priority>([['low', 2], ['normal', 6], ['high', 3], ['urgent', 1]]);
   const hours = rnd.between(...type.hours);
   const assigneeId = rnd.pick(p.marketers);
-  const classification: Classification = rnd.chance(0.08) ? (type.defaultClassification === 'tactical' ? 'strategic' : 'tactical') : type.defaultClassification;
-  const startedAt = p.createdAt + rnd.between(0.2, 3) * dayMs;
+  const classification: Classification = rnd.chance(0.04) ? (type.defaultClassification === 'tactical' ? 'strategic' : 'tactical') : type.defaultClassification;
+  const startedAt = p.createdAt + rnd.between(0.3, 4) * dayMs;
   const completedAt = startedAt + turnaround * dayMs;
   const activity: Activity[] = [{ requestId: p.id, actorId: p.requesterId, kind: 'created', createdAt: iso(p.createdAt) }];
   const entries: (typeof t.timeEntries.$inferInsert)[] = [];
@@ -148,7 +181,17 @@ function planRequest(rnd: Random, p: Plan) {
     row.updatedAt = iso(at);
   };
 
-  if (startedAt > p.end) return { row, entries, activity };
+  if (startedAt > p.end) {
+    // Triage before classification: time that reports must show as unclassified.
+    if (rnd.chance(0.5) && p.createdAt + 3_600_000 < p.end) {
+      const userId = rnd.pick(p.marketers);
+      const minutes = rnd.pick([15, 30]);
+      const at = p.createdAt + 3_600_000;
+      entries.push({ requestId: p.id, userId, minutes, date: isoDate(at), note: 'Triage', createdAt: iso(at) });
+      activity.push({ requestId: p.id, actorId: userId, kind: 'time_logged', field: 'minutes', toValue: String(minutes), createdAt: iso(at) });
+    }
+    return { row, entries, activity };
+  }
   // Some tactical asks are turned away or handed back to be self-served.
   if (type.defaultClassification === 'tactical' && rnd.chance(0.07)) {
     const resolution = rnd.chance(0.6) ? 'handed_back' : 'declined';
@@ -162,7 +205,7 @@ function planRequest(rnd: Random, p: Plan) {
   change(startedAt, assigneeId, 'assigned', 'assigneeId', null, String(assigneeId));
   change(startedAt, assigneeId, 'estimated', 'estimateMinutes', null, String(estimate));
   Object.assign(row, { classification, classificationSuggested: false, classifiedById: assigneeId, classifiedAt: iso(startedAt), assigneeId, estimateMinutes: estimate, startedAt: iso(startedAt) });
-  const steps: [Status, number][] = [['planned', 0], ['in_progress', 0.15], ['in_review', 0.8], ['done', 1]];
+  const steps: [Status, number][] = [['planned', 0], ['in_progress', 0.3], ['in_review', 0.8], ['done', 1]];
   let prev: Status = 'intake';
   for (const [status, fraction] of steps) {
     const at = startedAt + fraction * (completedAt - startedAt) + (status === 'planned' ? 60_000 : 0);

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Flow } from '@altitude/shared/reports';
+import type { Queryable } from '../../db/client';
+import { requests, requestTypes } from '../../db/schema';
+import { readAgeingWip } from './ageing-wip.queries';
+import { cycleTimeStats, noCycleTime, throughputByWeek } from './flow.queries';
+import { reportClass } from './report-class';
+import type { ReportPeriod } from './report-period';
+
+const classes = ['strategic', 'tactical', 'unclassified'] as const;
+
+/** Cycle time by class and by type (every type, against its turnaround), weekly throughput, ageing work in progress. */
+export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
+  const overall = cycleTimeStats(db, period).get('all') ?? noCycleTime;
+  const byClass = cycleTimeStats(db, period, reportClass);
+  const byType = cycleTimeStats(db, period, sql`${requests.typeId}`);
+  const types = db.select().from(requestTypes).orderBy(requestTypes.name).all();
+  return {
+    from: period.from,
+    to: period.to,
+    cycleTime: {
+      overall,
+      byClass: classes.map((classification) => ({ classification, ...(byClass.get(classification) ?? noCycleTime) })),
+      byType: types.map((t) => ({
+        typeId: t.id,
+        typeName: t.name,
+        defaultClassification: t.defaultClassification,
+        turnaroundDays: t.turnaroundDays,
+        ...(byType.get(String(t.id)) ?? noCycleTime),
+      })),
+    },
+    throughput: throughputByWeek(db, period).map(({ week, counts }) => ({ week, ...counts, total: counts.strategic + counts.tactical + counts.unclassified })),
+    ageingWip: readAgeingWip(db, now),
+  };
+}

@@ -1,0 +1,61 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { exportUrl, flowQuery, handBackQuery, headlineQuery, insightsQuery, timeSplitQuery } from '../api/report-queries';
+import { FlowSection } from '../components/flow-section';
+import { HandBackTable } from '../components/hand-back-table';
+import { HeadlineCards } from '../components/headline-cards';
+import { InsightList } from '../components/insight-list';
+import { PeriodPicker } from '../components/period-picker';
+import { Showback } from '../components/showback';
+import { WeeklySplitChart } from '../components/weekly-split-chart';
+import { formatDate } from '../../../lib/format';
+import { usePeriod } from '../hooks/use-period';
+import './print.css';
+
+/** The CMO's one screen: where marketing's time went, against the target, in plain words. */
+export function InsightsPage() {
+  const { period, preset, setPeriod } = usePeriod();
+  const headline = useQuery(headlineQuery(period));
+  const weekly = useQuery(timeSplitQuery(period, 'week'));
+  const flow = useQuery(flowQuery(period));
+  const handBack = useQuery(handBackQuery(period));
+  const insights = useQuery(insightsQuery(period));
+  const error = [headline, weekly, flow, handBack, insights].find((q) => q.error)?.error;
+
+  return (
+    <Stack gap="lg" maw={1280} className="insights-page">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Insights</Title>
+          <Text size="sm" c="dimmed">
+            {formatDate(period.from)} – {formatDate(period.to)}
+            {headline.data ? `, compared with ${formatDate(headline.data.previousPeriod.from)} – ${formatDate(headline.data.previousPeriod.to)}` : ''}
+          </Text>
+        </div>
+        <Group gap="xs" className="no-print">
+          <Button component="a" href={exportUrl('requests.csv', period)} variant="default" size="xs" download>
+            requests.csv
+          </Button>
+          <Button component="a" href={exportUrl('time-entries.csv', period)} variant="default" size="xs" download>
+            time-entries.csv
+          </Button>
+          <Button size="xs" onClick={() => window.print()}>
+            Print / PDF
+          </Button>
+        </Group>
+      </Group>
+      <PeriodPicker period={period} preset={preset} onChange={setPeriod} />
+      {error && (
+        <Text c="red" role="alert">
+          {error.message}
+        </Text>
+      )}
+      <HeadlineCards data={headline.data} />
+      <InsightList data={insights.data} />
+      <WeeklySplitChart data={weekly.data} />
+      <Showback period={period} />
+      <HandBackTable data={handBack.data} />
+      <FlowSection data={flow.data} />
+    </Stack>
+  );
+}

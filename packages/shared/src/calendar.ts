@@ -1,0 +1,73 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`) as plain strings: reports count days, weeks and quarters in
+ * the company's time zone, so dates never pass through a local `Date` that would shift them.
+ */
+
+const dayMs = 86_400_000;
+
+/** Days since 1970-01-01 for a calendar date. */
+export const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / dayMs;
+
+export const dateOfDayNumber = (n: number): string => new Date(n * dayMs).toISOString().slice(0, 10);
+
+export const addDays = (date: string, days: number): string => dateOfDayNumber(dayNumber(date) + days);
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+
+/** The Monday on or before `date`: weeks start on Monday. */
+export function mondayOf(date: string): string {
+  const n = dayNumber(date);
+  // 1970-01-01 was a Thursday, three days after a Monday.
+  const sinceMonday = (((n + 3) % 7) + 7) % 7;
+  return dateOfDayNumber(n - sinceMonday);
+}
+
+/** The Monday of every week that overlaps `from`..`to`, in order. */
+export function weekStarts(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) weeks.push(monday);
+  return weeks;
+}
+
+/** The first day of the quarter holding `date`: targets are set per quarter. */
+export function quarterStartOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock time in `timeZone` at `instant`, expressed as if it were UTC milliseconds. */
+function wallClockMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+}
+
+/** The calendar date in `timeZone` at an instant. */
+export function dateIn(instant: Date, timeZone: string): string {
+  return new Date(wallClockMs(instant.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant (ISO 8601, UTC) at which `date` begins in `timeZone`. Stored timestamps are UTC,
+ * so a period of company dates becomes the half-open range [start of `from`, start of `to` + 1).
+ * Where a daylight-saving change skips midnight, the day begins at the change.
+ */
+export function zonedDayStart(date: string, timeZone: string): string {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  const first = wall - (wallClockMs(wall, timeZone) - wall);
+  const second = wall - (wallClockMs(first, timeZone) - first);
+  // Of the two guesses, the earliest one that already falls on `date` is the day's start.
+  const onDate = [first, second].filter((c) => new Date(wallClockMs(c, timeZone)).toISOString().slice(0, 10) === date);
+  return new Date(Math.min(...(onDate.length ? onDate : [Math.max(first, second)]))).toISOString();
+}

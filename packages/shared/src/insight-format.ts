@@ -1,0 +1,43 @@
+/**
+ * How numbers read in insight sentences. Kept apart from the rules so every rule rounds the
+ * same way, and so a sentence's numbers agree with each other (40 % − 27 % reads as 13 points).
+ */
+
+/** A 0..1 share as a whole percentage: 0.274 → "27 %". */
+export const percent = (share: number): string => `${Math.round(share * 100)} %`;
+
+/** Difference in whole percentage points between two shares, as they are displayed. */
+export const pointsBetween = (a: number, b: number): number => Math.round(a * 100) - Math.round(b * 100);
+
+/** Minutes as hours: one decimal under ten hours ("1.2 h", "6 h"), whole hours above ("46 h", "1,177 h"). */
+export function hours(minutes: number): string {
+  const h = minutes / 60;
+  return h < 10 ? `${Math.round(h * 10) / 10} h` : `${Math.round(h).toLocaleString('en-US')} h`;
+}
+
+export const days = (d: number): string => `${Math.round(d * 10) / 10} days`;
+
+/** "1 request", "3 requests". */
+export const count = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
+
+const named: [number, string][] = [
+  [1 / 4, 'a quarter'],
+  [1 / 3, 'a third'],
+  [1 / 2, 'half'],
+  [2 / 3, 'two thirds'],
+  [3 / 4, 'three quarters'],
+];
+
+/** A fraction in words when it is close to a familiar one ("three quarters"), else a percentage. */
+export function fractionInWords(f: number): string {
+  if (f >= 0.97) return 'nearly all';
+  const near = named.find(([value]) => Math.abs(f - value) <= 0.03);
+  return near ? near[1] : percent(f);
+}
+
+/** "rose 40 % (180 h to 252 h)", or "rose from 0 h to 12 h" when there is no base to compare with. */
+export function changeOf(current: number, previous: number, show: (n: number) => string): string {
+  const verb = current >= previous ? 'rose' : 'fell';
+  if (previous === 0) return `${verb} from ${show(previous)} to ${show(current)}`;
+  return `${verb} ${percent(Math.abs(current - previous) / previous)} (${show(previous)} to ${show(current)})`;
+}

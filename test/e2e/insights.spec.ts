@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, screenshot, signIn } from './support';
+
+async function download(page: Page, name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return fs.readFileSync((await file.path())!, 'utf8');
+}
+
+test('the CMO reads Insights, changes the period, exports both CSVs and prints the pack', async ({ page }) => {
+  await signIn(page, accounts.lead);
+  await page.getByRole('link', { name: 'Insights' }).click();
+  await expect(page.getByRole('heading', { name: 'Insights' })).toBeVisible();
+  await expect(page.getByTestId('weekly-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.getByTestId('insight').first()).toBeVisible();
+  const firstInsights = await page.getByTestId('insight').allTextContents();
+  const hoursCard = page.locator('#headline').getByText('Hours logged').locator('..');
+  const hoursBefore = await hoursCard.textContent();
+  await screenshot(page, 'insights');
+
+  await page.getByText('Last quarter', { exact: true }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=/);
+  await expect(hoursCard).not.toHaveText(hoursBefore!);
+  await expect.poll(() => page.getByTestId('insight').allTextContents()).not.toEqual(firstInsights);
+
+  // The time-entries export adds up, to the minute, to the hours the headline shows.
+  const headline = await (await page.request.get(`/api/reports/headline?${new URL(page.url()).searchParams}`)).json();
+  const entries = await download(page, 'time-entries.csv');
+  const lines = entries.trim().split('\n');
+  expect(lines[0]).toBe('id,date,request_key,request_title,type,department,classification,user,minutes,note,created_at');
+  const minutesColumn = lines[0]!.split(',').indexOf('minutes');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  expect(rows.length).toBeGreaterThan(50);
+  // Titles in the demo have no commas, so a naive split is safe here.
+  expect(rows.reduce((s, r) => s + Number(r[minutesColumn]), 0)).toBe(headline.loggedMinutes.value);
+
+  const requestsCsv = await download(page, 'requests.csv');
+  expect(requestsCsv.split('\n')[0]).toContain('key,title,type,department');
+  expect(requestsCsv.trim().split('\n').length).toBeGreaterThan(10);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeHidden();
+  await expect(page.locator('#weekly')).toBeVisible();
+  await screenshot(page, 'insights-print');
+});
+
+test('a marketer cannot open Insights', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  await expect(page.getByRole('link', { name: 'Insights' })).toHaveCount(0);
+  await page.goto('/insights');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
