@@ -2,5 +2,5 @@
 export const navItemsByRole = {
   requester: ['New request', 'My requests'],
   marketer: ['New request', 'My requests', 'Board'],
-  lead: ['New request', 'My requests', 'Board'],
+  lead: ['New request', 'My requests', 'Board', 'Insights', 'Settings'],
 } as const;

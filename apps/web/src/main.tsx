@@ -19,7 +19,7 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <SessionExpiryListener />
           <RouterProvider router={router} />
         </ModalsProvider>

@@ -28,3 +28,43 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 export const DepartmentList = listOf(Department);
 export const RequestTypeList = listOf(RequestType);
 export const UserList = listOf(User);
+
+const name = (max: number) => z.string().trim().min(1, { error: 'is required' }).max(max, { error: `must be at most ${max} characters` });
+const positiveId = (what: string) => z.number({ error: `choose a ${what}` }).int().positive({ error: `choose a ${what}` });
+
+export const CreateDepartmentBody = z.strictObject({ name: name(80) });
+export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;
+export const UpdateDepartmentBody = CreateDepartmentBody;
+export type UpdateDepartmentBody = CreateDepartmentBody;
+
+export const CreateRequestTypeBody = z.strictObject({
+  name: name(80),
+  description: z.string().trim().max(500, { error: 'must be at most 500 characters' }).optional(),
+  turnaroundDays: z
+    .number({ error: 'must be a whole number of days from 1 to 365' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 day' })
+    .max(365, { error: 'must be at most 365 days' }),
+  defaultClassification: Classification,
+});
+export type CreateRequestTypeBody = z.infer<typeof CreateRequestTypeBody>;
+export const UpdateRequestTypeBody = CreateRequestTypeBody.partial();
+export type UpdateRequestTypeBody = z.infer<typeof UpdateRequestTypeBody>;
+
+/** A lead adds a person with an initial password they pass on; the server also applies its password policy. */
+export const InviteUserBody = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' })),
+  name: name(120),
+  role: Role,
+  departmentId: positiveId('department'),
+  password: z.string().min(1, { error: 'is required' }).max(1024),
+});
+export type InviteUserBody = z.infer<typeof InviteUserBody>;
+
+export const UpdateUserBody = z.strictObject({
+  name: name(120).optional(),
+  role: Role.optional(),
+  departmentId: positiveId('department').optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

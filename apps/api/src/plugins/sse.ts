@@ -14,6 +14,10 @@ export interface EventBus {
   subscribe(listener: (event: ChangeEvent, audience: Audience | null) => void): () => void;
   /** Open streams, closed on shutdown so the server can stop. */
   readonly streams: Set<() => void>;
+  /** Open streams by user, so a user's streams end with their sessions. */
+  readonly streamsByUser: Map<number, Set<() => void>>;
+  /** Ends a user's open streams (deactivated, or their role changed); EventSource reconnects under the new rules. */
+  endStreamsOf(userId: number): void;
 }
 
 declare module 'fastify' {
@@ -28,6 +32,7 @@ export default fp(
     const emitter = new EventEmitter();
     emitter.setMaxListeners(0);
     const streams = new Set<() => void>();
+    const streamsByUser = new Map<number, Set<() => void>>();
     app.decorate('events', {
       publish: (event, audience) => emitter.emit('change', event, audience),
       subscribe: (listener) => {
@@ -35,6 +40,10 @@ export default fp(
         return () => emitter.off('change', listener);
       },
       streams,
+      streamsByUser,
+      endStreamsOf: (userId) => {
+        for (const close of [...(streamsByUser.get(userId) ?? [])]) close();
+      },
     } satisfies EventBus);
     app.addHook('preClose', async () => {
       for (const close of streams) close();

@@ -12,6 +12,8 @@ export const navItems: NavItem[] = [
   { label: 'New request', to: '/requests/new', access: 'signedIn' },
   { label: 'My requests', to: '/requests', access: 'signedIn' },
   { label: 'Board', to: '/board', access: 'marketer' },
+  { label: 'Insights', to: '/insights', access: 'lead' },
+  { label: 'Settings', to: '/settings', access: 'lead' },
 ];
 
 export const navFor = (role: Role) => navItems.filter((item) => roleMeets(role, item.access));

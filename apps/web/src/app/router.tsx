@@ -13,7 +13,9 @@ import { NotFoundPage } from './not-found-page';
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const RequestDetailPage = lazy(() => import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
+const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardPage = lazy(() => import('../features/board/pages/board-page').then((m) => ({ default: m.BoardPage })));
+const SettingsPage = lazy(() => import('../features/settings/pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
   const user = useCurrentUser();
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'requests', element: <Page><MyRequestsPage /></Page> },
       { path: 'requests/:id', element: <Page><RequestDetailPage /></Page> },
       { path: 'board', element: <Page access="marketer"><BoardPage /></Page> },
+      { path: 'settings', element: <Page access="lead"><SettingsPage /></Page> },
+      { path: 'insights', element: <Page access="lead"><InsightsPage /></Page> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

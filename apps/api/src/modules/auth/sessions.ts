@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import type { Db } from '../../db/client';
+import type { Db, Queryable } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 
 export const sessionCookie = 'altitude_session';
@@ -53,6 +53,7 @@ export function deleteSession(db: Db, token: string): void {
   db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
 }
 
-export function deleteUserSessions(db: Db, userId: number): void {
+/** Ends every session of a user at once; also callable inside a transaction. */
+export function deleteUserSessions(db: Queryable, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }

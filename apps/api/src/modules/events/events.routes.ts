@@ -32,9 +32,14 @@ export default async function eventRoutes(app: FastifyInstance) {
         clearInterval(heartbeat);
         unsubscribe();
         app.events.streams.delete(close);
+        const mine = app.events.streamsByUser.get(user.id);
+        mine?.delete(close);
+        if (mine?.size === 0) app.events.streamsByUser.delete(user.id);
         res.end();
       };
       app.events.streams.add(close);
+      const mine = app.events.streamsByUser.get(user.id) ?? new Set();
+      app.events.streamsByUser.set(user.id, mine.add(close));
       request.raw.on('close', close);
     },
   });

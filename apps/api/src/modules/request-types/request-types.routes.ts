@@ -1,25 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { asc } from 'drizzle-orm';
-import { RequestTypeList } from '@altitude/shared/directory';
-import { requestTypes } from '../../db/schema';
+import { z } from 'zod';
+import { CreateRequestTypeBody, RequestType, RequestTypeList, UpdateRequestTypeBody } from '@altitude/shared/directory';
+import { Id } from '@altitude/shared/domain';
+import { createRequestType, listRequestTypes, updateRequestType } from './request-types.service';
+
+const Params = z.object({ id: Id });
 
 export default async function requestTypeRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/request-types', {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/request-types', {
     config: { access: 'signedIn' },
     schema: { tags: ['directory'], response: { '2xx': RequestTypeList } },
-    handler: async () => ({
-      items: app.db
-        .select({
-          id: requestTypes.id,
-          name: requestTypes.name,
-          description: requestTypes.description,
-          turnaroundDays: requestTypes.turnaroundDays,
-          defaultClassification: requestTypes.defaultClassification,
-        })
-        .from(requestTypes)
-        .orderBy(asc(requestTypes.name))
-        .all(),
-    }),
+    handler: async () => listRequestTypes(app.db),
+  });
+
+  r.post('/api/request-types', {
+    config: { access: 'lead' },
+    schema: { tags: ['directory', 'settings'], summary: 'Add a request type; 409 when the name is taken', body: CreateRequestTypeBody, response: { '2xx': RequestType } },
+    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, request.body)),
+  });
+
+  r.patch('/api/request-types/:id', {
+    config: { access: 'lead' },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: 'Edit a request type (applies to requests filed from now on); 409 when the name is taken',
+      params: Params,
+      body: UpdateRequestTypeBody,
+      response: { '2xx': RequestType },
+    },
+    handler: async (request) => updateRequestType(app.db, request.params.id, request.body),
   });
 }

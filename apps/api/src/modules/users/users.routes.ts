@@ -1,19 +1,50 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { asc } from 'drizzle-orm';
-import { UserList } from '@altitude/shared/directory';
-import { users } from '../../db/schema';
+import { z } from 'zod';
+import { InviteUserBody, UpdateUserBody, User, UserList } from '@altitude/shared/directory';
+import { Id } from '@altitude/shared/domain';
+import { inviteUser, listUsers, updateUser, type Deps } from './users.service';
+
+const Params = z.object({ id: Id });
 
 export default async function userRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/users', {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const deps: Deps = { db: app.db, events: app.events };
+
+  r.get('/api/users', {
     config: { access: 'signedIn' },
     schema: { tags: ['directory'], response: { '2xx': UserList } },
-    handler: async () => ({
-      items: app.db
-        .select({ id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId, active: users.active })
-        .from(users)
-        .orderBy(asc(users.name))
-        .all(),
-    }),
+    handler: async () => listUsers(app.db),
+  });
+
+  r.post('/api/users', {
+    config: { access: 'lead' },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: 'Invite a person with a role, department and initial password; 409 when the email is taken',
+      body: InviteUserBody,
+      response: { '2xx': User },
+    },
+    handler: async (request, reply) => {
+      const user = await inviteUser(deps, request.body);
+      request.log.info({ actorId: request.user!.id, userId: user.id, role: user.role }, 'user invited');
+      return reply.code(201).send(user);
+    },
+  });
+
+  r.patch('/api/users/:id', {
+    config: { access: 'lead' },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: "Change a person's name, role, department or active flag; a role change or deactivation ends their sessions",
+      params: Params,
+      body: UpdateUserBody,
+      response: { '2xx': User },
+    },
+    handler: async (request) => {
+      const user = updateUser(deps, request.user!, request.params.id, request.body);
+      request.log.info({ actorId: request.user!.id, userId: user.id, changes: request.body }, 'user updated');
+      return user;
+    },
   });
 }

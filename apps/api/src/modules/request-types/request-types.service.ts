@@ -1,0 +1,48 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { CreateRequestTypeBody, RequestType, UpdateRequestTypeBody } from '@altitude/shared/directory';
+import type { Db, Queryable } from '../../db/client';
+import { requestTypes } from '../../db/schema';
+import { alreadyTaken, notFound } from '../../errors';
+
+const columns = {
+  id: requestTypes.id,
+  name: requestTypes.name,
+  description: requestTypes.description,
+  turnaroundDays: requestTypes.turnaroundDays,
+  defaultClassification: requestTypes.defaultClassification,
+};
+
+export const listRequestTypes = (db: Db): { items: RequestType[] } => ({ items: db.select(columns).from(requestTypes).orderBy(asc(requestTypes.name)).all() });
+
+/** Names are unique regardless of case: requesters pick a type by its name. */
+function assertNameFree(tx: Queryable, name: string, exceptId?: number) {
+  const sameName = sql`lower(${requestTypes.name}) = lower(${name})`;
+  const clash = tx.select({ id: requestTypes.id }).from(requestTypes).where(exceptId === undefined ? sameName : and(sameName, ne(requestTypes.id, exceptId))).get();
+  if (clash) throw alreadyTaken('request_type', 'name', name);
+}
+
+export function createRequestType(db: Db, body: CreateRequestTypeBody): RequestType {
+  return db.transaction((tx) => {
+    assertNameFree(tx, body.name);
+    return tx
+      .insert(requestTypes)
+      .values({ ...body, description: body.description ?? '' })
+      .returning(columns)
+      .get();
+  });
+}
+
+/**
+ * Changes apply to new requests: a new default classification is suggested from now on, and
+ * requests already filed keep the classification they have.
+ */
+export function updateRequestType(db: Db, id: number, body: UpdateRequestTypeBody): RequestType {
+  return db.transaction((tx) => {
+    const current = tx.select(columns).from(requestTypes).where(eq(requestTypes.id, id)).get();
+    if (!current) throw notFound('request_type');
+    if (body.name !== undefined) assertNameFree(tx, body.name, id);
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateRequestTypeBody;
+    if (Object.keys(changes).length === 0) return current;
+    return tx.update(requestTypes).set(changes).where(eq(requestTypes.id, id)).returning(columns).get()!;
+  });
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  CompanySettings,
+  PutCompanyBody,
+  PutTargetBody,
+  PutWipLimitBody,
+  Target,
+  TargetList,
+  TargetParams,
+  WorkflowColumn,
+  WorkflowColumnList,
+  WorkflowParams,
+} from '@altitude/shared/settings';
+import { listTargets, listWorkflow, putCompany, putTarget, putWipLimit, readCompany } from './settings.service';
+
+/** The lead's settings: strategic-share targets, WIP limits and the company time zone. */
+export default async function settingsRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['settings'];
+
+  r.get('/api/settings/targets', {
+    config: { access: 'lead' },
+    schema: { tags, summary: 'Strategic-share targets per quarter (0 to 1), oldest first', response: { '2xx': TargetList } },
+    handler: async () => listTargets(app.db),
+  });
+
+  r.put('/api/settings/targets/:periodStart', {
+    config: { access: 'lead' },
+    schema: { tags, summary: "Set a quarter's strategic-share target; `periodStart` is the quarter's first day", params: TargetParams, body: PutTargetBody, response: { '2xx': Target } },
+    handler: async (request) => {
+      request.log.info({ userId: request.user!.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare }, 'target set');
+      return putTarget(app.db, request.params.periodStart, request.body.strategicShare);
+    },
+  });
+
+  r.get('/api/settings/workflow', {
+    config: { access: 'lead' },
+    schema: { tags, summary: 'WIP limit per board column, in workflow order (null: no limit)', response: { '2xx': WorkflowColumnList } },
+    handler: async () => listWorkflow(app.db),
+  });
+
+  r.put('/api/settings/workflow/:status', {
+    config: { access: 'lead' },
+    schema: { tags, summary: "Set or clear (null) a column's WIP limit", params: WorkflowParams, body: PutWipLimitBody, response: { '2xx': WorkflowColumn } },
+    handler: async (request) => putWipLimit(app.db, request.params.status, request.body.wipLimit),
+  });
+
+  r.get('/api/settings/company', {
+    config: { access: 'lead' },
+    schema: { tags, summary: 'Company-wide settings: the time zone reports count calendar dates in', response: { '2xx': CompanySettings } },
+    handler: async () => readCompany(app.db),
+  });
+
+  r.put('/api/settings/company', {
+    config: { access: 'lead' },
+    schema: { tags, summary: 'Change the company time zone (an IANA name)', body: PutCompanyBody, response: { '2xx': CompanySettings } },
+    handler: async (request) => {
+      request.log.info({ userId: request.user!.id, timezone: request.body.timezone }, 'company time zone set');
+      return putCompany(app.db, request.body.timezone);
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { asc } from 'drizzle-orm';
+import { statuses, type Status } from '@altitude/shared/domain';
+import type { CompanySettings, Target, WorkflowColumn } from '@altitude/shared/settings';
+import type { Db } from '../../db/client';
+import { settings, targets, workflowColumns } from '../../db/schema';
+import { companyTimeZone } from './company-clock';
+
+export function listTargets(db: Db): { items: Target[] } {
+  return {
+    items: db.select({ periodStart: targets.periodStart, strategicShare: targets.strategicShare }).from(targets).orderBy(asc(targets.periodStart)).all(),
+  };
+}
+
+/** Sets (or replaces) one quarter's target; reports read it on their next call. */
+export function putTarget(db: Db, periodStart: string, strategicShare: number): Target {
+  db.insert(targets).values({ periodStart, strategicShare }).onConflictDoUpdate({ target: targets.periodStart, set: { strategicShare } }).run();
+  return { periodStart, strategicShare };
+}
+
+/** Every board column in workflow order; a column without a row has no limit. */
+export function listWorkflow(db: Db): { items: WorkflowColumn[] } {
+  const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
+  return { items: statuses.map((status) => ({ status, wipLimit: limits.get(status) ?? null })) };
+}
+
+export function putWipLimit(db: Db, status: Status, wipLimit: number | null): WorkflowColumn {
+  db.insert(workflowColumns).values({ status, wipLimit }).onConflictDoUpdate({ target: workflowColumns.status, set: { wipLimit } }).run();
+  return { status, wipLimit };
+}
+
+export const readCompany = (db: Db): CompanySettings => ({ timezone: companyTimeZone(db) });
+
+/** Period boundaries in reports follow this zone from the next call on. */
+export function putCompany(db: Db, timezone: string): CompanySettings {
+  db.insert(settings).values({ key: 'timezone', value: timezone }).onConflictDoUpdate({ target: settings.key, set: { value: timezone } }).run();
+  return { timezone };
+}

@@ -1,0 +1,79 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import type { InviteUserBody, UpdateUserBody, User } from '@altitude/shared/directory';
+import type { Db, Queryable } from '../../db/client';
+import { departments, users } from '../../db/schema';
+import { alreadyTaken, HttpProblem, notFound } from '../../errors';
+import type { EventBus } from '../../plugins/sse';
+import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
+import { deleteUserSessions } from '../auth/sessions';
+
+export interface Deps {
+  db: Db;
+  events: EventBus;
+}
+
+/** Never the password hash. */
+const columns = { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId, active: users.active };
+
+export const listUsers = (db: Db): { items: User[] } => ({ items: db.select(columns).from(users).orderBy(asc(users.name)).all() });
+
+function assertDepartment(tx: Queryable, departmentId: number) {
+  if (!tx.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).get()) {
+    throw new HttpProblem(422, 'user.unknown_department', 'Choose one of the departments.', [{ path: 'departmentId', message: 'is not a department' }]);
+  }
+}
+
+function assertEmailFree(tx: Queryable, email: string) {
+  if (tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()) throw alreadyTaken('user', 'email', email);
+}
+
+/** Adds a person with the initial password the lead chose; they sign in with it straight away. */
+export async function inviteUser(deps: Deps, body: InviteUserBody): Promise<User> {
+  const weak = passwordProblem(body.password);
+  if (weak) throw new HttpProblem(400, 'validation.failed', `password: ${weak}`, [{ path: 'password', message: weak }]);
+  // Checked before hashing too, so a clash answers at once rather than after the slow hash.
+  assertDepartment(deps.db, body.departmentId);
+  assertEmailFree(deps.db, body.email);
+  const passwordHash = await hashPassword(body.password);
+  return deps.db.transaction((tx) => {
+    assertDepartment(tx, body.departmentId);
+    assertEmailFree(tx, body.email);
+    return tx
+      .insert(users)
+      .values({ email: body.email, name: body.name, role: body.role, departmentId: body.departmentId, passwordHash })
+      .returning(columns)
+      .get();
+  });
+}
+
+/**
+ * Changes a person's name, role, department or active flag. A lead cannot demote or deactivate
+ * themselves, so there is always an active lead. Deactivating someone or changing their role ends
+ * their sessions at once (they sign in again under the new role); their requests, time and
+ * activity stay as they are.
+ */
+export function updateUser(deps: Deps, actor: SessionUser, id: number, body: UpdateUserBody): User {
+  const { user, ended, moved } = deps.db.transaction((tx) => {
+    const current = tx.select(columns).from(users).where(eq(users.id, id)).get();
+    if (!current) throw notFound('user');
+    const roleChanges = body.role !== undefined && body.role !== current.role;
+    const deactivates = body.active === false && current.active;
+    if (id === actor.id && roleChanges) {
+      throw new HttpProblem(422, 'user.own_role', 'You cannot change your own role; another lead can.', [{ path: 'role', message: 'cannot be changed on your own account' }]);
+    }
+    if (id === actor.id && body.active === false) {
+      throw new HttpProblem(422, 'user.own_deactivation', 'You cannot deactivate yourself; another lead can.', [{ path: 'active', message: 'cannot be turned off on your own account' }]);
+    }
+    if (body.departmentId !== undefined) assertDepartment(tx, body.departmentId);
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateUserBody;
+    if (Object.keys(changes).length === 0) return { user: current, ended: false, moved: false };
+    const user = tx.update(users).set(changes).where(eq(users.id, id)).returning(columns).get()!;
+    if (roleChanges || deactivates) deleteUserSessions(tx, id);
+    return { user, ended: roleChanges || deactivates, moved: user.departmentId !== current.departmentId };
+  });
+  // Open event streams were opened under the old role or department: end them too.
+  if (ended || moved) deps.events.endStreamsOf(id);
+  return user;
+}

@@ -1,0 +1,109 @@
+import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { CreateRequestTypeBody, type RequestType } from '@altitude/shared/directory';
+import type { Classification } from '@altitude/shared/domain';
+import { useCreateRequestType, useUpdateRequestType } from '../api/request-types';
+import { saved, schemaValidator, showServerErrors } from './form-errors';
+
+interface Values {
+  name: string;
+  description: string;
+  turnaroundDays: number | string;
+  defaultClassification: Classification;
+}
+
+const fields = ['name', 'description', 'turnaroundDays', 'defaultClassification'] as const;
+const toBody = (v: Values) => ({ ...v, turnaroundDays: v.turnaroundDays === '' ? Number.NaN : Number(v.turnaroundDays) });
+const validate = schemaValidator<Values>(CreateRequestTypeBody, toBody);
+
+const classHint: Record<Classification, string> = {
+  tactical: "Serves one internal client's short-term need: an asset for a specific deal, event or launch.",
+  strategic: 'Builds long-term demand, brand or insight for the whole business.',
+};
+
+interface Props {
+  /** The type being edited, `'new'` to add one, or null when closed. */
+  editing: RequestType | 'new' | null;
+  onClose: () => void;
+}
+
+export function RequestTypeModal({ editing, onClose }: Props) {
+  return (
+    <Modal opened={editing !== null} onClose={onClose} title={editing === 'new' ? 'Add request type' : 'Edit request type'} centered closeButtonProps={{ 'aria-label': 'Close' }} size="lg">
+      {editing !== null && <RequestTypeForm key={editing === 'new' ? 'new' : editing.id} editing={editing} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; onDone: () => void }) {
+  const create = useCreateRequestType();
+  const update = useUpdateRequestType();
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues:
+      editing === 'new'
+        ? { name: '', description: '', turnaroundDays: 5, defaultClassification: 'tactical' }
+        : { name: editing.name, description: editing.description, turnaroundDays: editing.turnaroundDays, defaultClassification: editing.defaultClassification },
+    validate,
+  });
+
+  const submit = form.onSubmit((values) => {
+    const body = CreateRequestTypeBody.parse(toBody(values));
+    const options = {
+      onSuccess: (type: RequestType) => {
+        saved(editing === 'new' ? 'Request type added' : 'Request type saved', `${type.name}: ${type.turnaroundDays} days, ${type.defaultClassification} by default.`);
+        onDone();
+      },
+      onError: (error: Error) => showServerErrors(error, form, fields),
+    };
+    if (editing === 'new') create.mutate(body, options);
+    else update.mutate({ id: editing.id, ...body }, options);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <TextInput label="Name" placeholder="e.g. Event banner" required data-autofocus {...form.getInputProps('name')} />
+        <Textarea label="Description" description="Shown to requesters when they pick a type." autosize minRows={2} {...form.getInputProps('description')} />
+        <NumberInput
+          label="Typical turnaround"
+          description="Days marketing usually needs; requesters are warned when they ask for a sooner due date."
+          suffix=" days"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          required
+          {...form.getInputProps('turnaroundDays')}
+        />
+        <Input.Wrapper
+          label="Default classification"
+          labelProps={{ id: 'default-class-label' }}
+          description={`${classHint[form.values.defaultClassification]} New requests of this type start with it as a suggestion; a marketer confirms it.`}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          error={form.errors.defaultClassification}
+        >
+          <SegmentedControl
+            aria-labelledby="default-class-label"
+            display="flex"
+            w="fit-content"
+            my={4}
+            data={[
+              { value: 'tactical', label: 'Tactical' },
+              { value: 'strategic', label: 'Strategic' },
+            ]}
+            value={form.values.defaultClassification}
+            onChange={(v) => form.setFieldValue('defaultClassification', v as Classification)}
+          />
+        </Input.Wrapper>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {editing === 'new' ? 'Add type' : 'Save'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { RequestType } from '@altitude/shared/directory';
+import { useRequestTypes } from '../../../lib/directory';
+import { classificationColor, classificationLabel } from '../../../lib/format';
+import { RequestTypeModal } from './request-type-modal';
+
+export function RequestTypesTab() {
+  const { data: types = [] } = useRequestTypes();
+  const [editing, setEditing] = useState<RequestType | 'new' | null>(null);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Text size="sm" c="dimmed" maw={640}>
+          What requesters choose from. The default classification is suggested on each new request; changes apply to requests filed from now on.
+        </Text>
+        <Button onClick={() => setEditing('new')}>Add request type</Button>
+      </Group>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Type</Table.Th>
+                <Table.Th w={130}>Turnaround</Table.Th>
+                <Table.Th w={150}>Default class</Table.Th>
+                <Table.Th w={90} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {types.map((type) => (
+                <Table.Tr key={type.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {type.name}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {type.description || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{type.turnaroundDays} days</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={classificationColor[type.defaultClassification]}>
+                      {classificationLabel[type.defaultClassification]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Button variant="subtle" size="xs" onClick={() => setEditing(type)} aria-label={`Edit ${type.name}`}>
+                      Edit
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <RequestTypeModal editing={editing} onClose={() => setEditing(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,82 @@
+import { Button, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { WorkflowColumn } from '@altitude/shared/settings';
+import { statusLabel } from '../../../lib/format';
+import { useSetWipLimit, useWorkflow } from '../api/workflow';
+import { saved, showServerErrors } from './form-errors';
+
+function WipLimitRow({ column }: { column: WorkflowColumn }) {
+  const setLimit = useSetWipLimit();
+  const [value, setValue] = useState<number | string>(column.wipLimit ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const wipLimit = value === '' ? null : Number(value);
+  const label = statusLabel[column.status];
+
+  const save = () =>
+    setLimit.mutate(
+      { status: column.status, wipLimit },
+      {
+        onSuccess: (c) => saved('WIP limit saved', c.wipLimit === null ? `${label} has no limit.` : `${label}: at most ${c.wipLimit} cards.`),
+        onError: (e) => showServerErrors(e, { setFieldError: (_path, message) => setError(message) }, ['wipLimit']),
+      },
+    );
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <NumberInput
+          aria-label={`WIP limit for ${label}`}
+          placeholder="No limit"
+          min={1}
+          max={999}
+          allowDecimal={false}
+          allowNegative={false}
+          w={160}
+          value={value}
+          error={error}
+          onChange={(v) => {
+            setValue(v);
+            setError(null);
+          }}
+        />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Button size="xs" variant="light" disabled={wipLimit === column.wipLimit} loading={setLimit.isPending} onClick={save} aria-label={`Save WIP limit for ${label}`}>
+          Save
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function WorkflowTab() {
+  const { data: columns = [] } = useWorkflow();
+  return (
+    <Stack gap="md" maw={720}>
+      <Text size="sm" c="dimmed">
+        A work-in-progress limit caps how many cards a column should hold; the board flags a column that goes over it. Leave it empty for no limit.
+      </Text>
+      <Paper withBorder radius="md">
+        <Table verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Column</Table.Th>
+              <Table.Th w={200}>WIP limit</Table.Th>
+              <Table.Th w={100} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {columns.map((column) => (
+              <WipLimitRow key={`${column.status}-${column.wipLimit}`} column={column} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { IsoDate, Status } from './domain';
+import { listOf } from './directory';
+
+/** True for the first day of a calendar quarter: targets are set per quarter. */
+export const isQuarterStart = (date: string) => /^\d{4}-(01|04|07|10)-01$/.test(date);
+
+/** The first day of the quarter after the one starting on `quarterStart`. */
+export function nextQuarterStart(quarterStart: string): string {
+  const year = Number(quarterStart.slice(0, 4));
+  const month = Number(quarterStart.slice(5, 7)) + 3;
+  return month > 12 ? `${year + 1}-01-01` : `${year}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** "2026-10-01" → "Q4 2026". */
+export const quarterLabel = (quarterStart: string) => `Q${Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1} ${quarterStart.slice(0, 4)}`;
+
+export const QuarterStart = IsoDate.refine(isQuarterStart, { error: 'must be the first day of a quarter (YYYY-01-01, -04-01, -07-01 or -10-01)' });
+
+/** The strategic-share target for one quarter, as a fraction from 0 to 1. */
+export const Target = z.object({ periodStart: z.string(), strategicShare: z.number() });
+export type Target = z.infer<typeof Target>;
+export const TargetList = listOf(Target);
+
+export const TargetParams = z.object({ periodStart: QuarterStart });
+export const PutTargetBody = z.strictObject({
+  strategicShare: z.number({ error: 'must be a number from 0 to 1' }).min(0, { error: 'must be at least 0' }).max(1, { error: 'must be at most 1' }),
+});
+export type PutTargetBody = z.infer<typeof PutTargetBody>;
+
+/** A board column's WIP limit; null means no limit. */
+export const WorkflowColumn = z.object({ status: Status, wipLimit: z.number().int().nullable() });
+export type WorkflowColumn = z.infer<typeof WorkflowColumn>;
+export const WorkflowColumnList = listOf(WorkflowColumn);
+
+export const WorkflowParams = z.object({ status: Status });
+export const PutWipLimitBody = z.strictObject({
+  wipLimit: z
+    .number({ error: 'must be a whole number of at least 1, or null for no limit' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1, or null for no limit' })
+    .max(999, { error: 'must be at most 999' })
+    .nullable(),
+});
+export type PutWipLimitBody = z.infer<typeof PutWipLimitBody>;
+
+let zones: Set<string> | undefined;
+const zoneSet = () => (zones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]));
+/** The zones this runtime lists, plus UTC (which V8 accepts but does not list). */
+export const knownTimeZones = (): string[] => [...zoneSet()];
+
+/**
+ * An IANA zone this runtime can use. Browsers and the server may ship different ICU versions,
+ * so a newer name the server lists under its older alias (Europe/Kyiv for Europe/Kiev) is accepted
+ * when the runtime resolves it to a listed zone; lower-case or abbreviated forms are not.
+ */
+export function isTimeZone(zone: string): boolean {
+  const known = zoneSet();
+  if (known.has(zone)) return true;
+  if (!/^[A-Z][A-Za-z_-]*(\/[A-Z][A-Za-z0-9_+-]*)+$/.test(zone)) return false;
+  try {
+    return known.has(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone);
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Paris or UTC' });
+
+export const CompanySettings = z.object({ timezone: z.string() });
+export type CompanySettings = z.infer<typeof CompanySettings>;
+export const PutCompanyBody = z.strictObject({ timezone: TimeZone });
+export type PutCompanyBody = z.infer<typeof PutCompanyBody>;
