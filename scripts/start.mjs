@@ -2,12 +2,13 @@
 // The server itself migrates the database and seeds the demo company into an empty one.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { bin, ensureInstalled, pnpm, root } from './pnpm.mjs';
+import { ensureInstalled, pnpm, root } from './pnpm.mjs';
 
 ensureInstalled();
 console.log('Building the web app…');
 pnpm(['--filter', '@altitude/web', 'run', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });
 
-const server = spawn(bin('tsx'), [path.join(root, 'apps/api/src/server.ts')], { stdio: 'inherit', cwd: root });
+// `node --import tsx` keeps the server in this one process, so signals reach it directly.
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/server.ts')], { stdio: 'inherit', cwd: root });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

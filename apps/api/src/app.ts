@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +19,9 @@ import timeEntryRoutes from './modules/time-entries/time-entries.routes';
 import commentRoutes from './modules/comments/comments.routes';
 import activityRoutes from './modules/activity/activity.routes';
 import eventRoutes from './modules/events/events.routes';
+import reportRoutes from './modules/reports/reports.routes';
+import exportRoutes from './modules/exports/exports.routes';
+import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
 
 export interface AppOptions {
@@ -28,6 +31,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Injectable clock, so session expiry can be tested without waiting. */
   now?: () => Date;
+  /** Sees each route as it is registered, schemas included (the fuzz test generates inputs from them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Composes the whole app; every plugin and module is registered here, in the open. */
@@ -38,7 +43,10 @@ export async function buildApp(opts: AppOptions) {
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests arriving while the server closes get a problem+json 503 from the errors plugin.
+    return503OnClosing: false,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -69,6 +77,9 @@ export async function buildApp(opts: AppOptions) {
   await app.register(commentRoutes);
   await app.register(activityRoutes);
   await app.register(eventRoutes);
+  await app.register(reportRoutes);
+  await app.register(exportRoutes);
+  await app.register(settingsRoutes);
 
   if (spa && opts.webRoot) {
     await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, maxAge: '1h' });

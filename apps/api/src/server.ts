@@ -21,13 +21,37 @@ if (isDatabaseEmpty(app.db)) {
   }
 }
 
+/**
+ * SIGTERM or SIGINT: stop accepting, let in-flight requests finish, end event streams, then
+ * checkpoint and close the database. A client that keeps a request open past the grace period
+ * (SHUTDOWN_GRACE_MS, 10 s), or a second signal, cuts the remaining connections; the database
+ * is still closed cleanly either way.
+ */
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+let stopping = false;
 const shutdown = async (signal: string) => {
+  if (stopping) {
+    app.log.warn({ signal }, 'second signal: cutting open connections');
+    app.server.closeAllConnections();
+    return;
+  }
+  stopping = true;
   app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-  await app.close();
-  process.exit(0);
+  const grace = setTimeout(() => {
+    app.log.warn({ graceMs }, 'requests still open after the grace period: cutting them');
+    app.server.closeAllConnections();
+  }, graceMs);
+  grace.unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (err) {
+    app.log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
 };
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

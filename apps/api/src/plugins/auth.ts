@@ -6,6 +6,25 @@ import type { SessionUser } from '@altitude/shared/auth';
 import { HttpProblem } from '../errors';
 import { resolveSession, sessionCookie } from '../modules/auth/sessions';
 
+/** What the route table knows of a route: enough for the tests to call every one and check its contract. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+  /** The route validates a body. */
+  hasBody: boolean;
+  /** Its body schema is a zod object that refuses unknown keys (z.strictObject). */
+  bodyStrict: boolean;
+  /** Status codes (or ranges such as '2xx') with a response schema. */
+  responseCodes: string[];
+}
+
+/** True for a zod 4 object schema whose unknown keys fail validation (catchall never). */
+function isStrictObject(schema: unknown): boolean {
+  const def = (schema as { _zod?: { def?: { type?: string; catchall?: { _zod?: { def?: { type?: string } } } } } } | undefined)?._zod?.def;
+  return def?.type === 'object' && def.catchall?._zod?.def?.type === 'never';
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every /api route must declare it. */
@@ -14,7 +33,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     clock: () => Date;
     /** Every /api route with its declared access, for the authorisation matrix test. */
-    routeTable: { method: string; url: string; access: Access }[];
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -38,8 +57,10 @@ export default fp(
       if (!access || !accessLevels.includes(access)) {
         throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
       }
+      const body = route.schema?.body;
+      const facts = { hasBody: body !== undefined, bodyStrict: isStrictObject(body), responseCodes: Object.keys(route.schema?.response ?? {}) };
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
+        if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access, ...facts });
       }
     });
 

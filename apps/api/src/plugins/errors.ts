@@ -16,6 +16,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable request',
   429: 'Too many requests',
   500: 'Internal server error',
+  503: 'Service unavailable',
 };
 
 const fastifyCodes: Record<string, string> = {
@@ -69,6 +70,18 @@ export default fp(
       const code = fastifyCodes[error.code] ?? (error instanceof SyntaxError ? 'body.malformed_json' : 'request.invalid');
       const errors = status === 400 ? [{ path: 'body', message: error.message }] : undefined;
       return sendProblem(reply, problemOf(status, code, error.message, errors ? { errors } : {}));
+    });
+
+    // A request that arrives once shutdown has begun is refused as problem+json (Fastify's own
+    // 503 is plain JSON); requests already under way finish. The connection closes after it.
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    app.addHook('onRequest', async (_request, reply) => {
+      if (!closing) return;
+      reply.header('retry-after', '1');
+      return sendProblem(reply, problemOf(503, 'server.shutting_down', 'The server is restarting. Try again in a moment.'));
     });
 
     app.setNotFoundHandler((request, reply) => {

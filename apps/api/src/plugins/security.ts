@@ -28,6 +28,8 @@ export default fp(
           formAction: ["'self'"],
         },
       },
+      // Same rule as frame-ancestors 'none', for browsers that only know X-Frame-Options.
+      frameguard: { action: 'deny' },
       // HSTS only means something over HTTPS; the hook below adds it there.
       strictTransportSecurity: false,
       crossOriginEmbedderPolicy: false,

@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import { roleMeets, type Role } from '@altitude/shared/domain';
+import { comments, departments, requestTypes, users } from '../src/db/schema';
+import type { RouteEntry } from '../src/plugins/auth';
+import { resolveSession } from '../src/modules/auth/sessions';
+import { type TestApp } from './harness';
+import { expectProblem } from './problem-assertions';
+import { createDemoApp, ok, signIn, type Caller } from './request-helpers';
+import { callStatus, cannotCall, fileFixture, objectKindOf, routeKey, sessionUser, totalChanges, type RouteKey } from './route-calls';
+
+/**
+ * The authorisation matrix, generated from the route table: every route, called by each kind of
+ * caller on their own object, another department's object and a missing one, answers the status
+ * the rules below give. A route the generator cannot call fails the test (extend route-calls.ts).
+ */
+
+type CallerName = 'anonymous' | 'ownRequester' | 'otherRequester' | 'marketer' | 'lead';
+const callerNames: CallerName[] = ['anonymous', 'ownRequester', 'otherRequester', 'marketer', 'lead'];
+const emails: Record<Exclude<CallerName, 'anonymous'>, string> = {
+  ownRequester: 'sales@example.com',
+  otherRequester: 'product@example.com',
+  marketer: 'marketer@example.com',
+  lead: 'cmo@example.com',
+};
+
+/** Whose object a request-scoped call addresses: a Sales request, a Product request, or none. */
+type Target = 'sales' | 'product' | 'existing' | 'missing' | null;
+const missingId = 987_654_321;
+
+/**
+ * Where the generic rule does not give the status of a call its caller's role admits (on an object
+ * the caller may see): keyed "METHOD url", then by caller. Everything else answers 2xx.
+ */
+const expectations: Partial<Record<RouteKey, Partial<Record<CallerName, number>>>> = {
+  // Only the requester who filed a request may withdraw it; marketers decline instead (a move).
+  'POST /api/requests/:id/cancel': { marketer: 403, lead: 403 },
+};
+
+// One demo app for the file (seeding it takes seconds); the role changes run last.
+let t: TestApp;
+beforeAll(async () => {
+  t = await createDemoApp();
+});
+afterAll(() => t.app.close());
+
+describe('route × role matrix', () => {
+  const cookies: Partial<Record<CallerName, string>> = {};
+  const people = {} as Record<Exclude<CallerName, 'anonymous'>, SessionUser>;
+  let fixtureDepartment: number;
+  let fixtureType: number;
+
+  beforeAll(async () => {
+    for (const [name, email] of Object.entries(emails) as [Exclude<CallerName, 'anonymous'>, string][]) {
+      cookies[name] = await t.login(email);
+      people[name] = sessionUser(t.app.db, email);
+    }
+    fixtureDepartment = t.app.db.insert(departments).values({ name: 'Matrix department' }).returning().get().id;
+    fixtureType = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+  });
+
+  /** Signs a caller in again when a call ended their session (sign-out does, on purpose). */
+  async function keepSignedIn(name: CallerName) {
+    if (name === 'anonymous') return;
+    const token = cookies[name]!.split('=')[1]!;
+    if (!resolveSession(t.app.db, token, t.app.clock())) cookies[name] = await t.login(emails[name]);
+  }
+
+  function targetsOf(route: RouteEntry): Target[] {
+    switch (objectKindOf(route.url)) {
+      case 'request':
+        return ['sales', 'product', 'missing'];
+      case null:
+        return [null];
+      default:
+        return ['existing', 'missing'];
+    }
+  }
+
+  /** Requests filed once, for calls that cannot change them (reads, and refused writes). */
+  const shared: Partial<Record<'sales' | 'product', number>> = {};
+
+  /** The object id for a call; a write expected to succeed gets a fresh request of its own. */
+  function idFor(route: RouteEntry, target: Target, fresh: boolean): number | null {
+    if (target === null) return null;
+    if (target === 'missing') return missingId;
+    if (target === 'sales' || target === 'product') {
+      const owner = target === 'sales' ? people.ownRequester : people.otherRequester;
+      if (fresh) return fileFixture(t, owner, people.marketer);
+      return (shared[target] ??= fileFixture(t, owner, people.marketer));
+    }
+    switch (objectKindOf(route.url)) {
+      case 'user':
+        return people.otherRequester.id;
+      case 'department':
+        return fixtureDepartment;
+      case 'requestType':
+        return fixtureType;
+      default:
+        throw new Error(`no existing object for ${route.url}`);
+    }
+  }
+
+  /** The status a call must get: a number, or '2xx'. */
+  function expected(route: RouteEntry, caller: CallerName, target: Target): number | '2xx' {
+    if (caller === 'anonymous') return route.access === 'anonymous' ? '2xx' : 401;
+    const role: Role = caller === 'marketer' ? 'marketer' : caller === 'lead' ? 'lead' : 'requester';
+    if (!roleMeets(role, route.access)) return 403;
+    if (target === 'missing') return 404;
+    // A request of another department looks exactly like a missing one to a requester.
+    const sameDepartment = (caller === 'ownRequester' && target === 'sales') || (caller === 'otherRequester' && target === 'product');
+    if (role === 'requester' && (target === 'sales' || target === 'product') && !sameDepartment) return 404;
+    return expectations[routeKey(route)]?.[caller] ?? '2xx';
+  }
+
+  it('knows how to call every route in the route table (a new path parameter or body must be taught to route-calls.ts)', () => {
+    expect(t.app.routeTable.length).toBeGreaterThan(30);
+    expect(t.app.routeTable.map(cannotCall).filter(Boolean)).toEqual([]);
+  });
+
+  it('every exception in the expectations table names a route that exists', () => {
+    const known = new Set(t.app.routeTable.map(routeKey));
+    expect(Object.keys(expectations).filter((k) => !known.has(k as RouteKey))).toEqual([]);
+  });
+
+  it('every route × caller × object answers the expected status, and a refused call changes nothing', async () => {
+    const mismatches: string[] = [];
+    let calls = 0;
+    for (const route of t.app.routeTable) {
+      if (cannotCall(route)) continue; // reported by the test above
+      for (const caller of callerNames) {
+        for (const target of targetsOf(route)) {
+          const want = expected(route, caller, target);
+          const id = idFor(route, target, want === '2xx' && route.method !== 'GET');
+          const before = totalChanges(t.app.db);
+          const res = await callStatus(t, route, id, cookies[caller]);
+          calls++;
+          const label = `${routeKey(route)} as ${caller} on ${target ?? '-'}: got ${res.statusCode}, want ${want}`;
+          const got = res.statusCode;
+          if (want === '2xx' ? got < 200 || got > 299 : got !== want) mismatches.push(`${label} ${streamingBody(res).slice(0, 200)}`);
+          // Whatever a route answers, no password hash goes with it.
+          if (/password|scrypt\$/i.test(streamingBody(res))) mismatches.push(`${label}: the answer mentions a password`);
+          if (want !== '2xx') {
+            if (!String(res.headers['content-type']).startsWith('application/problem+json')) mismatches.push(`${label}: not problem+json`);
+            if (totalChanges(t.app.db) !== before) mismatches.push(`${label}: a refused call wrote to the database`);
+          }
+          await keepSignedIn(caller);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(calls).toBeGreaterThan(200);
+  });
+
+  /** The body of an answer (a stream has none to show). */
+  function streamingBody(res: { body: string; headers: Record<string, unknown> }) {
+    return String(res.headers['content-type']).includes('event-stream') ? '' : res.body;
+  }
+});
+
+describe('objects below a request are only reached through a request the caller may see', () => {
+  let marketer: Caller;
+  let sales: Caller;
+  beforeAll(async () => {
+    marketer = await signIn(t, 'marketer@example.com');
+    sales = await signIn(t, 'sales@example.com');
+  });
+
+  const subRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/requests/:id/'));
+
+  it('no route addresses a comment, time entry or activity entry by its own id (one that does needs a foreign-id test here)', () => {
+    expect(subRoutes().length).toBeGreaterThan(0);
+    // Only the request's id is in the path: a sub-object's id can never point into another request.
+    expect(subRoutes().filter((r) => r.url.split('/').filter((p) => p.startsWith(':')).length > 1)).toEqual([]);
+  });
+
+  it("every list below a request answers only that request's items, never another request's", async () => {
+    const a = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
+    const b = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
+    const lists = subRoutes().filter((r) => r.method === 'GET');
+    expect(lists.map((r) => r.url).sort()).toEqual(expect.arrayContaining(['/api/requests/:id/activity', '/api/requests/:id/comments', '/api/requests/:id/time-entries']));
+    for (const route of lists) {
+      for (const [id, caller] of [
+        [a, marketer],
+        [b, marketer],
+        [a, sales],
+      ] as const) {
+        const body = ok<{ items: { requestId: number }[] }>(await caller.get(route.url.replace(':id', String(id))));
+        expect(body.items.length, `${route.url} for ${id}`).toBeGreaterThan(0);
+        expect(body.items.filter((item) => item.requestId !== id), `${route.url} for ${id}`).toEqual([]);
+      }
+    }
+  });
+
+  it("a comment posted to another department's request is refused with 404 and stored nowhere", async () => {
+    const product = fileFixture(t, sessionUser(t.app.db, 'product@example.com'), marketer.user);
+    const before = t.app.db.select().from(comments).where(eq(comments.requestId, product)).all();
+    const changes = totalChanges(t.app.db);
+    expectProblem(await sales.post(`/api/requests/${product}/comments`, { body: 'Sneaking in' }), 404);
+    expect(totalChanges(t.app.db)).toBe(changes);
+    expect(t.app.db.select().from(comments).where(eq(comments.requestId, product)).all()).toEqual(before);
+  });
+});
+
+describe('roles', () => {
+  const roleOf = (id: number) => t.app.db.select({ role: users.role }).from(users).where(eq(users.id, id)).get()!.role;
+
+  it('every route that writes people (and so their roles) is for leads only', () => {
+    const writes = t.app.routeTable.filter((r) => r.url.startsWith('/api/users') && r.method !== 'GET');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((r) => r.access !== 'lead').map(routeKey)).toEqual([]);
+  });
+
+  it('only a lead changes a role; no one raises their own; the changed person is signed out at once', async () => {
+    // If user management ever moves off PATCH /api/users/:id, the test above still holds it to leads.
+    const route = t.app.routeTable.find((r) => r.method === 'PATCH' && r.url === '/api/users/:id');
+    if (!route) return;
+    expect(route.access).toBe('lead');
+
+    const sales = await signIn(t, 'sales@example.com');
+    const marketer = await signIn(t, 'marketer@example.com');
+    const cmo = await signIn(t, 'cmo@example.com');
+    const setRole = (caller: Caller, id: number, role: Role) => caller.patch(`/api/users/${id}`, { role });
+    const changes = totalChanges(t.app.db);
+
+    // Raising one's own role, below lead: refused on the caller's role, whatever the target's.
+    expect(expectProblem(await setRole(sales, sales.user.id, 'lead'), 403).code).toBe('auth.forbidden');
+    expect(expectProblem(await setRole(sales, sales.user.id, 'marketer'), 403).code).toBe('auth.forbidden');
+    expect(expectProblem(await setRole(marketer, marketer.user.id, 'lead'), 403).code).toBe('auth.forbidden');
+    // A marketer cannot promote a requester nor demote a lead either.
+    expect(expectProblem(await setRole(marketer, sales.user.id, 'marketer'), 403).code).toBe('auth.forbidden');
+    expect(expectProblem(await setRole(marketer, cmo.user.id, 'requester'), 403).code).toBe('auth.forbidden');
+    // A lead cannot change their own role (another lead can), so there is always a lead.
+    expect(expectProblem(await setRole(cmo, cmo.user.id, 'marketer'), 422).errors).toEqual([{ path: 'role', message: expect.any(String) }]);
+    expect(totalChanges(t.app.db)).toBe(changes);
+    expect([roleOf(sales.user.id), roleOf(marketer.user.id), roleOf(cmo.user.id)]).toEqual(['requester', 'marketer', 'lead']);
+
+    // A lead promotes the requester: the new role applies at once, the old session ends.
+    expect(ok<{ role: Role }>(await setRole(cmo, sales.user.id, 'marketer')).role).toBe('marketer');
+    expect(roleOf(sales.user.id)).toBe('marketer');
+    expectProblem(await sales.get('/api/auth/me'), 401);
+    const again = await signIn(t, 'sales@example.com');
+    expect(again.user.role).toBe('marketer');
+    expect((await again.get('/api/board')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import type { SessionUser } from '@altitude/shared/auth';
+import { comments, departments, requestTypes, timeEntries, users } from '../src/db/schema';
+import type { Db } from '../src/db/client';
+import { demoPassword } from '../src/db/seed/demo-catalog';
+import type { RouteEntry } from '../src/plugins/auth';
+import { findRequest } from '../src/modules/requests/requests.queries';
+import { createRequest } from '../src/modules/requests/requests.service';
+import type { TestApp } from './harness';
+
+/**
+ * How the generated tests (access matrix, CSRF, read-only GETs) call any route of the route
+ * table: what each path parameter stands for, and a valid body for each route that takes one.
+ * A route these tables cannot call makes those tests fail with a message naming it, so whoever
+ * adds a route (or a new path parameter) extends them here.
+ */
+
+export type RouteKey = `${string} /api/${string}`;
+export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}` as RouteKey;
+
+/** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
+export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' } | { value: string };
+
+/** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
+export const paramKinds: Record<string, ParamKind> = {
+  'requests/:id': { object: 'request' },
+  'users/:id': { object: 'user' },
+  'departments/:id': { object: 'department' },
+  'request-types/:id': { object: 'requestType' },
+  'columns/:status': { value: 'done' },
+  'workflow/:status': { value: 'in_review' },
+  'targets/:periodStart': { value: '2026-10-01' },
+};
+
+/** The path parameters of a route pattern, each with the segment before it: `[['requests/:id', 'id']]`. */
+export function pathParams(url: string): { key: string; name: string }[] {
+  const parts = url.split('/');
+  return parts.flatMap((p, i) => (p.startsWith(':') ? [{ key: `${parts[i - 1]}/${p}`, name: p.slice(1) }] : []));
+}
+
+/** The parameters of the route's path that `paramKinds` does not know, e.g. `comments/:commentId`. */
+export const unknownParams = (url: string) => pathParams(url).filter((p) => !(p.key in paramKinds)).map((p) => p.key);
+
+/** The object kind a route addresses (its one object parameter), or null. */
+export function objectKindOf(url: string): Extract<ParamKind, { object: string }>['object'] | null {
+  const kinds = pathParams(url)
+    .map((p) => paramKinds[p.key])
+    .flatMap((k) => (k && 'object' in k ? [k.object] : []));
+  if (kinds.length > 1) throw new Error(`${url} addresses more than one object; extend route-calls.ts`);
+  return kinds[0] ?? null;
+}
+
+/** The concrete URL for a route, with `id` standing for its object parameter. */
+export function concreteUrl(url: string, id: number | null): string {
+  return url.replace(/(?<=\/)([^/]+)\/:([^/]+)/g, (_m, segment: string, name: string) => {
+    const kind = paramKinds[`${segment}/:${name}`];
+    if (!kind) throw new Error(`No value for ${segment}/:${name}; add it to paramKinds in route-calls.ts`);
+    if ('value' in kind) return `${segment}/${kind.value}`;
+    if (id === null) throw new Error(`${url} needs an object id`);
+    return `${segment}/${id}`;
+  });
+}
+
+let serial = 0;
+/** A name no earlier call used, so creates never clash with one another. */
+export const unique = (what: string) => `${what} ${process.pid}-${++serial}`;
+
+export interface BodyContext {
+  db: Db;
+  /** The object id in the path, if any. */
+  id: number | null;
+}
+
+const versionOf = (db: Db, id: number | null) => (id === null ? 1 : (findRequest(db, id)?.version ?? 1));
+const anyDepartment = (db: Db) => db.select({ id: departments.id }).from(departments).get()!.id;
+const anyType = (db: Db) => db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+
+/** A valid body for every route that takes one: with it, a caller the route admits gets a 2xx. */
+export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<string, unknown>>> = {
+  'POST /api/auth/login': () => ({ email: 'exec@example.com', password: demoPassword }),
+  'POST /api/departments': () => ({ name: unique('Department') }),
+  'PATCH /api/departments/:id': () => ({ name: unique('Department') }),
+  'POST /api/request-types': () => ({ name: unique('Type'), turnaroundDays: 5, defaultClassification: 'tactical' }),
+  'PATCH /api/request-types/:id': () => ({ description: unique('Description') }),
+  'POST /api/users': ({ db }) => ({ email: `${unique('user').replace(/\W/g, '-')}@example.com`, name: unique('Person'), role: 'requester', departmentId: anyDepartment(db), password: 'a long enough passphrase' }),
+  'PATCH /api/users/:id': () => ({ name: unique('Person') }),
+  'POST /api/requests': ({ db }) => ({ title: unique('Request'), typeId: anyType(db) }),
+  'PATCH /api/requests/:id': ({ db, id }) => ({ version: versionOf(db, id), title: unique('Edited') }),
+  // Declining is allowed straight from intake, classified or not.
+  'POST /api/requests/:id/move': ({ db, id }) => ({ status: 'declined', version: versionOf(db, id) }),
+  'PUT /api/requests/:id/classification': ({ db, id }) => ({ classification: 'strategic', version: versionOf(db, id) }),
+  'POST /api/requests/:id/cancel': ({ db, id }) => ({ version: versionOf(db, id) }),
+  'POST /api/requests/:id/time-entries': () => ({ minutes: 30, note: 'matrix' }),
+  'POST /api/requests/:id/comments': () => ({ body: unique('Comment') }),
+  'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
+  'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
+  'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
+};
+
+/** A query string for a route that cannot be called without one (none needs one yet: reports default their period). */
+export const queryRecipes: Partial<Record<RouteKey, string>> = {};
+
+/** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */
+export const streamingRoutes = new Set<RouteKey>(['GET /api/events']);
+
+/** Why the tables above cannot call `route`, or null when they can. */
+export function cannotCall(route: RouteEntry): string | null {
+  const unknown = unknownParams(route.url);
+  if (unknown.length) return `${routeKey(route)}: unknown path parameter ${unknown.join(', ')} (add it to paramKinds in route-calls.ts)`;
+  if (route.hasBody && !(routeKey(route) in bodyRecipes)) return `${routeKey(route)}: takes a body but has no recipe (add one to bodyRecipes in route-calls.ts)`;
+  return null;
+}
+
+/** The inject options for calling `route` on object `id` with `cookie`; `extra` headers on top. */
+export function callOptions(t: TestApp, route: RouteEntry, id: number | null, cookie?: string, extra: Record<string, string> = {}): InjectOptions {
+  const recipe = bodyRecipes[routeKey(route)];
+  return {
+    method: route.method as InjectOptions['method'],
+    url: concreteUrl(route.url, id) + (queryRecipes[routeKey(route)] ?? ''),
+    headers: { ...(cookie ? { cookie } : {}), ...extra },
+    ...(recipe ? { payload: recipe({ db: t.app.db, id }) } : {}),
+    ...(streamingRoutes.has(routeKey(route)) ? { payloadAsStream: true } : {}),
+  };
+}
+
+/** Calls a route and returns its status, closing a streaming answer straight away. */
+export async function callStatus(t: TestApp, route: RouteEntry, id: number | null, cookie?: string, extra: Record<string, string> = {}) {
+  const res = await t.app.inject(callOptions(t, route, id, cookie, extra));
+  if (streamingRoutes.has(routeKey(route))) res.stream().destroy();
+  return res;
+}
+
+/** The user row of a demo account, as a session sees it. */
+export function sessionUser(db: Db, email: string): SessionUser {
+  const row = db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId })
+    .from(users)
+    .all()
+    .find((u) => u.email === email);
+  if (!row) throw new Error(`no user ${email}`);
+  return row;
+}
+
+/** A fresh request filed by `owner` (through the service, as the API would), with a comment and a time entry. */
+export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {
+  const now = t.app.clock().toISOString();
+  const created = createRequest({ db: t.app.db, events: t.app.events, now: t.app.clock }, owner, { title: unique('Fixture'), typeId: anyType(t.app.db) });
+  t.app.db.transaction((tx) => {
+    tx.insert(comments).values({ requestId: created.id, authorId: owner.id, body: 'Fixture comment', createdAt: now }).run();
+    tx.insert(timeEntries).values({ requestId: created.id, userId: marketer.id, minutes: 15, date: now.slice(0, 10), note: 'Fixture', createdAt: now }).run();
+  });
+  return created.id;
+}
+
+/** Rows changed on the app's one connection since it opened: unchanged means no write happened. */
+export const totalChanges = (db: Db) => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
+
+/** A hash of every row of every table: equal before and after means the database is unchanged. */
+export function dbChecksum(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(`\n#${name}\n`);
+    for (const row of db.$client.prepare(`select * from "${name}" order by rowid`).iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
