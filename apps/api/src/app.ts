@@ -23,6 +23,7 @@ import reportRoutes from './modules/reports/reports.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
+import readCachePlugin from './plugins/read-cache';
 
 export interface AppOptions {
   databasePath: string;
@@ -56,6 +57,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(securityPlugin);
   await app.register(authPlugin, { now: opts.now });
   await app.register(ssePlugin);
+  await app.register(readCachePlugin);
 
   await app.register(swagger, {
     openapi: {

@@ -188,6 +188,20 @@ describe('the board', () => {
     expect(ids(column(after, 'intake').cards)).not.toContain(created.id);
   });
 
+  it('answers a repeated read from its cache, and rebuilds it after any write', async () => {
+    await as.marketer.get('/api/board');
+    const cached = await as.marketer.get('/api/board');
+    expect(cached.headers['x-cache']).toBe('hit');
+    expect(cached.headers['content-type']).toContain('application/json');
+    const typeId = await requestTypeId(as.marketer, 'Event banner');
+    const created = await fileRequest(as.sales, { title: 'Banner after a cached read', typeId });
+    const fresh = await as.marketer.get('/api/board');
+    expect(fresh.headers['x-cache']).toBeUndefined();
+    expect(ids(column(fresh.json<Board>(), 'intake').cards)).toContain(created.id);
+    // A requester still cannot read the cached board.
+    expectProblem(await as.sales.get('/api/board'), 403);
+  });
+
   it('reads the board in a constant number of SQL statements, whatever the number of cards', async () => {
     const empty = await createTestApp({ seed: 'baseline', now: tickingClock() });
     try {
@@ -196,7 +210,8 @@ describe('the board', () => {
       const statements = async (app: TestApp, caller: Caller) => {
         const prepare = vi.spyOn(app.app.db.$client, 'prepare');
         try {
-          ok(await caller.get('/api/board'));
+          // A fresh URL, so the read cache cannot answer in place of the database.
+          ok(await caller.get(`/api/board?fresh=${Math.random()}`));
           return prepare.mock.calls.length;
         } finally {
           prepare.mockRestore();

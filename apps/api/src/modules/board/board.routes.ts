@@ -18,7 +18,7 @@ export default async function boardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/board', {
-    config: { access: 'marketer' },
+    config: { access: 'marketer', cache: 'shared' },
     schema: {
       tags: ['board'],
       summary: 'Columns in workflow order with their cards in position order; done and declined ship their latest page',
@@ -30,7 +30,7 @@ export default async function boardRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/board/columns/:status', {
-    config: { access: 'marketer' },
+    config: { access: 'marketer', cache: 'shared' },
     schema: {
       tags: ['board'],
       summary: 'A further page of the done or declined column',

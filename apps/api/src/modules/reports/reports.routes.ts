@@ -12,7 +12,7 @@ import { readTimeSplit } from './time-split.service';
 export default async function reportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
-  const config = { access: 'lead' } as const;
+  const config = { access: 'lead', cache: 'shared' } as const;
   const period = (query: ReportQuery) => periodOf(app.db, app.clock(), query);
 
   r.get('/api/reports/time-split', {
