@@ -28,6 +28,7 @@ export function openDatabase(file: string): Db {
   const mode = sqlite.pragma('journal_mode', { simple: true });
   if (file !== ':memory:' && mode !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
   if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite refused synchronous=FULL');
+  reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;
@@ -37,4 +38,24 @@ export function closeDatabase(db: Db): void {
   if (!db.$client.open) return;
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
+}
+
+/**
+ * Drizzle prepares every query afresh; SQLite's prepare is a good part of a small write's cost.
+ * Statements are kept per SQL text and handed back in their default mode (drizzle switches
+ * readers to raw mode, a caller may pluck). Nothing here iterates, so a statement is never busy.
+ */
+function reusePreparedStatements(sqlite: Database.Database, max = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached) {
+      if (cached.reader) cached.pluck(false).raw(false);
+      return cached;
+    }
+    const statement = prepare(source);
+    if (statements.size < max) statements.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
 }

@@ -102,10 +102,6 @@ export function listRequests(db: Queryable, where: SQL[], limit: number, cursor?
   return { items: page.map(withKey), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
 }
 
-export function findCard(db: Queryable, id: number): Card | undefined {
-  const row = db.select(cardColumns).from(requests).where(eq(requests.id, id)).get();
-  return row && withKey(row);
-}
 
 export function columnCards(db: Queryable, where: SQL[], order: 'position' | 'completed', limit?: number, before?: { completedAt: string; id: number }): Card[] {
   const q = db

@@ -8,7 +8,7 @@ import { forbidden, HttpProblem, notFound } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
 import { recordActivity, type Change } from '../activity/record';
 import { positionFor, rebalanceIfLong } from './ordering';
-import { findCard, findRequest, findVisibleRequest } from './requests.queries';
+import { findRequest, findVisibleRequest } from './requests.queries';
 
 export interface Deps {
   db: Db;
@@ -30,9 +30,12 @@ function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number | u
   return current;
 }
 
-function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number) {
-  const card = findCard(deps.db, id);
-  if (card) deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
+/** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
+function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
+  const request = findRequest(deps.db, id)!;
+  const { brief: _brief, businessGoal: _goal, audience: _audience, ...card } = request;
+  deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
+  return request;
 }
 
 export function createRequest(deps: Deps, user: SessionUser, body: CreateRequestBody): Request {
@@ -64,8 +67,7 @@ export function createRequest(deps: Deps, user: SessionUser, body: CreateRequest
     recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
     return row.id;
   });
-  publish(deps, 'request.created', id);
-  return findRequest(deps.db, id)!;
+  return publish(deps, 'request.created', id);
 }
 
 const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority']);
@@ -108,8 +110,7 @@ export function updateRequest(deps: Deps, user: SessionUser, id: number, body: U
       .run();
     recordActivity(tx, id, user.id, now, changes);
   });
-  publish(deps, 'request.updated', id);
-  return findRequest(deps.db, id)!;
+  return publish(deps, 'request.updated', id);
 }
 
 export function moveRequest(deps: Deps, user: SessionUser, id: number, body: MoveRequestBody): Request {
@@ -151,8 +152,7 @@ export function moveRequest(deps: Deps, user: SessionUser, id: number, body: Mov
     if (rebalanceIfLong(tx, to, position)) rebalanced = to;
   });
   if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
-  publish(deps, 'request.updated', id);
-  return findRequest(deps.db, id)!;
+  return publish(deps, 'request.updated', id);
 }
 
 function findStartedAt(tx: Tx, id: number) {
@@ -173,8 +173,7 @@ export function classifyRequest(deps: Deps, user: SessionUser, id: number, body:
       { kind: 'classified', field: 'classification', from: current.classificationSuggested ? null : current.classification, to: body.classification },
     ]);
   });
-  publish(deps, 'request.updated', id);
-  return findRequest(deps.db, id)!;
+  return publish(deps, 'request.updated', id);
 }
 
 /** A requester withdraws their own request while it is still in intake. */
@@ -192,6 +191,5 @@ export function cancelRequest(deps: Deps, user: SessionUser, id: number, version
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'cancelled', field: 'status', from: 'intake', to: 'declined' }]);
   });
-  publish(deps, 'request.updated', id);
-  return findRequest(deps.db, id)!;
+  return publish(deps, 'request.updated', id);
 }
