@@ -10,9 +10,8 @@ import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { theme } from './app/theme';
 import { SessionExpiryListener } from './features/auth/components/session-expiry-listener';
-import { createQueryClient } from './lib/query-client';
+import { queryClient } from './lib/query-client';
 
-const queryClient = createQueryClient();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -8,6 +8,9 @@ import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
+import { queryClient } from '../lib/query-client';
+import { boardQuery } from '../features/board/api/board-query';
+import { filtersFromSearch } from '../features/board/hooks/use-board-filters';
 
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
@@ -53,7 +56,15 @@ export const router = createBrowserRouter([
       { path: 'requests/new', element: <Page><NewRequestPage /></Page> },
       { path: 'requests', element: <Page><MyRequestsPage /></Page> },
       { path: 'requests/:id', element: <Page><RequestDetailPage /></Page> },
-      { path: 'board', element: <Page access="marketer"><BoardPage /></Page> },
+      {
+        path: 'board',
+        // Start fetching the cards while the page's code is still loading.
+        loader: ({ request }) => {
+          void queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(request.url).searchParams)));
+          return null;
+        },
+        element: <Page access="marketer"><BoardPage /></Page>,
+      },
       { path: 'settings', element: <Page access="lead"><SettingsPage /></Page> },
       { path: 'insights', element: <Page access="lead"><InsightsPage /></Page> },
       { path: '*', element: <NotFoundPage /> },

@@ -13,3 +13,6 @@ export function createQueryClient() {
     },
   });
 }
+
+/** The app's one query client; the router's loaders use it to start fetches before pages render. */
+export const queryClient = createQueryClient();

@@ -1,4 +1,5 @@
 import { Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { memo } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '@altitude/shared/requests';
@@ -39,7 +40,8 @@ export function SortableBoardCard(props: Props) {
   );
 }
 
-export function BoardCard({ card, onOpen, onClassify, overlay = false }: Props & { overlay?: boolean }) {
+/** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
+export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, overlay = false }: Props & { overlay?: boolean }) {
   const lookup = useLookup();
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);
@@ -116,4 +118,4 @@ export function BoardCard({ card, onOpen, onClassify, overlay = false }: Props &
       )}
     </Paper>
   );
-}
+});

@@ -11,14 +11,19 @@ export type BoardFilters = {
 
 const keys = ['q', 'department', 'type', 'assignee', 'classification', 'overdue'] as const;
 
-/** Board filters live in the URL, so a filtered view can be shared by copying the address. */
-export function useBoardFilters() {
-  const [params, setParams] = useSearchParams();
+export function filtersFromSearch(params: URLSearchParams): BoardFilters {
   const filters: BoardFilters = {};
   for (const k of keys) {
     const v = params.get(k);
     if (v) filters[k] = v;
   }
+  return filters;
+}
+
+/** Board filters live in the URL, so a filtered view can be shared by copying the address. */
+export function useBoardFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearch(params);
   const setFilter = (key: keyof BoardFilters, value: string | null) => {
     setParams(
       (prev) => {
