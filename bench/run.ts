@@ -1,0 +1,329 @@
+// `pnpm bench`: seeds boards of 1,000 and 5,000 open cards (plus 20,000 done), runs the real
+// server on loopback, and measures the API with autocannon and the board in Chromium. With
+// --reports it also seeds 100,000 requests and 1,000,000 time entries for the Insights reports
+// and the CSV exports. Prints a table and writes bench/results.json. Not part of `pnpm test`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import { boardLoad, changer, coldReads, createLoad, downloadExport, floorLoad, moveLoad, readBoard, reportTimings, type Client, type ReportTiming } from './api';
+import { boardPage, firstCardVisible, launchBrowser, type Timeline } from './browser';
+import { initialJavaScript } from './bundle';
+import type { LoadStats } from './load';
+import { check, formatValue, renderTable, type Metric, type Target, type Unit } from './metrics';
+import { accounts, benchPassword, seedDatabase, type SeedResult } from './seed';
+import { memoryOf, root, signIn, startServer, type Server } from './server';
+
+const args = new Set(process.argv.slice(2));
+const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser'];
+for (const a of args) {
+  if (!known.includes(a)) {
+    console.error(`unknown option ${a}; known: ${known.join(' ')}`);
+    process.exit(2);
+  }
+}
+const quick = args.has('--quick');
+/** Seconds per latency and per throughput run, cold board reads, page loads per size, drag steps, reads per report and cache state. */
+const plan = quick
+  ? { latencyS: 3, throughputS: 4, coldSamples: 20, pageLoads: 2, dragSteps: 5, reportSamples: 10 }
+  : { latencyS: 8, throughputS: 10, coldSamples: 60, pageLoads: 5, dragSteps: 10, reportSamples: 20 };
+const sizes = [1000, 5000] as const;
+
+const metrics: Metric[] = [];
+const details: Record<string, unknown> = {};
+const datasets: Record<string, Omit<SeedResult, 'entriesPerDay'>> = {};
+const loadAverages: { at: string; load1: number; load5: number }[] = [];
+
+function record(section: string, name: string, value: number, unit: Unit, target?: Target, note?: string) {
+  const m: Metric = { section, name, value, unit, ...(target ? { target, pass: check(value, target) } : {}), ...(note ? { note } : {}) };
+  metrics.push(m);
+  const verdict = m.target ? `${m.pass ? 'pass' : 'FAIL'} (target ${m.target.op} ${formatValue(m.target.value, unit)})` : 'info';
+  console.log(`  ${name}: ${formatValue(value, unit)}, ${verdict}${note ? `\n    ${note}` : ''}`);
+}
+
+/** Runs one measurement; a failure becomes a failed row with the error, and the bench goes on. */
+async function step(section: string, name: string, unit: Unit, target: Target | undefined, fn: () => Promise<void>) {
+  try {
+    await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    console.error(`  ✖ ${name}: ${message}`);
+    record(section, name, NaN, unit, target, `error: ${message}`);
+  }
+}
+
+/**
+ * Browser steps get a second try: a build running elsewhere in this checkout (another
+ * `pnpm test`) swaps apps/web/dist under the server, and a page load can then find no script.
+ */
+async function twice<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    console.log(`  (${what} failed once: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}; trying again)`);
+    await new Promise((r) => setTimeout(r, 5000));
+    return fn();
+  }
+}
+
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+const cpu = (s: { serverCpuMsPerRequest: number | null }) => (s.serverCpuMsPerRequest === null ? '' : `; server CPU ${ms(s.serverCpuMsPerRequest)}/request`);
+const spread = (s: LoadStats) =>
+  `p50 ${ms(s.p50)}, p90 ${ms(s.p90)}, p99 ${ms(s.p99)}, max ${ms(s.max)}; ${s.requests.toLocaleString('en-US')} requests in ${s.durationS.toFixed(0)} s (${Math.round(s.rps)}/s), ${s.errors} errors${cpu(s)}`;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const daysBefore = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000));
+const count = (n: number) => n.toLocaleString('en-US');
+
+function log(message: string) {
+  const [load1, load5] = os.loadavg() as [number, number];
+  loadAverages.push({ at: message, load1, load5 });
+  console.log(`\n▸ ${message} (load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs)`);
+}
+
+async function withServer(file: string, fn: (server: Server) => Promise<void>) {
+  const server = await startServer(file);
+  try {
+    await fn(server);
+  } catch (err) {
+    console.error(server.stderr.join(''));
+    throw err;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function boardSize(size: number, tmp: string, browser: Browser | null) {
+  const section = `Board: ${count(size)} open cards + 20,000 done, 100,000 time entries`;
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, `board-${size}.db`), { open: size, done: 20_000, declined: 0, timeEntries: 100_000, spanDays: 365, seed: size });
+  const { entriesPerDay: _perDay, ...dataset } = seed;
+  datasets[`board-${size}`] = dataset;
+  console.log(`  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`);
+  const d: Record<string, unknown> = {};
+  details[`board-${size}`] = d;
+
+  await withServer(seed.file, async (server) => {
+    const marketer: Client = { url: server.url, cookie: await signIn(server.url, accounts.marketer, benchPassword), pid: server.appPid() };
+    const board = await readBoard(server.url, marketer.cookie);
+    const shipped = board.columns.reduce((n, c) => n + c.cards.length, 0);
+    d.boardColumns = Object.fromEntries(board.columns.map((c) => [c.status, { count: c.count, shipped: c.cards.length }]));
+
+    const change = await changer(marketer);
+    log(`${section}: GET /api/board`);
+    const boardTarget: Target = { op: '<=', value: size === 1000 ? 20 : 60 };
+    const coldName = 'GET /api/board p50, 1 client, each read after a change (cache cold)';
+    await step(section, coldName, 'ms', boardTarget, async () => {
+      const s = (d.boardCold = await coldReads(marketer, '/api/board', plan.coldSamples, change));
+      record(section, coldName, s.p50, 'ms', boardTarget, `p90 ${ms(s.p90)}, max ${ms(s.max)} over ${s.samples} reads, ${s.cacheHits} served from cache; server CPU ${ms(s.serverCpuMsPerRequest)}/read (the change before it excluded); ${count(shipped)} cards shipped, ${(s.bytes / 1024).toFixed(0)} KB`);
+    });
+    const warmName = 'GET /api/board p50, 1 client, repeated reads (cache warm)';
+    await step(section, warmName, 'ms', boardTarget, async () => {
+      const s = (d.board1 = await boardLoad(marketer, 1, plan.latencyS));
+      record(section, warmName, s.p50, 'ms', boardTarget, spread(s));
+    });
+    const rpsTarget: Target | undefined = size === 1000 ? { op: '>=', value: 300 } : undefined;
+    await step(section, 'GET /api/board throughput, 10 clients (cache warm)', 'req/s', rpsTarget, async () => {
+      const s = (d.board10 = await boardLoad(marketer, 10, plan.throughputS));
+      record(section, 'GET /api/board throughput, 10 clients (cache warm)', s.rps, 'req/s', rpsTarget, spread(s));
+    });
+
+    if (browser) {
+      log(`${section}: browser`);
+      const firstTarget: Target = { op: '<=', value: size === 1000 ? 1000 : 1500 };
+      const firstName = `first card visible after navigation (median of ${plan.pageLoads} cold loads, each after a change)`;
+      await step(section, firstName, 'ms', firstTarget, async () => {
+        const fc = (d.firstCard = await twice('page loads', () => firstCardVisible(browser, server.url, marketer.cookie, plan.pageLoads, change)));
+        record(section, firstName, fc.median, 'ms', firstTarget, `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms (page clock, navigation start → frame after the card was in view); Playwright wall clock median ${fc.wallMedian.toFixed(0)} ms; ${(fc.jsBytes / 1024).toFixed(0)} KB of JavaScript loaded (uncompressed); median run: ${describeTimeline(fc.timeline)}`);
+      });
+      const domTarget: Target | undefined = size === 5000 ? { op: '<=', value: 3000 } : undefined;
+      const dragTarget: Target = { op: '<=', value: 100 };
+      const dragName = `keyboard drag: ArrowDown → next frame with the change (worst of ${plan.dragSteps})`;
+      await step(section, 'DOM nodes on /board', 'nodes', domTarget, async () => {
+        const page = (d.page = await twice('board page', () => boardPage(browser, server.url, marketer.cookie, plan.dragSteps)));
+        record(section, 'DOM nodes on /board', page.domNodes, 'nodes', domTarget, `${page.renderedCards} cards rendered; long tasks during load and drag: ${page.longTaskMs.toFixed(0)} ms in all`);
+        record(section, dragName, page.dragMax, 'ms', dragTarget, `median ${ms(page.dragMedian)}; steps ${page.dragSteps.map((s) => s.toFixed(0)).join(', ')} ms`);
+      });
+    }
+
+    if (size === 5000) {
+      const reportSection = `Reports: ${count(seed.counts.requests)} requests and ${count(seed.counts.timeEntries)} time entries, one-year period`;
+      log(`${reportSection} (lead)`);
+      const lead: Client = { ...marketer, cookie: await signIn(server.url, accounts.lead, benchPassword) };
+      const to = seed.lastEntryDate;
+      await step(reportSection, 'reports', 'ms', { op: '<=', value: 100 }, async () => {
+        const reports = (d.reports = await reportTimings(lead, daysBefore(to, 364), to, plan.reportSamples + 10, change));
+        recordReports(reportSection, reports, 100);
+      });
+    }
+
+    if (size === 1000) {
+      log(`${section}: GET /api/auth/me (the floor: session lookup and framework only)`);
+      await step(section, 'GET /api/auth/me throughput, 10 clients (floor, no target)', 'req/s', undefined, async () => {
+        const s = (d.floor10 = await floorLoad(marketer, 10, plan.throughputS));
+        record(section, 'GET /api/auth/me throughput, 10 clients (floor, no target)', s.rps, 'req/s', undefined, spread(s));
+      });
+    }
+
+    log(`${section}: POST /api/requests/:id/move`);
+    const moveTarget: Target = { op: '<=', value: 5 };
+    await step(section, 'POST /api/requests/:id/move p50, 1 client', 'ms', moveTarget, async () => {
+      const s = (d.move1 = await moveLoad(marketer, 1, plan.latencyS));
+      record(section, 'POST /api/requests/:id/move p50, 1 client', s.p50, 'ms', moveTarget, `${spread(s)}; ${s.conflicts} conflicts`);
+    });
+    await step(section, 'moves per second, 10 clients', 'req/s', { op: '>=', value: 1500 }, async () => {
+      const s = (d.move10 = await moveLoad(marketer, 10, plan.throughputS));
+      record(section, 'moves per second, 10 clients', s.rps, 'req/s', { op: '>=', value: 1500 }, `${spread(s)}; ${s.pool} cards in rotation, dropped below ${s.anchors} anchor cards`);
+      record(section, 'move errors, 10 clients (any status but 200, 409 included)', s.errors, 'errors', { op: '==', value: 0 }, `statuses ${JSON.stringify(s.statuses)}`);
+    });
+
+    log(`${section}: POST /api/requests`);
+    await step(section, 'POST /api/requests p50, 1 client', 'ms', { op: '<=', value: 5 }, async () => {
+      const s = (d.create1 = await createLoad(marketer, 1, plan.latencyS));
+      record(section, 'POST /api/requests p50, 1 client', s.p50, 'ms', { op: '<=', value: 5 }, spread(s));
+    });
+    await step(section, 'creates per second, 10 clients', 'req/s', { op: '>=', value: 1000 }, async () => {
+      const s = (d.create10 = await createLoad(marketer, 10, plan.throughputS));
+      record(section, 'creates per second, 10 clients', s.rps, 'req/s', { op: '>=', value: 1000 }, spread(s));
+    });
+
+    const mem = (d.serverMemory = memoryOf(marketer.pid));
+    record(section, 'server peak RSS over the whole run', mem.hwmMiB, 'MiB', undefined, `RSS at the end ${mem.rssMiB.toFixed(0)} MiB`);
+  });
+}
+
+function describeTimeline(t: Timeline): string {
+  const at = (v: number) => `${v.toFixed(0)}`;
+  const parts = [`DOMContentLoaded ${at(t.domContentLoaded)}`, `scripts loaded ${at(t.scriptsLoaded)}`];
+  if (t.meRequest) parts.push(`/api/auth/me ${at(t.meRequest.start)}–${at(t.meRequest.end)}`);
+  if (t.boardRequest) parts.push(`/api/board sent ${at(t.boardRequest.start)}, first byte ${at(t.boardRequest.firstByte)}, last byte ${at(t.boardRequest.end)} (${(t.boardRequest.bytes / 1024).toFixed(0)} KB)`);
+  parts.push(`card painted ${at(t.cardPainted)} ms`);
+  return parts.join(', ');
+}
+
+function recordReports(section: string, reports: ReportTiming[], limitMs: number) {
+  for (const r of reports) {
+    const bad = Object.keys(r.cold.statuses).filter((s) => s !== '200');
+    const note =
+      `p50 ${ms(r.cold.p50)}, max ${ms(r.cold.max)} over ${r.cold.samples} reads after a change (${r.cold.cacheHits} from cache); server CPU ${ms(r.cold.serverCpuMsPerRequest)}/read; ${(r.cold.bytes / 1024).toFixed(1)} KB. ` +
+      `Repeated with no change in between (cache warm): p50 ${ms(r.warm.p50)}, p95 ${ms(r.warm.p95)}, ${r.warm.cacheHits}/${r.warm.samples} from cache`;
+    record(section, `GET ${r.name} p95 (cache cold)`, bad.length ? NaN : r.cold.p95, 'ms', { op: '<=', value: limitMs }, bad.length ? `${note}; statuses ${JSON.stringify(r.cold.statuses)}` : note);
+  }
+}
+
+async function reportsAtScale(tmp: string) {
+  const section = 'Reports at scale: 100,000 requests, 1,000,000 time entries, one-year period';
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, 'reports-1m.db'), { open: 3000, done: 95_000, declined: 2000, timeEntries: 1_000_000, spanDays: 365, seed: 1 });
+  const { entriesPerDay, ...dataset } = seed;
+  datasets['reports-1m'] = dataset;
+  console.log(`  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`);
+  const d: Record<string, unknown> = {};
+  details['reports-1m'] = d;
+
+  await withServer(seed.file, async (server) => {
+    const lead: Client = { url: server.url, cookie: await signIn(server.url, accounts.lead, benchPassword), pid: server.appPid() };
+    const to = seed.lastEntryDate;
+    const from = daysBefore(to, 364);
+
+    // The exports first, on a fresh process, so the peak memory is theirs.
+    let exportFrom = to;
+    for (let n = entriesPerDay.get(to) ?? 0; n < 100_000 && exportFrom > seed.firstEntryDate; ) {
+      exportFrom = daysBefore(exportFrom, 1);
+      n += entriesPerDay.get(exportFrom) ?? 0;
+    }
+    const rssTarget: Target = { op: '<', value: 300 };
+    log(`${section}: GET /api/exports/time-entries.csv?from=${exportFrom}&to=${to}`);
+    await step(section, 'server peak RSS (VmHWM) after time-entries.csv', 'MiB', rssTarget, async () => {
+      const before = memoryOf(lead.pid);
+      const sampler = sampleMemory(lead.pid);
+      const run = await downloadExport(lead, `/api/exports/time-entries.csv?from=${exportFrom}&to=${to}`);
+      const rssSamplesMiB = sampler.stop();
+      const after = memoryOf(lead.pid);
+      d.timeEntriesExport = { ...run, before, after, rssSamplesMiB };
+      record(section, 'time-entries.csv rows streamed', run.rows, 'rows', { op: '>=', value: 100_000 }, `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s (${count(Math.round(run.rows / (run.ms / 1000)))} rows/s)`);
+      record(section, 'server peak RSS (VmHWM) after time-entries.csv', after.hwmMiB, 'MiB', rssTarget, `RSS before ${before.rssMiB.toFixed(0)} MiB (peak before ${before.hwmMiB.toFixed(0)} MiB), highest sampled during ${Math.max(...rssSamplesMiB, 0)} MiB, after ${after.rssMiB.toFixed(0)} MiB`);
+    });
+    log(`${section}: GET /api/exports/requests.csv?from=${from}&to=${to}`);
+    await step(section, 'server peak RSS (VmHWM) after requests.csv', 'MiB', rssTarget, async () => {
+      const run = await downloadExport(lead, `/api/exports/requests.csv?from=${from}&to=${to}`);
+      const after = memoryOf(lead.pid);
+      d.requestsExport = { ...run, after };
+      record(section, 'requests.csv rows streamed (the whole year)', run.rows, 'rows', undefined, `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s`);
+      record(section, 'server peak RSS (VmHWM) after requests.csv', after.hwmMiB, 'MiB', rssTarget, `RSS after ${after.rssMiB.toFixed(0)} MiB`);
+    });
+
+    log(`${section}: reports ${from} to ${to} (lead, ${plan.reportSamples} reads each after a change, then ${plan.reportSamples} repeated)`);
+    await step(section, 'reports', 'ms', { op: '<=', value: 300 }, async () => {
+      const reports = (d.reports = await reportTimings(lead, from, to, plan.reportSamples, await changer(lead)));
+      recordReports(section, reports, 300);
+    });
+    d.serverMemory = memoryOf(lead.pid);
+  });
+}
+
+/** Samples a process's RSS every 50 ms until stopped (MiB). */
+function sampleMemory(pid: number) {
+  const samples: number[] = [];
+  const timer = setInterval(() => {
+    try {
+      samples.push(Math.round(memoryOf(pid).rssMiB));
+    } catch {
+      // The process is gone.
+    }
+  }, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return samples;
+    },
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
+  console.log(`Altitude bench${quick ? ' (quick)' : ''}: ${os.cpus().length} CPUs, Node ${process.version}, databases in ${tmp}`);
+  const [load1] = os.loadavg() as [number];
+  if (load1 > os.cpus().length / 2) console.log(`⚠ Load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs before starting: other work competes for the CPUs, so latencies will read high.`);
+
+  const webBuild = 'Web app build';
+  await step(webBuild, 'initial JavaScript, gzipped', 'KB', { op: '<=', value: 250 }, async () => {
+    const bundle = (details.bundle = initialJavaScript(path.join(root, 'apps/web/dist')));
+    record(webBuild, 'initial JavaScript, gzipped', bundle.gzipBytes / 1024, 'KB', { op: '<=', value: 250 }, `${bundle.files.map((f) => `${f.file} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}; ${(bundle.bytes / 1024).toFixed(0)} KB uncompressed; all JS chunks of the build ${(bundle.allJsGzipBytes / 1024).toFixed(0)} KB gzipped`);
+  });
+
+  const browser = args.has('--no-browser') ? null : await launchBrowser();
+  try {
+    for (const size of sizes) await boardSize(size, tmp, browser);
+  } finally {
+    await browser?.close();
+  }
+  if (args.has('--reports')) await reportsAtScale(tmp);
+  if (!args.has('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
+  log('done');
+
+  const table = renderTable(metrics);
+  console.log(`\n${table}\n`);
+  const failed = metrics.filter((m) => m.pass === false);
+  const busiest = Math.max(...loadAverages.map((l) => l.load1));
+  const results = {
+    timestamp: new Date().toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, arch: os.arch() },
+    options: { quick, reports: args.has('--reports'), browser: !args.has('--no-browser'), plan },
+    /** One-minute load average at each phase: above the CPU count, other processes competed for the CPUs and latencies suffer. */
+    loadAverages,
+    summary: { metrics: metrics.length, withTarget: metrics.filter((m) => m.target).length, failed: failed.map((m) => `${m.section}: ${m.name}`) },
+    datasets,
+    metrics,
+    table,
+    details,
+  };
+  const out = path.join(root, 'bench/results.json');
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  if (busiest > os.cpus().length) console.log(`⚠ The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): latencies include waiting for a CPU; "server CPU per request" in the notes does not.`);
+  console.log(`${failed.length === 0 ? 'All targets met' : `${failed.length} target(s) missed`}; results in ${path.relative(process.cwd(), out)} (${results.durationS} s)`);
+  if (args.has('--strict') && failed.length) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,12 @@
+// `pnpm bench`: build the web app, then measure API and browser figures against their targets
+// (bench/run.ts). Prints a table and writes bench/results.json. Not part of `pnpm test`.
+// Options: --reports (also 100k requests / 1M time entries for reports and exports), --quick,
+// --strict (exit 1 when a target is missed), --keep (keep the temp databases), --no-browser.
+import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
+import { ensureChromium } from './chromium.mjs';
+
+ensureInstalled();
+ensureChromium();
+console.log('Building the web app…');
+pnpm(['--filter', '@altitude/web', 'run', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });
+run(bin('tsx'), ['bench/run.ts', ...process.argv.slice(2)]);
