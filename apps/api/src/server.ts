@@ -54,7 +54,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
-const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+const url = `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
 const lines = [`\nAltitude is running at ${url}`, `Database: ${config.databasePath}${seeded ? ' (demo company seeded)' : ''}`];
 if (config.demo && !isDatabaseEmpty(app.db)) {
   lines.push(`Demo accounts (password "${demoPassword}"):`, ...demoAccounts.map((a) => `  ${a.email.padEnd(24)} ${a.role}`));
