@@ -15,23 +15,33 @@ const maxEntries = 256;
 const safe = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Heavy reads (the board, the reports) are rebuilt only after data changed: any successful
- * write clears the whole cache before its answer leaves, so a client never reads older data
- * than it has written. Keys carry the hour, so ages and "overdue" move on without writes.
+ * Heavy reads (the board, the reports) are rebuilt only after data changed: a key carries
+ * SQLite's change counters, so any write makes the next read a miss, and a successful HTTP
+ * write also empties the cache before its answer leaves. Keys carry the hour, so ages and
+ * "overdue" move on without writes.
  */
 export default fp(
   async (app: FastifyInstance) => {
     const entries = new Map<string, string>();
-    const keyOf = (url: string, userId: number | undefined) => {
+    const keys = new WeakMap<object, string>();
+    // Rows changed by this connection, and commits by any other one: any write, even one that
+    // did not come through HTTP (a script, a test), makes a new key.
+    const changes = app.db.$client.prepare('select total_changes()').pluck();
+    const keyOf = (url: string, userId: number) => {
       const hour = app.clock().toISOString().slice(0, 13);
+      const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
       // `mine` makes an answer personal.
-      return `${hour} ${/[?&]mine=/.test(url) ? `u${userId}` : ''} ${url}`;
+      return `${version} ${hour} ${/[?&]mine=/.test(url) ? `u${userId}` : ''} ${url}`;
     };
 
     app.addHook('onRequest', async (request, reply) => {
       if (request.routeOptions.config.cache !== 'shared' || request.method !== 'GET' || !request.user) return;
-      const hit = entries.get(keyOf(request.url, request.user.id));
-      if (hit === undefined) return;
+      const key = keyOf(request.url, request.user.id);
+      const hit = entries.get(key);
+      if (hit === undefined) {
+        keys.set(request, key);
+        return;
+      }
       return reply.header('x-cache', 'hit').type('application/json; charset=utf-8').send(hit);
     });
 
@@ -40,9 +50,10 @@ export default fp(
         if (reply.statusCode < 400) entries.clear();
         return payload;
       }
-      if (request.routeOptions.config.cache === 'shared' && reply.statusCode === 200 && typeof payload === 'string' && request.user && !reply.hasHeader('x-cache')) {
+      const key = keys.get(request);
+      if (key !== undefined && reply.statusCode === 200 && typeof payload === 'string') {
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(keyOf(request.url, request.user.id), payload);
+        entries.set(key, payload);
       }
       return payload;
     });
