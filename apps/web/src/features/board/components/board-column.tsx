@@ -44,6 +44,8 @@ export function BoardColumn({ column, cards, onOpen, onClassify, onLoadMore, loa
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (rows[i]?.kind === 'lane' ? 30 : 118),
     overscan: 6,
+    // Measuring rows must not force a synchronous React render in the middle of a drag.
+    useFlushSync: false,
     getItemKey: (i) => {
       const row = rows[i]!;
       return row.kind === 'lane' ? `lane-${row.lane}` : row.card.id;

@@ -15,7 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Classification, Status } from '@altitude/shared/domain';
 import { BoardColumn as BoardColumnSchema, Request, type Card } from '@altitude/shared/requests';
@@ -108,6 +108,12 @@ export function BoardPage() {
   };
 
   const classify = useClassifyCard();
+  // Stable, so memoised cards do not re-render when the page does.
+  const classifyCard = useCallback(
+    (card: Card, c: Classification) =>
+      void classify(card.id, c, undefined, card.version).catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message })),
+    [classify],
+  );
   const choose = async (classification: Classification, note: string) => {
     if (!pending) return;
     setClassifying(true);
@@ -160,7 +166,7 @@ export function BoardPage() {
                   column={column}
                   cards={cards}
                   onOpen={open}
-                  onClassify={(card, c) => void classify(card.id, c, undefined, card.version).catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message }))}
+                  onClassify={classifyCard}
                   onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
                   loadingMore={more?.isFetching}
                 />
@@ -186,11 +192,14 @@ function overLabel(id: string | number, cards: Map<number, Card>) {
 /** Classifies through the API and returns the updated request. */
 function useClassifyCard() {
   const queryClient = useQueryClient();
-  return async (id: number, classification: Classification, note: string | undefined, version: number) => {
-    const updated = await api.put(`/api/requests/${id}/classification`, Request, { classification, version, ...(note ? { note } : {}) });
-    await queryClient.invalidateQueries({ queryKey: ['board'] });
-    return updated;
-  };
+  return useCallback(
+    async (id: number, classification: Classification, note: string | undefined, version: number) => {
+      const updated = await api.put(`/api/requests/${id}/classification`, Request, { classification, version, ...(note ? { note } : {}) });
+      await queryClient.invalidateQueries({ queryKey: ['board'] });
+      return updated;
+    },
+    [queryClient],
+  );
 }
 
 /** Older pages of the done and declined columns, fetched only when asked for. */
