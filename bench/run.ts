@@ -15,7 +15,7 @@ import { accounts, benchPassword, seedDatabase, type SeedResult } from './seed';
 import { memoryOf, root, signIn, startServer, type Server } from './server';
 
 const args = new Set(process.argv.slice(2));
-const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser'];
+const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser', '--load'];
 for (const a of args) {
   if (!known.includes(a)) {
     console.error(`unknown option ${a}; known: ${known.join(' ')}`);
@@ -279,6 +279,33 @@ function sampleMemory(pid: number) {
   };
 }
 
+/**
+ * Issue 5's load run: 50 connections for 60 s on a 2,000-card board, half reading the board
+ * (each read after moves, so mostly cache-cold) and half moving cards, at the same time.
+ */
+async function mixedLoad(tmp: string) {
+  const section = 'Load: 50 connections, board reads and card moves mixed, 2,000 open cards';
+  const durationS = quick ? 10 : 60;
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, 'load-2000.db'), { open: 2000, done: 20_000, declined: 0, timeEntries: 100_000, spanDays: 365, seed: 2000 });
+  const d: Record<string, unknown> = {};
+  details['load-2000'] = d;
+  await withServer(seed.file, async (server) => {
+    const marketer: Client = { url: server.url, cookie: await signIn(server.url, accounts.marketer, benchPassword), pid: server.appPid() };
+    log(`${section}: ${durationS} s`);
+    const [reads, moves] = await Promise.all([boardLoad(marketer, 25, durationS), moveLoad(marketer, 25, durationS)]);
+    d.reads = reads;
+    d.moves = moves;
+    const errors = reads.errors + moves.errors;
+    const fivexx = [reads, moves].reduce((n, s) => n + Object.entries(s.statuses).filter(([k]) => k.startsWith('5')).reduce((m, [, v]) => m + v, 0), 0);
+    record(section, 'errors (board reads and moves)', errors, 'errors', { op: '==', value: 0 }, `board ${JSON.stringify(reads.statuses)}, moves ${JSON.stringify(moves.statuses)}`);
+    record(section, 'status 5xx', fivexx, 'errors', { op: '==', value: 0 });
+    record(section, 'board reads p99, 25 connections', reads.p99, 'ms', { op: '<=', value: 50 }, spread(reads));
+    record(section, 'moves p99, 25 connections', moves.p99, 'ms', { op: '<=', value: 50 }, spread(moves));
+    record(section, 'throughput, reads + moves', reads.rps + moves.rps, 'req/s', undefined, `${reads.rps.toFixed(0)} board reads/s, ${moves.rps.toFixed(0)} moves/s`);
+  });
+}
+
 async function main() {
   const started = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
@@ -299,6 +326,7 @@ async function main() {
     await browser?.close();
   }
   if (args.has('--reports')) await reportsAtScale(tmp);
+  if (args.has('--load')) await mixedLoad(tmp);
   if (!args.has('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
   log('done');
 
