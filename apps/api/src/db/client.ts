@@ -4,6 +4,7 @@ import Database, { type RunResult } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { installChangeLog } from './change-log';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -25,12 +26,14 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('temp_store = MEMORY');
   const mode = sqlite.pragma('journal_mode', { simple: true });
   if (file !== ':memory:' && mode !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
   if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite refused synchronous=FULL');
   reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  installChangeLog(sqlite);
   return db;
 }
 

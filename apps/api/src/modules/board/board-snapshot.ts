@@ -1,0 +1,138 @@
+import { inArray } from 'drizzle-orm';
+import type { Status } from '@altitude/shared/domain';
+import type { BoardColumn } from '@altitude/shared/requests';
+import { allCards } from '../../db/change-log';
+import type { Db } from '../../db/client';
+import { requests } from '../../db/schema';
+import { columnCards } from '../requests/requests.queries';
+import { readBoard, readClosedColumnPage } from './board.queries';
+
+interface CardEntry {
+  id: number;
+  position: string;
+  json: string;
+}
+
+interface Column {
+  head: Omit<BoardColumn, 'cards' | 'nextCursor'>;
+  nextCursor: string | null;
+  cards: CardEntry[];
+  /** The column serialised, or null once a change made it stale. */
+  json: string | null;
+}
+
+/** Past this many changed cards a rebuild is cheaper than patching one by one. */
+const patchLimit = 250;
+const closedStatuses = new Set<Status>(['done', 'declined']);
+
+const entryOf = (card: { id: number; position: string }): CardEntry => ({ id: card.id, position: card.position, json: JSON.stringify(card) });
+
+/** Index of the first card at or after `position`; positions are ASCII, so JS order is SQLite's BINARY order. */
+function searchPosition(cards: readonly CardEntry[], position: string): number {
+  let lo = 0;
+  let hi = cards.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cards[mid]!.position < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The unfiltered board, kept as serialised cards and patched from the connection's change log
+ * (db/change-log.ts): after a move only the changed card is read again and two columns are
+ * re-joined, where a rebuild would read and serialise every open card. A commit by another
+ * connection (`data_version`), a WIP limit change or a burst of changes (a rebalance) rebuilds.
+ * The answer is byte for byte what `readBoard` serialises; a test holds the two together.
+ */
+export class BoardSnapshot {
+  private columns: Column[] | null = null;
+  private seq = 0;
+  private dataVersion = -1;
+  private prunedTo = 0;
+  private readonly logAfter;
+  private readonly lastSeq;
+  private readonly dataVersionOf;
+
+  constructor(private readonly db: Db) {
+    const sqlite = db.$client;
+    this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>('select seq, request_id as requestId from temp.board_log where seq > ? order by seq');
+    this.lastSeq = sqlite.prepare('select coalesce(max(seq), 0) from temp.board_log').pluck();
+    this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));
+  }
+
+  /** The board as JSON, as it stands now. */
+  json(): string {
+    this.catchUp();
+    return `{"columns":[${this.columns!.map((c) => this.columnJson(c)).join(',')}]}`;
+  }
+
+  private catchUp(): void {
+    const dataVersion = this.dataVersionOf();
+    if (!this.columns || dataVersion !== this.dataVersion) return this.rebuild(dataVersion);
+    const changes = this.logAfter.all(this.seq);
+    if (changes.length === 0) return;
+    const ids = new Set(changes.map((c) => c.requestId));
+    if (ids.has(allCards) || ids.size > patchLimit) return this.rebuild(dataVersion);
+    this.seq = changes[changes.length - 1]!.seq;
+    this.patch(ids);
+    this.pruneLog();
+  }
+
+  private rebuild(dataVersion: number): void {
+    // The log is read before the board, so a change can only make the next read patch twice.
+    this.seq = Number(this.lastSeq.get());
+    this.dataVersion = dataVersion;
+    this.columns = readBoard(this.db, []).columns.map(({ cards, nextCursor, ...head }) => ({ head, nextCursor, cards: cards.map(entryOf), json: null }));
+    this.pruneLog();
+  }
+
+  private patch(ids: Set<number>): void {
+    const columns = this.columns!;
+    const byStatus = new Map(columns.map((c) => [c.head.status, c]));
+    let closedTouched = false;
+    const found = new Set<number>();
+    for (const column of columns) {
+      if (closedStatuses.has(column.head.status)) continue;
+      const before = column.cards.length;
+      column.cards = column.cards.filter((card) => {
+        if (!ids.has(card.id)) return true;
+        found.add(card.id);
+        return false;
+      });
+      if (column.cards.length !== before) column.json = null;
+    }
+    // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
+    if (found.size !== ids.size) closedTouched = true;
+    for (const card of columnCards(this.db, [inArray(requests.id, [...ids])], 'position')) {
+      if (closedStatuses.has(card.status)) {
+        closedTouched = true;
+        continue;
+      }
+      const column = byStatus.get(card.status)!;
+      column.cards.splice(searchPosition(column.cards, card.position), 0, entryOf(card));
+      column.json = null;
+    }
+    for (const column of columns) {
+      if (!closedStatuses.has(column.head.status)) {
+        column.head.count = column.cards.length;
+      } else if (closedTouched) {
+        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, column.head.status as 'done' | 'declined', []);
+        Object.assign(column, { head, nextCursor, cards: cards.map(entryOf), json: null });
+      }
+    }
+  }
+
+  private columnJson(column: Column): string {
+    column.json ??= `${JSON.stringify(column.head).slice(0, -1)},"cards":[${column.cards.map((c) => c.json).join(',')}],"nextCursor":${JSON.stringify(column.nextCursor)}}`;
+    return column.json;
+  }
+
+  /** The log only needs what is newer than the snapshot; trimmed now and then, not on every read. */
+  private pruneLog(): void {
+    if (this.seq - this.prunedTo < 5000) return;
+    this.db.$client.prepare('delete from temp.board_log where seq <= ?').run(this.seq);
+    this.prunedTo = this.seq;
+  }
+}
