@@ -120,6 +120,8 @@ export interface MoveStats extends LoadStats {
   /** Cards in rotation and anchors (cards that stay put and serve as drop targets). */
   pool: number;
   anchors: number;
+  /** The first few answers other than 200, to say what went wrong. */
+  unexpected: string[];
 }
 
 /**
@@ -129,22 +131,26 @@ export interface MoveStats extends LoadStats {
  * the server answered, so no card is ever in flight twice and no 409 is expected.
  */
 export async function moveLoad({ url, cookie, pid }: Client, connections: number, durationS: number, warmupS = 2): Promise<MoveStats> {
+  // One pool for the warm-up and the measured run: a card whose answer never came back (the
+  // clock stopped with it in flight) is simply not used again, so no card is ever sent with a
+  // version or column the client did not see answered.
+  const board = await readBoard(url, cookie);
+  const rnd = createRandom(connections * 1000 + durationS);
+  const anchors = new Map<string, number[]>();
+  const pool: BoardCard[] = [];
+  for (const status of moveColumns) {
+    const cards = board.columns.find((c) => c.status === status)?.cards ?? [];
+    anchors.set(status, cards.filter((_, i) => i % 2 === 0).map((c) => c.id));
+    pool.push(...cards.filter((_, i) => i % 2 === 1));
+  }
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd.next() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  if (pool.length < connections * 8) throw new Error(`only ${pool.length} cards to move`);
   const run = async (seconds: number, serverPid?: number): Promise<MoveStats> => {
-    const board = await readBoard(url, cookie);
-    const rnd = createRandom(connections * 1000 + seconds);
-    const anchors = new Map<string, number[]>();
-    const pool: BoardCard[] = [];
-    for (const status of moveColumns) {
-      const cards = board.columns.find((c) => c.status === status)?.cards ?? [];
-      anchors.set(status, cards.filter((_, i) => i % 2 === 0).map((c) => c.id));
-      pool.push(...cards.filter((_, i) => i % 2 === 1));
-    }
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd.next() * (i + 1));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    }
-    if (pool.length < connections * 4) throw new Error(`only ${pool.length} cards to move`);
     let conflicts = 0;
+    const unexpected: string[] = [];
     type Ctx = { card?: BoardCard };
     const request: autocannon.Request = {
       method: 'POST',
@@ -164,6 +170,7 @@ export async function moveLoad({ url, cookie, pid }: Client, connections: number
           const parsed = JSON.parse(body) as { status?: string; version?: number; current?: BoardCard };
           const now = status === 200 ? parsed : status === 409 ? parsed.current : undefined;
           if (status === 409) conflicts++;
+          if (status !== 200 && unexpected.length < 5) unexpected.push(`${status} card ${card.id} v${card.version} ${card.status}: ${body.slice(0, 300)}`);
           if (now?.version !== undefined && now.status !== undefined) Object.assign(card, { version: now.version, status: now.status });
         } catch {
           // Unparseable: counted as an unexpected status by runLoad.
@@ -172,9 +179,8 @@ export async function moveLoad({ url, cookie, pid }: Client, connections: number
       },
     };
     const stats = await runLoad({ url, connections, durationS: seconds, expect: 200, requests: [request], serverPid });
-    // Moves still in flight when the clock stopped finish before the next board read.
     await drain(url);
-    return { ...stats, conflicts, pool: pool.length, anchors: [...anchors.values()].reduce((n, a) => n + a.length, 0) };
+    return { ...stats, conflicts, pool: pool.length, anchors: [...anchors.values()].reduce((n, a) => n + a.length, 0), unexpected };
   };
   if (warmupS > 0) await run(warmupS);
   return run(durationS, pid);

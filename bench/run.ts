@@ -15,7 +15,7 @@ import { accounts, benchPassword, seedDatabase, type SeedResult } from './seed';
 import { memoryOf, root, signIn, startServer, type Server } from './server';
 
 const args = new Set(process.argv.slice(2));
-const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser', '--load'];
+const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser', '--load', '--only-load'];
 for (const a of args) {
   if (!known.includes(a)) {
     console.error(`unknown option ${a}; known: ${known.join(' ')}`);
@@ -296,6 +296,7 @@ async function mixedLoad(tmp: string) {
     const [reads, moves] = await Promise.all([boardLoad(marketer, 25, durationS), moveLoad(marketer, 25, durationS)]);
     d.reads = reads;
     d.moves = moves;
+    if (moves.unexpected.length) console.log(`unexpected move answers:\n${moves.unexpected.join("\n")}`);
     const errors = reads.errors + moves.errors;
     const fivexx = [reads, moves].reduce((n, s) => n + Object.entries(s.statuses).filter(([k]) => k.startsWith('5')).reduce((m, [, v]) => m + v, 0), 0);
     record(section, 'errors (board reads and moves)', errors, 'errors', { op: '==', value: 0 }, `board ${JSON.stringify(reads.statuses)}, moves ${JSON.stringify(moves.statuses)}`);
@@ -313,6 +314,11 @@ async function main() {
   const [load1] = os.loadavg() as [number];
   if (load1 > os.cpus().length / 2) console.log(`⚠ Load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs before starting: other work competes for the CPUs, so latencies will read high.`);
 
+  if (args.has('--only-load')) {
+    // Issue 5's load run alone: no web build figures, boards or reports.
+    await mixedLoad(tmp);
+    return finish(started, tmp);
+  }
   const webBuild = 'Web app build';
   await step(webBuild, 'initial JavaScript, gzipped', 'KB', { op: '<=', value: 250 }, async () => {
     const bundle = (details.bundle = initialJavaScript(path.join(root, 'apps/web/dist')));
@@ -327,6 +333,10 @@ async function main() {
   }
   if (args.has('--reports')) await reportsAtScale(tmp);
   if (args.has('--load')) await mixedLoad(tmp);
+  return finish(started, tmp);
+}
+
+function finish(started: number, tmp: string) {
   if (!args.has('--keep')) fs.rmSync(tmp, { recursive: true, force: true });
   log('done');
 
@@ -347,7 +357,8 @@ async function main() {
     table,
     details,
   };
-  const out = path.join(root, 'bench/results.json');
+  // A load-only run keeps the full results in place.
+  const out = path.join(root, args.has('--only-load') ? 'bench/results-load.json' : 'bench/results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   if (busiest > os.cpus().length) console.log(`⚠ The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): latencies include waiting for a CPU; "server CPU per request" in the notes does not.`);
   console.log(`${failed.length === 0 ? 'All targets met' : `${failed.length} target(s) missed`}; results in ${path.relative(process.cwd(), out)} (${results.durationS} s)`);

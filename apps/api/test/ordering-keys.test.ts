@@ -22,8 +22,6 @@ let rebalances = 0;
 
 beforeAll(async () => {
   t = await createTestApp({ seed: 'baseline', now: tickingClock() });
-  // 10,000 commits with an fsync each would take a minute; what a commit survives is the crash test's subject.
-  t.app.db.$client.pragma('synchronous = NORMAL');
   await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
   marketer = sessionUser(t.app.db, 'marketer@example.com');
   deps = { db: t.app.db, events: t.app.events, now: t.app.clock };

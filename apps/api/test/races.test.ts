@@ -23,10 +23,6 @@ let marketers: Caller[];
 let typeId: number;
 beforeAll(async () => {
   t = await createTestApp({ seed: 'baseline', now: tickingClock() });
-  // What a commit survives is the crash test's subject, not this one's: without an fsync per
-  // commit (synchronous=FULL costs ~5 ms each on a CI disk) the storm's 2,000 writes take seconds,
-  // not a minute. The one connection still serialises every write exactly as in production.
-  t.app.db.$client.pragma('synchronous = NORMAL');
   await addUser(t, 'lead@example.com', 'lead', 'Marketing');
   await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
   await addUser(t, 'marketer2@example.com', 'marketer', 'Marketing');

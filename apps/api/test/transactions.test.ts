@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -124,5 +125,31 @@ describe('a write whose activity entry fails leaves nothing behind (real service
     failActivity(kind);
     expectServerError(await write(card));
     expect(dbChecksum(t.app.db)).toBe(before);
+  });
+});
+
+describe('write transactions begin IMMEDIATE', () => {
+  it('take the write lock before running: with another writer holding it, the body never runs', async () => {
+    const other = new Database(t.app.db.$client.name);
+    const timeout = t.app.db.$client.pragma('busy_timeout', { simple: true });
+    t.app.db.$client.pragma('busy_timeout = 50');
+    other.exec('begin immediate');
+    try {
+      let ran = false;
+      // A deferred transaction would run this read-only body and commit without noticing the other writer.
+      expect(() =>
+        t.app.db.transaction((tx) => {
+          ran = true;
+          tx.select().from(requests).limit(1).all();
+        }),
+      ).toThrow(/locked|busy/i);
+      expect(ran).toBe(false);
+    } finally {
+      other.exec('rollback');
+      other.close();
+      t.app.db.$client.pragma(`busy_timeout = ${Number(timeout)}`);
+    }
+    // Once the other writer is gone, writes go through again.
+    ok(await marketer.post('/api/requests', { title: 'After the other writer', typeId }), 201);
   });
 });

@@ -32,6 +32,11 @@ export function openDatabase(file: string): Db {
   if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite refused synchronous=FULL');
   reusePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
+  // BEGIN IMMEDIATE: a transaction takes the write lock before its first read, so the version
+  // it checks cannot change under it, and a second writer (a script, a backup) waits on
+  // busy_timeout at BEGIN instead of failing with SQLITE_BUSY half-way through.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
   migrate(db, { migrationsFolder });
   installChangeLog(sqlite);
   return db;

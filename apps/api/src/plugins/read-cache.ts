@@ -22,7 +22,8 @@ const safe = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export default fp(
   async (app: FastifyInstance) => {
-    const entries = new Map<string, string>();
+    // Stored as bytes: a hit is then a copy to the socket, not a fresh UTF-8 encoding of a large string.
+    const entries = new Map<string, Buffer>();
     const keys = new WeakMap<object, string>();
     // Rows changed by this connection, and commits by any other one: any write, even one that
     // did not come through HTTP (a script, a test), makes a new key.
@@ -51,9 +52,11 @@ export default fp(
         return payload;
       }
       const key = keys.get(request);
-      if (key !== undefined && reply.statusCode === 200 && typeof payload === 'string') {
+      if (key !== undefined && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(key, payload);
+        entries.set(key, bytes);
+        return bytes;
       }
       return payload;
     });

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { prepareOnce } from '../../db/prepared';
 import { activity } from '../../db/schema';
 
 
@@ -13,8 +15,9 @@ const text = (v: Change['from']) => (v === null || v === undefined ? null : Stri
 
 /** Writes activity rows; called inside the same transaction as the change they describe. */
 export function recordActivity(tx: Tx, requestId: number, actorId: number, at: string, changes: Change[]): void {
-  if (changes.length === 0) return;
-  tx.insert(activity)
-    .values(changes.map((c) => ({ requestId, actorId, kind: c.kind, field: c.field ?? null, fromValue: text(c.from), toValue: text(c.to), createdAt: at })))
-    .run();
+  const insert = prepareOnce(tx, 'activity.insert', () => {
+    const p = (name: string) => sql.placeholder(name);
+    return tx.insert(activity).values({ requestId: p('requestId'), actorId: p('actorId'), kind: p('kind'), field: p('field'), fromValue: p('fromValue'), toValue: p('toValue'), createdAt: p('createdAt') }).prepare();
+  });
+  for (const c of changes) insert.run({ requestId, actorId, kind: c.kind, field: c.field ?? null, fromValue: text(c.from), toValue: text(c.to), createdAt: at });
 }

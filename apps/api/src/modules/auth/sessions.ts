@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Db, Queryable } from '../../db/client';
+import { prepareOnce } from '../../db/prepared';
 import { sessions, users } from '../../db/schema';
 
 export const sessionCookie = 'altitude_session';
@@ -25,17 +26,19 @@ export function createSession(db: Db, userId: number, ip: string, now: Date): { 
 /** The user behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
 export function resolveSession(db: Db, token: string, now: Date): SessionUser | null {
   const id = hashToken(token);
-  const row = db
-    .select({
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      user: { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId },
-      active: users.active,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = prepareOnce(db, 'session.lookup', () =>
+    db
+      .select({
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        user: { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId },
+        active: users.active,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   if (!row) return null;
   const t = now.getTime();
   const lastSeen = Date.parse(row.lastSeenAt);

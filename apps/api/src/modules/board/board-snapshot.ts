@@ -1,10 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { Status } from '@altitude/shared/domain';
 import type { BoardColumn } from '@altitude/shared/requests';
 import { allCards } from '../../db/change-log';
 import type { Db } from '../../db/client';
-import { requests } from '../../db/schema';
-import { columnCards } from '../requests/requests.queries';
+import { findCard } from '../requests/requests.queries';
 import { readBoard, readClosedColumnPage } from './board.queries';
 
 interface CardEntry {
@@ -18,12 +16,14 @@ interface Column {
   nextCursor: string | null;
   cards: CardEntry[];
   /** The column serialised, or null once a change made it stale. */
-  json: string | null;
+  json: Buffer | null;
 }
 
 /** Past this many changed cards a rebuild is cheaper than patching one by one. */
 const patchLimit = 250;
 const closedStatuses = new Set<Status>(['done', 'declined']);
+
+const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
 const entryOf = (card: { id: number; position: string }): CardEntry => ({ id: card.id, position: card.position, json: JSON.stringify(card) });
 
@@ -51,6 +51,8 @@ export class BoardSnapshot {
   private seq = 0;
   private dataVersion = -1;
   private prunedTo = 0;
+  /** The whole answer, until the next change. */
+  private body: Buffer | null = null;
   private readonly logAfter;
   private readonly lastSeq;
   private readonly dataVersionOf;
@@ -62,10 +64,19 @@ export class BoardSnapshot {
     this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));
   }
 
-  /** The board as JSON, as it stands now. */
-  json(): string {
+  /**
+   * The board as UTF-8 JSON, as it stands now. Bytes rather than a string: a board is about a
+   * megabyte, and encoding it again for every read was the largest cost of serving it.
+   */
+  json(): Buffer {
     this.catchUp();
-    return `{"columns":[${this.columns!.map((c) => this.columnJson(c)).join(',')}]}`;
+    if (!this.body) {
+      const parts: Buffer[] = [open];
+      this.columns!.forEach((c, i) => parts.push(...(i ? [comma] : []), this.columnJson(c)));
+      parts.push(close);
+      this.body = Buffer.concat(parts);
+    }
+    return this.body;
   }
 
   private catchUp(): void {
@@ -84,11 +95,13 @@ export class BoardSnapshot {
     // The log is read before the board, so a change can only make the next read patch twice.
     this.seq = Number(this.lastSeq.get());
     this.dataVersion = dataVersion;
+    this.body = null;
     this.columns = readBoard(this.db, []).columns.map(({ cards, nextCursor, ...head }) => ({ head, nextCursor, cards: cards.map(entryOf), json: null }));
     this.pruneLog();
   }
 
   private patch(ids: Set<number>): void {
+    this.body = null;
     const columns = this.columns!;
     const byStatus = new Map(columns.map((c) => [c.head.status, c]));
     let closedTouched = false;
@@ -105,7 +118,9 @@ export class BoardSnapshot {
     }
     // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
     if (found.size !== ids.size) closedTouched = true;
-    for (const card of columnCards(this.db, [inArray(requests.id, [...ids])], 'position')) {
+    for (const id of ids) {
+      const card = findCard(this.db, id);
+      if (!card) continue;
       if (closedStatuses.has(card.status)) {
         closedTouched = true;
         continue;
@@ -124,8 +139,8 @@ export class BoardSnapshot {
     }
   }
 
-  private columnJson(column: Column): string {
-    column.json ??= `${JSON.stringify(column.head).slice(0, -1)},"cards":[${column.cards.map((c) => c.json).join(',')}],"nextCursor":${JSON.stringify(column.nextCursor)}}`;
+  private columnJson(column: Column): Buffer {
+    column.json ??= Buffer.from(`${JSON.stringify(column.head).slice(0, -1)},"cards":[${column.cards.map((c) => c.json).join(',')}],"nextCursor":${JSON.stringify(column.nextCursor)}}`);
     return column.json;
   }
 

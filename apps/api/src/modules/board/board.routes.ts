@@ -33,7 +33,7 @@ export default async function boardRoutes(app: FastifyInstance) {
     },
     serializerCompiler: plainJson,
     handler: async (request, reply) => {
-      // The snapshot hands over JSON text; Fastify sends a string typed as JSON as it is, so
+      // The snapshot hands over the JSON bytes; Fastify sends bytes typed as JSON as they are, so
       // the cast only quiets the type provider, which expects the object.
       if (unfiltered(request.query)) return reply.type('application/json; charset=utf-8').send(snapshot.json() as unknown as Board);
       return readBoard(app.db, filtersToSql(request.query, request.user!, todayIn(app.db, app.clock())));

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { Status } from '@altitude/shared/domain';
-import type { Tx } from '../../db/client';
+import type { Queryable, Tx } from '../../db/client';
+import { prepareOnce } from '../../db/prepared';
 import { requests } from '../../db/schema';
 import { HttpProblem } from '../../errors';
 
@@ -20,29 +21,42 @@ export const maxKeyLength = 24;
  * distinct keys: the second lands between the first and its neighbour.
  */
 export function positionFor(tx: Tx, status: Status, movingId: number | null, beforeId?: number | null, afterId?: number | null): string {
+  const q = orderingQueries(tx);
   const inColumn = (id: number, field: 'beforeId' | 'afterId') => {
-    const row = tx.select({ position: requests.position, status: requests.status }).from(requests).where(eq(requests.id, id)).get();
+    const row = q.card.get({ id });
     if (!row || row.status !== status || id === movingId) {
       throw new HttpProblem(422, 'request.invalid_neighbour', `${field} must be another card in the ${status} column.`, [{ path: field, message: `is not a card in ${status}` }]);
     }
     return row.position;
   };
-  const others = movingId === null ? eq(requests.status, status) : and(eq(requests.status, status), ne(requests.id, movingId));
+  // Ids start at 1, so -1 stands for "no card is moving" (a new card).
+  const others = { status, movingId: movingId ?? -1 };
   // Both neighbours must be real cards of the column, even though the key is computed from
   // the card above and whatever sits below it now.
   if (beforeId && afterId) inColumn(afterId, 'afterId');
   if (beforeId) {
     const lo = inColumn(beforeId, 'beforeId');
-    const next = tx.select({ position: requests.position }).from(requests).where(and(others, gt(requests.position, lo))).orderBy(asc(requests.position)).limit(1).get();
-    return generateKeyBetween(lo, next?.position ?? null);
+    return generateKeyBetween(lo, q.next.get({ ...others, position: lo })?.position ?? null);
   }
   if (afterId) {
     const hi = inColumn(afterId, 'afterId');
-    const prev = tx.select({ position: requests.position }).from(requests).where(and(others, lt(requests.position, hi))).orderBy(desc(requests.position)).limit(1).get();
-    return generateKeyBetween(prev?.position ?? null, hi);
+    return generateKeyBetween(q.previous.get({ ...others, position: hi })?.position ?? null, hi);
   }
-  const last = tx.select({ position: requests.position }).from(requests).where(others).orderBy(desc(requests.position)).limit(1).get();
-  return generateKeyBetween(last?.position ?? null, null);
+  return generateKeyBetween(q.last.get(others)?.position ?? null, null);
+}
+
+/** The few queries every placement runs, prepared once per connection. */
+function orderingQueries(db: Queryable) {
+  return prepareOnce(db, 'ordering', () => {
+    const others = and(eq(requests.status, sql.placeholder('status')), ne(requests.id, sql.placeholder('movingId')));
+    const position = sql.placeholder('position');
+    return {
+      card: db.select({ position: requests.position, status: requests.status }).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare(),
+      next: db.select({ position: requests.position }).from(requests).where(and(others, gt(requests.position, position))).orderBy(asc(requests.position)).limit(1).prepare(),
+      previous: db.select({ position: requests.position }).from(requests).where(and(others, lt(requests.position, position))).orderBy(desc(requests.position)).limit(1).prepare(),
+      last: db.select({ position: requests.position }).from(requests).where(others).orderBy(desc(requests.position)).limit(1).prepare(),
+    };
+  });
 }
 
 /** Spreads a column's keys evenly again, keeping the order. Returns true when it did. */

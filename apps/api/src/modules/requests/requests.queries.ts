@@ -3,6 +3,7 @@ import type { SessionUser } from '@altitude/shared/auth';
 import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
+import { prepareOnce } from '../../db/prepared';
 import { requests, timeEntries } from '../../db/schema';
 
 /**
@@ -75,18 +76,38 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
 }
 
 export function findRequest(db: Queryable, id: number): Request | undefined {
-  const row = db.select(requestColumns).from(requests).where(eq(requests.id, id)).get();
+  const row = prepareOnce(db, 'request.byId', () =>
+    db
+      .select(requestColumns)
+      .from(requests)
+      .where(eq(requests.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return row && withKey(row);
 }
 
 /** The request if `user` may see it; otherwise undefined, so a foreign id looks like a missing one. */
 export function findVisibleRequest(db: Queryable, id: number, user: SessionUser): Request | undefined {
-  const visible = visibleTo(user);
-  const row = db
-    .select(requestColumns)
-    .from(requests)
-    .where(visible ? and(eq(requests.id, id), visible) : eq(requests.id, id))
-    .get();
+  if (user.role !== 'requester') return findRequest(db, id);
+  const row = prepareOnce(db, 'request.byIdForRequester', () =>
+    db
+      .select(requestColumns)
+      .from(requests)
+      .where(and(eq(requests.id, sql.placeholder('id')), or(eq(requests.departmentId, sql.placeholder('departmentId')), eq(requests.requesterId, sql.placeholder('userId')))))
+      .prepare(),
+  ).get({ id, departmentId: user.departmentId, userId: user.id });
+  return row && withKey(row);
+}
+
+/** One card as the board shows it, or undefined when there is no such request. */
+export function findCard(db: Queryable, id: number): Card | undefined {
+  const row = prepareOnce(db, 'card.byId', () =>
+    db
+      .select(cardColumns)
+      .from(requests)
+      .where(eq(requests.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return row && withKey(row);
 }
 

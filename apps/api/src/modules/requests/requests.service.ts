@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Status } from '@altitude/shared/domain';
 import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, UpdateRequestBody } from '@altitude/shared/requests';
 import type { Db, Tx } from '../../db/client';
+import { prepareOnce } from '../../db/prepared';
 import { comments, requests, requestTypes, users } from '../../db/schema';
 import { forbidden, HttpProblem, notFound } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
@@ -127,7 +128,7 @@ export function moveRequest(deps: Deps, user: SessionUser, id: number, body: Mov
       throw new HttpProblem(422, 'request.resolution_without_decline', 'A resolution is only given when declining.', [{ path: 'resolution', message: 'only applies when status is declined' }]);
     }
     const position = positionFor(tx, to, id, body.beforeId, body.afterId);
-    const patch: Partial<typeof requests.$inferInsert> = { status: to, position, version: current.version + 1, updatedAt: now };
+    const patch: MovePatch = { status: to, position, version: current.version + 1, updatedAt: now, startedAt: null, resolution: current.resolution, completedAt: current.completedAt };
     const changes: Change[] = [];
     if (to !== current.status) {
       changes.push({ kind: 'moved', field: 'status', from: current.status, to });
@@ -147,7 +148,7 @@ export function moveRequest(deps: Deps, user: SessionUser, id: number, body: Mov
     } else {
       changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
     }
-    tx.update(requests).set(patch).where(eq(requests.id, id)).run();
+    moveStatement(tx).run({ ...patch, id });
     recordActivity(tx, id, user.id, now, changes);
     if (rebalanceIfLong(tx, to, position)) rebalanced = to;
   });
@@ -156,7 +157,23 @@ export function moveRequest(deps: Deps, user: SessionUser, id: number, body: Mov
 }
 
 function findStartedAt(tx: Tx, id: number) {
-  return tx.select({ startedAt: requests.startedAt }).from(requests).where(eq(requests.id, id)).get()?.startedAt ?? null;
+  return prepareOnce(tx, 'request.startedAt', () => tx.select({ startedAt: requests.startedAt }).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare()).get({ id })?.startedAt ?? null;
+}
+
+/** Every column a move may change; `startedAt` null keeps the stored one. */
+type MovePatch = Pick<typeof requests.$inferSelect, 'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'>;
+
+/** The move's one UPDATE, prepared once: moves are the board's hottest write. */
+function moveStatement(tx: Tx) {
+  return prepareOnce(tx, 'request.move', () => {
+    // set() takes SQL, so each placeholder is wrapped in it.
+    const p = (name: keyof MovePatch) => sql`${sql.placeholder(name)}`;
+    return tx
+      .update(requests)
+      .set({ status: p('status'), position: p('position'), version: p('version'), updatedAt: p('updatedAt'), startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`, resolution: p('resolution'), completedAt: p('completedAt') })
+      .where(eq(requests.id, sql.placeholder('id')))
+      .prepare();
+  });
 }
 
 export function classifyRequest(deps: Deps, user: SessionUser, id: number, body: ClassificationBody): Request {
