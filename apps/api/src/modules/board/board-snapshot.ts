@@ -4,19 +4,12 @@ import { allCards } from '../../db/change-log';
 import type { Db } from '../../db/client';
 import { findCard } from '../requests/requests.queries';
 import { readBoard, readClosedColumnPage } from './board.queries';
-
-interface CardEntry {
-  id: number;
-  position: string;
-  json: string;
-}
+import { CardList, type CardEntry } from './card-list';
 
 interface Column {
   head: Omit<BoardColumn, 'cards' | 'nextCursor'>;
   nextCursor: string | null;
-  cards: CardEntry[];
-  /** The column serialised, or null once a change made it stale. */
-  json: Buffer | null;
+  cards: CardList;
 }
 
 /** Past this many changed cards a rebuild is cheaper than patching one by one. */
@@ -26,18 +19,7 @@ const closedStatuses = new Set<Status>(['done', 'declined']);
 const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
 const entryOf = (card: { id: number; position: string }): CardEntry => ({ id: card.id, position: card.position, json: JSON.stringify(card) });
-
-/** Index of the first card at or after `position`; positions are ASCII, so JS order is SQLite's BINARY order. */
-function searchPosition(cards: readonly CardEntry[], position: string): number {
-  let lo = 0;
-  let hi = cards.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cards[mid]!.position < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const listOf = (cards: { id: number; position: string }[]) => new CardList(cards.map(entryOf));
 
 /**
  * The unfiltered board, kept as serialised cards and patched from the connection's change log
@@ -72,7 +54,7 @@ export class BoardSnapshot {
     this.catchUp();
     if (!this.body) {
       const parts: Buffer[] = [open];
-      this.columns!.forEach((c, i) => parts.push(...(i ? [comma] : []), this.columnJson(c)));
+      this.columns!.forEach((c, i) => parts.push(...(i ? [comma] : []), ...this.columnParts(c)));
       parts.push(close);
       this.body = Buffer.concat(parts);
     }
@@ -96,7 +78,7 @@ export class BoardSnapshot {
     this.seq = Number(this.lastSeq.get());
     this.dataVersion = dataVersion;
     this.body = null;
-    this.columns = readBoard(this.db, []).columns.map(({ cards, nextCursor, ...head }) => ({ head, nextCursor, cards: cards.map(entryOf), json: null }));
+    this.columns = readBoard(this.db, []).columns.map(({ cards, nextCursor, ...head }) => ({ head, nextCursor, cards: listOf(cards) }));
     this.pruneLog();
   }
 
@@ -108,13 +90,7 @@ export class BoardSnapshot {
     const found = new Set<number>();
     for (const column of columns) {
       if (closedStatuses.has(column.head.status)) continue;
-      const before = column.cards.length;
-      column.cards = column.cards.filter((card) => {
-        if (!ids.has(card.id)) return true;
-        found.add(card.id);
-        return false;
-      });
-      if (column.cards.length !== before) column.json = null;
+      column.cards.removeAll(ids).forEach((id) => found.add(id));
     }
     // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
     if (found.size !== ids.size) closedTouched = true;
@@ -126,22 +102,21 @@ export class BoardSnapshot {
         continue;
       }
       const column = byStatus.get(card.status)!;
-      column.cards.splice(searchPosition(column.cards, card.position), 0, entryOf(card));
-      column.json = null;
+      column.cards.insert(entryOf(card));
     }
     for (const column of columns) {
       if (!closedStatuses.has(column.head.status)) {
         column.head.count = column.cards.length;
       } else if (closedTouched) {
         const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, column.head.status as 'done' | 'declined', []);
-        Object.assign(column, { head, nextCursor, cards: cards.map(entryOf), json: null });
+        Object.assign(column, { head, nextCursor, cards: listOf(cards) });
       }
     }
   }
 
-  private columnJson(column: Column): Buffer {
-    column.json ??= Buffer.from(`${JSON.stringify(column.head).slice(0, -1)},"cards":[${column.cards.map((c) => c.json).join(',')}],"nextCursor":${JSON.stringify(column.nextCursor)}}`);
-    return column.json;
+  /** A column's JSON in pieces: its cards come from chunks serialised when they last changed. */
+  private columnParts(column: Column): Buffer[] {
+    return [Buffer.from(`${JSON.stringify(column.head).slice(0, -1)},"cards":[`), ...column.cards.parts(), Buffer.from(`],"nextCursor":${JSON.stringify(column.nextCursor)}}`)];
   }
 
   /** The log only needs what is newer than the snapshot; trimmed now and then, not on every read. */
