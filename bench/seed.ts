@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { buildApp } from '../apps/api/src/app';
+import { bulkLoadTimeEntries } from '../apps/api/src/db/report-rollups';
 import { seedBaseline } from '../apps/api/src/db/seed/baseline';
 import { createRandom } from '../apps/api/src/db/seed/random';
 import { hashPassword } from '../apps/api/src/modules/auth/password';
@@ -193,14 +194,17 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
         at[k] = rnd.between(w.from, w.to);
       }
       const order = Uint32Array.from({ length: spec.timeEntries }, (_, k) => k).sort((a, b) => at[a]! - at[b]!);
-      for (const k of order) {
-        const w = worked[owner[k]!]!;
-        const date = isoDate(at[k]!);
-        if (date < firstEntry) firstEntry = date;
-        if (date > lastEntry) lastEntry = date;
-        entriesPerDay.set(date, (entriesPerDay.get(date) ?? 0) + 1);
-        insertEntry.run(w.id, rnd.chance(0.85) ? w.assignee : rnd.pick(marketers), rnd.int(1, 12) * 15, date, rnd.chance(0.1) ? 'Review round' : '', iso(at[k]!));
-      }
+      // The report rollups are filled in one pass after the load, not by their triggers per entry.
+      bulkLoadTimeEntries(sqlite, () => {
+        for (const k of order) {
+          const w = worked[owner[k]!]!;
+          const date = isoDate(at[k]!);
+          if (date < firstEntry) firstEntry = date;
+          if (date > lastEntry) lastEntry = date;
+          entriesPerDay.set(date, (entriesPerDay.get(date) ?? 0) + 1);
+          insertEntry.run(w.id, rnd.chance(0.85) ? w.assignee : rnd.pick(marketers), rnd.int(1, 12) * 15, date, rnd.chance(0.1) ? 'Review round' : '', iso(at[k]!));
+        }
+      });
       entryCount = spec.timeEntries;
     })();
   } finally {

@@ -1,7 +1,9 @@
 // `pnpm bench`: build the web app, then measure API and browser figures against their targets
 // (bench/run.ts). Prints a table and writes bench/results.json. Not part of `pnpm test`.
 // Options: --reports (also 100k requests / 1M time entries for reports and exports), --quick,
-// --strict (exit 1 when a target is missed), --keep (keep the temp databases), --no-browser.
+// --strict (exit 1 when a target is missed), --keep (keep the temp databases), --no-browser,
+// --only-reports (only the report timings, at 100k time entries and with --reports at 1M;
+// writes bench/results-reports.json).
 import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';
 

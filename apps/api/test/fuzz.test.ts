@@ -11,6 +11,7 @@ import { buildApp } from '../src/app';
 import { seedDemo } from '../src/db/seed/demo';
 import { demoPassword } from '../src/db/seed/demo-catalog';
 import { demoToday } from './harness';
+import { stableOrder } from './table-order';
 import { hostileStrings, jsonArbitraryFor } from './zod-arbitrary';
 
 /**
@@ -232,7 +233,7 @@ describe('fuzzing every write route from its schemas', () => {
     const tables = observer.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
     const dumps = tables.map((t) => {
       const cols = (observer.pragma(`table_info("${t}")`) as { name: string }[]).map((c) => `quote("${c.name}")`).join(`||','||`);
-      return observer.prepare(`select group_concat(${cols}, char(10)) from (select * from "${t}" order by rowid)`).pluck();
+      return observer.prepare(`select group_concat(${cols}, char(10)) from (select * from "${t}" order by ${stableOrder(observer, t)})`).pluck();
     });
     const checksum = () => {
       const h = createHash('sha256');

@@ -100,3 +100,82 @@ export function onDays(timestamp: string | null, from: string, to: string, timeZ
 }
 
 export const cycleDays = (r: RequestRow) => (Date.parse(r.completedAt!) - Date.parse(r.startedAt!)) / 86_400_000;
+
+/** The report rollups as canonical rows (one JSON string per row, sorted), to compare whole tables. */
+export interface RollupTables {
+  day: string[];
+  week: string[];
+  userDay: string[];
+  requestTime: string[];
+  requestUserTime: string[];
+}
+
+const canonical = (rows: Iterable<unknown[]>) => [...rows].map((r) => JSON.stringify(r)).sort();
+
+/** What the rollup tables must hold for these entries, recomputed here from scratch. */
+export function recomputeRollups(entries: EntryRow[]): RollupTables {
+  const day = new Map<string, unknown[]>();
+  const week = new Map<string, { row: (string | number)[]; requests: Set<number> }>();
+  const userDay = new Map<string, (string | number)[]>();
+  const requestTime = new Map<number, (string | number)[]>();
+  const requestUserTime = new Map<string, (string | number)[]>();
+  const slot = { strategic: 0, tactical: 1, unclassified: 2 } as const;
+  const add = (row: (string | number)[], at: number, e: EntryRow) => {
+    (row[at + slot[classOf(e)]] as number) += e.minutes;
+    (row[at + 3] as number) += 1;
+  };
+  for (const e of entries) {
+    const d = (day.get(`${e.date}|${e.departmentId}|${e.typeId}`) ?? [e.date, e.departmentId, e.typeId, 0, 0, 0, 0]) as (string | number)[];
+    add(d, 3, e);
+    day.set(`${e.date}|${e.departmentId}|${e.typeId}`, d);
+    const wk = monday(e.date);
+    const w = week.get(`${wk}|${e.departmentId}|${e.typeId}`) ?? { row: [wk, e.departmentId, e.typeId, 0, 0, 0, 0], requests: new Set<number>() };
+    add(w.row, 3, e);
+    w.requests.add(e.requestId);
+    week.set(`${wk}|${e.departmentId}|${e.typeId}`, w);
+    const u = userDay.get(`${e.date}|${e.userId}`) ?? [e.date, e.userId, 0, 0, 0, 0];
+    add(u, 2, e);
+    userDay.set(`${e.date}|${e.userId}`, u);
+    const r = requestTime.get(e.requestId) ?? [e.requestId, e.departmentId, e.typeId, e.date, e.date, 0, 0];
+    if (e.date < (r[3] as string)) r[3] = e.date;
+    if (e.date > (r[4] as string)) r[4] = e.date;
+    (r[5] as number) += e.minutes;
+    (r[6] as number) += 1;
+    requestTime.set(e.requestId, r);
+    const ru = requestUserTime.get(`${e.requestId}|${e.userId}`) ?? [e.requestId, e.userId, e.date, e.date];
+    if (e.date < (ru[2] as string)) ru[2] = e.date;
+    if (e.date > (ru[3] as string)) ru[3] = e.date;
+    requestUserTime.set(`${e.requestId}|${e.userId}`, ru);
+  }
+  return {
+    day: canonical(day.values()),
+    week: canonical([...week.values()].map((w) => [...w.row, w.requests.size])),
+    userDay: canonical(userDay.values()),
+    requestTime: canonical(requestTime.values()),
+    requestUserTime: canonical(requestUserTime.values()),
+  };
+}
+
+/** What the rollup tables hold. */
+export function readRollups(client: Database.Database): RollupTables {
+  const rows = (sql: string) => canonical(client.prepare(sql).raw(true).all() as unknown[][]);
+  const split = 'strategic_minutes, tactical_minutes, unclassified_minutes, entries';
+  return {
+    day: rows(`select date, department_id, type_id, ${split} from time_rollup_day`),
+    week: rows(`select week, department_id, type_id, ${split}, requests from time_rollup_week`),
+    userDay: rows(`select date, user_id, ${split} from time_rollup_user_day`),
+    requestTime: rows('select request_id, department_id, type_id, first_date, last_date, minutes, entries from request_time'),
+    requestUserTime: rows('select request_id, user_id, first_date, last_date from request_user_time'),
+  };
+}
+
+/** Distinct requests with entries dated from..to, per group key. */
+export function recomputeRequestCounts(entries: EntryRow[], from: string, to: string, groupBy: GroupBy): Map<string, number> {
+  const groups = new Map<string, Set<number>>();
+  for (const e of entries) {
+    if (e.date < from || e.date > to) continue;
+    const key = { week: monday(e.date), department: String(e.departmentId), type: String(e.typeId), assignee: String(e.userId) }[groupBy];
+    groups.set(key, (groups.get(key) ?? new Set()).add(e.requestId));
+  }
+  return new Map([...groups].map(([k, s]) => [k, s.size]));
+}

@@ -8,6 +8,7 @@ import type { RouteEntry } from '../src/plugins/auth';
 import { findRequest } from '../src/modules/requests/requests.queries';
 import { createRequest } from '../src/modules/requests/requests.service';
 import type { TestApp } from './harness';
+import { stableOrder } from './table-order';
 
 /**
  * How the generated tests (access matrix, CSRF, read-only GETs) call any route of the route
@@ -162,7 +163,7 @@ export function dbChecksum(db: Db): string {
   const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(`\n#${name}\n`);
-    for (const row of db.$client.prepare(`select * from "${name}" order by rowid`).iterate()) hash.update(JSON.stringify(row));
+    for (const row of db.$client.prepare(`select * from "${name}" order by ${stableOrder(db.$client, name)}`).iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { classifications, priorities, resolutions, roles, statuses } from '@altitude/shared/domain';
 
 const createdAt = () =>
@@ -59,6 +59,15 @@ export const loginThrottle = sqliteTable('login_throttle', {
   lockedUntil: text('locked_until'),
 });
 
+/**
+ * A request's class as reports count it, over the raw columns: a classification counts once a
+ * marketer has confirmed it, otherwise the request is unclassified. Indexes, the rollup triggers
+ * (drizzle/0004) and reports/report-class.ts write the same expression, so SQLite matches them.
+ */
+const reportClassSql = sql`(case when classification_suggested = 0 and classification = 'strategic' then 'strategic' when classification_suggested = 0 and classification = 'tactical' then 'tactical' else 'unclassified' end)`;
+/** Cycle time in days, first move out of intake → done; reports/flow.queries.ts writes the same. */
+const cycleDaysSql = sql`(julianday(completed_at) - julianday(started_at))`;
+
 export const requests = sqliteTable(
   'requests',
   {
@@ -100,11 +109,20 @@ export const requests = sqliteTable(
     index('requests_department_idx').on(t.departmentId, t.status),
     index('requests_requester_idx').on(t.requesterId),
     index('requests_assignee_idx').on(t.assigneeId),
-    index('requests_type_idx').on(t.typeId),
+    // Type first (the board's type filter), then what the hand-back and "received by department"
+    // reports read, so they walk the index alone, one (type, department) range at a time.
+    index('requests_type_idx').on(t.typeId, t.departmentId, t.createdAt, t.classificationSuggested, t.classification, t.resolution),
     index('requests_completed_idx').on(t.completedAt),
     // The done and declined columns page newest-first without sorting the whole column.
     index('requests_closed_idx').on(t.status, t.completedAt, t.id),
     index('requests_created_idx').on(t.createdAt),
+    // Flow reports, over delivered requests only (partial: a move between open columns never
+    // touches them). Deliveries by class per period or week are ranges of the first; cycle-time
+    // percentiles walk the others in cycle-time order, so no query sorts the deliveries.
+    index('requests_done_class_idx').on(reportClassSql, t.completedAt, t.startedAt).where(sql`status = 'done'`),
+    index('requests_cycle_idx').on(cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_class_idx').on(reportClassSql, cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_type_idx').on(t.typeId, cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
   ],
 );
 
@@ -124,8 +142,9 @@ export const timeEntries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // Covering indexes: per-request totals and per-period splits read only the index.
-    index('time_entries_request_idx').on(t.requestId, t.minutes),
+    // Covering indexes: per-request totals and per-period splits read only the index; the rollup
+    // triggers look up a request's entries by date (and by marketer) through the first.
+    index('time_entries_request_idx').on(t.requestId, t.date, t.userId, t.minutes),
     index('time_entries_date_idx').on(t.date, t.requestId, t.minutes, t.userId),
     index('time_entries_user_idx').on(t.userId, t.date),
   ],
@@ -190,3 +209,92 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/*
+ * Report rollups. Maintained by SQLite triggers (drizzle/0004_report_rollup_triggers.sql) inside
+ * the transaction of every write to time_entries, and of every change to a request's class,
+ * department or type, so they are always exact; no service code writes them. Minutes are kept
+ * per class (strategic / tactical / unclassified as reports count them), and a row goes away when
+ * its last entry does. The tables keyed by several columns are WITHOUT ROWID, so a range of the
+ * key reads the rows themselves (added by hand to drizzle/0003: drizzle-kit cannot say it; a
+ * change that makes drizzle-kit rebuild one of them must keep it).
+ */
+
+/** Minutes logged per day, requesting department and request type. */
+export const timeRollupDay = sqliteTable(
+  'time_rollup_day',
+  {
+    date: text('date').notNull(),
+    departmentId: integer('department_id').notNull(),
+    typeId: integer('type_id').notNull(),
+    strategicMinutes: integer('strategic_minutes').notNull(),
+    tacticalMinutes: integer('tactical_minutes').notNull(),
+    unclassifiedMinutes: integer('unclassified_minutes').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.departmentId, t.typeId] })],
+);
+
+/**
+ * The same per Monday-based week, with the distinct requests worked on that week: a period reads
+ * its whole weeks here and only its partial first and last weeks from the daily rows.
+ */
+export const timeRollupWeek = sqliteTable(
+  'time_rollup_week',
+  {
+    week: text('week').notNull(),
+    departmentId: integer('department_id').notNull(),
+    typeId: integer('type_id').notNull(),
+    strategicMinutes: integer('strategic_minutes').notNull(),
+    tacticalMinutes: integer('tactical_minutes').notNull(),
+    unclassifiedMinutes: integer('unclassified_minutes').notNull(),
+    entries: integer('entries').notNull(),
+    requests: integer('requests').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.week, t.departmentId, t.typeId] })],
+);
+
+/** Minutes logged per day by each user (whose time it was). */
+export const timeRollupUserDay = sqliteTable(
+  'time_rollup_user_day',
+  {
+    date: text('date').notNull(),
+    userId: integer('user_id').notNull(),
+    strategicMinutes: integer('strategic_minutes').notNull(),
+    tacticalMinutes: integer('tactical_minutes').notNull(),
+    unclassifiedMinutes: integer('unclassified_minutes').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.userId] })],
+);
+
+/**
+ * Per request with time logged: its department and type, the first and last day with time, and
+ * all the minutes ever logged on it. A request had time in a period when its first or last day
+ * falls in it; only one that spans the whole period needs a look at its entries.
+ */
+export const requestTime = sqliteTable(
+  'request_time',
+  {
+    requestId: integer('request_id').primaryKey(),
+    departmentId: integer('department_id').notNull(),
+    typeId: integer('type_id').notNull(),
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+    minutes: integer('minutes').notNull(),
+    entries: integer('entries').notNull(),
+  },
+  (t) => [index('request_time_department_idx').on(t.departmentId, t.lastDate, t.firstDate), index('request_time_type_idx').on(t.typeId, t.lastDate, t.firstDate)],
+);
+
+/** The same per request and user who logged time on it. */
+export const requestUserTime = sqliteTable(
+  'request_user_time',
+  {
+    requestId: integer('request_id').notNull(),
+    userId: integer('user_id').notNull(),
+    firstDate: text('first_date').notNull(),
+    lastDate: text('last_date').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_user_time_user_idx').on(t.userId, t.lastDate, t.firstDate)],
+);

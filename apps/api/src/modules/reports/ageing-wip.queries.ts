@@ -18,20 +18,25 @@ const dayMs = 86_400_000;
  */
 export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
   const since = sql<string>`(case when ${requests.status} = 'intake' or ${requests.startedAt} is null then ${requests.createdAt} else ${requests.startedAt} end)`;
-  const rows = db.all<Omit<AgeingCard, 'key' | 'ageDays'> & { rn: number }>(sql`
-    select * from (
-      select ${requests.id} as id, ${requests.title} as title, ${requests.status} as status, ${reportClass} as classification,
-        ${requests.typeId} as typeId, ${requestTypes.name} as typeName, ${requestTypes.turnaroundDays} as turnaroundDays,
-        ${requests.departmentId} as departmentId, ${departments.name} as departmentName,
-        ${requests.assigneeId} as assigneeId, ${users.name} as assigneeName, ${requests.dueDate} as dueDate, ${since} as since,
-        row_number() over (partition by ${requests.status} order by ${since}, ${requests.id}) as rn
-      from ${requests}
-      join ${requestTypes} on ${requestTypes.id} = ${requests.typeId}
-      join ${departments} on ${departments.id} = ${requests.departmentId}
-      left join ${users} on ${users.id} = ${requests.assigneeId}
-      where ${inArray(requests.status, openColumns)}
-    ) where rn <= ${oldestPerColumn}
-    order by rn
+  // The oldest few of each column first (a range of the board index and a small top-N sort),
+  // then the names for those cards only.
+  const oldest = sql.join(
+    openColumns.map(
+      (status) => sql`select * from (select ${requests.id} as id, ${since} as since from ${requests} where ${requests.status} = ${status} order by since, ${requests.id} limit ${oldestPerColumn})`,
+    ),
+    sql` union all `,
+  );
+  const rows = db.all<Omit<AgeingCard, 'key' | 'ageDays'>>(sql`
+    select ${requests.id} as id, ${requests.title} as title, ${requests.status} as status, ${reportClass} as classification,
+      ${requests.typeId} as typeId, ${requestTypes.name} as typeName, ${requestTypes.turnaroundDays} as turnaroundDays,
+      ${requests.departmentId} as departmentId, ${departments.name} as departmentName,
+      ${requests.assigneeId} as assigneeId, ${users.name} as assigneeName, ${requests.dueDate} as dueDate, oldest.since as since
+    from (${oldest}) as oldest
+    join ${requests} on ${requests.id} = oldest.id
+    join ${requestTypes} on ${requestTypes.id} = ${requests.typeId}
+    join ${departments} on ${departments.id} = ${requests.departmentId}
+    left join ${users} on ${users.id} = ${requests.assigneeId}
+    order by oldest.since, ${requests.id}
   `);
   const counts = new Map(
     db
@@ -49,6 +54,6 @@ export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
     wipLimit: limits.get(status) ?? null,
     items: rows
       .filter((r) => r.status === status)
-      .map(({ rn: _rn, ...r }) => ({ ...r, classification: r.classification as ReportClass, key: requestKey(r.id), ageDays: roundTo((now.getTime() - Date.parse(r.since)) / dayMs, 1) })),
+      .map((r) => ({ ...r, classification: r.classification as ReportClass, key: requestKey(r.id), ageDays: roundTo((now.getTime() - Date.parse(r.since)) / dayMs, 1) })),
   }));
 }

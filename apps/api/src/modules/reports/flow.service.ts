@@ -1,19 +1,18 @@
-import { sql } from 'drizzle-orm';
 import type { Flow } from '@altitude/shared/reports';
 import type { Queryable } from '../../db/client';
-import { requests, requestTypes } from '../../db/schema';
+import { requestTypes } from '../../db/schema';
 import { readAgeingWip } from './ageing-wip.queries';
-import { cycleTimeStats, noCycleTime, throughputByWeek } from './flow.queries';
-import { reportClass } from './report-class';
+import { cycleTimeStats, noCycleTime, startedByClass, throughputByWeek } from './flow.queries';
 import type { ReportPeriod } from './report-period';
 
 const classes = ['strategic', 'tactical', 'unclassified'] as const;
 
 /** Cycle time by class and by type (every type, against its turnaround), weekly throughput, ageing work in progress. */
 export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
-  const overall = cycleTimeStats(db, period).get('all') ?? noCycleTime;
-  const byClass = cycleTimeStats(db, period, reportClass);
-  const byType = cycleTimeStats(db, period, sql`${requests.typeId}`);
+  const started = startedByClass(db, period);
+  const overall = cycleTimeStats(db, period, 'all', started).get('all') ?? noCycleTime;
+  const byClass = cycleTimeStats(db, period, 'class', started);
+  const byType = cycleTimeStats(db, period, 'type');
   const types = db.select().from(requestTypes).orderBy(requestTypes.name).all();
   return {
     from: period.from,

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { buildInsights, type InsightFacts } from '@altitude/shared/insights';
 import { emptySplit, type SplitMinutes } from '@altitude/shared/report-maths';
 import { previousPeriod } from '@altitude/shared/report-period';
 import type { InsightList } from '@altitude/shared/reports';
 import type { Queryable } from '../../db/client';
-import { departments, requests, requestTypes } from '../../db/schema';
+import { departments, requestTypes } from '../../db/schema';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
 import { readHandBack } from './hand-back.queries';
 import { receivedByDepartment } from './headline.queries';
@@ -14,7 +13,7 @@ import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 
 const minutesOnly = (r: SplitMinutes): SplitMinutes => ({ strategicMinutes: r.strategicMinutes, tacticalMinutes: r.tacticalMinutes, unclassifiedMinutes: r.unclassifiedMinutes });
 
-/** Gathers the facts the insight rules read: ten grouped queries, no row-by-row loading. */
+/** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
 export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
   const before = boundsOf(previousPeriod(period), period.timeZone);
   const departmentNames = new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.id, d.name]));
@@ -39,7 +38,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
 
   const marketers = splitRows(db, period, ['assignee']);
   const names = labelsOf(db, 'assignee', marketers.map((m) => Number(m.keys[0])));
-  const cycle = cycleTimeStats(db, period, sql`${requests.typeId}`);
+  const cycle = cycleTimeStats(db, period, 'type');
   const receivedNow = receivedByDepartment(db, period);
   const receivedBefore = receivedByDepartment(db, before);
 

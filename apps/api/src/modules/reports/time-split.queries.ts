@@ -1,20 +1,61 @@
-import { and, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import { addDays, mondayOf } from '@altitude/shared/calendar';
 import type { Period } from '@altitude/shared/report-period';
 import type { GroupBy } from '@altitude/shared/reports';
-import { emptySplit, addSplits, reportClassOf, type SplitMinutes } from '@altitude/shared/report-maths';
+import { emptySplit, addSplits, type SplitMinutes } from '@altitude/shared/report-maths';
 import type { Queryable } from '../../db/client';
-import { departments, requests, requestTypes, timeEntries, users } from '../../db/schema';
+import { departments, requestTime, requestTypes, requestUserTime, timeEntries, timeRollupDay, timeRollupUserDay, timeRollupWeek, users } from '../../db/schema';
 
-/** The Monday on or before a time entry's date: six days back, then forward to a Monday. */
-const weekOfEntry = sql<string>`date(${timeEntries.date}, '-6 days', 'weekday 1')`;
+/*
+ * Minutes come from the rollups the triggers keep (schema.ts, drizzle/0004), never from the
+ * time entries themselves: a one-year period reads about 60 weekly rows per department and type
+ * plus the daily rows of its partial first and last weeks, however many entries there are.
+ */
 
-/** What each grouping groups by. `assignee` is who logged the time, which is whose time it was. */
-const keyOf: Record<GroupBy, SQL> = {
-  week: weekOfEntry,
-  department: sql`${requests.departmentId}`,
-  type: sql`${requests.typeId}`,
-  assignee: sql`${timeEntries.userId}`,
+/** How a period splits over the rollups: whole weeks, and the days outside them (each inside one week). */
+export interface PeriodParts {
+  /** First and last Monday of the weeks wholly inside the period, or null when there is none. */
+  weeks: { first: string; last: string } | null;
+  /** At most two runs of days, each within a single week. */
+  days: { from: string; to: string }[];
+}
+
+export function partsOf({ from, to }: Period): PeriodParts {
+  const firstMonday = mondayOf(from) === from ? from : addDays(mondayOf(from), 7);
+  const lastSunday = addDays(mondayOf(addDays(to, 1)), -1);
+  if (addDays(firstMonday, 6) <= lastSunday) {
+    const days: PeriodParts['days'] = [];
+    if (from < firstMonday) days.push({ from, to: addDays(firstMonday, -1) });
+    if (lastSunday < to) days.push({ from: addDays(lastSunday, 1), to });
+    return { weeks: { first: firstMonday, last: addDays(lastSunday, -6) }, days };
+  }
+  const days = [{ from, to: firstMonday <= to ? addDays(firstMonday, -1) : to }];
+  if (firstMonday <= to) days.push({ from: firstMonday, to });
+  return { weeks: null, days: days.filter((d) => d.from <= d.to) };
+}
+
+type Dim = Exclude<GroupBy, 'assignee'>;
+const dayKey: Record<Dim, SQL> = {
+  week: sql`date(${timeRollupDay.date}, '-6 days', 'weekday 1')`,
+  department: sql`${timeRollupDay.departmentId}`,
+  type: sql`${timeRollupDay.typeId}`,
 };
+const weekKey: Record<Dim, SQL> = { week: sql`${timeRollupWeek.week}`, department: sql`${timeRollupWeek.departmentId}`, type: sql`${timeRollupWeek.typeId}` };
+
+/** The department-and-type rollup rows covering the period: (k0, k1, …, s, t, u). */
+function departmentTypeRows(period: Period, dims: readonly Dim[]): SQL {
+  const parts = partsOf(period);
+  const keys = (of: Record<Dim, SQL>) => sql.join([...dims.map((d, i) => sql`${of[d]} as ${sql.identifier(`k${i}`)}`), sql`0`], sql`, `);
+  const selects = parts.days.map(
+    (d) => sql`select ${keys(dayKey)}, ${timeRollupDay.strategicMinutes} as s, ${timeRollupDay.tacticalMinutes} as t, ${timeRollupDay.unclassifiedMinutes} as u
+      from ${timeRollupDay} where ${timeRollupDay.date} between ${d.from} and ${d.to}`,
+  );
+  if (parts.weeks) {
+    selects.push(sql`select ${keys(weekKey)}, ${timeRollupWeek.strategicMinutes} as s, ${timeRollupWeek.tacticalMinutes} as t, ${timeRollupWeek.unclassifiedMinutes} as u
+      from ${timeRollupWeek} where ${timeRollupWeek.week} between ${parts.weeks.first} and ${parts.weeks.last}`);
+  }
+  return sql.join(selects, sql` union all `);
+}
 
 export interface SplitRow extends SplitMinutes {
   /** One key per grouping asked for, as strings, in the same order. */
@@ -24,39 +65,75 @@ export interface SplitRow extends SplitMinutes {
 }
 
 /**
- * Minutes logged between `from` and `to` (entry dates, both included) by the class of their
- * request, grouped in SQL by `dims` (none: one row for the whole period). Every entry falls in
- * exactly one group, so the groups always add up to the period's total.
- *
- * SQLite groups by the raw classification columns and the few groups it returns are folded
- * into classes here: cheaper than a CASE on every entry. A request has one classification, so
- * its entries land in one sub-group and distinct request counts add up across sub-groups.
+ * Minutes logged between `from` and `to` (entry dates, both included) by class, grouped in SQL
+ * by `dims` (none: one row for the whole period; `assignee` only on its own). Every entry falls
+ * in exactly one group, so the groups always add up to the period's total.
  */
 export function splitRows(db: Queryable, period: Period, dims: readonly GroupBy[], opts: { requestCount?: boolean } = {}): SplitRow[] {
-  const keyFields = Object.fromEntries(dims.map((d, i) => [`k${i}`, sql<string>`${keyOf[d]}`.mapWith(String)]));
-  const rows = db
-    .select({
-      ...keyFields,
-      classification: requests.classification,
-      suggested: requests.classificationSuggested,
-      minutes: sql<number>`sum(${timeEntries.minutes})`.mapWith(Number),
-      requests: (opts.requestCount ? sql<number>`count(distinct ${timeEntries.requestId})` : sql<number>`0`).mapWith(Number),
-    })
-    .from(timeEntries)
-    .innerJoin(requests, eq(requests.id, timeEntries.requestId))
-    .where(and(gte(timeEntries.date, period.from), lte(timeEntries.date, period.to)))
-    .groupBy(...dims.map((d) => keyOf[d]), requests.classification, requests.classificationSuggested)
-    .all() as (Record<string, unknown> & { classification: string | null; suggested: boolean; minutes: number; requests: number })[];
-  const byKey = new Map<string, SplitRow>();
-  for (const r of rows) {
-    const keys = dims.map((_, i) => String(r[`k${i}`]));
-    const id = keys.join('\u0000');
-    const row = byKey.get(id) ?? { keys, ...emptySplit(), requestCount: 0 };
-    row[`${reportClassOf(r.classification, r.suggested)}Minutes`] += r.minutes;
-    row.requestCount += r.requests;
-    byKey.set(id, row);
+  const idx = dims.map((_, i) => sql.identifier(`k${i}`));
+  let rows: (Record<string, unknown> & { s: number; t: number; u: number })[];
+  if (dims.includes('assignee')) {
+    if (dims.length > 1) throw new Error('assignee is grouped on its own');
+    rows = db.all(sql`
+      select ${timeRollupUserDay.userId} as k0, sum(${timeRollupUserDay.strategicMinutes}) as s, sum(${timeRollupUserDay.tacticalMinutes}) as t, sum(${timeRollupUserDay.unclassifiedMinutes}) as u
+      from ${timeRollupUserDay} where ${timeRollupUserDay.date} between ${period.from} and ${period.to}
+      group by ${timeRollupUserDay.userId}
+    `);
+  } else {
+    rows = db.all(sql`
+      select ${sql.join([...idx, sql`sum(s) as s, sum(t) as t, sum(u) as u`], sql`, `)}
+      from (${departmentTypeRows(period, dims as Dim[])})
+      ${idx.length ? sql`group by ${sql.join(idx, sql`, `)}` : sql``}
+    `);
+    // An aggregate without grouping answers one row even over nothing.
+    if (!idx.length && rows[0]?.s === null) rows = [];
   }
-  return [...byKey.values()];
+  const counts = opts.requestCount && dims.length === 1 ? requestCounts(db, period, dims[0]!) : new Map<string, number>();
+  return rows.map((r) => {
+    const keys = dims.map((_, i) => String(r[`k${i}`]));
+    return { keys, strategicMinutes: r.s, tacticalMinutes: r.t, unclassifiedMinutes: r.u, requestCount: counts.get(keys[0]!) ?? 0 };
+  });
+}
+
+/**
+ * Distinct requests with time logged in the period, per group. Weeks: the weekly rollup counts
+ * each request once per week; the partial weeks at either end count their entries. Departments,
+ * types and marketers: a request (per marketer) had time in the period when its first or last
+ * day with time falls in it, or, spanning the whole period, when an entry does.
+ */
+function requestCounts(db: Queryable, period: Period, groupBy: GroupBy): Map<string, number> {
+  if (groupBy === 'week') {
+    const parts = partsOf(period);
+    const counts = new Map<string, number>();
+    if (parts.weeks) {
+      const rows = db.all<{ k: string; n: number }>(sql`
+        select ${timeRollupWeek.week} as k, sum(${timeRollupWeek.requests}) as n from ${timeRollupWeek}
+        where ${timeRollupWeek.week} between ${parts.weeks.first} and ${parts.weeks.last} group by ${timeRollupWeek.week}
+      `);
+      for (const r of rows) counts.set(r.k, r.n);
+    }
+    for (const d of parts.days) {
+      const n = db.get<{ n: number }>(sql`select count(distinct ${timeEntries.requestId}) as n from ${timeEntries} where ${timeEntries.date} between ${d.from} and ${d.to}`)!.n;
+      if (n) counts.set(mondayOf(d.from), n);
+    }
+    return counts;
+  }
+  const { from, to } = period;
+  const spans = {
+    department: { table: requestTime, index: 'request_time_department_idx', key: requestTime.departmentId, ids: sql`select ${departments.id} from ${departments}`, sameEntry: sql`` },
+    type: { table: requestTime, index: 'request_time_type_idx', key: requestTime.typeId, ids: sql`select ${requestTypes.id} from ${requestTypes}`, sameEntry: sql`` },
+    assignee: { table: requestUserTime, index: 'request_user_time_user_idx', key: requestUserTime.userId, ids: sql`select ${users.id} from ${users}`, sameEntry: sql`and ${timeEntries.userId} = ${requestUserTime.userId}` },
+  }[groupBy];
+  const t = spans.table;
+  // One index range per group, walked in group order: nothing to sort.
+  const rows = db.all<{ k: number; n: number }>(sql`
+    select ${spans.key} as k, count(*) as n from ${t} indexed by ${sql.identifier(spans.index)}
+    where ${spans.key} in (${spans.ids}) and ${t.lastDate} >= ${from} and ${t.firstDate} <= ${to}
+      and (${t.firstDate} >= ${from} or ${t.lastDate} <= ${to}
+        or exists (select 1 from ${timeEntries} where ${timeEntries.requestId} = ${t.requestId} ${spans.sameEntry} and ${timeEntries.date} between ${from} and ${to}))
+    group by ${spans.key}
+  `);
+  return new Map(rows.map((r) => [String(r.k), r.n]));
 }
 
 /** The period's minutes by class. */
