@@ -4,14 +4,16 @@ import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/prepared';
-import { requests, timeEntries } from '../../db/schema';
+import { requests, requestTime } from '../../db/schema';
 
 /**
- * Logged time is derived from time entries on every read, never stored twice. The outer column
- * is spelled out with its table: in a select list drizzle renders `${requests.id}` as a bare
- * "id", which inside this subquery would resolve to time_entries.id.
+ * Logged time is each request's total in `request_time`, which SQLite triggers keep equal to the
+ * sum of its time entries in the same transaction (drizzle/0004; property-tested): one key
+ * lookup per card instead of summing its entries. The outer column is spelled out with its
+ * table: in a select list drizzle renders `${requests.id}` as a bare "id", which inside this
+ * subquery would resolve to request_time's columns.
  */
-const loggedMinutes = sql<number>`(select coalesce(sum("te"."minutes"), 0) from ${timeEntries} "te" where "te"."request_id" = "requests"."id")`.mapWith(Number);
+const loggedMinutes = sql<number>`coalesce((select "rt"."minutes" from ${requestTime} "rt" where "rt"."request_id" = "requests"."id"), 0)`.mapWith(Number);
 
 const cardColumns = {
   id: requests.id,
