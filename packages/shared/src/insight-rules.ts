@@ -172,9 +172,13 @@ export const unclassifiedTime: InsightRule = {
     const total = totalOf(current);
     if (current.unclassifiedMinutes === 0 || total === 0) return null;
     const share = shareOf(current.unclassifiedMinutes, total);
+    const points = Math.round(share * 100);
+    // Rounded to whole points, a sliver would read "0 %" and "up to 0 points": say it is under one.
+    const part = points >= 1 ? percent(share) : 'under 1 %';
+    const effect = points >= 1 ? `could be up to ${count(points, 'point')} higher` : 'could be less than a point higher';
     return {
       importance: clamp(25 + 250 * share, 25, 75),
-      text: `${hours(current.unclassifiedMinutes)} (${percent(share)}) of the time logged is on requests not yet classified, so the strategic share could be up to ${count(Math.round(share * 100), 'point')} higher.`,
+      text: `${hours(current.unclassifiedMinutes)} (${part}) of the time logged is on requests not yet classified, so the strategic share ${effect}.`,
       figures: { unclassifiedMinutes: current.unclassifiedMinutes, loggedMinutes: total, share },
       section: 'weekly',
     };

@@ -200,6 +200,11 @@ describe('unclassified time', () => {
     expect(said.text).toBe('17 h (10 %) of the time logged is on requests not yet classified, so the strategic share could be up to 10 points higher.');
     expect(unclassifiedTime.apply(facts({ current: split(3000, 6000) }))).toBeNull();
   });
+
+  it('calls a sliver of unclassified time under one percent, not zero', () => {
+    const said = unclassifiedTime.apply(facts({ current: split(6000, 10_500, 78) }))!;
+    expect(said.text).toBe('1.3 h (under 1 %) of the time logged is on requests not yet classified, so the strategic share could be less than a point higher.');
+  });
 });
 
 describe('throughput change', () => {
