@@ -73,7 +73,8 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
         {lookup.type(card.typeId)?.name} · {lookup.department(card.departmentId)?.name}
       </Text>
       <Group gap={6} mt={6} justify="space-between" wrap="nowrap">
-        <Group gap={4} wrap="nowrap">
+        {/* The class never shrinks to "STRATE…": the due date beside it wraps instead. */}
+        <Group gap={4} wrap="nowrap" className={classes.class}>
           <ClassificationBadge classification={card.classification} suggested={card.classificationSuggested} />
           {unconfirmed && card.classification && card.status !== 'declined' && (
             <Tooltip label={`Confirm ${card.classification} (key ${card.classification[0]!.toUpperCase()})`}>
