@@ -77,14 +77,12 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
   return where.filter((w): w is SQL => w !== undefined);
 }
 
+/** `columns` of the request with a given id, as a query prepared once per connection. */
+const selectById = <F extends typeof cardColumns>(db: Queryable, name: string, columns: F) =>
+  prepareOnce(db, name, () => db.select(columns).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare());
+
 export function findRequest(db: Queryable, id: number): Request | undefined {
-  const row = prepareOnce(db, 'request.byId', () =>
-    db
-      .select(requestColumns)
-      .from(requests)
-      .where(eq(requests.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const row = selectById(db, 'request.byId', requestColumns).get({ id });
   return row && withKey(row);
 }
 
@@ -103,13 +101,7 @@ export function findVisibleRequest(db: Queryable, id: number, user: SessionUser)
 
 /** One card as the board shows it, or undefined when there is no such request. */
 export function findCard(db: Queryable, id: number): Card | undefined {
-  const row = prepareOnce(db, 'card.byId', () =>
-    db
-      .select(cardColumns)
-      .from(requests)
-      .where(eq(requests.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+  const row = selectById(db, 'card.byId', cardColumns).get({ id });
   return row && withKey(row);
 }
 
