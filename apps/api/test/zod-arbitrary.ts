@@ -67,6 +67,11 @@ export const hostileStrings = [
   '2026-02-30',
   '0000-00-00',
   '9999-12-31',
+  '0000-01-01',
+  '-000001-12-01',
+  '+010000-01-01',
+  '0x10',
+  '1e3',
   'UTC',
   'Europe/Paris',
   'Europe/Kyiv',
@@ -78,9 +83,14 @@ export const hostileStrings = [
 /** Strings that satisfy common formats and refinements the generic generator would rarely hit. */
 const hintStrings = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', '2026-01-01', '2026-04-01', '2026-10-01', '2027-01-01', '2026-11-20'];
 
-const isoDate = fc
-  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+/** The edges of the accepted dates (2000-01-01..2099-12-31): its ends, leap days, year ends, and just past them. */
+const calendarEdges = ['2000-01-01', '2000-02-29', '2000-12-31', '2024-02-29', '2096-02-29', '2099-12-28', '2099-12-31'];
+const pastTheEdges = ['1999-12-31', '2100-01-01', '0000-01-01', '9999-12-31', '-000001-12-01', '+010000-01-01', '2100-02-29'];
+const isoDate = fc.oneof(
+  { arbitrary: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 6 },
+  { arbitrary: fc.constantFrom(...calendarEdges), weight: 2 },
+  { arbitrary: fc.constantFrom(...pastTheEdges), weight: 1 },
+);
 
 const email = fc
   .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/), fc.constantFrom('example.com', 'EXAMPLE.com', 'corp.example.org'), fc.constantFrom('', ' ', '  '))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './domain';
+import { DateInput } from './domain';
 
 export const TimeEntry = z.object({
   id: z.number().int(),
@@ -20,7 +20,7 @@ export const CreateTimeEntryBody = z.strictObject({
     .int({ error: 'must be a whole number of minutes' })
     .positive({ error: 'must be more than 0' })
     .max(maxEntryMinutes, { error: 'must be at most 24 hours (1440 minutes)' }),
-  date: IsoDate.optional(),
+  date: DateInput.optional(),
   note: z.string().max(500, { error: 'must be at most 500 characters' }).optional(),
 });
 export type CreateTimeEntryBody = z.infer<typeof CreateTimeEntryBody>;

@@ -4,11 +4,27 @@
  */
 
 const dayMs = 86_400_000;
+const ymd = /^\d{4}-\d{2}-\d{2}$/;
+/** Day numbers of 0000-01-01 and 9999-12-31: the dates a four-digit YYYY-MM-DD can name. */
+const firstDayNumber = Date.parse('0000-01-01T00:00:00Z') / dayMs;
+const lastDayNumber = Date.parse('9999-12-31T00:00:00Z') / dayMs;
 
-/** Days since 1970-01-01 for a calendar date. */
-export const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / dayMs;
+/**
+ * Days since 1970-01-01 for a calendar date. Only real YYYY-MM-DD dates have one: anything else
+ * (2026-02-30, `+010000-01-01`, a timestamp) is a RangeError, never a guess that a loop could
+ * chase past the end of the calendar.
+ */
+export function dayNumber(date: string): number {
+  const n = Date.parse(`${date}T00:00:00Z`) / dayMs;
+  if (!ymd.test(date) || !Number.isInteger(n) || dateOfDayNumber(n) !== date) throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  return n;
+}
 
-export const dateOfDayNumber = (n: number): string => new Date(n * dayMs).toISOString().slice(0, 10);
+/** The calendar date of a day number; a RangeError outside 0000-01-01..9999-12-31, which YYYY-MM-DD cannot write. */
+export function dateOfDayNumber(n: number): string {
+  if (!Number.isInteger(n) || n < firstDayNumber || n > lastDayNumber) throw new RangeError(`day ${n} is outside the years 0000-9999`);
+  return new Date(n * dayMs).toISOString().slice(0, 10);
+}
 
 export const addDays = (date: string, days: number): string => dateOfDayNumber(dayNumber(date) + days);
 
@@ -23,15 +39,26 @@ export function mondayOf(date: string): string {
   return dateOfDayNumber(n - sinceMonday);
 }
 
-/** The Monday of every week that overlaps `from`..`to`, in order. */
+/** The most weeks `weekStarts` lists: a century and a bit, more than any accepted period spans. */
+export const maxWeeks = 5300;
+
+/**
+ * The Monday of every week that overlaps `from`..`to`, in order (none when `to` is before
+ * `from`). The number of weeks is counted from day numbers before the loop starts, so the loop
+ * is bounded by construction; more than `maxWeeks` is a RangeError rather than a huge answer.
+ */
 export function weekStarts(from: string, to: string): string[] {
-  const weeks: string[] = [];
-  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) weeks.push(monday);
-  return weeks;
+  const first = dayNumber(mondayOf(from));
+  const last = dayNumber(to);
+  if (last < dayNumber(from)) return [];
+  const count = Math.floor((last - first) / 7) + 1;
+  if (count > maxWeeks) throw new RangeError(`${from}..${to} spans ${count} weeks, more than ${maxWeeks}`);
+  return Array.from({ length: count }, (_, i) => dateOfDayNumber(first + 7 * i));
 }
 
 /** The first day of the quarter holding `date`: targets are set per quarter. */
 export function quarterStartOf(date: string): string {
+  dayNumber(date); // a RangeError for anything but a calendar date
   const month = Number(date.slice(5, 7));
   const first = Math.floor((month - 1) / 3) * 3 + 1;
   return `${date.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
@@ -64,7 +91,7 @@ export function dateIn(instant: Date, timeZone: string): string {
  * Where a daylight-saving change skips midnight, the day begins at the change.
  */
 export function zonedDayStart(date: string, timeZone: string): string {
-  const wall = Date.parse(`${date}T00:00:00Z`);
+  const wall = dayNumber(date) * dayMs;
   const first = wall - (wallClockMs(wall, timeZone) - wall);
   const second = wall - (wallClockMs(first, timeZone) - first);
   // Of the two guesses, the earliest one that already falls on `date` is the day's start.

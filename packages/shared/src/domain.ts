@@ -41,6 +41,28 @@ export function roleMeets(role: Role, access: Access): boolean {
   }
 }
 
+/** A calendar date as the API answers it: any YYYY-MM-DD (a previous period may start before `minDate`). */
 export const IsoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
 export const IsoDateTime = z.string();
+
+/**
+ * The one range of calendar dates the API accepts, in every query, path and body. Keeping inputs
+ * inside a century keeps every date the server derives from them (previous periods, week starts,
+ * quarter ends) a plain four-digit YYYY-MM-DD, so calendar arithmetic never leaves its domain.
+ */
+export const minDate = '2000-01-01';
+export const maxDate = '2099-12-31';
+const dateRangeMessage = `must be a date between ${minDate} and ${maxDate}`;
+/** True for a YYYY-MM-DD date inside [minDate, maxDate]; four-digit years compare as strings. */
+export const isAcceptedDate = (date: string): boolean => date >= minDate && date <= maxDate;
+
+/**
+ * A calendar date the API accepts as input: a real date (2026-02-30 is not) inside the range.
+ * `abort` stops at the first failed check, so a malformed date gets one message, not two.
+ */
+export const DateInput = z.iso
+  .date({ error: 'must be a calendar date YYYY-MM-DD', abort: true })
+  .refine(isAcceptedDate, { error: dateRangeMessage, abort: true })
+  .describe(`A calendar date YYYY-MM-DD from ${minDate} to ${maxDate}`);
+
 export const Id = z.coerce.number().int().positive();

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './calendar';
+import { dayNumber } from './calendar';
 import type { Period } from './report-period';
 import type { ReportClass } from './reports';
 
@@ -81,12 +81,14 @@ export function targetForPeriod(targets: readonly { periodStart: string; strateg
   const sorted = [...targets].sort((a, b) => a.periodStart.localeCompare(b.periodStart));
   let weighted = 0;
   let days = 0;
+  const [from, to] = [dayNumber(period.from), dayNumber(period.to)];
+  // Day numbers, so the overlap is plain arithmetic whatever the dates are.
   sorted.forEach((t, i) => {
     const next = sorted[i + 1]?.periodStart;
-    const start = t.periodStart > period.from ? t.periodStart : period.from;
-    const end = next && addDays(next, -1) < period.to ? addDays(next, -1) : period.to;
+    const start = Math.max(dayNumber(t.periodStart), from);
+    const end = next === undefined ? to : Math.min(dayNumber(next) - 1, to);
     if (start > end) return;
-    const covered = daysBetween(start, end) + 1;
+    const covered = end - start + 1;
     weighted += t.strategicShare * covered;
     days += covered;
   });

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './calendar';
+import { addDays, dayNumber, daysBetween } from './calendar';
 
 /** A reporting period: calendar dates in the company's time zone, both ends included. */
 export interface Period {
@@ -20,7 +20,8 @@ export type PeriodResult = { ok: true; period: Period } | { ok: false; path: 'fr
 export function resolvePeriod(query: { from?: string; to?: string }, today: string): PeriodResult {
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -(defaultPeriodDays - 1));
-  if (from > to) return { ok: false, path: 'from', message: `must be on or before to (${to})` };
+  // Day numbers, not strings: the order holds whatever the dates are.
+  if (dayNumber(from) > dayNumber(to)) return { ok: false, path: 'from', message: `must be on or before to (${to})` };
   if (periodDays({ from, to }) > maxPeriodDays) return { ok: false, path: 'from', message: `the period must be at most ${maxPeriodDays} days` };
   return { ok: true, period: { from, to } };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Classification, IsoDate, Status } from './domain';
+import { Classification, DateInput, IsoDate, Status } from './domain';
 
 /**
  * The Insights page's contract: query parameters and the answer of each report.
@@ -7,8 +7,8 @@ import { Classification, IsoDate, Status } from './domain';
  */
 
 export const ReportQuery = z.object({
-  from: IsoDate.optional().describe('First day of the period (company time zone); defaults to four weeks before `to`'),
-  to: IsoDate.optional().describe('Last day of the period, included; defaults to today'),
+  from: DateInput.optional().describe('First day of the period (company time zone); defaults to four weeks before `to`'),
+  to: DateInput.optional().describe('Last day of the period, included; defaults to today'),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Classification, IsoDate, Priority, Resolution, Status } from './domain';
+import { Classification, DateInput, Priority, Resolution, Status } from './domain';
 
 const title = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
 const longText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
@@ -44,7 +44,7 @@ export const CreateRequestBody = z.strictObject({
   brief: longText(20_000).optional(),
   businessGoal: longText(500).optional(),
   audience: longText(500).optional(),
-  dueDate: IsoDate.nullable().optional(),
+  dueDate: DateInput.nullable().optional(),
   priority: Priority.optional(),
 });
 export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
@@ -56,7 +56,7 @@ export const UpdateRequestBody = z.strictObject({
   brief: longText(20_000).optional(),
   businessGoal: longText(500).optional(),
   audience: longText(500).optional(),
-  dueDate: IsoDate.nullable().optional(),
+  dueDate: DateInput.nullable().optional(),
   priority: Priority.optional(),
   assigneeId: z.number().int().positive().nullable().optional(),
   estimateMinutes: z.number().int().min(0).max(100_000).nullable().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Status } from './domain';
+import { DateInput, Status } from './domain';
 import { listOf } from './directory';
 
 /** True for the first day of a calendar quarter: targets are set per quarter. */
@@ -15,7 +15,7 @@ export function nextQuarterStart(quarterStart: string): string {
 /** "2026-10-01" → "Q4 2026". */
 export const quarterLabel = (quarterStart: string) => `Q${Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1} ${quarterStart.slice(0, 4)}`;
 
-export const QuarterStart = IsoDate.refine(isQuarterStart, { error: 'must be the first day of a quarter (YYYY-01-01, -04-01, -07-01 or -10-01)' });
+export const QuarterStart = DateInput.refine(isQuarterStart, { error: 'must be the first day of a quarter (YYYY-01-01, -04-01, -07-01 or -10-01)' });
 
 /** The strategic-share target for one quarter, as a fraction from 0 to 1. */
 export const Target = z.object({ periodStart: z.string(), strategicShare: z.number() });

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, weekStarts } from '@altitude/shared/calendar';
+import { dateOfDayNumber, dayNumber, weekStarts } from '@altitude/shared/calendar';
 import { percentileRanks, roundTo } from '@altitude/shared/report-maths';
 import type { CycleTimeStats, ReportClass } from '@altitude/shared/reports';
 import type { Queryable } from '../../db/client';
@@ -133,10 +133,12 @@ export function startedByClass(db: Queryable, period: ReportPeriod): ClassCounts
  * class index. The first and last weeks count only the days inside the period.
  */
 export function throughputByWeek(db: Queryable, period: ReportPeriod): { week: string; counts: ClassCounts }[] {
+  // weekStarts counts its weeks before it lists them; each is clipped to the period by day number.
+  const [first, last] = [dayNumber(period.from), dayNumber(period.to)];
   const weeks = weekStarts(period.from, period.to).map((monday) => {
-    const from = monday < period.from ? period.from : monday;
-    const sunday = addDays(monday, 6);
-    return { week: monday, ...boundsOf({ from, to: sunday > period.to ? period.to : sunday }, period.timeZone) };
+    const start = Math.max(dayNumber(monday), first);
+    const end = Math.min(dayNumber(monday) + 6, last);
+    return { week: monday, ...boundsOf({ from: dateOfDayNumber(start), to: dateOfDayNumber(end) }, period.timeZone) };
   });
   const values = (rows: SQL[]) => sql.join(rows, sql`, `);
   const rows = db.all<{ week: string; c: ReportClass; n: number }>(sql`

@@ -1,5 +1,5 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import { addDays, mondayOf } from '@altitude/shared/calendar';
+import { dateOfDayNumber, dayNumber, mondayOf } from '@altitude/shared/calendar';
 import type { Period } from '@altitude/shared/report-period';
 import type { GroupBy } from '@altitude/shared/reports';
 import { emptySplit, addSplits, type SplitMinutes } from '@altitude/shared/report-maths';
@@ -21,17 +21,20 @@ export interface PeriodParts {
 }
 
 export function partsOf({ from, to }: Period): PeriodParts {
-  const firstMonday = mondayOf(from) === from ? from : addDays(mondayOf(from), 7);
-  const lastSunday = addDays(mondayOf(addDays(to, 1)), -1);
-  if (addDays(firstMonday, 6) <= lastSunday) {
+  // Day numbers, not strings: every comparison and step is arithmetic on whole days.
+  const [first, last] = [dayNumber(from), dayNumber(to)];
+  const mondayOnOrBefore = (n: number) => dayNumber(mondayOf(dateOfDayNumber(n)));
+  const firstMonday = mondayOnOrBefore(first) === first ? first : mondayOnOrBefore(first) + 7;
+  const lastSunday = mondayOnOrBefore(last + 1) - 1;
+  const run = (a: number, b: number) => ({ from: dateOfDayNumber(a), to: dateOfDayNumber(b) });
+  if (firstMonday + 6 <= lastSunday) {
     const days: PeriodParts['days'] = [];
-    if (from < firstMonday) days.push({ from, to: addDays(firstMonday, -1) });
-    if (lastSunday < to) days.push({ from: addDays(lastSunday, 1), to });
-    return { weeks: { first: firstMonday, last: addDays(lastSunday, -6) }, days };
+    if (first < firstMonday) days.push(run(first, firstMonday - 1));
+    if (lastSunday < last) days.push(run(lastSunday + 1, last));
+    return { weeks: { first: dateOfDayNumber(firstMonday), last: dateOfDayNumber(lastSunday - 6) }, days };
   }
-  const days = [{ from, to: firstMonday <= to ? addDays(firstMonday, -1) : to }];
-  if (firstMonday <= to) days.push({ from: firstMonday, to });
-  return { weeks: null, days: days.filter((d) => d.from <= d.to) };
+  const runs: [number, number][] = firstMonday <= last ? [[first, firstMonday - 1], [firstMonday, last]] : [[first, last]];
+  return { weeks: null, days: runs.filter(([a, b]) => a <= b).map(([a, b]) => run(a, b)) };
 }
 
 type Dim = Exclude<GroupBy, 'assignee'>;
