@@ -74,7 +74,7 @@ const hostileValues: unknown[] = [
   ...hostileStrings,
 ];
 const extraKeys = ['role', 'id', 'userId', 'requesterId', 'passwordHash', 'isAdmin', 'status', 'version', 'constructor', 'toString', 'hasOwnProperty', '', ' title', 'TITLE'];
-const hostileIds = ['0', '-1', '1.5', 'abc', '1e3', '0x10', ' 1', '99999999999999999999', '9007199254740993', 'NaN', 'null', '%00', '😀', '..', '1;DROP TABLE requests'];
+const hostileIds = ['0', '-1', '1.5', 'abc', '1e3', '0x10', ' 1', '99999999999999999999', '9007199254740993', '012', '+12', '12 ', '12.0', 'NaN', 'null', '%00', '😀', '..', '1;DROP TABLE requests'];
 
 /** Nests `depth` levels of objects or arrays, the kind of body that exhausts a recursive parser. */
 const deep = (depth: number, array: boolean): unknown => {

@@ -65,4 +65,12 @@ export const DateInput = z.iso
   .refine(isAcceptedDate, { error: dateRangeMessage, abort: true })
   .describe(`A calendar date YYYY-MM-DD from ${minDate} to ${maxDate}`);
 
-export const Id = z.coerce.number().int().positive();
+/**
+ * A path id: plain decimal digits without sign, leading zero, spaces or exponent, as the API
+ * writes ids (`z.coerce.number` read `0x10`, `1e3` and ` 12` as numbers). Safe integers only.
+ */
+export const Id = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, { error: 'must be a positive whole number written in plain digits, such as 42', abort: true })
+  .transform(Number)
+  .refine(Number.isSafeInteger, { error: `must be at most ${Number.MAX_SAFE_INTEGER}` });
