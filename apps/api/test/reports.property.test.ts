@@ -25,6 +25,8 @@ import {
 const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee'];
 const baseDay = Date.UTC(2026, 5, 1); // 2026-06-01, a Monday
 const dateOf = (offset: number) => new Date(baseDay + offset * 86_400_000).toISOString().slice(0, 10);
+/** Requests are filed before the first day time is logged on them: time cannot predate the filing. */
+const filedAt = new Date(baseDay - 10 * 86_400_000).toISOString();
 
 const requestArb = fc.record({
   typeId: fc.integer({ min: 1, max: 14 }),
@@ -107,7 +109,7 @@ describe('report totals are exact (property)', () => {
       (r, i) =>
         db
           .insert(requests)
-          .values({ title: `Request ${i}`, typeId: r.typeId, departmentId: r.departmentId, requesterId, classification: r.classification, classificationSuggested: r.suggested, position: `p${i}`, updatedAt: demoToday.toISOString(), ...extra(i) })
+          .values({ title: `Request ${i}`, typeId: r.typeId, departmentId: r.departmentId, requesterId, classification: r.classification, classificationSuggested: r.suggested, position: `p${i}`, createdAt: filedAt, updatedAt: demoToday.toISOString(), ...extra(i) })
           .returning()
           .get().id,
     );

@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { CreateTimeEntryBody, TimeEntry, TimeEntryList } from '@altitude/shared/activity';
 import { Id } from '@altitude/shared/domain';
 import { timeEntries } from '../../db/schema';
-import { HttpProblem, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { recordActivity } from '../activity/record';
 import { findVisibleRequest } from '../requests/requests.queries';
-import { todayIn } from '../settings/company-clock';
+import { companyTimeZone, todayIn } from '../settings/company-clock';
+import { assertLoggableDate } from './entry-dates';
 
 const Params = z.object({ id: Id });
 
@@ -27,16 +28,17 @@ export default async function timeEntryRoutes(app: FastifyInstance) {
 
   r.post('/api/requests/:id/time-entries', {
     config: { access: 'marketer' },
-    schema: { tags: ['time'], summary: 'Log whole minutes (1 to 1440) on a date not in the future', params: Params, body: CreateTimeEntryBody, response: { '2xx': TimeEntry } },
+    schema: { tags: ['time'], summary: 'Log whole minutes (1 to 1440) on a date from the day the request was filed to today (or the day it closed)', params: Params, body: CreateTimeEntryBody, response: { '2xx': TimeEntry } },
     handler: async (request, reply) => {
       const { id } = request.params;
       const user = request.user!;
       const now = app.clock();
-      const today = todayIn(app.db, now);
-      const date = request.body.date ?? today;
-      if (date > today) throw new HttpProblem(422, 'time_entry.future_date', 'Time cannot be logged on a future date.', [{ path: 'date', message: `must be ${today} or earlier` }]);
       const entry = app.db.transaction((tx) => {
-        if (!findVisibleRequest(tx, id, user)) throw notFound('request');
+        const req = findVisibleRequest(tx, id, user);
+        if (!req) throw notFound('request');
+        const today = todayIn(tx, now);
+        const date = request.body.date ?? today;
+        assertLoggableDate(date, req, today, companyTimeZone(tx));
         const row = tx
           .insert(timeEntries)
           .values({ requestId: id, userId: user.id, minutes: request.body.minutes, date, note: request.body.note?.trim() ?? '', createdAt: now.toISOString() })
