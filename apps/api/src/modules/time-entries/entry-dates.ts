@@ -17,6 +17,8 @@ export function loggableDays(request: { createdAt: string; completedAt: string |
 /** A 422 naming `date` when time cannot be logged on it; the code says which end it crossed. */
 export function assertLoggableDate(date: string, request: { createdAt: string; completedAt: string | null }, today: string, timeZone: string): void {
   const { first, last, closed } = loggableDays(request, today, timeZone);
+  // Plain string comparison is exact here: `date` passed DateInput (2000–2099) and the others are
+  // four-digit YYYY-MM-DD dates read from stored timestamps.
   if (date >= first && date <= last) return;
   const message = `must be between ${first} (filed) and ${last} (${closed ? 'closed' : 'today'})`;
   const [code, detail] =
