@@ -8,7 +8,7 @@ import { boundedWriter } from './bounded-writer';
 const mayHear = (user: SessionUser, audience: Audience | null) =>
   user.role !== 'requester' || (audience !== null && (audience.departmentId === user.departmentId || audience.requesterId === user.id));
 
-/** Seconds a refused stream should wait; EventSource itself gives up on a refusal, the app retries later. */
+/** Seconds a refused stream should wait before trying again (browser EventSource does not retry a refusal by itself). */
 const retryAfterSeconds = 30;
 
 /** True while the session still belongs to the same user with the same rights the stream was opened under. */
