@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import dbPlugin from './plugins/db';
-import errorsPlugin from './plugins/errors';
+import errorsPlugin, { badUrl } from './plugins/errors';
 import securityPlugin from './plugins/security';
 import authPlugin from './plugins/auth';
 import healthRoutes from './modules/health/health.routes';
@@ -24,6 +25,8 @@ import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
+import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
+import { defaultLimits, type Limits } from './limits';
 
 export interface AppOptions {
   databasePath: string;
@@ -34,10 +37,15 @@ export interface AppOptions {
   now?: () => Date;
   /** Sees each route as it is registered, schemas included (the fuzz test generates inputs from them). */
   onRoute?: (route: RouteOptions) => void;
+  /** Timeouts and caps; the defaults of `limits.ts` for any left out. */
+  limits?: Partial<Limits>;
 }
 
 /** Composes the whole app; every plugin and module is registered here, in the open. */
 export async function buildApp(opts: AppOptions) {
+  const limits: Limits = { ...defaultLimits, ...opts.limits };
+  // Node refuses a headers timeout longer than the request timeout: the whole request includes its headers.
+  const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -46,7 +54,21 @@ export async function buildApp(opts: AppOptions) {
     routerOptions: { ignoreTrailingSlash: true },
     // Requests arriving while the server closes get a problem+json 503 from the errors plugin.
     return503OnClosing: false,
+    // Fastify's default of 0 also turns Node's off: a body trickled a byte at a time would hold
+    // its socket forever. The timeout covers receiving the request only, so a GET event stream
+    // (received at once) lives on; the heartbeat and the stream's own caps govern it.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout,
+      // Node checks the two timeouts on this interval (30 s by default), so a stalled request is
+      // cut between timeout and timeout + interval.
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(headersTimeout / 2))),
+    },
+    frameworkErrors: badUrl,
   });
+  // Past the cap, Node closes a new socket at once, before it costs a request.
+  app.server.maxConnections = limits.maxConnections;
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -55,8 +77,9 @@ export async function buildApp(opts: AppOptions) {
   await app.register(errorsPlugin, { spa });
   await app.register(dbPlugin, { databasePath: opts.databasePath });
   await app.register(securityPlugin);
+  await app.register(cacheControlPlugin);
   await app.register(authPlugin, { now: opts.now });
-  await app.register(ssePlugin);
+  await app.register(ssePlugin, { limits });
   await app.register(readCachePlugin);
 
   await app.register(swagger, {
@@ -84,7 +107,14 @@ export async function buildApp(opts: AppOptions) {
   await app.register(settingsRoutes);
 
   if (spa && opts.webRoot) {
-    await app.register(fastifyStatic, { root: opts.webRoot, wildcard: false, maxAge: '1h' });
+    const root = opts.webRoot;
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      cacheControl: false,
+      // Also applies to index.html sent as the fallback for client-side routes.
+      setHeaders: (reply, filePath) => void reply.header('cache-control', staticCacheControl(path.relative(root, filePath))),
+    });
   }
   return app;
 }

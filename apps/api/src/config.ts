@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readLimits, type Limits } from './limits';
 
 export interface Config {
   port: number;
@@ -8,6 +9,8 @@ export interface Config {
   /** Where the built web app lives; absent in API-only runs such as tests. */
   webRoot: string | null;
   logLevel: string;
+  /** Timeouts, connection and stream caps. */
+  limits: Limits;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -20,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.ALTITUDE_DEMO !== '0',
     webRoot: path.resolve(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    limits: readLimits(env),
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app';
+import type { Limits } from '../src/limits';
 import { seedBaseline } from '../src/db/seed/baseline';
 import { seedDemo } from '../src/db/seed/demo';
 import { demoPassword } from '../src/db/seed/demo-catalog';
@@ -12,12 +13,15 @@ export const demoToday = new Date('2026-11-20T12:00:00.000Z');
 export interface TestAppOptions {
   seed?: 'demo' | 'baseline';
   now?: () => Date;
+  limits?: Partial<Limits>;
+  /** Folder of a (fake) built web app to serve. */
+  webRoot?: string;
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
-  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now });
+  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
   app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '@altitude/shared/problem';
@@ -12,6 +13,7 @@ const titles: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable request',
   429: 'Too many requests',
@@ -33,6 +35,31 @@ export function sendProblem(reply: FastifyReply, problem: Problem & Record<strin
 
 function problemOf(status: number, code: string, detail: string, rest: Partial<Problem> = {}) {
   return { type: `https://altitude.dev/problems/${code}`, title: titles[status] ?? 'Error', status, code, detail, ...rest };
+}
+
+/** Requests whose URL the router could not read, and the problem each gets (see badUrl). */
+const unreadableUrls = new WeakMap<IncomingMessage, { status: number; code: string; detail: string }>();
+/** Where such a request is routed instead: no route has this path, so it reaches the not-found handler. */
+const unreadableUrlPath = '/api/_unreadable-url';
+
+/**
+ * Fastify's `frameworkErrors`: the router could not read the URL (a malformed %-escape, a
+ * parameter over the length limit). Fastify answers these itself, as plain JSON that echoes the
+ * URL and skips every hook, so no security headers. Instead the request is routed once more
+ * under a path that matches nothing, and the not-found handler answers it as problem+json, with
+ * every onRequest/onSend hook run as for any other answer. The URL is not repeated back.
+ */
+export function badUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? { status: 400, code: 'url.malformed', detail: 'The address contains a malformed %-escape.' }
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { status: 414, code: 'url.too_long', detail: 'A part of the address is too long.' }
+        : { status: 500, code: 'server.error', detail: 'Something went wrong on our side. Try again.' };
+  if (problem.status >= 500) request.log.error({ err: error }, 'router error');
+  unreadableUrls.set(request.raw, problem);
+  request.raw.url = unreadableUrlPath;
+  request.server.routing(request.raw, reply.raw);
 }
 
 /** One place turns every failure into RFC 9457 problem+json; 5xx details never leave the server. */
@@ -85,9 +112,18 @@ export default fp(
     });
 
     app.setNotFoundHandler((request, reply) => {
+      const unreadable = unreadableUrls.get(request.raw);
+      if (unreadable) {
+        const errors = unreadable.status < 500 ? [{ path: 'url', message: unreadable.detail }] : undefined;
+        return sendProblem(reply, problemOf(unreadable.status, unreadable.code, unreadable.detail, errors ? { errors } : {}));
+      }
       const path = request.url.split('?')[0] ?? '/';
-      // Client-side routes (/board, /requests/12...) get the single-page app.
-      if (opts.spa && request.method === 'GET' && !path.startsWith('/api/') && path !== '/api') {
+      // Client-side routes (/board, /requests/12...) get the single-page app; a missing file
+      // (anything under /assets/, or a name with an extension) is a 404, not a page of HTML that a
+      // browser would try to run as a script or stylesheet.
+      const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+      const isFile = path.startsWith('/assets/') || lastSegment.includes('.');
+      if (opts.spa && request.method === 'GET' && !isFile && !path.startsWith('/api/') && path !== '/api') {
         return reply.type('text/html').sendFile('index.html');
       }
       return sendProblem(reply, problemOf(404, 'route.not_found', `No route ${request.method} ${path}.`));

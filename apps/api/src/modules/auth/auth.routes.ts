@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LoginBody, MeResponse } from '@altitude/shared/auth';
 import { HttpProblem } from '../../errors';
 import { signIn } from './auth.service';
-import { absoluteTimeoutMs, deleteSession, sessionCookie } from './sessions';
+import { absoluteTimeoutMs, deleteSession, sessionCookie, sessionIdOf } from './sessions';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +30,11 @@ export default async function authRoutes(app: FastifyInstance) {
     schema: { tags: ['auth'], response: { '2xx': z.null() } },
     handler: async (request, reply) => {
       const token = request.cookies[sessionCookie];
-      if (token) deleteSession(app.db, token);
+      if (token) {
+        deleteSession(app.db, token);
+        // Live update streams opened with this session end with it; other sessions keep theirs.
+        app.events.endSessionStreams(sessionIdOf(token));
+      }
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.code(204).send(null);
     },

@@ -13,6 +13,8 @@ export const absoluteTimeoutMs = 14 * 24 * 3_600_000;
 const touchEveryMs = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+/** The stored id of a session token (its SHA-256); streams are keyed by it, never by the token. */
+export const sessionIdOf = hashToken;
 
 export function createSession(db: Db, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
@@ -25,7 +27,18 @@ export function createSession(db: Db, userId: number, ip: string, now: Date): { 
 
 /** The user behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
 export function resolveSession(db: Db, token: string, now: Date): SessionUser | null {
-  const id = hashToken(token);
+  return sessionUser(db, hashToken(token), now, true);
+}
+
+/**
+ * Same check by session id, without refreshing lastSeenAt: an open event stream re-checks its
+ * session at each heartbeat, and a tab left open must not keep its session from going idle.
+ */
+export function checkSession(db: Db, id: string, now: Date): SessionUser | null {
+  return sessionUser(db, id, now, false);
+}
+
+function sessionUser(db: Db, id: string, now: Date, touch: boolean): SessionUser | null {
   const row = prepareOnce(db, 'session.lookup', () =>
     db
       .select({
@@ -46,7 +59,7 @@ export function resolveSession(db: Db, token: string, now: Date): SessionUser | 
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
-  if (t - lastSeen > touchEveryMs) {
+  if (touch && t - lastSeen > touchEveryMs) {
     db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
   }
   return row.user;

@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
-import type { Audience } from '../../plugins/sse';
+import { HttpProblem } from '../../errors';
+import type { Audience, OpenStream } from '../../plugins/sse';
+import { checkSession, sessionCookie, sessionIdOf } from '../auth/sessions';
+import { boundedWriter } from './bounded-writer';
 
 const mayHear = (user: SessionUser, audience: Audience | null) =>
   user.role !== 'requester' || (audience !== null && (audience.departmentId === user.departmentId || audience.requesterId === user.id));
+
+/** Seconds a refused stream should wait before trying again (browser EventSource does not retry a refusal by itself). */
+const retryAfterSeconds = 30;
+
+/** True while the session still belongs to the same user with the same rights the stream was opened under. */
+const unchanged = (a: SessionUser, b: SessionUser | null) => b !== null && b.id === a.id && b.role === a.role && b.departmentId === a.departmentId;
 
 /** Server-Sent Events: each change the signed-in user may see, as `data: <ChangeEvent JSON>`. */
 export default async function eventRoutes(app: FastifyInstance) {
@@ -12,6 +21,17 @@ export default async function eventRoutes(app: FastifyInstance) {
     schema: { tags: ['events'], summary: 'Server-Sent Events stream of changes the caller may see (text/event-stream)', hide: false },
     handler: (request, reply) => {
       const user = request.user!;
+      // The guard let the request in, so the cookie holds a live session.
+      const sessionId = sessionIdOf(request.cookies[sessionCookie]!);
+      const { limits } = app.events;
+      const refused = app.events.refusal(user.id);
+      if (refused) {
+        reply.header('retry-after', String(retryAfterSeconds));
+        throw refused === 'user'
+          ? new HttpProblem(429, 'events.too_many_streams', `You already have ${limits.streamsPerUser} live update streams open. Close another tab or try again later.`)
+          : new HttpProblem(503, 'events.server_busy', 'The server has too many live update streams open. Try again later.');
+      }
+
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -20,27 +40,42 @@ export default async function eventRoutes(app: FastifyInstance) {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      res.write('retry: 3000\n\n');
+
+      let closed = false;
+      const stream: OpenStream = {
+        userId: user.id,
+        sessionId,
+        close: () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(heartbeat);
+          unsubscribe();
+          remove();
+          // A reader that has not taken what is buffered may never take it: cut rather than wait.
+          if (res.writableLength > 0) res.destroy();
+          else res.end();
+        },
+      };
+      // A reader that lets more than a small buffer pile up is dropped; it reconnects and refetches.
+      const send = boundedWriter(res, limits.streamBufferBytes, () => {
+        request.log.warn({ userId: user.id, buffered: res.writableLength }, 'event stream not read: closing it');
+        stream.close();
+      });
+
       const unsubscribe = app.events.subscribe((event, audience) => {
         if (event.type === 'column.rebalanced' && user.role === 'requester') return;
         if (event.type !== 'column.rebalanced' && !mayHear(user, audience)) return;
-        res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+        send(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
       });
-      // A comment line every 25 s keeps proxies from closing an idle stream.
-      const heartbeat = setInterval(() => res.write(': ping\n\n'), 25_000);
-      const close = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        app.events.streams.delete(close);
-        const mine = app.events.streamsByUser.get(user.id);
-        mine?.delete(close);
-        if (mine?.size === 0) app.events.streamsByUser.delete(user.id);
-        res.end();
-      };
-      app.events.streams.add(close);
-      const mine = app.events.streamsByUser.get(user.id) ?? new Set();
-      app.events.streamsByUser.set(user.id, mine.add(close));
-      request.raw.on('close', close);
+      // Each heartbeat re-checks the session (expired, signed out, user deactivated or changed)
+      // and keeps proxies from closing an idle stream with a comment line.
+      const heartbeat = setInterval(() => {
+        if (!unchanged(user, checkSession(app.db, sessionId, app.clock()))) stream.close();
+        else send(': ping\n\n');
+      }, limits.heartbeatMs);
+      const remove = app.events.add(stream);
+      res.on('close', stream.close);
+      send('retry: 3000\n\n');
     },
   });
 }

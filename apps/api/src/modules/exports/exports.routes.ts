@@ -10,7 +10,7 @@ function sendCsv(reply: FastifyReply, name: string, period: ReportPeriod, body: 
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="altitude-${name}-${period.from}-to-${period.to}.csv"`)
-    .header('cache-control', 'no-store')
+    .header('cache-control', 'private, no-store')
     .send(body);
 }
 
