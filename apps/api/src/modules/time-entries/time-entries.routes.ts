@@ -7,6 +7,7 @@ import { Id } from '@altitude/shared/domain';
 import { timeEntries } from '../../db/schema';
 import { HttpProblem, notFound } from '../../errors';
 import { recordActivity } from '../activity/record';
+import { writeAs } from '../auth/actor';
 import { findVisibleRequest } from '../requests/requests.queries';
 import { todayIn } from '../settings/company-clock';
 
@@ -35,14 +36,14 @@ export default async function timeEntryRoutes(app: FastifyInstance) {
       const today = todayIn(app.db, now);
       const date = request.body.date ?? today;
       if (date > today) throw new HttpProblem(422, 'time_entry.future_date', 'Time cannot be logged on a future date.', [{ path: 'date', message: `must be ${today} or earlier` }]);
-      const entry = app.db.transaction((tx) => {
-        if (!findVisibleRequest(tx, id, user)) throw notFound('request');
+      const entry = writeAs(app.db, user, 'marketer', (tx, actor) => {
+        if (!findVisibleRequest(tx, id, actor)) throw notFound('request');
         const row = tx
           .insert(timeEntries)
-          .values({ requestId: id, userId: user.id, minutes: request.body.minutes, date, note: request.body.note?.trim() ?? '', createdAt: now.toISOString() })
+          .values({ requestId: id, userId: actor.id, minutes: request.body.minutes, date, note: request.body.note?.trim() ?? '', createdAt: now.toISOString() })
           .returning()
           .get();
-        recordActivity(tx, id, user.id, now.toISOString(), [{ kind: 'time_logged', field: 'minutes', to: row.minutes }]);
+        recordActivity(tx, id, actor.id, now.toISOString(), [{ kind: 'time_logged', field: 'minutes', to: row.minutes }]);
         return row;
       });
       const loggedMinutes = app.db.select({ n: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)` }).from(timeEntries).where(eq(timeEntries.requestId, id)).get()?.n ?? 0;
