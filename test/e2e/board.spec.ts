@@ -53,7 +53,7 @@ test('dragging an unclassified card out of intake asks for its class, then moves
 test('a card moves with the keyboard, and the move survives a reload', async ({ page }) => {
   await signIn(page, accounts.marketer);
   const req = await fileRequest(page, 'Keyboard-moved banner');
-  await page.request.put(`/api/requests/${req.id}/classification`, { data: { classification: 'tactical' } });
+  await page.request.put(`/api/requests/${req.id}/classification`, { data: { classification: 'tactical', version: req.version } });
   await page.goto('/board?q=Keyboard-moved');
   const card = page.getByTestId(`card-${req.id}`);
   await expect(card).toBeVisible();

@@ -90,6 +90,42 @@ describe('CSV exports', () => {
     expect(periodMinutes).toBe(allEntries(t.app.db.$client).filter((e) => e.date >= from && e.date <= to).reduce((s, e) => s + e.minutes, 0));
   });
 
+  // Filed before the next test writes rows straight into SQL with positions the API would never make.
+  it('titles filed through the API that a spreadsheet splitting on ; or , would run are quoted and neutralised in both files', async () => {
+    const sales = await t.login('sales@example.com');
+    const marketer = await t.login('marketer@example.com');
+    const titles: [title: string, written: string][] = [
+      ['a;=1+1;b', "a;'=1+1;b"],
+      ['@SUM(1)', "'@SUM(1)"],
+      ['-2+3', "'-2+3"],
+      ['+1', "'+1"],
+      ['=HYPERLINK("http://evil.example","x")', '\'=HYPERLINK(""http://evil.example"",""x"")'],
+      ['Budget,=2*3', "Budget,'=2*3"],
+      ['Plain title', 'Plain title'],
+    ];
+    const keys: string[] = [];
+    for (const [title] of titles) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/requests', headers: { cookie: sales }, payload: { title, typeId: 1 } });
+      expect(res.statusCode, res.body).toBe(201);
+      const { id, key } = res.json() as { id: number; key: string };
+      keys.push(key);
+      const logged = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/time-entries`, headers: { cookie: marketer }, payload: { minutes: 5, note: title } });
+      expect(logged.statusCode, logged.body).toBe(201);
+    }
+    const requestsCsv = (await download('/api/exports/requests.csv')).body;
+    const entriesCsv = (await download('/api/exports/time-entries.csv')).body;
+    // Every text cell is quoted: the key and the title as written, side by side.
+    titles.forEach(([, written], i) => {
+      expect(requestsCsv).toContain(`"${keys[i]}","${written}",`);
+      expect(entriesCsv).toContain(`"${keys[i]}","${written}",`);
+    });
+    expect(requestsCsv.split('\n')[0]).toBe(requestsHeader.split(',').map((h) => `"${h}"`).join(','));
+    // Split the way a careless spreadsheet would, no piece of our rows starts a formula.
+    const ours = [...requestsCsv.split('\n'), ...entriesCsv.split('\n')].filter((line) => keys.some((k) => line.includes(`"${k}"`)));
+    expect(ours.length).toBe(titles.length * 2);
+    for (const line of ours) for (const piece of line.split(/[;,]/)) expect(piece.replace(/^[\s"]+/, ''), line).not.toMatch(/^[=+\-@]/);
+  });
+
   it('quotes commas, quotes and line breaks, and neutralises cells that would run as formulas', async () => {
     const client = t.app.db.$client;
     const insertRequest = client.prepare(
@@ -102,7 +138,7 @@ describe('CSV exports', () => {
     for (const note of notes) insertEntry.run(awkward, note);
 
     const requestsCsv = (await download('/api/exports/requests.csv')).body;
-    expect(requestsCsv).toContain(`MKT-${awkward},"Deck, ""v2""\nfor Acme",`);
+    expect(requestsCsv).toContain(`"MKT-${awkward}","Deck, ""v2""\nfor Acme",`);
     const requestRows = parseCsv(requestsCsv);
     expect(requestRows.find((r) => r[0] === `MKT-${awkward}`)![1]).toBe('Deck, "v2"\nfor Acme');
     expect(requestRows.find((r) => r[0] === `MKT-${formula}`)![1]).toBe('\'=HYPERLINK("https://evil.example","Click")');

@@ -40,7 +40,7 @@ const track = (r: Request) => {
 function card(title: string, status: 'planned' | 'in_progress'): number {
   const typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
   const created = track(createRequest(deps, marketer, { title, typeId }));
-  track(classifyRequest(deps, marketer, created.id, { classification: 'tactical' }));
+  track(classifyRequest(deps, marketer, created.id, { classification: 'tactical', version: created.version }));
   return track(moveRequest(deps, marketer, created.id, { status, version: version.get(created.id)! })).id;
 }
 

@@ -81,8 +81,10 @@ export async function getRequest(caller: Caller, id: number): Promise<Request> {
   return ok<Request>(await caller.get(`/api/requests/${id}`));
 }
 
+/** Classifies with the request's current version, read just before. */
 export async function classify(caller: Caller, id: number, classification: 'strategic' | 'tactical', note?: string): Promise<Request> {
-  return ok<Request>(await caller.put(`/api/requests/${id}/classification`, { classification, ...(note ? { note } : {}) }));
+  const { version } = await getRequest(caller, id);
+  return ok<Request>(await caller.put(`/api/requests/${id}/classification`, { classification, version, ...(note ? { note } : {}) }));
 }
 
 /** Moves with the request's current version, read just before. */

@@ -369,7 +369,7 @@ describe('classifying', () => {
 
   it('a requester cannot classify (403)', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
-    expectProblem(await as.sales.put(`/api/requests/${created.id}/classification`, { classification: 'strategic' }), 403);
+    expectProblem(await as.sales.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: created.version }), 403);
     expect(await getRequest(as.sales, created.id)).toEqual(created);
   });
 

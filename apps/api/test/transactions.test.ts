@@ -115,7 +115,7 @@ describe('a write whose activity entry fails leaves nothing behind (real service
     ['created', 'filing a request', async () => ({ id: 0, version: 0 }), () => marketer.post('/api/requests', { title: 'Never filed', typeId })],
     ['commented', 'a comment', () => readyCard('Commented'), (card) => marketer.post(`/api/requests/${card.id}/comments`, { body: 'Lost' })],
     ['time_logged', 'a time entry', () => readyCard('Timed'), (card) => marketer.post(`/api/requests/${card.id}/time-entries`, { minutes: 30 })],
-    ['classified', 'a classification', () => fileRequest(marketer, { title: 'To classify', typeId }), (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic' })],
+    ['classified', 'a classification', () => fileRequest(marketer, { title: 'To classify', typeId }), (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', version: card.version })],
     ['updated', 'an edit', () => readyCard('Edited'), (card) => marketer.patch(`/api/requests/${card.id}`, { version: card.version, title: 'Edited again' })],
   ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateInput } from './domain';
+import { longText } from './text';
 
 export const TimeEntry = z.object({
   id: z.number().int(),
@@ -21,7 +22,7 @@ export const CreateTimeEntryBody = z.strictObject({
     .positive({ error: 'must be more than 0' })
     .max(maxEntryMinutes, { error: 'must be at most 24 hours (1440 minutes)' }),
   date: DateInput.optional(),
-  note: z.string().max(500, { error: 'must be at most 500 characters' }).optional(),
+  note: longText(500).optional(),
 });
 export type CreateTimeEntryBody = z.infer<typeof CreateTimeEntryBody>;
 
@@ -35,7 +36,7 @@ export const Comment = z.object({
 export type Comment = z.infer<typeof Comment>;
 
 export const CreateCommentBody = z.strictObject({
-  body: z.string().trim().min(1, { error: 'is required' }).max(10_000, { error: 'must be at most 10000 characters' }),
+  body: longText(10_000, { required: true }),
 });
 
 export const ActivityEntry = z.object({

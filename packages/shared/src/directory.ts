@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Classification, Role } from './domain';
+import { longText, singleLine } from './text';
 
 export const Department = z.object({ id: z.number().int(), name: z.string() });
 export type Department = z.infer<typeof Department>;
@@ -29,7 +30,7 @@ export const DepartmentList = listOf(Department);
 export const RequestTypeList = listOf(RequestType);
 export const UserList = listOf(User);
 
-const name = (max: number) => z.string().trim().min(1, { error: 'is required' }).max(max, { error: `must be at most ${max} characters` });
+const name = singleLine;
 const positiveId = (what: string) => z.number({ error: `choose a ${what}` }).int().positive({ error: `choose a ${what}` });
 
 export const CreateDepartmentBody = z.strictObject({ name: name(80) });
@@ -39,7 +40,7 @@ export type UpdateDepartmentBody = CreateDepartmentBody;
 
 export const CreateRequestTypeBody = z.strictObject({
   name: name(80),
-  description: z.string().trim().max(500, { error: 'must be at most 500 characters' }).optional(),
+  description: longText(500).optional(),
   turnaroundDays: z
     .number({ error: 'must be a whole number of days from 1 to 365' })
     .int({ error: 'must be a whole number of days' })

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Classification, DateInput, Priority, Resolution, Status } from './domain';
+import { longText, singleLine } from './text';
 
-const title = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
-const longText = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const title = singleLine(200);
 
 /** A request (a card) as the API returns it. */
 export const Request = z.object({
@@ -77,7 +77,8 @@ export type MoveRequestBody = z.infer<typeof MoveRequestBody>;
 export const ClassificationBody = z.strictObject({
   classification: Classification,
   note: longText(1000).nullable().optional(),
-  version: z.number().int().positive().optional(),
+  /** Required: without it a stale drawer would silently overwrite a colleague's change. */
+  version: z.number({ error: 'is required: send the version you last read' }).int().positive(),
 });
 export type ClassificationBody = z.infer<typeof ClassificationBody>;
 

@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SessionUser } from '@altitude/shared/auth';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Cache the serialised answer until the next successful write anywhere. `shared`: one
-     * answer for everyone allowed to call the route (the URL decides); the board and reports.
+     * answer per validated query for everyone allowed to call the route, unless the answer is
+     * personal (`mine`), which is kept per user; the board and reports.
      */
     cache?: 'shared';
   }
@@ -13,6 +15,13 @@ declare module 'fastify' {
 
 const maxEntries = 256;
 const safe = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** JSON with object keys sorted at every depth: equal values, equal text, whatever order the URL had. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
 
 /**
  * Heavy reads (the board, the reports) are rebuilt only after data changed: a key carries
@@ -28,16 +37,24 @@ export default fp(
     // Rows changed by this connection, and commits by any other one: any write, even one that
     // did not come through HTTP (a script, a test), makes a new key.
     const changes = app.db.$client.prepare('select total_changes()').pluck();
-    const keyOf = (url: string, userId: number) => {
+    /**
+     * The key is built from what the handler will read, not from the raw URL: the route, its
+     * params and its query as validated (so `?%6Dine=1` and `?mine=true` are one key, and
+     * parameter order does not matter). The role is always in it; the user too when the answer
+     * depends on who asks (`mine`, or a requester's view, should one ever reach a cached route).
+     */
+    const keyOf = (request: FastifyRequest, user: SessionUser) => {
       const hour = app.clock().toISOString().slice(0, 13);
       const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
-      // `mine` makes an answer personal.
-      return `${version} ${hour} ${/[?&]mine=/.test(url) ? `u${userId}` : ''} ${url}`;
+      const query = (request.query ?? {}) as Record<string, unknown>;
+      const personal = query.mine === true || user.role === 'requester';
+      return `${version} ${hour} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;
     };
 
-    app.addHook('onRequest', async (request, reply) => {
+    // preHandler: after the query is validated and transformed, before the handler runs.
+    app.addHook('preHandler', async (request, reply) => {
       if (request.routeOptions.config.cache !== 'shared' || request.method !== 'GET' || !request.user) return;
-      const key = keyOf(request.url, request.user.id);
+      const key = keyOf(request, request.user);
       const hit = entries.get(key);
       if (hit === undefined) {
         keys.set(request, key);

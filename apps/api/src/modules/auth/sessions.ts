@@ -25,6 +25,10 @@ export function createSession(db: Db, userId: number, ip: string, now: Date): { 
   return { token, expiresAt };
 }
 
+/** Which session each resolved user came from, so a write can check it is still live (see actor.ts). */
+const sessionIds = new WeakMap<SessionUser, string>();
+export const sessionIdOf = (user: SessionUser): string | undefined => sessionIds.get(user);
+
 /** The user behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
 export function resolveSession(db: Db, token: string, now: Date): SessionUser | null {
   return sessionUser(db, hashToken(token), now, true);
@@ -62,6 +66,7 @@ function sessionUser(db: Db, id: string, now: Date, touch: boolean): SessionUser
   if (touch && t - lastSeen > touchEveryMs) {
     db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
   }
+  sessionIds.set(row.user, id);
   return row.user;
 }
 

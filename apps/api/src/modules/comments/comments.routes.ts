@@ -7,6 +7,7 @@ import { Id } from '@altitude/shared/domain';
 import { comments } from '../../db/schema';
 import { notFound } from '../../errors';
 import { recordActivity } from '../activity/record';
+import { writeAs } from '../auth/actor';
 import { findVisibleRequest } from '../requests/requests.queries';
 
 const Params = z.object({ id: Id });
@@ -28,9 +29,8 @@ export default async function commentRoutes(app: FastifyInstance) {
     schema: { tags: ['comments'], summary: 'Comment (Markdown) on a request the caller may see', params: Params, body: CreateCommentBody, response: { '2xx': Comment } },
     handler: async (request, reply) => {
       const { id } = request.params;
-      const user = request.user!;
       const now = app.clock().toISOString();
-      const comment = app.db.transaction((tx) => {
+      const comment = writeAs(app.db, request.user!, 'signedIn', (tx, user) => {
         const req = findVisibleRequest(tx, id, user);
         if (!req) throw notFound('request');
         const row = tx.insert(comments).values({ requestId: id, authorId: user.id, body: request.body.body, createdAt: now }).returning().get();

@@ -19,7 +19,7 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
   r.post('/api/request-types', {
     config: { access: 'lead' },
     schema: { tags: ['directory', 'settings'], summary: 'Add a request type; 409 when the name is taken', body: CreateRequestTypeBody, response: { '2xx': RequestType } },
-    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, request.body)),
+    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, request.user!, request.body)),
   });
 
   r.patch('/api/request-types/:id', {
@@ -31,6 +31,6 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
       body: UpdateRequestTypeBody,
       response: { '2xx': RequestType },
     },
-    handler: async (request) => updateRequestType(app.db, request.params.id, request.body),
+    handler: async (request) => updateRequestType(app.db, request.user!, request.params.id, request.body),
   });
 }

@@ -1,8 +1,10 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
 import type { CreateRequestTypeBody, RequestType, UpdateRequestTypeBody } from '@altitude/shared/directory';
 import type { Db, Queryable } from '../../db/client';
 import { requestTypes } from '../../db/schema';
 import { alreadyTaken, notFound } from '../../errors';
+import { writeAs } from '../auth/actor';
 
 const columns = {
   id: requestTypes.id,
@@ -21,8 +23,8 @@ function assertNameFree(tx: Queryable, name: string, exceptId?: number) {
   if (clash) throw alreadyTaken('request_type', 'name', name);
 }
 
-export function createRequestType(db: Db, body: CreateRequestTypeBody): RequestType {
-  return db.transaction((tx) => {
+export function createRequestType(db: Db, actor: SessionUser, body: CreateRequestTypeBody): RequestType {
+  return writeAs(db, actor, 'lead', (tx) => {
     assertNameFree(tx, body.name);
     return tx
       .insert(requestTypes)
@@ -36,8 +38,8 @@ export function createRequestType(db: Db, body: CreateRequestTypeBody): RequestT
  * Changes apply to new requests: a new default classification is suggested from now on, and
  * requests already filed keep the classification they have.
  */
-export function updateRequestType(db: Db, id: number, body: UpdateRequestTypeBody): RequestType {
-  return db.transaction((tx) => {
+export function updateRequestType(db: Db, actor: SessionUser, id: number, body: UpdateRequestTypeBody): RequestType {
+  return writeAs(db, actor, 'lead', (tx) => {
     const current = tx.select(columns).from(requestTypes).where(eq(requestTypes.id, id)).get();
     if (!current) throw notFound('request_type');
     if (body.name !== undefined) assertNameFree(tx, body.name, id);

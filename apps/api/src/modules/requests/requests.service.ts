@@ -8,6 +8,7 @@ import { comments, requests, requestTypes, users } from '../../db/schema';
 import { forbidden, HttpProblem, notFound } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
 import { recordActivity, type Change } from '../activity/record';
+import { writeAs } from '../auth/actor';
 import { positionFor, rebalanceIfLong } from './ordering';
 import { findRequest, findVisibleRequest } from './requests.queries';
 
@@ -24,10 +25,10 @@ function conflict(current: Request) {
 }
 
 /** Loads the request inside the transaction and checks the caller's version against it. */
-function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number | undefined): Request {
+function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number): Request {
   const current = findVisibleRequest(tx, id, user);
   if (!current) throw notFound('request');
-  if (version !== undefined && version !== current.version) throw conflict(current);
+  if (version !== current.version) throw conflict(current);
   return current;
 }
 
@@ -39,9 +40,9 @@ function publish(deps: Deps, type: 'request.created' | 'request.updated', id: nu
   return request;
 }
 
-export function createRequest(deps: Deps, user: SessionUser, body: CreateRequestBody): Request {
+export function createRequest(deps: Deps, actor: SessionUser, body: CreateRequestBody): Request {
   const now = deps.now().toISOString();
-  const id = deps.db.transaction((tx) => {
+  const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
     if (!type) throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
     const row = tx
@@ -73,9 +74,9 @@ export function createRequest(deps: Deps, user: SessionUser, body: CreateRequest
 
 const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority']);
 
-export function updateRequest(deps: Deps, user: SessionUser, id: number, body: UpdateRequestBody): Request {
+export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: UpdateRequestBody): Request {
   const now = deps.now().toISOString();
-  deps.db.transaction((tx) => {
+  writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version);
     const { version: _v, ...fields } = body;
     if (user.role === 'requester') {
@@ -114,10 +115,10 @@ export function updateRequest(deps: Deps, user: SessionUser, id: number, body: U
   return publish(deps, 'request.updated', id);
 }
 
-export function moveRequest(deps: Deps, user: SessionUser, id: number, body: MoveRequestBody): Request {
+export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: MoveRequestBody): Request {
   const now = deps.now().toISOString();
   let rebalanced: Status | null = null;
-  deps.db.transaction((tx) => {
+  writeAs(deps.db, actor, 'marketer', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version);
     const to = body.status;
     const confirmed = current.classification !== null && !current.classificationSuggested;
@@ -176,9 +177,9 @@ function moveStatement(tx: Tx) {
   });
 }
 
-export function classifyRequest(deps: Deps, user: SessionUser, id: number, body: ClassificationBody): Request {
+export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body: ClassificationBody): Request {
   const now = deps.now().toISOString();
-  deps.db.transaction((tx) => {
+  writeAs(deps.db, actor, 'marketer', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version);
     const note = body.note === undefined ? current.classificationNote : body.note?.trim() || null;
     if (current.classification === body.classification && !current.classificationSuggested && note === current.classificationNote) return;
@@ -194,9 +195,9 @@ export function classifyRequest(deps: Deps, user: SessionUser, id: number, body:
 }
 
 /** A requester withdraws their own request while it is still in intake. */
-export function cancelRequest(deps: Deps, user: SessionUser, id: number, version: number): Request {
+export function cancelRequest(deps: Deps, actor: SessionUser, id: number, version: number): Request {
   const now = deps.now().toISOString();
-  deps.db.transaction((tx) => {
+  writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, version);
     if (current.requesterId !== user.id) throw forbidden();
     if (current.status !== 'intake') {

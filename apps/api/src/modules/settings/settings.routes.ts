@@ -30,7 +30,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
     schema: { tags, summary: "Set a quarter's strategic-share target; `periodStart` is the quarter's first day", params: TargetParams, body: PutTargetBody, response: { '2xx': Target } },
     handler: async (request) => {
       request.log.info({ userId: request.user!.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare }, 'target set');
-      return putTarget(app.db, request.params.periodStart, request.body.strategicShare);
+      return putTarget(app.db, request.user!, request.params.periodStart, request.body.strategicShare);
     },
   });
 
@@ -43,7 +43,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
   r.put('/api/settings/workflow/:status', {
     config: { access: 'lead' },
     schema: { tags, summary: "Set or clear (null) a column's WIP limit", params: WorkflowParams, body: PutWipLimitBody, response: { '2xx': WorkflowColumn } },
-    handler: async (request) => putWipLimit(app.db, request.params.status, request.body.wipLimit),
+    handler: async (request) => putWipLimit(app.db, request.user!, request.params.status, request.body.wipLimit),
   });
 
   r.get('/api/settings/company', {
@@ -57,7 +57,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Change the company time zone (an IANA name)', body: PutCompanyBody, response: { '2xx': CompanySettings } },
     handler: async (request) => {
       request.log.info({ userId: request.user!.id, timezone: request.body.timezone }, 'company time zone set');
-      return putCompany(app.db, request.body.timezone);
+      return putCompany(app.db, request.user!, request.body.timezone);
     },
   });
 }

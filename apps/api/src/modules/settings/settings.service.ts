@@ -1,8 +1,10 @@
 import { asc } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
 import { statuses, type Status } from '@altitude/shared/domain';
 import type { CompanySettings, Target, WorkflowColumn } from '@altitude/shared/settings';
 import type { Db } from '../../db/client';
 import { settings, targets, workflowColumns } from '../../db/schema';
+import { writeAs } from '../auth/actor';
 import { companyTimeZone } from './company-clock';
 
 export function listTargets(db: Db): { items: Target[] } {
@@ -12,8 +14,8 @@ export function listTargets(db: Db): { items: Target[] } {
 }
 
 /** Sets (or replaces) one quarter's target; reports read it on their next call. */
-export function putTarget(db: Db, periodStart: string, strategicShare: number): Target {
-  db.insert(targets).values({ periodStart, strategicShare }).onConflictDoUpdate({ target: targets.periodStart, set: { strategicShare } }).run();
+export function putTarget(db: Db, actor: SessionUser, periodStart: string, strategicShare: number): Target {
+  writeAs(db, actor, 'lead', (tx) => tx.insert(targets).values({ periodStart, strategicShare }).onConflictDoUpdate({ target: targets.periodStart, set: { strategicShare } }).run());
   return { periodStart, strategicShare };
 }
 
@@ -23,15 +25,15 @@ export function listWorkflow(db: Db): { items: WorkflowColumn[] } {
   return { items: statuses.map((status) => ({ status, wipLimit: limits.get(status) ?? null })) };
 }
 
-export function putWipLimit(db: Db, status: Status, wipLimit: number | null): WorkflowColumn {
-  db.insert(workflowColumns).values({ status, wipLimit }).onConflictDoUpdate({ target: workflowColumns.status, set: { wipLimit } }).run();
+export function putWipLimit(db: Db, actor: SessionUser, status: Status, wipLimit: number | null): WorkflowColumn {
+  writeAs(db, actor, 'lead', (tx) => tx.insert(workflowColumns).values({ status, wipLimit }).onConflictDoUpdate({ target: workflowColumns.status, set: { wipLimit } }).run());
   return { status, wipLimit };
 }
 
 export const readCompany = (db: Db): CompanySettings => ({ timezone: companyTimeZone(db) });
 
 /** Period boundaries in reports follow this zone from the next call on. */
-export function putCompany(db: Db, timezone: string): CompanySettings {
-  db.insert(settings).values({ key: 'timezone', value: timezone }).onConflictDoUpdate({ target: settings.key, set: { value: timezone } }).run();
+export function putCompany(db: Db, actor: SessionUser, timezone: string): CompanySettings {
+  writeAs(db, actor, 'lead', (tx) => tx.insert(settings).values({ key: 'timezone', value: timezone }).onConflictDoUpdate({ target: settings.key, set: { value: timezone } }).run());
   return { timezone };
 }

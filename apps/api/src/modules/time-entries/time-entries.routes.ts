@@ -7,6 +7,7 @@ import { Id } from '@altitude/shared/domain';
 import { timeEntries } from '../../db/schema';
 import { notFound } from '../../errors';
 import { recordActivity } from '../activity/record';
+import { writeAs } from '../auth/actor';
 import { findVisibleRequest } from '../requests/requests.queries';
 import { companyTimeZone, todayIn } from '../settings/company-clock';
 import { assertLoggableDate } from './entry-dates';
@@ -33,18 +34,18 @@ export default async function timeEntryRoutes(app: FastifyInstance) {
       const { id } = request.params;
       const user = request.user!;
       const now = app.clock();
-      const entry = app.db.transaction((tx) => {
-        const req = findVisibleRequest(tx, id, user);
+      const entry = writeAs(app.db, user, 'marketer', (tx, actor) => {
+        const req = findVisibleRequest(tx, id, actor);
         if (!req) throw notFound('request');
         const today = todayIn(tx, now);
         const date = request.body.date ?? today;
         assertLoggableDate(date, req, today, companyTimeZone(tx));
         const row = tx
           .insert(timeEntries)
-          .values({ requestId: id, userId: user.id, minutes: request.body.minutes, date, note: request.body.note?.trim() ?? '', createdAt: now.toISOString() })
+          .values({ requestId: id, userId: actor.id, minutes: request.body.minutes, date, note: request.body.note?.trim() ?? '', createdAt: now.toISOString() })
           .returning()
           .get();
-        recordActivity(tx, id, user.id, now.toISOString(), [{ kind: 'time_logged', field: 'minutes', to: row.minutes }]);
+        recordActivity(tx, id, actor.id, now.toISOString(), [{ kind: 'time_logged', field: 'minutes', to: row.minutes }]);
         return row;
       });
       const loggedMinutes = app.db.select({ n: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)` }).from(timeEntries).where(eq(timeEntries.requestId, id)).get()?.n ?? 0;

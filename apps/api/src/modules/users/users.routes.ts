@@ -26,7 +26,7 @@ export default async function userRoutes(app: FastifyInstance) {
       response: { '2xx': User },
     },
     handler: async (request, reply) => {
-      const user = await inviteUser(deps, request.body);
+      const user = await inviteUser(deps, request.user!, request.body);
       request.log.info({ actorId: request.user!.id, userId: user.id, role: user.role }, 'user invited');
       return reply.code(201).send(user);
     },

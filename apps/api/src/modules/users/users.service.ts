@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/client';
 import { departments, users } from '../../db/schema';
 import { alreadyTaken, HttpProblem, notFound } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
+import { activeLeadCount, writeAs } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { deleteUserSessions } from '../auth/sessions';
@@ -30,14 +31,15 @@ function assertEmailFree(tx: Queryable, email: string) {
 }
 
 /** Adds a person with the initial password the lead chose; they sign in with it straight away. */
-export async function inviteUser(deps: Deps, body: InviteUserBody): Promise<User> {
+export async function inviteUser(deps: Deps, actor: SessionUser, body: InviteUserBody): Promise<User> {
   const weak = passwordProblem(body.password);
   if (weak) throw new HttpProblem(400, 'validation.failed', `password: ${weak}`, [{ path: 'password', message: weak }]);
   // Checked before hashing too, so a clash answers at once rather than after the slow hash.
   assertDepartment(deps.db, body.departmentId);
   assertEmailFree(deps.db, body.email);
   const passwordHash = await hashPassword(body.password);
-  return deps.db.transaction((tx) => {
+  // The lead is checked again here: they may have been deactivated while the body or the hash took its time.
+  return writeAs(deps.db, actor, 'lead', (tx) => {
     assertDepartment(tx, body.departmentId);
     assertEmailFree(tx, body.email);
     return tx
@@ -50,12 +52,14 @@ export async function inviteUser(deps: Deps, body: InviteUserBody): Promise<User
 
 /**
  * Changes a person's name, role, department or active flag. A lead cannot demote or deactivate
- * themselves, so there is always an active lead. Deactivating someone or changing their role ends
+ * themselves, and no change may leave the directory without an active lead (checked in the same
+ * transaction, after the acting lead is re-read: two leads demoting each other at once cannot
+ * both succeed). Deactivating someone or changing their role ends
  * their sessions at once (they sign in again under the new role); their requests, time and
  * activity stay as they are.
  */
 export function updateUser(deps: Deps, actor: SessionUser, id: number, body: UpdateUserBody): User {
-  const { user, ended, moved } = deps.db.transaction((tx) => {
+  const { user, ended, moved } = writeAs(deps.db, actor, 'lead', (tx) => {
     const current = tx.select(columns).from(users).where(eq(users.id, id)).get();
     if (!current) throw notFound('user');
     const roleChanges = body.role !== undefined && body.role !== current.role;
@@ -70,6 +74,10 @@ export function updateUser(deps: Deps, actor: SessionUser, id: number, body: Upd
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateUserBody;
     if (Object.keys(changes).length === 0) return { user: current, ended: false, moved: false };
     const user = tx.update(users).set(changes).where(eq(users.id, id)).returning(columns).get()!;
+    if ((roleChanges || deactivates) && current.role === 'lead' && current.active && activeLeadCount(tx) === 0) {
+      const path = roleChanges ? 'role' : 'active';
+      throw new HttpProblem(409, 'users.last_lead', `${current.name} is the only active lead; make someone else a lead first.`, [{ path, message: 'would leave no active lead' }]);
+    }
     if (roleChanges || deactivates) deleteUserSessions(tx, id);
     return { user, ended: roleChanges || deactivates, moved: user.departmentId !== current.departmentId };
   });
