@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { todayIn } from '../modules/settings/company-clock';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,8 +18,9 @@ const safe = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Heavy reads (the board, the reports) are rebuilt only after data changed: a key carries
  * SQLite's change counters, so any write makes the next read a miss, and a successful HTTP
- * write also empties the cache before its answer leaves. Keys carry the hour, so ages and
- * "overdue" move on without writes.
+ * write also empties the cache before its answer leaves. Keys carry the hour and the company's
+ * date, so ages, default periods and "overdue" move on without writes, also at a midnight that
+ * falls on the half hour (India, Newfoundland) or quarter hour (Nepal).
  */
 export default fp(
   async (app: FastifyInstance) => {
@@ -29,10 +31,11 @@ export default fp(
     // did not come through HTTP (a script, a test), makes a new key.
     const changes = app.db.$client.prepare('select total_changes()').pluck();
     const keyOf = (url: string, userId: number) => {
-      const hour = app.clock().toISOString().slice(0, 13);
+      const now = app.clock();
+      const when = `${now.toISOString().slice(0, 13)} ${todayIn(app.db, now)}`;
       const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
       // `mine` makes an answer personal.
-      return `${version} ${hour} ${/[?&]mine=/.test(url) ? `u${userId}` : ''} ${url}`;
+      return `${version} ${when} ${/[?&]mine=/.test(url) ? `u${userId}` : ''} ${url}`;
     };
 
     app.addHook('onRequest', async (request, reply) => {
