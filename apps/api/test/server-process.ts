@@ -61,8 +61,12 @@ export async function killStartedServers(): Promise<void> {
   );
 }
 
-/** Starts `apps/api/src/server.ts` on `port` and resolves once /api/health answers 200. */
-export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts `apps/api/src/server.ts` on `port` and resolves once /api/health answers 200. Demo
+ * seeding is off unless `env` says otherwise; a variable set to undefined is left out, so
+ * `{ ALTITUDE_DEMO: undefined }` starts with the default settings.
+ */
+export async function startServer(databasePath: string, port: number, env: Record<string, string | undefined> = {}, { readyTimeoutMs = 30_000 } = {}): Promise<ServerProcess> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     cwd: repoRoot,
@@ -80,9 +84,9 @@ export async function startServer(databasePath: string, port: number, env: Recor
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (gone) throw new Error(`server exited before it was ready: ${err}`);
-    if (performance.now() - spawnedAt > 30_000) {
+    if (performance.now() - spawnedAt > readyTimeoutMs) {
       child.kill('SIGKILL');
-      throw new Error(`server not ready after 30 s: ${err}`);
+      throw new Error(`server not ready after ${readyTimeoutMs / 1000} s: ${err}`);
     }
     try {
       const res = await fetch(`${url}/api/health`);

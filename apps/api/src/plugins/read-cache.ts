@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import fp from 'fastify-plugin';
+import { todayIn } from '../modules/settings/company-clock';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,8 +27,9 @@ export function stableJson(value: unknown): string {
 /**
  * Heavy reads (the board, the reports) are rebuilt only after data changed: a key carries
  * SQLite's change counters, so any write makes the next read a miss, and a successful HTTP
- * write also empties the cache before its answer leaves. Keys carry the hour, so ages and
- * "overdue" move on without writes.
+ * write also empties the cache before its answer leaves. Keys carry the hour and the company's
+ * date, so ages, default periods and "overdue" move on without writes, also at a midnight that
+ * falls on the half hour (India, Newfoundland) or quarter hour (Nepal).
  */
 export default fp(
   async (app: FastifyInstance) => {
@@ -44,11 +46,13 @@ export default fp(
      * depends on who asks (`mine`, or a requester's view, should one ever reach a cached route).
      */
     const keyOf = (request: FastifyRequest, user: SessionUser) => {
-      const hour = app.clock().toISOString().slice(0, 13);
+      const now = app.clock();
+      // The hour and the company's date: ages and "overdue" move on without writes.
+      const when = `${now.toISOString().slice(0, 13)} ${todayIn(app.db, now)}`;
       const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
       const query = (request.query ?? {}) as Record<string, unknown>;
       const personal = query.mine === true || user.role === 'requester';
-      return `${version} ${hour} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;
+      return `${version} ${when} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;
     };
 
     // preHandler: after the query is validated and transformed, before the handler runs.

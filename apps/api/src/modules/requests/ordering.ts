@@ -6,7 +6,6 @@ import { prepareOnce } from '../../db/prepared';
 import { requests } from '../../db/schema';
 import { HttpProblem } from '../../errors';
 
-
 /**
  * Keys longer than this trigger a rebalance of the column. Inserting again and again into one
  * gap grows a key by about one character per six inserts, so 24 leaves room for ~100 inserts
@@ -24,16 +23,20 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
   const q = orderingQueries(tx);
   const inColumn = (id: number, field: 'beforeId' | 'afterId') => {
     const row = q.card.get({ id });
-    if (!row || row.status !== status || id === movingId) {
-      throw new HttpProblem(422, 'request.invalid_neighbour', `${field} must be another card in the ${status} column.`, [{ path: field, message: `is not a card in ${status}` }]);
-    }
+    if (!row || row.status !== status || id === movingId) throw invalidNeighbour(field, `is not a card in ${status}`, `${field} must be another card in the ${status} column.`);
     return row.position;
   };
   // Ids start at 1, so -1 stands for "no card is moving" (a new card).
   const others = { status, movingId: movingId ?? -1 };
-  // Both neighbours must be real cards of the column, even though the key is computed from
-  // the card above and whatever sits below it now.
-  if (beforeId && afterId) inColumn(afterId, 'afterId');
+  if (beforeId && afterId) {
+    // Both neighbours must be real cards of the column, the one below under the one above. Cards
+    // may have landed between them since the client looked (another client aiming at the same
+    // gap): the card then goes right under the card above, which is still between the two.
+    const lo = inColumn(beforeId, 'beforeId');
+    const hi = inColumn(afterId, 'afterId');
+    if (hi <= lo) throw invalidNeighbour('afterId', 'must be a card below beforeId', 'afterId must be a card below the card named by beforeId.');
+    return generateKeyBetween(lo, q.next.get({ ...others, position: lo })?.position ?? null);
+  }
   if (beforeId) {
     const lo = inColumn(beforeId, 'beforeId');
     return generateKeyBetween(lo, q.next.get({ ...others, position: lo })?.position ?? null);
@@ -43,6 +46,10 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
     return generateKeyBetween(q.previous.get({ ...others, position: hi })?.position ?? null, hi);
   }
   return generateKeyBetween(q.last.get(others)?.position ?? null, null);
+}
+
+function invalidNeighbour(field: 'beforeId' | 'afterId', message: string, detail: string) {
+  return new HttpProblem(422, 'request.invalid_neighbour', detail, [{ path: field, message }]);
 }
 
 /** The few queries every placement runs, prepared once per connection. */

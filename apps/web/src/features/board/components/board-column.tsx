@@ -81,7 +81,7 @@ export function BoardColumn({ column, cards, onOpen, onClassify, onLoadMore, loa
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {row.kind === 'lane' ? (
-                    <Group gap={6} className={classes.lane}>
+                    <Group gap={6} className={classes.lane} data-testid={`lane-${row.lane}`}>
                       <span className={classes.dot} style={{ background: `var(--mantine-color-${classificationColor[row.lane]}-5)` }} />
                       <Text size="xs" fw={600} c="dimmed" tt="uppercase">
                         {laneLabel[row.lane]}

@@ -1,0 +1,75 @@
+import type { RouteKey } from './route-calls';
+
+/**
+ * Who may call each route, written by hand from /work/shared/PRODUCT.md (the roles table, "Public
+ * API (v1)" and "API v2 additions") and, for routes beyond those tables, from what the roles table
+ * lets each role do. This is the expectation of the access matrix: it is never derived from the
+ * routes' own `config.access`, so a route opened to the wrong role fails the matrix.
+ *
+ * A new route must be added here on purpose (the matrix fails on a route this table does not
+ * list), and a row whose route disappears fails too.
+ */
+export type MinimumRole = 'anonymous' | 'signedIn' | 'marketer' | 'lead';
+
+export interface AccessRule {
+  /** The least a caller must be: anonymous (anyone), signed in (any role), marketer (or lead), lead. */
+  minimum: MinimumRole;
+  /**
+   * Roles the minimum admits that are still refused with 403 for a rule of the product rather
+   * than a role level, with the reason.
+   */
+  refused?: { roles: ('marketer' | 'lead')[]; why: string };
+}
+
+export const accessContract: Record<RouteKey, AccessRule> = {
+  // Public API (v1): anyone.
+  'GET /api/health': { minimum: 'anonymous' },
+  'POST /api/auth/login': { minimum: 'anonymous' },
+  // Signed in, any role.
+  'POST /api/auth/logout': { minimum: 'signedIn' },
+  'GET /api/auth/me': { minimum: 'signedIn' },
+  'GET /api/request-types': { minimum: 'signedIn' },
+  'GET /api/departments': { minimum: 'signedIn' },
+  'GET /api/users': { minimum: 'signedIn' },
+  'POST /api/requests': { minimum: 'signedIn' },
+  'GET /api/requests': { minimum: 'signedIn' },
+  // "Per role": a requester reaches their own and their department's requests (others look missing).
+  'GET /api/requests/:id': { minimum: 'signedIn' },
+  'PATCH /api/requests/:id': { minimum: 'signedIn' },
+  // Roles table: a requester may "cancel their own request while it is still in intake"; marketers decline (a move).
+  'POST /api/requests/:id/cancel': { minimum: 'signedIn', refused: { roles: ['marketer', 'lead'], why: 'only the requester who filed it withdraws a request' } },
+  'GET /api/requests/:id/time-entries': { minimum: 'signedIn' },
+  'GET /api/requests/:id/comments': { minimum: 'signedIn' },
+  'POST /api/requests/:id/comments': { minimum: 'signedIn' },
+  'GET /api/requests/:id/activity': { minimum: 'signedIn' },
+  'GET /api/events': { minimum: 'signedIn' },
+  // Marketers: move cards, classify, log time, the board.
+  'POST /api/requests/:id/move': { minimum: 'marketer' },
+  'PUT /api/requests/:id/classification': { minimum: 'marketer' },
+  'POST /api/requests/:id/time-entries': { minimum: 'marketer' },
+  'GET /api/board': { minimum: 'marketer' },
+  // The board's older pages of done and declined: the board, so marketers.
+  'GET /api/board/columns/:status': { minimum: 'marketer' },
+  // Leads: insights and exports.
+  'GET /api/reports/time-split': { minimum: 'lead' },
+  'GET /api/reports/headline': { minimum: 'lead' },
+  'GET /api/reports/flow': { minimum: 'lead' },
+  'GET /api/reports/hand-back': { minimum: 'lead' },
+  'GET /api/reports/insights': { minimum: 'lead' },
+  'GET /api/exports/requests.csv': { minimum: 'lead' },
+  'GET /api/exports/time-entries.csv': { minimum: 'lead' },
+  // Leads: user management, departments and request types (Settings is the lead's screen).
+  'POST /api/users': { minimum: 'lead' },
+  'PATCH /api/users/:id': { minimum: 'lead' },
+  'POST /api/departments': { minimum: 'lead' },
+  'PATCH /api/departments/:id': { minimum: 'lead' },
+  'POST /api/request-types': { minimum: 'lead' },
+  'PATCH /api/request-types/:id': { minimum: 'lead' },
+  // Leads: strategic-share target, workflow settings (WIP limits), working time and time zone.
+  'GET /api/settings/targets': { minimum: 'lead' },
+  'PUT /api/settings/targets/:periodStart': { minimum: 'lead' },
+  'GET /api/settings/workflow': { minimum: 'lead' },
+  'PUT /api/settings/workflow/:status': { minimum: 'lead' },
+  'GET /api/settings/company': { minimum: 'lead' },
+  'PUT /api/settings/company': { minimum: 'lead' },
+};
