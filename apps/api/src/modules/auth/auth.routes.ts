@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LoginBody, MeResponse } from '@altitude/shared/auth';
 import { HttpProblem } from '../../errors';
 import { signIn } from './auth.service';
-import { absoluteTimeoutMs, deleteSession, sessionCookie, sessionIdOf } from './sessions';
+import { absoluteTimeoutMs, deleteSession, sessionCookie, sessionIdOfToken } from './sessions';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +33,7 @@ export default async function authRoutes(app: FastifyInstance) {
       if (token) {
         deleteSession(app.db, token);
         // Live update streams opened with this session end with it; other sessions keep theirs.
-        app.events.endSessionStreams(sessionIdOf(token));
+        app.events.endSessionStreams(sessionIdOfToken(token));
       }
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.code(204).send(null);

@@ -14,7 +14,7 @@ const touchEveryMs = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 /** The stored id of a session token (its SHA-256); streams are keyed by it, never by the token. */
-export const sessionIdOf = hashToken;
+export const sessionIdOfToken = hashToken;
 
 export function createSession(db: Db, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { HttpProblem } from '../../errors';
 import type { Audience, OpenStream } from '../../plugins/sse';
-import { checkSession, sessionCookie, sessionIdOf } from '../auth/sessions';
+import { checkSession, sessionCookie, sessionIdOfToken } from '../auth/sessions';
 import { boundedWriter } from './bounded-writer';
 
 const mayHear = (user: SessionUser, audience: Audience | null) =>
@@ -22,7 +22,7 @@ export default async function eventRoutes(app: FastifyInstance) {
     handler: (request, reply) => {
       const user = request.user!;
       // The guard let the request in, so the cookie holds a live session.
-      const sessionId = sessionIdOf(request.cookies[sessionCookie]!);
+      const sessionId = sessionIdOfToken(request.cookies[sessionCookie]!);
       const { limits } = app.events;
       const refused = app.events.refusal(user.id);
       if (refused) {
