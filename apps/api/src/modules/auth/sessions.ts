@@ -14,7 +14,7 @@ const touchEveryMs = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function createSession(db: Db, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
+export function createSession(db: Queryable, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + absoluteTimeoutMs);
   db.insert(sessions)
