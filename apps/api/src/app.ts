@@ -24,6 +24,7 @@ import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
+import type { TrustProxy } from './config';
 
 export interface AppOptions {
   databasePath: string;
@@ -34,6 +35,20 @@ export interface AppOptions {
   now?: () => Date;
   /** Sees each route as it is registered, schemas included (the fuzz test generates inputs from them). */
   onRoute?: (route: RouteOptions) => void;
+  /** TRUST_PROXY (config.ts): whose X-Forwarded-For/-Proto set request.ip and request.protocol. Off by default. */
+  trustProxy?: TrustProxy;
+}
+
+/**
+ * Fastify's own hop count refuses to trust anyone (it cannot check the peer), so a count
+ * becomes a function: the first `hops` peers, counting from the socket, are proxies. With one
+ * hop, request.ip is the address the proxy appended to X-Forwarded-For (what the client wrote
+ * before it is ignored) and request.protocol the proxy's X-Forwarded-Proto.
+ */
+function fastifyTrustProxy(trust: TrustProxy | undefined) {
+  if (!trust) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
 }
 
 /** Composes the whole app; every plugin and module is registered here, in the open. */
@@ -46,6 +61,7 @@ export async function buildApp(opts: AppOptions) {
     routerOptions: { ignoreTrailingSlash: true },
     // Requests arriving while the server closes get a problem+json 503 from the errors plugin.
     return503OnClosing: false,
+    trustProxy: fastifyTrustProxy(opts.trustProxy),
   });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);

@@ -9,6 +9,7 @@ const app = await buildApp({
   databasePath: config.databasePath,
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
+  trustProxy: config.trustProxy,
 });
 
 let seeded = false;
