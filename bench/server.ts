@@ -81,11 +81,12 @@ export function cpuTimeMs(pid: number): number {
  * apps/web/dist is there; a build running at that moment (another `pnpm test` or `pnpm start` in
  * this checkout empties the folder first) leaves it API-only, so then it is started again.
  */
-export async function startServer(databasePath: string): Promise<Server> {
+/** `env` adds to the server's environment, e.g. TRUST_PROXY for the sign-in flood. */
+export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
   const dist = path.join(root, 'apps/web/dist/index.html');
   for (let attempt = 1; ; attempt++) {
     for (let waited = 0; !fs.existsSync(dist) && waited < 120_000; waited += 500) await new Promise((r) => setTimeout(r, 500));
-    const server = await startOnce(databasePath);
+    const server = await startOnce(databasePath, env);
     const res = await fetch(`${server.url}/board`);
     await res.arrayBuffer();
     if (res.ok && (res.headers.get('content-type') ?? '').startsWith('text/html')) return server;
@@ -98,11 +99,11 @@ export async function startServer(databasePath: string): Promise<Server> {
 /** Extra Node flags for the server, e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
 const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
 
-async function startOnce(databasePath: string): Promise<Server> {
+async function startOnce(databasePath: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), [...nodeFlags, path.join(root, 'apps/api/src/server.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ALTITUDE_DEMO: '0', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ALTITUDE_DEMO: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];

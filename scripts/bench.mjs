@@ -3,7 +3,8 @@
 // Options: --reports (also 100k requests / 1M time entries for reports and exports), --quick,
 // --strict (exit 1 when a target is missed), --keep (keep the temp databases), --no-browser,
 // --only-reports (only the report timings, at 100k time entries and with --reports at 1M;
-// writes bench/results-reports.json), --only-load (only issue 5's mixed load; writes bench/results-load.json).
+// writes bench/results-reports.json), --only-load (only issue 5's mixed load; writes bench/results-load.json),
+// --only-signin (only issue 9's sign-in flood; writes bench/results-signin.json).
 import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';
 

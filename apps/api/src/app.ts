@@ -27,6 +27,7 @@ import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
 import { defaultLimits, type Limits } from './limits';
+import type { TrustProxy } from './config';
 
 export interface AppOptions {
   databasePath: string;
@@ -39,6 +40,20 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Timeouts and caps; the defaults of `limits.ts` for any left out. */
   limits?: Partial<Limits>;
+  /** TRUST_PROXY (config.ts): whose X-Forwarded-For/-Proto set request.ip and request.protocol. Off by default. */
+  trustProxy?: TrustProxy;
+}
+
+/**
+ * Fastify's own hop count refuses to trust anyone (it cannot check the peer), so a count
+ * becomes a function: the first `hops` peers, counting from the socket, are proxies. With one
+ * hop, request.ip is the address the proxy appended to X-Forwarded-For (what the client wrote
+ * before it is ignored) and request.protocol the proxy's X-Forwarded-Proto.
+ */
+function fastifyTrustProxy(trust: TrustProxy | undefined) {
+  if (!trust) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return trust;
 }
 
 /** Composes the whole app; every plugin and module is registered here, in the open. */
@@ -66,6 +81,7 @@ export async function buildApp(opts: AppOptions) {
       connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(headersTimeout / 2))),
     },
     frameworkErrors: badUrl,
+    trustProxy: fastifyTrustProxy(opts.trustProxy),
   });
   // Past the cap, Node closes a new socket at once, before it costs a request.
   app.server.maxConnections = limits.maxConnections;

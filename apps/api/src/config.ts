@@ -1,5 +1,14 @@
+import net from 'node:net';
 import path from 'node:path';
 import { readLimits, type Limits } from './limits';
+
+/**
+ * Which forwarding proxies to believe (TRUST_PROXY): `false` ignores X-Forwarded-* (the
+ * default: a client cannot claim another address or HTTPS); a number trusts that many proxy hops
+ * in front of the app (`1`/`true`: one reverse proxy); a list trusts only peers at those
+ * addresses or CIDR ranges (or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = false | number | string[];
 
 export interface Config {
   port: number;
@@ -11,9 +20,30 @@ export interface Config {
   logLevel: string;
   /** Timeouts, connection and stream caps. */
   limits: Limits;
+  trustProxy: TrustProxy;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parses TRUST_PROXY; throws on an entry that is neither an address, a CIDR range nor a range name. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'off', 'no'].includes(v)) return false;
+  if (['true', 'on', 'yes'].includes(v)) return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!namedRanges.has(entry) && (family === 0 || !okBits || extra !== undefined)) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an address, a CIDR range or one of ${[...namedRanges].join(', ')}`);
+    }
+  }
+  return entries;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -24,5 +54,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webRoot: path.resolve(repoRoot, 'apps/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     limits: readLimits(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

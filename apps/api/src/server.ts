@@ -10,6 +10,7 @@ const app = await buildApp({
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
   limits: config.limits,
+  trustProxy: config.trustProxy,
 });
 
 let seeded = false;

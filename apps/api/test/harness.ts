@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../src/app';
+import { buildApp, type AppOptions } from '../src/app';
 import type { Limits } from '../src/limits';
 import { seedBaseline } from '../src/db/seed/baseline';
 import { seedDemo } from '../src/db/seed/demo';
@@ -14,14 +14,15 @@ export interface TestAppOptions {
   seed?: 'demo' | 'baseline';
   now?: () => Date;
   limits?: Partial<Limits>;
-  /** Folder of a (fake) built web app to serve. */
+  /** Folder of a (fake) built web app to serve (pages are static files read on libuv's thread pool). */
   webRoot?: string;
+  trustProxy?: AppOptions['trustProxy'];
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
-  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot });
+  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
   app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,23 @@
 import { z } from 'zod';
 import { Role } from './domain';
 
+/** RFC 5321 caps a mail path at 256 octets with its angle brackets: an address is at most 254. */
+export const emailMaxLength = 254;
+
+/**
+ * An email as every schema takes it (sign-in, invite): trimmed, lowercase, at most 254
+ * characters. The length is checked first, so an oversized value is refused before the format
+ * check and before the server stores it anywhere (the sign-in throttle keys on it).
+ */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(emailMaxLength, { error: `must be at most ${emailMaxLength} characters` })
+  .pipe(z.email({ error: 'must be an email address' }));
+
 export const LoginBody = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' })),
+  email: Email,
   password: z.string().min(1, { error: 'is required' }).max(1024),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Email } from './auth';
 import { Classification, Role } from './domain';
 import { longText, singleLine } from './text';
 
@@ -54,7 +55,7 @@ export type UpdateRequestTypeBody = z.infer<typeof UpdateRequestTypeBody>;
 
 /** A lead adds a person with an initial password they pass on; the server also applies its password policy. */
 export const InviteUserBody = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' })),
+  email: Email,
   name: name(120),
   role: Role,
   departmentId: positiveId('department'),

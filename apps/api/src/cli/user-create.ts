@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { Email } from '@altitude/shared/auth';
 import { readConfig } from '../config';
 import { closeDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
@@ -15,6 +16,13 @@ if (!values.email || !values.name || !values.password) {
   console.error('Usage: pnpm user:create --email ada@company.com --name "Ada Lovelace" --password "…" [--department Marketing]');
   process.exit(2);
 }
+// The same email rules as the API (trimmed, lowercase, at most 254 characters).
+const parsedEmail = Email.safeParse(values.email);
+if (!parsedEmail.success) {
+  console.error(`Email ${parsedEmail.error.issues[0]?.message ?? 'is invalid'}`);
+  process.exit(2);
+}
+const email = parsedEmail.data;
 const problem = passwordProblem(values.password);
 if (problem) {
   console.error(`Password ${problem}`);
@@ -23,7 +31,6 @@ if (problem) {
 const db = openDatabase(readConfig().databasePath);
 const departments = seedBaseline(db);
 const departmentId = departments.get(values.department);
-const email = values.email.trim().toLowerCase();
 if (departmentId === undefined) {
   console.error(`No department "${values.department}". Known: ${[...departments.keys()].join(', ')}`);
   process.exit(2);

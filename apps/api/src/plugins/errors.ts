@@ -67,6 +67,10 @@ export default fp(
   async (app: FastifyInstance, opts: { spa: boolean }) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof HttpProblem) {
+        // A 429 or 503 that knows when to come back says so in the header clients and proxies
+        // read (RFC 9110 Retry-After, whole seconds), as well as in the body.
+        const retryAfter = error.extra?.retryAfterSeconds;
+        if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
         return sendProblem(reply, {
           ...error.extra,
           ...problemOf(error.status, error.code, error.message, error.errors ? { errors: error.errors } : {}),

@@ -4,13 +4,25 @@ import type { LoginBody, SessionUser } from '@altitude/shared/auth';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { HttpProblem } from '../../errors';
-import { dummyHash, verifyPassword } from './password';
+import { passwordHashes, verifyPassword } from './password';
 import { createSession } from './sessions';
-import { clearAccount, lockedFor, recordFailure, throttleKeys } from './throttle';
+import { releaseAttempt, reserveAttempt, throttleKeys } from './throttle';
 
 const wrongCredentials = () => new HttpProblem(401, 'auth.invalid_credentials', 'Email or password is incorrect.');
 
-/** Checks credentials under per-account and per-address limits; never says which part was wrong. */
+function tooManyAttempts(waitMs: number) {
+  const seconds = Math.ceil(waitMs / 1000);
+  const minutes = Math.ceil(seconds / 60);
+  const when = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return new HttpProblem(429, 'auth.too_many_attempts', `Too many failed sign-ins. Try again in ${when}.`, undefined, { retryAfterSeconds: seconds });
+}
+
+/**
+ * Checks credentials under the sign-in limits (throttle.ts); never says which part was wrong.
+ * Everything up to the hash joining its queue is one synchronous step: the queue's bound is
+ * checked, the attempt reserved and the user read before anything awaits, so concurrent
+ * attempts cannot slip past a limit between its check and its count.
+ */
 export async function signIn(
   db: Db,
   { email, password }: LoginBody,
@@ -18,22 +30,29 @@ export async function signIn(
   now: Date,
   log: FastifyBaseLogger,
 ): Promise<{ user: SessionUser; token: string }> {
+  if (passwordHashes.full) {
+    log.warn({ ip, queued: passwordHashes.size }, 'sign-in refused: password hashing is saturated');
+    const seconds = passwordHashes.retryAfterSeconds();
+    throw new HttpProblem(503, 'auth.busy', 'Too many people are signing in right now. Try again in a few seconds.', undefined, { retryAfterSeconds: seconds });
+  }
   const keys = throttleKeys(email, ip);
-  const wait = lockedFor(db, keys, now);
-  if (wait > 0) {
+  const reservation = reserveAttempt(db, keys, now);
+  if (!reservation.ok) {
     log.warn({ ip }, 'sign-in refused: too many failures');
-    const minutes = Math.ceil(wait / 60_000);
-    throw new HttpProblem(429, 'auth.too_many_attempts', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
+    throw tooManyAttempts(reservation.retryAfterMs);
   }
   const row = db.select().from(users).where(eq(users.email, email)).get();
-  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash));
+  // Unknown emails are checked against a dummy hash, through the same queue, so timing tells nothing.
+  const ok = await verifyPassword(password, row?.passwordHash ?? null);
   if (!row || !ok || !row.active) {
-    recordFailure(db, keys, now);
+    // The reservation already counted this failure.
     log.info({ ip, known: Boolean(row) }, 'sign-in failed');
     throw wrongCredentials();
   }
-  clearAccount(db, email);
-  const { token } = createSession(db, row.id, ip, now);
+  const { token } = db.transaction((tx) => {
+    releaseAttempt(tx, keys);
+    return createSession(tx, row.id, ip, now);
+  });
   log.info({ userId: row.id, ip }, 'signed in');
   return {
     user: { id: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId },

@@ -16,7 +16,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** The stored id of a session token (its SHA-256); streams are keyed by it, never by the token. */
 export const sessionIdOfToken = hashToken;
 
-export function createSession(db: Db, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
+export function createSession(db: Queryable, userId: number, ip: string, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + absoluteTimeoutMs);
   db.insert(sessions)
