@@ -14,7 +14,7 @@ export default defineConfig({
   retries: 0,
   // Generous bounds: a 2-core CI machine compiling or running other suites slows pages several-fold;
   // a real failure still fails, just later.
-  timeout: 90_000,
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {

@@ -25,3 +25,35 @@ export async function screenshot(page: Page, name: string) {
 }
 
 export const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link');
+
+/** Rows of an RFC 4180 CSV file (quoted cells, doubled quotes, line breaks inside quotes), as a spreadsheet reads it. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = () => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endCell();
+    else if (c === '\n') endRow();
+    else if (c !== '\r') cell += c;
+  }
+  if (cell !== '' || row.length) endRow();
+  return rows;
+}
