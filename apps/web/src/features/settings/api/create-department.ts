@@ -1,18 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Department, type CreateDepartmentBody } from '@altitude/shared/directory';
 import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { useRefresh } from '../../../lib/use-refresh';
 
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['directory', 'departments'] });
-}
+export const createDepartment = (body: CreateDepartmentBody) => api.post('/api/departments', Department, body);
 
 export function useCreateDepartment() {
-  const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: CreateDepartmentBody) => api.post('/api/departments', Department, body), onSuccess: refresh });
-}
-
-export function useRenameDepartment() {
-  const refresh = useRefresh();
-  return useMutation({ mutationFn: ({ id, name }: Department) => api.patch(`/api/departments/${id}`, Department, { name }), onSuccess: refresh });
+  return useMutation({ mutationFn: createDepartment, onSuccess: useRefresh(queryKeys.directory.departments) });
 }

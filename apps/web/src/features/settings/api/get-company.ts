@@ -1,18 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CompanySettings, type PutCompanyBody } from '@altitude/shared/settings';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { CompanySettings } from '@altitude/shared/settings';
 import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const companyQuery = queryOptions({
-  queryKey: ['settings', 'company'],
-  queryFn: () => api.get('/api/settings/company', CompanySettings),
-});
-
+export const getCompany = () => api.get('/api/settings/company', CompanySettings);
+export const companyQuery = queryOptions({ queryKey: queryKeys.settings.company, queryFn: getCompany });
 export const useCompany = () => useQuery(companyQuery);
-
-export function useSetCompany() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PutCompanyBody) => api.put('/api/settings/company', CompanySettings, body),
-    onSuccess: (company) => queryClient.setQueryData(companyQuery.queryKey, company),
-  });
-}

@@ -1,21 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { User, type InviteUserBody, type UpdateUserBody } from '@altitude/shared/directory';
+import { useMutation } from '@tanstack/react-query';
+import { User, type InviteUserBody } from '@altitude/shared/directory';
 import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { useRefresh } from '../../../lib/use-refresh';
 
-function useRefresh() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ['directory', 'users'] });
-}
+export const inviteUser = (body: InviteUserBody) => api.post('/api/users', User, body);
 
 export function useInviteUser() {
-  const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: InviteUserBody) => api.post('/api/users', User, body), onSuccess: refresh });
-}
-
-export function useUpdateUser() {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ id, ...body }: UpdateUserBody & { id: number }) => api.patch(`/api/users/${id}`, User, body),
-    onSuccess: refresh,
-  });
+  return useMutation({ mutationFn: inviteUser, onSuccess: useRefresh(queryKeys.directory.users) });
 }

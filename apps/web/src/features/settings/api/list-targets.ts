@@ -1,19 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Target, TargetList } from '@altitude/shared/settings';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { TargetList } from '@altitude/shared/settings';
 import { api } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
 
-export const targetsQuery = queryOptions({
-  queryKey: ['settings', 'targets'],
-  queryFn: () => api.get('/api/settings/targets', TargetList),
-  select: (data) => data.items,
-});
-
+export const listTargets = () => api.get('/api/settings/targets', TargetList);
+export const targetsQuery = queryOptions({ queryKey: queryKeys.settings.targets, queryFn: listTargets, select: (data) => data.items });
 export const useTargets = () => useQuery(targetsQuery);
-
-export function useSetTarget() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ periodStart, strategicShare }: Target) => api.put(`/api/settings/targets/${periodStart}`, Target, { strategicShare }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['settings', 'targets'] }),
-  });
-}
