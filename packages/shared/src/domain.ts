@@ -17,6 +17,24 @@ export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
 
+/** Columns where work is still to be done, and the two where it has ended. */
+export const openStatuses = ['intake', 'planned', 'in_progress', 'in_review'] as const;
+export const closedStatuses = ['done', 'declined'] as const;
+export const isOpenStatus = (status: Status): status is (typeof openStatuses)[number] => (openStatuses as readonly Status[]).includes(status);
+
+/**
+ * The report class of a request: its confirmed classification. A class only suggested by the
+ * request type (or none at all) counts as unclassified, on the board's lanes and in reports.
+ */
+export const reportClassOf = ({
+  classification,
+  classificationSuggested,
+}: {
+  classification: Classification | null;
+  classificationSuggested: boolean;
+}): Classification | 'unclassified' =>
+  classification !== null && !classificationSuggested ? classification : 'unclassified';
+
 /** `cancelled` is added to the brief's three: a requester withdrawing their own request from intake. */
 export const resolutions = ['delivered', 'declined', 'handed_back', 'cancelled'] as const;
 export const Resolution = z.enum(resolutions);

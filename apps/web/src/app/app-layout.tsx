@@ -1,12 +1,12 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
-import { useCurrentUser } from '../features/auth/api/me';
-import { useSignOut } from '../features/auth/api/sign-in';
-import { Logo } from './logo';
+import { Logo } from '../components/logo';
+import { useSignOut } from '../features/auth/api/sign-out';
+import { roleLabel } from '../lib/roles';
+import { useCurrentUser } from '../lib/session';
 import { LiveUpdates } from './live-updates';
 import { navFor } from './nav';
-import { roleLabel } from './role-label';
 
 export function AppLayout() {
   const user = useCurrentUser();

@@ -2,10 +2,11 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ChangeEvent } from '@altitude/shared/events';
 import type { Board, Card } from '@altitude/shared/requests';
+import { queryKeys } from '../lib/query-keys';
 
 /** Puts a changed card where it now belongs in an unfiltered board; filtered boards refetch instead. */
 function patchBoards(queryClient: QueryClient, card: Card) {
-  for (const [key, board] of queryClient.getQueriesData<Board>({ queryKey: ['board'] })) {
+  for (const [key, board] of queryClient.getQueriesData<Board>({ queryKey: queryKeys.board.all })) {
     const filters = key[1] as Record<string, string> | undefined;
     if (!board || key.length !== 2) continue;
     if (filters && Object.keys(filters).length > 0) {
@@ -36,7 +37,7 @@ export function LiveUpdates() {
     const source = new EventSource('/api/events');
     let opened = false;
     source.onopen = () => {
-      if (opened) void queryClient.invalidateQueries({ queryKey: ['requests'] }).then(() => queryClient.invalidateQueries({ queryKey: ['board'] }));
+      if (opened) void queryClient.invalidateQueries({ queryKey: queryKeys.requests.all }).then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
       opened = true;
     };
     source.addEventListener('change', (message) => {
@@ -47,19 +48,19 @@ export function LiveUpdates() {
         case 'request.created':
         case 'request.updated':
           patchBoards(queryClient, event.card);
-          void queryClient.invalidateQueries({ queryKey: ['requests', 'list'] });
-          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.card.id] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.lists });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.card.id) });
           break;
         case 'request.commented':
-          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId, 'comments'] });
-          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId, 'activity'] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.comments(event.requestId) });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(event.requestId) });
           break;
         case 'request.time_logged':
-          void queryClient.invalidateQueries({ queryKey: ['requests', 'detail', event.requestId] });
-          void queryClient.invalidateQueries({ queryKey: ['board'] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
           break;
         case 'column.rebalanced':
-          void queryClient.invalidateQueries({ queryKey: ['board'] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
           break;
       }
     });

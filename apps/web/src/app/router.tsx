@@ -3,21 +3,20 @@ import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Access } from '@altitude/shared/domain';
 import { roleMeets } from '@altitude/shared/domain';
-import { useCurrentUser } from '../features/auth/api/me';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { queryClient } from '../lib/query-client';
-import { boardQuery } from '../features/board/api/board-query';
-import { filtersFromSearch } from '../features/board/hooks/use-board-filters';
+import { useCurrentUser } from '../lib/session';
+import { prefetchBoard } from './routes/board-loader';
 
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const RequestDetailPage = lazy(() => import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
-const BoardPage = lazy(() => import('../features/board/pages/board-page').then((m) => ({ default: m.BoardPage })));
+const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const SettingsPage = lazy(() => import('../features/settings/pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
@@ -58,12 +57,8 @@ export const router = createBrowserRouter([
       { path: 'requests/:id', element: <Page><RequestDetailPage /></Page> },
       {
         path: 'board',
-        // Start fetching the cards while the page's code is still loading.
-        loader: ({ request }) => {
-          void queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(request.url).searchParams)));
-          return null;
-        },
-        element: <Page access="marketer"><BoardPage /></Page>,
+        loader: ({ request }) => prefetchBoard(queryClient, request.url),
+        element: <Page access="marketer"><BoardRoute /></Page>,
       },
       { path: 'settings', element: <Page access="lead"><SettingsPage /></Page> },
       { path: 'insights', element: <Page access="lead"><InsightsPage /></Page> },

@@ -1,19 +1,20 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { DepartmentList, RequestTypeList, UserList, type Department, type RequestType, type User } from '@altitude/shared/directory';
 import { api } from './api-client';
+import { queryKeys } from './query-keys';
 
 /** Departments, request types and people: small, read by every feature, cached for the session. */
-const directory = <T>(key: string, url: string, schema: { parse: (v: unknown) => { items: T[] } }) =>
+const directory = <T>(queryKey: readonly string[], url: string, schema: { parse: (v: unknown) => { items: T[] } }) =>
   queryOptions({
-    queryKey: ['directory', key],
+    queryKey,
     queryFn: async () => (await api.get(url, schema as never)) as { items: T[] },
     staleTime: 10 * 60_000,
     select: (data) => data.items,
   });
 
-export const departmentsQuery = directory<Department>('departments', '/api/departments', DepartmentList);
-export const requestTypesQuery = directory<RequestType>('request-types', '/api/request-types', RequestTypeList);
-export const usersQuery = directory<User>('users', '/api/users', UserList);
+export const departmentsQuery = directory<Department>(queryKeys.directory.departments, '/api/departments', DepartmentList);
+export const requestTypesQuery = directory<RequestType>(queryKeys.directory.requestTypes, '/api/request-types', RequestTypeList);
+export const usersQuery = directory<User>(queryKeys.directory.users, '/api/users', UserList);
 
 export const useDepartments = () => useQuery(departmentsQuery);
 export const useRequestTypes = () => useQuery(requestTypesQuery);

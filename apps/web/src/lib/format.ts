@@ -1,4 +1,5 @@
-import type { Classification, Priority, Resolution, Status } from '@altitude/shared/domain';
+import { isOpenStatus, type Classification, type Priority, type Resolution, type Status } from '@altitude/shared/domain';
+import { today } from './today';
 
 export const statusLabel: Record<Status, string> = {
   intake: 'Intake',
@@ -56,7 +57,5 @@ export function formatRelative(iso: string, now = Date.now()): string {
   return 'just now';
 }
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
-
-export const isOverdue = (dueDate: string | null, status: Status) =>
-  dueDate !== null && dueDate < todayIso() && !['done', 'declined'].includes(status);
+/** Past its due date (in the viewer's today) and still open. */
+export const isOverdue = (dueDate: string | null, status: Status) => dueDate !== null && dueDate < today() && isOpenStatus(status);

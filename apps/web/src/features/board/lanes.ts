@@ -1,12 +1,12 @@
+import { reportClassOf } from '@altitude/shared/domain';
 import type { Card } from '@altitude/shared/requests';
 
 export type Lane = 'strategic' | 'tactical' | 'unclassified';
 export const lanes: Lane[] = ['strategic', 'tactical', 'unclassified'];
 export const laneLabel: Record<Lane, string> = { strategic: 'Strategic', tactical: 'Tactical', unclassified: 'Unclassified' };
 
-/** A suggested class is not a class yet: such cards sit in the unclassified lane. */
-export const laneOf = (card: Pick<Card, 'classification' | 'classificationSuggested'>): Lane =>
-  card.classification && !card.classificationSuggested ? card.classification : 'unclassified';
+/** A card's lane is its report class (shared's rule: a suggested class is not a class yet). */
+export const laneOf = (card: Pick<Card, 'classification' | 'classificationSuggested'>): Lane => reportClassOf(card);
 
 /** Cards in display order: by lane (strategic above tactical), then by position. */
 export function inDisplayOrder(cards: Card[], byCompletion = false): Card[] {

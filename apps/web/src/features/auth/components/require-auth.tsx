@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from '../api/me';
+import { useMe } from '../../../lib/session';
 
 /** Sends anyone not signed in to the sign-in page, remembering where they were going. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -3,9 +3,9 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { Navigate, useSearchParams } from 'react-router';
 import { LoginBody } from '@altitude/shared/auth';
 import { ApiError } from '../../../lib/api-client';
-import { useMe } from '../api/me';
+import { useMe } from '../../../lib/session';
 import { useSignIn } from '../api/sign-in';
-import { Logo } from '../../../app/logo';
+import { Logo } from '../../../components/logo';
 
 /** Only same-site paths are followed after sign-in, never an external URL. */
 function safeNext(next: string | null): string {

@@ -5,7 +5,7 @@ import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, isOverdue } from '../../../lib/format';
-import { ClassificationBadge } from '../../requests/components/badges';
+import { ClassificationBadge } from '../../../components/badges';
 import classes from './board-card.module.css';
 
 interface Props {

@@ -14,30 +14,40 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Classification, Status } from '@altitude/shared/domain';
-import { BoardColumn as BoardColumnSchema, Request, type Card } from '@altitude/shared/requests';
-import { api, ApiError, queryString } from '../../../lib/api-client';
+import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
+import type { Board, Card } from '@altitude/shared/requests';
+import { ApiError } from '../../../lib/api-client';
 import { statusLabel } from '../../../lib/format';
-import { boardQuery } from '../api/board-query';
-import { useMoveCard, type MoveInput } from '../api/use-move-card';
+import { queryKeys } from '../../../lib/query-keys';
+import { useClassifyCard } from '../api/classify-card';
+import { useBoard } from '../api/get-board';
+import { useOlderCards } from '../api/list-older-cards';
+import { useMoveCard, type MoveInput } from '../api/move-card';
 import { BoardCard } from '../components/board-card';
 import { BoardColumn } from '../components/board-column';
 import { BoardFiltersBar } from '../components/board-filters';
-import { CardDrawer } from '../components/card-drawer';
 import { ClassifyPrompt } from '../components/classify-prompt';
-import { useBoardFilters, useOpenCard } from '../hooks/use-board-filters';
+import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
 import classes from './board-page.module.css';
 
-const closedStatuses: Status[] = ['done', 'declined'];
+interface Props {
+  /**
+   * The open card (`?card=42`), drawn by whoever composes the page: the request drawer belongs
+   * to the requests feature, and features do not import each other (see app/routes/board-route).
+   */
+  renderCard: (id: number | null, onClose: () => void) => ReactNode;
+}
 
-export function BoardPage() {
+const isClosed = (status: Status) => (closedStatuses as readonly Status[]).includes(status);
+
+export function BoardPage({ renderCard }: Props) {
   const filterState = useBoardFilters();
   const { filters } = filterState;
-  const { data: board, error, isPending } = useQuery(boardQuery(filters));
+  const { data: board, error, isPending } = useBoard(filters);
   const queryClient = useQueryClient();
   const move = useMoveCard(filters);
   const { id: openId, open } = useOpenCard();
@@ -53,12 +63,12 @@ export function BoardPage() {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
   );
 
-  const older = useOlderCards(filters);
+  const older = useOlderColumns(filters, board);
   const columns = useMemo(
     () =>
       (board?.columns ?? []).map((col) => {
         const extra = older[col.status]?.data?.pages.flatMap((p) => p.cards) ?? [];
-        return { column: col, cards: inDisplayOrder([...col.cards, ...extra], closedStatuses.includes(col.status)) };
+        return { column: col, cards: inDisplayOrder([...col.cards, ...extra], isClosed(col.status)) };
       }),
     [board, older],
   );
@@ -77,7 +87,7 @@ export function BoardPage() {
           title: conflict ? `${input.card.key} was changed by someone else` : `Could not move ${input.card.key}`,
           message: conflict ? 'The board was reloaded; try the move again.' : err.message,
         });
-        if (conflict) void queryClient.invalidateQueries({ queryKey: ['board'] });
+        if (conflict) void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
       },
     });
 
@@ -179,7 +189,7 @@ export function BoardPage() {
         </DndContext>
       )}
       <ClassifyPrompt key={pending?.card.id ?? 0} card={pending?.card ?? null} targetLabel={pending ? statusLabel[pending.status] : ''} busy={classifying} onChoose={choose} onCancel={() => setPending(null)} />
-      <CardDrawer id={openId} onClose={() => open(null)} />
+      {renderCard(openId, () => open(null))}
     </Stack>
   );
 }
@@ -191,36 +201,10 @@ function overLabel(id: string | number, cards: Map<number, Card>) {
   return `the ${statusLabel[String(id).replace('column:', '') as Status] ?? ''} column`;
 }
 
-/** Classifies through the API and returns the updated request. */
-function useClassifyCard() {
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (id: number, classification: Classification, note: string | undefined, version: number) => {
-      const updated = await api.put(`/api/requests/${id}/classification`, Request, { classification, version, ...(note ? { note } : {}) });
-      await queryClient.invalidateQueries({ queryKey: ['board'] });
-      return updated;
-    },
-    [queryClient],
-  );
-}
-
 /** Older pages of the done and declined columns, fetched only when asked for. */
-function useOlderCards(filters: Record<string, string | undefined>) {
-  const { data: board } = useQuery(boardQuery(filters));
+function useOlderColumns(filters: BoardFilters, board: Board | undefined) {
   const cursorOf = (status: Status) => board?.columns.find((c) => c.status === status)?.nextCursor ?? null;
-  const done = useOlderColumn('done', filters, cursorOf('done'));
-  const declined = useOlderColumn('declined', filters, cursorOf('declined'));
+  const done = useOlderCards('done', filters, cursorOf('done'));
+  const declined = useOlderCards('declined', filters, cursorOf('declined'));
   return { done, declined } as Partial<Record<Status, typeof done>>;
-}
-
-function useOlderColumn(status: 'done' | 'declined', filters: Record<string, string | undefined>, first: string | null) {
-  const [enabled, setEnabled] = useState(false);
-  const query = useInfiniteQuery({
-    queryKey: ['board', filters, 'older', status],
-    enabled: enabled && first !== null,
-    initialPageParam: first ?? '',
-    queryFn: ({ pageParam }) => api.get(`/api/board/columns/${status}${queryString({ ...filters, cursor: pageParam })}`, BoardColumnSchema),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  return Object.assign(query, { enable: () => setEnabled(true) });
 }

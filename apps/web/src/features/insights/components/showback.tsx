@@ -1,8 +1,7 @@
 import { Paper, SegmentedControl, Skeleton, Table, Text, Title, Group } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { GroupBy } from '@altitude/shared/reports';
-import { timeSplitQuery } from '../api/report-queries';
+import { useTimeSplit } from '../api/get-time-split';
 import type { Period } from '../hooks/use-period';
 import { hours, pct } from './report-format';
 import { SplitBar } from './split-bar';
@@ -16,7 +15,7 @@ const views: { value: Exclude<GroupBy, 'week'>; label: string; column: string }[
 /** "Who asks for what": logged hours split by class, per department, type or marketer. */
 export function Showback({ period }: { period: Period }) {
   const [view, setView] = useState<Exclude<GroupBy, 'week'>>('department');
-  const { data } = useQuery(timeSplitQuery(period, view));
+  const { data } = useTimeSplit(period, view);
   const column = views.find((v) => v.value === view)!.column;
   const max = Math.max(0, ...(data?.groups.map((g) => g.totalMinutes) ?? []));
   return (

@@ -1,16 +1,12 @@
 import { useSearchParams } from 'react-router';
 import { addDays, quarterStartOf } from '@altitude/shared/calendar';
+import { today as localToday } from '../../../lib/today';
 
 export interface Period {
   from: string;
   to: string;
 }
 export type Preset = 'last-4-weeks' | 'this-quarter' | 'last-quarter' | 'custom';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 export function presetPeriod(preset: Exclude<Preset, 'custom'>, today = localToday()): Period {
   switch (preset) {

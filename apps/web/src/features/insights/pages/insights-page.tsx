@@ -1,6 +1,10 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { exportUrl, flowQuery, handBackQuery, headlineQuery, insightsQuery, timeSplitQuery } from '../api/report-queries';
+import { exportUrl } from '../api/export-url';
+import { useFlow } from '../api/get-flow';
+import { useHandBack } from '../api/get-hand-back';
+import { useHeadline } from '../api/get-headline';
+import { useTimeSplit } from '../api/get-time-split';
+import { useInsights } from '../api/list-insights';
 import { FlowSection } from '../components/flow-section';
 import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
@@ -15,11 +19,11 @@ import './print.css';
 /** The CMO's one screen: where marketing's time went, against the target, in plain words. */
 export function InsightsPage() {
   const { period, preset, setPeriod } = usePeriod();
-  const headline = useQuery(headlineQuery(period));
-  const weekly = useQuery(timeSplitQuery(period, 'week'));
-  const flow = useQuery(flowQuery(period));
-  const handBack = useQuery(handBackQuery(period));
-  const insights = useQuery(insightsQuery(period));
+  const headline = useHeadline(period);
+  const weekly = useTimeSplit(period, 'week');
+  const flow = useFlow(period);
+  const handBack = useHandBack(period);
+  const insights = useInsights(period);
   const error = [headline, weekly, flow, handBack, insights].find((q) => q.error)?.error;
 
   return (

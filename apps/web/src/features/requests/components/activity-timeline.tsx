@@ -3,7 +3,7 @@ import type { ActivityEntry } from '@altitude/shared/activity';
 import type { Status } from '@altitude/shared/domain';
 import { useLookup } from '../../../lib/directory';
 import { formatMinutes, formatRelative, statusLabel } from '../../../lib/format';
-import { useActivity } from '../api/request-queries';
+import { useActivity } from '../api/list-activity';
 
 type Lookup = ReturnType<typeof useLookup>;
 

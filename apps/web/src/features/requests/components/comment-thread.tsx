@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useLookup } from '../../../lib/directory';
 import { ApiError } from '../../../lib/api-client';
 import { formatRelative } from '../../../lib/format';
-import { useAddComment } from '../api/request-mutations';
-import { useComments } from '../api/request-queries';
+import { useAddComment } from '../api/add-comment';
+import { useComments } from '../api/list-comments';
 import { Markdown } from './markdown';
 
 export function CommentThread({ requestId }: { requestId: number }) {

@@ -2,7 +2,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import type { Request } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, isOverdue, priorityLabel } from '../../../lib/format';
-import { ClassificationBadge, StatusBadge } from './badges';
+import { ClassificationBadge, StatusBadge } from '../../../components/badges';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,18 +1,17 @@
 import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { useCurrentUser } from '../../auth/api/me';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
-import { requestListQuery } from '../api/request-queries';
-import { StatusBadge } from '../components/badges';
+import { useCurrentUser } from '../../../lib/session';
+import { StatusBadge } from '../../../components/badges';
+import { useRequestList } from '../api/list-requests';
 
 export function MyRequestsPage() {
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const scope = params.get('scope') === 'department' ? 'department' : 'mine';
   const filter: Record<string, string> = scope === 'mine' ? { mine: 'true' } : { department: String(user.departmentId) };
-  const { data, isPending } = useQuery(requestListQuery(filter));
+  const { data, isPending } = useRequestList(filter);
   const lookup = useLookup();
   const department = lookup.department(user.departmentId)?.name ?? 'my department';
 

@@ -6,8 +6,10 @@ import { priorities, type Priority } from '@altitude/shared/domain';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useRequestTypes } from '../../../lib/directory';
-import { priorityLabel, todayIso } from '../../../lib/format';
-import { useCreateRequest } from '../api/request-mutations';
+import { addDays } from '@altitude/shared/calendar';
+import { priorityLabel } from '../../../lib/format';
+import { today } from '../../../lib/today';
+import { useCreateRequest } from '../api/create-request';
 
 interface Values {
   typeId: string | null;
@@ -31,8 +33,6 @@ const toBody = (v: Values) => ({
 
 const validateBody = schemaResolver(CreateRequestBody, { sync: true });
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 export function NewRequestPage() {
   const { data: types = [] } = useRequestTypes();
   const create = useCreateRequest();
@@ -45,7 +45,7 @@ export function NewRequestPage() {
     validate: (values) => validateBody(toBody(values)),
   });
   const type = types.find((t) => String(t.id) === form.values.typeId);
-  const earliest = type ? addDays(todayIso(), type.turnaroundDays) : null;
+  const earliest = type ? addDays(today(), type.turnaroundDays) : null;
   const rushed = Boolean(earliest && form.values.dueDate && form.values.dueDate < earliest);
 
   const submit = form.onSubmit((values) =>
@@ -105,7 +105,7 @@ export function NewRequestPage() {
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <div>
-              <TextInput label="Due date" type="date" min={todayIso()} {...form.getInputProps('dueDate')} />
+              <TextInput label="Due date" type="date" min={today()} {...form.getInputProps('dueDate')} />
               {rushed && type && (
                 <Text size="xs" c="orange.8" mt={4} role="status">
                   That is sooner than the usual {type.turnaroundDays}-day turnaround for {type.name.toLowerCase()}s. Marketing will tell you if it can be done.

@@ -1,10 +1,10 @@
 import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { Link, useParams } from 'react-router';
-import { useCurrentUser } from '../../auth/api/me';
 import { ApiError } from '../../../lib/api-client';
-import { useCancelRequest } from '../api/request-mutations';
-import { useRequest } from '../api/request-queries';
+import { useCurrentUser } from '../../../lib/session';
+import { useCancelRequest } from '../api/cancel-request';
+import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { Markdown } from '../components/markdown';

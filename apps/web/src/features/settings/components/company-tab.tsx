@@ -1,8 +1,9 @@
 import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { knownTimeZones } from '@altitude/shared/settings';
-import { useCompany, useSetCompany } from '../api/company';
-import { saved, showServerErrors } from './form-errors';
+import { useCompany } from '../api/get-company';
+import { useUpdateCompany } from '../api/update-company';
+import { saved, showServerErrors } from '../../../lib/forms';
 
 const nowIn = (timeZone: string) => {
   try {
@@ -13,7 +14,7 @@ const nowIn = (timeZone: string) => {
 };
 
 function TimeZoneForm({ current }: { current: string }) {
-  const setCompany = useSetCompany();
+  const setCompany = useUpdateCompany();
   const [timezone, setTimezone] = useState(current);
   const [error, setError] = useState<string | null>(null);
   const zones = knownTimeZones();

@@ -3,8 +3,9 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { CreateDepartmentBody, type Department } from '@altitude/shared/directory';
 import { useDepartments, useUsers } from '../../../lib/directory';
-import { useCreateDepartment, useRenameDepartment } from '../api/departments';
-import { saved, schemaValidator, showServerErrors } from './form-errors';
+import { useCreateDepartment } from '../api/create-department';
+import { useRenameDepartment } from '../api/rename-department';
+import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
 
 const validateName = schemaValidator<{ name: string }>(CreateDepartmentBody);
 

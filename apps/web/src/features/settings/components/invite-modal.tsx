@@ -1,11 +1,11 @@
 import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { InviteUserBody } from '@altitude/shared/directory';
-import type { Role } from '@altitude/shared/domain';
+import { roles, type Role } from '@altitude/shared/domain';
 import { useDepartments } from '../../../lib/directory';
-import { useInviteUser } from '../api/users';
-import { roleName, roleOptions } from './roles';
-import { saved, schemaValidator, showServerErrors } from './form-errors';
+import { roleHint, roleLabel } from '../../../lib/roles';
+import { useInviteUser } from '../api/invite-user';
+import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
 
 interface Values {
   email: string;
@@ -39,7 +39,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
   const submit = form.onSubmit((values) =>
     invite.mutate(InviteUserBody.parse(toBody(values)), {
       onSuccess: (user) => {
-        saved(`${user.name} invited`, `${roleName(user.role)}; they sign in as ${user.email} with the password you chose.`);
+        saved(`${user.name} invited`, `${roleLabel[user.role]}; they sign in as ${user.email} with the password you chose.`);
         onDone();
       },
       onError: (e) => showServerErrors(e, form, fields),
@@ -58,8 +58,8 @@ function InviteForm({ onDone }: { onDone: () => void }) {
             label="Role"
             required
             allowDeselect={false}
-            data={roleOptions.map((r) => ({ value: r.value, label: r.label }))}
-            description={roleOptions.find((r) => r.value === form.values.role)?.hint}
+            data={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
+            description={roleHint[form.values.role]}
             {...form.getInputProps('role')}
           />
           <Select

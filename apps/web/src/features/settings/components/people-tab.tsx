@@ -2,13 +2,13 @@ import { Badge, Button, Group, Paper, Select, Stack, Switch, Table, Text, Toolti
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import type { User } from '@altitude/shared/directory';
-import type { Role } from '@altitude/shared/domain';
-import { useCurrentUser } from '../../auth/api/me';
+import { roles, type Role } from '@altitude/shared/domain';
 import { useDepartments, useUsers } from '../../../lib/directory';
-import { useUpdateUser } from '../api/users';
+import { roleLabel } from '../../../lib/roles';
+import { useCurrentUser } from '../../../lib/session';
+import { useUpdateUser } from '../api/update-user';
 import { InviteModal } from './invite-modal';
-import { roleName, roleOptions } from './roles';
-import { saved, showServerErrors } from './form-errors';
+import { saved, showServerErrors } from '../../../lib/forms';
 
 function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
   const { data: departments = [] } = useDepartments();
@@ -19,10 +19,10 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
   // A role change or a deactivation signs the person out at once, so it is confirmed first.
   const changeRole = (role: Role) =>
     modals.openConfirmModal({
-      title: `Make ${person.name} a ${roleName(role).toLowerCase()}?`,
+      title: `Make ${person.name} a ${roleLabel[role].toLowerCase()}?`,
       children: <Text size="sm">They are signed out now and sign in again with the new role.</Text>,
       labels: { confirm: 'Change role', cancel: 'Cancel' },
-      onConfirm: () => change({ role }, `Now a ${roleName(role).toLowerCase()}; their sessions have ended.`),
+      onConfirm: () => change({ role }, `Now a ${roleLabel[role].toLowerCase()}; their sessions have ended.`),
     });
   const setActive = (active: boolean) =>
     active
@@ -62,7 +62,7 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
               w={170}
               allowDeselect={false}
               disabled={isMe}
-              data={roleOptions.map((r) => ({ value: r.value, label: r.label }))}
+              data={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
               value={person.role}
               onChange={(v) => v && v !== person.role && changeRole(v as Role)}
             />

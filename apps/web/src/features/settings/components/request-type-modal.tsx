@@ -2,8 +2,9 @@ import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, Text
 import { useForm } from '@mantine/form';
 import { CreateRequestTypeBody, type RequestType } from '@altitude/shared/directory';
 import type { Classification } from '@altitude/shared/domain';
-import { useCreateRequestType, useUpdateRequestType } from '../api/request-types';
-import { saved, schemaValidator, showServerErrors } from './form-errors';
+import { useCreateRequestType } from '../api/create-request-type';
+import { useUpdateRequestType } from '../api/update-request-type';
+import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
 
 interface Values {
   name: string;

@@ -1,10 +1,12 @@
 import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { dateIn, quarterStartOf } from '@altitude/shared/calendar';
+import { quarterStartOf } from '@altitude/shared/calendar';
 import { nextQuarterStart, quarterLabel } from '@altitude/shared/settings';
-import { useCompany } from '../api/company';
-import { useSetTarget, useTargets } from '../api/targets';
-import { saved, showServerErrors } from './form-errors';
+import { today } from '../../../lib/today';
+import { useCompany } from '../api/get-company';
+import { useTargets } from '../api/list-targets';
+import { useSetTarget } from '../api/set-target';
+import { saved, showServerErrors } from '../../../lib/forms';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
@@ -65,7 +67,7 @@ export function TargetTab() {
   const { data: targets, isPending } = useTargets();
   const { data: company } = useCompany();
   if (isPending || !company) return null;
-  const current = quarterStartOf(dateIn(new Date(), company.timezone));
+  const current = quarterStartOf(today(company.timezone));
   const next = nextQuarterStart(current);
   const shareOf = (q: string) => targets?.find((t) => t.periodStart === q)?.strategicShare;
   const earlier = (targets ?? []).filter((t) => t.periodStart < current).reverse();

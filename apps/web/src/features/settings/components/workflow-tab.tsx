@@ -2,8 +2,9 @@ import { Button, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkflowColumn } from '@altitude/shared/settings';
 import { statusLabel } from '../../../lib/format';
-import { useSetWipLimit, useWorkflow } from '../api/workflow';
-import { saved, showServerErrors } from './form-errors';
+import { useWorkflow } from '../api/list-workflow';
+import { useSetWipLimit } from '../api/set-wip-limit';
+import { saved, showServerErrors } from '../../../lib/forms';
 
 function WipLimitRow({ column }: { column: WorkflowColumn }) {
   const setLimit = useSetWipLimit();

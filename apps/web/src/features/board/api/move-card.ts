@@ -3,8 +3,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { Status } from '@altitude/shared/domain';
 import { Request, type Board, type Card } from '@altitude/shared/requests';
 import { api } from '../../../lib/api-client';
-import { requestKeys } from '../../requests/api/request-queries';
-import { boardKey } from './board-query';
+import { queryKeys } from '../../../lib/query-keys';
 import type { BoardFilters } from '../hooks/use-board-filters';
 
 export interface MoveInput {
@@ -37,23 +36,26 @@ function applyMove(board: Board, input: MoveInput): Board {
   };
 }
 
+/** Moves a card between `above` and `below` (the server computes its key from them as they are now). */
+export const moveCard = (input: MoveInput) =>
+  api.post(`/api/requests/${input.card.id}/move`, Request, {
+    status: input.status,
+    beforeId: input.above?.id ?? null,
+    afterId: input.below?.id ?? null,
+    version: input.card.version,
+    ...(input.note ? { note: input.note } : {}),
+    ...(input.resolution ? { resolution: input.resolution } : {}),
+  });
+
 /**
  * Optimistic move (TanStack Query's cache pattern): the card jumps at once; if the server
  * refuses, the board snaps back and the caller shows why.
  */
 export function useMoveCard(filters: BoardFilters) {
   const queryClient = useQueryClient();
-  const key = boardKey(filters);
+  const key = queryKeys.board.view(filters);
   return useMutation({
-    mutationFn: (input: MoveInput) =>
-      api.post(`/api/requests/${input.card.id}/move`, Request, {
-        status: input.status,
-        beforeId: input.above?.id ?? null,
-        afterId: input.below?.id ?? null,
-        version: input.card.version,
-        ...(input.note ? { note: input.note } : {}),
-        ...(input.resolution ? { resolution: input.resolution } : {}),
-      }),
+    mutationFn: moveCard,
     onMutate: async (input) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Board>(key);
@@ -72,8 +74,8 @@ export function useMoveCard(filters: BoardFilters) {
           })),
         },
       );
-      queryClient.setQueryData(requestKeys.detail(request.id), request);
-      void queryClient.invalidateQueries({ queryKey: requestKeys.activity(request.id) });
+      queryClient.setQueryData(queryKeys.requests.detail(request.id), request);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(request.id) });
     },
   });
 }

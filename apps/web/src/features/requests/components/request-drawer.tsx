@@ -4,20 +4,24 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
-import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
+import { ConflictBody, type Request, type UpdateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useLookup } from '../../../lib/directory';
 import { priorityLabel, statusLabel } from '../../../lib/format';
-import { useClassify, useMoveRequest, useUpdateRequest } from '../../requests/api/request-mutations';
-import { requestKeys, useRequest } from '../../requests/api/request-queries';
-import { ActivityTimeline } from '../../requests/components/activity-timeline';
-import { ClassificationBadge, StatusBadge } from '../../requests/components/badges';
-import { CommentThread } from '../../requests/components/comment-thread';
-import { Markdown } from '../../requests/components/markdown';
+import { queryKeys } from '../../../lib/query-keys';
+import { ClassificationBadge, StatusBadge } from '../../../components/badges';
+import { useClassifyRequest } from '../api/classify-request';
+import { useRequest } from '../api/get-request';
+import { useMoveRequest } from '../api/move-request';
+import { useUpdateRequest } from '../api/update-request';
+import { ActivityTimeline } from './activity-timeline';
+import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
+import { Markdown } from './markdown';
 import { TimeLog } from './time-log';
 
-export function CardDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+/** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
+export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   return (
     <Drawer opened={id !== null} onClose={onClose} position="right" size={560} title={null} withCloseButton={false} padding="lg">
       {id !== null && <DrawerBody id={id} onClose={onClose} />}
@@ -30,9 +34,9 @@ function useConflictNotice() {
   const queryClient = useQueryClient();
   return (error: Error, id: number) => {
     if (error instanceof ApiError && error.status === 409) {
-      const current = (error.problem as { current?: Request }).current;
-      if (current) queryClient.setQueryData(requestKeys.detail(id), current);
-      void queryClient.invalidateQueries({ queryKey: ['board'] });
+      const conflict = ConflictBody.safeParse(error.problem);
+      if (conflict.success) queryClient.setQueryData(queryKeys.requests.detail(id), conflict.data.current);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
       notifications.show({ color: 'orange', title: 'Changed by someone else', message: 'The card was reloaded with their changes. Make your edit again if it is still needed.' });
     } else {
       notifications.show({ color: 'red', title: 'Not saved', message: error.message });
@@ -44,7 +48,7 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
-  const classify = useClassify(id);
+  const classify = useClassifyRequest(id);
   const move = useMoveRequest();
   const onConflict = useConflictNotice();
   const [declineMode, setDeclineMode] = useState<'declined' | 'handed_back' | null>(null);

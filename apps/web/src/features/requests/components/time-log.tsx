@@ -2,9 +2,10 @@ import { Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mant
 import { useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useLookup } from '../../../lib/directory';
-import { formatDate, formatMinutes, todayIso } from '../../../lib/format';
-import { useLogTime } from '../../requests/api/request-mutations';
-import { useTimeEntries } from '../../requests/api/request-queries';
+import { formatDate, formatMinutes } from '../../../lib/format';
+import { today } from '../../../lib/today';
+import { useLogTime } from '../api/log-time';
+import { useTimeEntries } from '../api/list-time-entries';
 
 const quick = [15, 30, 60, 120];
 
@@ -13,7 +14,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
   const log = useLogTime(requestId);
   const lookup = useLookup();
   const [minutes, setMinutes] = useState<number | string>('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const error = log.error instanceof ApiError ? log.error : null;
 
@@ -35,7 +36,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
           Log
         </Text>
         {quick.map((m) => (
-          <Button key={m} size="compact-sm" variant="light" onClick={() => log.mutate({ minutes: m, date: todayIso() })} disabled={log.isPending}>
+          <Button key={m} size="compact-sm" variant="light" onClick={() => log.mutate({ minutes: m })} disabled={log.isPending}>
             +{formatMinutes(m)}
           </Button>
         ))}
@@ -52,7 +53,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
           w={110}
           error={error?.fieldError('minutes')}
         />
-        <TextInput aria-label="Date" type="date" max={todayIso()} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} error={error?.fieldError('date')} />
+        <TextInput aria-label="Date" type="date" max={today()} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} error={error?.fieldError('date')} />
         <TextInput aria-label="Note" placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
         <Button onClick={submitCustom} disabled={!minutes} loading={log.isPending}>
           Log

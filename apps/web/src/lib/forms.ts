@@ -1,7 +1,7 @@
 import { schemaResolver } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from './api-client';
 
 /** Schema messages read "must be at least 1 day"; under a field they start with a capital. */
 const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);

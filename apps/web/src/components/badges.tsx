@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import type { Classification, Resolution, Status } from '@altitude/shared/domain';
-import { classificationColor, classificationLabel, resolutionLabel, statusColor, statusLabel } from '../../../lib/format';
+import { classificationColor, classificationLabel, resolutionLabel, statusColor, statusLabel } from '../lib/format';
 
 export function StatusBadge({ status, resolution }: { status: Status; resolution?: Resolution | null }) {
   const label = status === 'declined' && resolution ? resolutionLabel[resolution] : statusLabel[status];

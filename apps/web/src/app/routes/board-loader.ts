@@ -1,0 +1,20 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { roleMeets } from '@altitude/shared/domain';
+import { boardQuery } from '../../features/board/api/get-board';
+import { filtersFromSearch } from '../../features/board/hooks/use-board-filters';
+import { meQueryOptions } from '../../lib/session';
+
+/**
+ * Starts fetching the cards while the board's code is still loading, but only for someone who
+ * may see the board: a requester typing /board would otherwise fire a request that gets 403.
+ * Never awaited, so the page is not held back by the check.
+ */
+export function prefetchBoard(queryClient: QueryClient, url: string) {
+  void queryClient
+    .ensureQueryData(meQueryOptions)
+    .then((user) => {
+      if (user && roleMeets(user.role, 'marketer')) return queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(url).searchParams)));
+    })
+    .catch(() => undefined); // The page's own queries show any error.
+  return null;
+}

@@ -1,0 +1,7 @@
+import { BoardPage } from '../../features/board/pages/board-page';
+import { RequestDrawer } from '../../features/requests/components/request-drawer';
+
+/** The board with the request drawer for its open card: the two features meet here, not in each other. */
+export function BoardRoute() {
+  return <BoardPage renderCard={(id, onClose) => <RequestDrawer id={id} onClose={onClose} />} />;
+}

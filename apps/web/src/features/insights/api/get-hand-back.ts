@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { HandBack } from '@altitude/shared/reports';
+import type { Period } from '../hooks/use-period';
+import { reportQuery } from './report-query';
+
+export const handBackQuery = (p: Period) => reportQuery('hand-back', HandBack, p);
+export const useHandBack = (p: Period) => useQuery(handBackQuery(p));

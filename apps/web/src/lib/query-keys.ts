@@ -1,0 +1,37 @@
+import type { Status } from '@altitude/shared/domain';
+
+type Params = Record<string, string | undefined>;
+
+/**
+ * Every TanStack Query key of the app, in one place: an invalidation names the same key as the
+ * query it means, and a prefix (`board.all`) reaches every variant of it. Live updates rely on
+ * the shapes: a board view is exactly `['board', filters]`.
+ */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  board: {
+    all: ['board'] as const,
+    view: (filters: Params) => ['board', filters] as const,
+    older: (filters: Params, status: Status) => ['board', filters, 'older', status] as const,
+  },
+  requests: {
+    all: ['requests'] as const,
+    lists: ['requests', 'list'] as const,
+    list: (params: Params) => ['requests', 'list', params] as const,
+    detail: (id: number) => ['requests', 'detail', id] as const,
+    comments: (id: number) => ['requests', 'detail', id, 'comments'] as const,
+    activity: (id: number) => ['requests', 'detail', id, 'activity'] as const,
+    time: (id: number) => ['requests', 'detail', id, 'time'] as const,
+  },
+  directory: {
+    departments: ['directory', 'departments'] as const,
+    requestTypes: ['directory', 'request-types'] as const,
+    users: ['directory', 'users'] as const,
+  },
+  settings: {
+    company: ['settings', 'company'] as const,
+    targets: ['settings', 'targets'] as const,
+    workflow: ['settings', 'workflow'] as const,
+  },
+  reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
+};
