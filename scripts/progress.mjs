@@ -100,7 +100,9 @@ export function runQuietly(label, cmd, args, { phaseOf = () => undefined, cwd, e
           out.write(`✔ ${label} (${formatElapsed(ms)})\n`);
           fs.rmSync(path.dirname(logPath), { recursive: true, force: true });
         } else if (!signal && !interrupted) {
-          out.write(`✖ ${label} failed (exit ${code}) after ${formatElapsed(ms)}. Its last lines:\n${tail.join('\n')}\nFull output: ${logPath}\n`);
+          out.write(
+            `✖ ${label} failed (exit ${code}) after ${formatElapsed(ms)}. Its last lines:\n${tail.join('\n')}\nFull output: ${logPath}\n`,
+          );
         }
         resolve({ ok, interrupted: interrupted || Boolean(signal), code, signal, ms, logPath });
       });

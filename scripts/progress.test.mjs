@@ -44,13 +44,18 @@ async function seen(program) {
   const out = new PassThrough();
   let text = '';
   out.on('data', (d) => (text += d));
-  const res = await runQuietly('Doing the thing', process.execPath, ['-e', program], { out, phaseOf: (l) => (l.startsWith('phase ') ? l.slice(6) : undefined) });
+  const res = await runQuietly('Doing the thing', process.execPath, ['-e', program], {
+    out,
+    phaseOf: (l) => (l.startsWith('phase ') ? l.slice(6) : undefined),
+  });
   return { res, text };
 }
 
 describe('a quiet step', () => {
   it('shows its label, phases and time, not the output of the command', async () => {
-    const { res, text } = await seen(`for (let i = 0; i < 60; i++) console.log('compiler noise ' + i); console.log('phase linking'); console.error('gyp warn scary');`);
+    const { res, text } = await seen(
+      `for (let i = 0; i < 60; i++) console.log('compiler noise ' + i); console.log('phase linking'); console.error('gyp warn scary');`,
+    );
     expect(res.ok).toBe(true);
     expect(text).not.toContain('compiler noise');
     expect(text).not.toContain('scary');
@@ -60,7 +65,9 @@ describe('a quiet step', () => {
   });
 
   it('on failure prints the last lines of the output and keeps the whole log', async () => {
-    const { res, text } = await seen(`for (let i = 0; i < 100; i++) console.log('line ' + i); console.error('the real error'); process.exit(3);`);
+    const { res, text } = await seen(
+      `for (let i = 0; i < 100; i++) console.log('line ' + i); console.error('the real error'); process.exit(3);`,
+    );
     expect(res).toMatchObject({ ok: false, interrupted: false, code: 3 });
     expect(text).toContain('✖ Doing the thing failed (exit 3)');
     expect(text).toContain('line 99\nthe real error');

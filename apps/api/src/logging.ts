@@ -7,7 +7,15 @@ import pretty from 'pino-pretty';
  * go through the same stdout as console.log, in order: pino's own buffered writer let "Server
  * listening" land after the ready banner.
  */
-export function loggerOptions({ level, pretty: readable, destination }: { level: string; pretty: boolean; destination?: NodeJS.WritableStream }) {
+export function loggerOptions({
+  level,
+  pretty: readable,
+  destination,
+}: {
+  level: string;
+  pretty: boolean;
+  destination?: NodeJS.WritableStream;
+}) {
   if (!readable) return { level, stream: destination ?? process.stdout };
   const stream = pretty({
     sync: true,

@@ -61,4 +61,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
 const demoListed = config.demo && !isDatabaseEmpty(app.db);
-console.log(readyBanner({ url, databasePath: config.databasePath, seeded, accounts: demoListed ? demoAccounts : [], password: demoPassword }));
+console.log(
+  readyBanner({ url, databasePath: config.databasePath, seeded, accounts: demoListed ? demoAccounts : [], password: demoPassword }),
+);

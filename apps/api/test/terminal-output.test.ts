@@ -52,7 +52,10 @@ describe('request lines', () => {
 describe('log format', () => {
   it('is one readable line per event at a terminal', async () => {
     const { lines, stream } = collector();
-    const app = await buildApp({ databasePath: path.join(dir, 'pretty.db'), logger: loggerOptions({ level: 'info', pretty: true, destination: stream }) });
+    const app = await buildApp({
+      databasePath: path.join(dir, 'pretty.db'),
+      logger: loggerOptions({ level: 'info', pretty: true, destination: stream }),
+    });
     app.log.info({ userId: 7 }, 'target set');
     await app.close();
     const line = lines.find((l) => l.includes('target set'));
@@ -63,7 +66,10 @@ describe('log format', () => {
 
   it('is JSON otherwise', async () => {
     const { lines, stream } = collector();
-    const app = await buildApp({ databasePath: path.join(dir, 'json.db'), logger: loggerOptions({ level: 'info', pretty: false, destination: stream }) });
+    const app = await buildApp({
+      databasePath: path.join(dir, 'json.db'),
+      logger: loggerOptions({ level: 'info', pretty: false, destination: stream }),
+    });
     app.log.info({ userId: 7 }, 'target set');
     await app.close();
     const entry = lines.map((l) => JSON.parse(l) as { msg?: string; userId?: number; level?: number }).find((l) => l.msg === 'target set');
@@ -94,7 +100,14 @@ describe('ready banner', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/server.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: path.join(dir, 'server.db'), ALTITUDE_DEMO: '0', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: path.join(dir, 'server.db'),
+        ALTITUDE_DEMO: '0',
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
