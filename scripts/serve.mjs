@@ -1,6 +1,8 @@
 // Runs the server as a child process and stops it the way a person expects from Ctrl-C: the
 // server gets the signal once, finishes its requests and closes the database, and we exit 0 so
-// pnpm does not report "ELIFECYCLE Command failed" for a deliberate stop.
+// pnpm does not report "ELIFECYCLE Command failed" for a deliberate stop. package.json says
+// `exec node scripts/start.mjs` for the same reason: pnpm runs a script with `sh -c`, and without
+// exec the shell (dash on Debian) is itself killed by the Ctrl-C, which pnpm reports as a failure.
 import { spawn } from 'node:child_process';
 
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -17,6 +17,18 @@ fs.writeFileSync(
 );
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** Runs `command` the way pnpm runs a package script (`sh -c`), in a process group of its own. */
+function asPackageScript(command) {
+  const child = spawn('sh', ['-c', command], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const ready = async () => {
+    while (!out.includes('ready')) await new Promise((r) => setTimeout(r, 20));
+  };
+  return { child, exited, ready };
+}
+
 /** `node -e serve(...)` in a process group of its own, as a shell runs a command in a terminal. */
 function wrapper() {
   const program = `import(${JSON.stringify(path.resolve(import.meta.dirname, 'serve.mjs'))}).then((m) => m.serve([${JSON.stringify(fakeServer)}]))`;
@@ -49,5 +61,17 @@ describe('Ctrl-C on pnpm start', () => {
     process.kill(w.child.pid, 'SIGTERM');
     expect(await w.exited).toEqual({ code: 0, signal: null });
     expect(w.out()).toContain('got SIGTERM #1');
+  });
+
+  it('leaves pnpm an exit code 0, not a shell killed by the signal ("ELIFECYCLE Command failed.")', async () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8'));
+    for (const name of ['start', 'dev']) {
+      const command = scripts[name].replace(/node scripts\/\S+/, `node ${JSON.stringify(fakeServer)}`);
+      expect(command).not.toBe(scripts[name]);
+      const run = asPackageScript(command);
+      await run.ready();
+      process.kill(-run.child.pid, 'SIGINT');
+      expect(await run.exited).toEqual({ code: 0, signal: null });
+    }
   });
 });
