@@ -22,7 +22,8 @@ export const sqliteCompileMinutes = '2–6';
  */
 export function installPhase(line) {
   const progress = /^Progress: resolved (\d+), reused \d+, downloaded \d+, added (\d+)/.exec(line);
-  if (progress) return `packages: ${progress[2]} of ${progress[1]} in place`;
+  // Before the first package lands the counts are not yet meaningful ("resolved 1").
+  if (progress) return progress[2] === '0' ? undefined : `packages: ${progress[2]} of ${progress[1]} in place`;
   if (/better-sqlite3 install: .*gyp info/.test(line) || /better-sqlite3 install: .*\b(CC|CXX)\(target\)/.test(line)) {
     return `compiling SQLite's driver (about ${sqliteCompileMinutes} minutes on a 2-core machine)`;
   }

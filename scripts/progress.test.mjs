@@ -6,6 +6,7 @@ import { buildPhase, formatElapsed, installPhase, runQuietly } from './progress.
 
 // Lines as `pnpm install --reporter=append-only` prints them on a machine without GitHub access.
 const installLines = [
+  'Progress: resolved 1, reused 0, downloaded 0, added 0',
   'Progress: resolved 554, reused 390, downloaded 0, added 95',
   '.../node_modules/better-sqlite3 install$ prebuild-install || node-gyp rebuild --release',
   '.../node_modules/better-sqlite3 install: prebuild-install warn install getaddrinfo ENOTFOUND github.com',
@@ -18,6 +19,7 @@ const installLines = [
 describe('install phases', () => {
   it('name packages, then the SQLite driver: fetched, compiled with a time estimate, ready', () => {
     expect(installLines.map(installPhase)).toEqual([
+      undefined,
       'packages: 95 of 554 in place',
       "fetching SQLite's driver",
       undefined,
