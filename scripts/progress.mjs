@@ -12,7 +12,7 @@ export function formatElapsed(ms) {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** Measured on a 2-core machine: 1.5 min of CPU, 6 min wall-clock when shared with other work. */
+/** Measured on a 2-core machine: under 2 min of CPU, 4 min 40 s wall-clock when shared with other work. */
 export const sqliteCompileMinutes = '2–6';
 
 /**
@@ -25,7 +25,7 @@ export function installPhase(line) {
   // Before the first package lands the counts are not yet meaningful ("resolved 1").
   if (progress) return progress[2] === '0' ? undefined : `packages: ${progress[2]} of ${progress[1]} in place`;
   if (/better-sqlite3 install: .*gyp info/.test(line) || /better-sqlite3 install: .*\b(CC|CXX)\(target\)/.test(line)) {
-    return `compiling SQLite's driver (about ${sqliteCompileMinutes} minutes on a 2-core machine)`;
+    return `compiling SQLite's driver, ${sqliteCompileMinutes} min on a 2-core machine`;
   }
   if (/better-sqlite3 install\$/.test(line)) return "fetching SQLite's driver";
   if (/better-sqlite3 install: Done/.test(line)) return "SQLite's driver ready";
@@ -56,7 +56,7 @@ export function runQuietly(label, cmd, args, { phaseOf = () => undefined, cwd, e
   let phase = '';
   let lastPrinted = 0;
   const tty = Boolean(out.isTTY);
-  const status = () => `${label}${phase ? `: ${phase}` : ''} (${formatElapsed(Date.now() - started)})`;
+  const status = () => `${label}${phase ? `: ${phase}` : ''} · ${formatElapsed(Date.now() - started)}`;
   const show = (force) => {
     if (tty) {
       const width = (out.columns || 100) - 1;
