@@ -5,11 +5,10 @@
 // --only-reports (only the report timings, at 100k time entries and with --reports at 1M;
 // writes bench/results-reports.json), --only-load (only issue 5's mixed load; writes bench/results-load.json),
 // --only-signin (only issue 9's sign-in flood; writes bench/results-signin.json).
-import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
+import { bin, buildWebApp, ensureInstalled, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';
 
-ensureInstalled();
+await ensureInstalled();
 ensureChromium();
-console.log('Building the web app…');
-pnpm(['--filter', '@altitude/web', 'run', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });
+await buildWebApp();
 run(bin('tsx'), ['bench/run.ts', ...process.argv.slice(2)]);

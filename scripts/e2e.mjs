@@ -2,7 +2,7 @@
 import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';
 
-ensureInstalled();
+await ensureInstalled();
 ensureChromium();
 pnpm(['--filter', '@altitude/web', 'run', 'build']);
 run(bin('playwright'), ['test', ...process.argv.slice(2)]);

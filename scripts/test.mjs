@@ -2,12 +2,13 @@
 import { bin, ensureInstalled, pnpm, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';
 
-ensureInstalled();
+await ensureInstalled();
 const step = (name) => console.log(`\n━━ ${name} ━━`);
-step('typecheck');
-pnpm(['-r', 'run', 'typecheck']);
-step('lint');
+step('typecheck (packages, bench, browser tests)');
+pnpm(['run', 'typecheck']);
+step('lint and format');
 run(bin('eslint'), ['.', '--max-warnings=0']);
+run(bin('prettier'), ['--check', '.', '--log-level=warn']);
 step('unit and integration tests (vitest)');
 run(bin('vitest'), ['run']);
 step('browser tests (Playwright on Chromium)');

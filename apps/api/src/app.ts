@@ -27,6 +27,7 @@ import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
 import { defaultLimits, type Limits } from './limits';
+import { RequestLogAtDebug } from './request-log';
 import type { TrustProxy } from './config';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export async function buildApp(opts: AppOptions) {
   const headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   const app = Fastify({
     logger: opts.logger ?? false,
+    logController: new RequestLogAtDebug(),
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),

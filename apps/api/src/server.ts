@@ -1,14 +1,16 @@
 import { buildApp } from './app';
+import { readyBanner } from './banner';
 import { readConfig } from './config';
 import { seedBaseline } from './db/seed/baseline';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
 import { demoAccounts, demoPassword } from './db/seed/demo-catalog';
+import { loggerOptions } from './logging';
 
 const config = readConfig();
 const app = await buildApp({
   databasePath: config.databasePath,
   webRoot: config.webRoot,
-  logger: { level: config.logLevel },
+  logger: loggerOptions({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) }),
   limits: config.limits,
   trustProxy: config.trustProxy,
 });
@@ -46,6 +48,7 @@ const shutdown = async (signal: string) => {
   grace.unref();
   try {
     await app.close();
+    app.log.info('stopped: database closed');
     process.exit(0);
   } catch (err) {
     app.log.error({ err }, 'shutdown failed');
@@ -57,8 +60,7 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://${['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : config.host}:${config.port}`;
-const lines = [`\nAltitude is running at ${url}`, `Database: ${config.databasePath}${seeded ? ' (demo company seeded)' : ''}`];
-if (config.demo && !isDatabaseEmpty(app.db)) {
-  lines.push(`Demo accounts (password "${demoPassword}"):`, ...demoAccounts.map((a) => `  ${a.email.padEnd(24)} ${a.role}`));
-}
-console.log(lines.join('\n') + '\n');
+const demoListed = config.demo && !isDatabaseEmpty(app.db);
+console.log(
+  readyBanner({ url, databasePath: config.databasePath, seeded, accounts: demoListed ? demoAccounts : [], password: demoPassword }),
+);
