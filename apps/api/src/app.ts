@@ -20,7 +20,7 @@ import timeEntryRoutes from './modules/time-entries/time-entries.routes';
 import commentRoutes from './modules/comments/comments.routes';
 import activityRoutes from './modules/activity/activity.routes';
 import eventRoutes from './modules/events/events.routes';
-import reportRoutes from './modules/reports/reports.routes';
+import insightRoutes from './modules/insights/insights.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
@@ -118,7 +118,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(commentRoutes);
   await app.register(activityRoutes);
   await app.register(eventRoutes);
-  await app.register(reportRoutes);
+  await app.register(insightRoutes);
   await app.register(exportRoutes);
   await app.register(settingsRoutes);
 

@@ -1,4 +1,4 @@
-import type { Status } from '@altitude/shared/domain';
+import { isClosedStatus } from '@altitude/shared/domain';
 import type { BoardColumn } from '@altitude/shared/requests';
 import { allCards } from '../../db/change-log';
 import type { Db } from '../../db/client';
@@ -14,7 +14,6 @@ interface Column {
 
 /** Past this many changed cards a rebuild is cheaper than patching one by one. */
 const patchLimit = 250;
-const closedStatuses = new Set<Status>(['done', 'declined']);
 
 const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
@@ -89,7 +88,7 @@ export class BoardSnapshot {
     let closedTouched = false;
     const found = new Set<number>();
     for (const column of columns) {
-      if (closedStatuses.has(column.head.status)) continue;
+      if (isClosedStatus(column.head.status)) continue;
       column.cards.removeAll(ids).forEach((id) => found.add(id));
     }
     // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
@@ -97,7 +96,7 @@ export class BoardSnapshot {
     for (const id of ids) {
       const card = findCard(this.db, id);
       if (!card) continue;
-      if (closedStatuses.has(card.status)) {
+      if (isClosedStatus(card.status)) {
         closedTouched = true;
         continue;
       }
@@ -105,10 +104,11 @@ export class BoardSnapshot {
       column.cards.insert(entryOf(card));
     }
     for (const column of columns) {
-      if (!closedStatuses.has(column.head.status)) {
+      const status = column.head.status;
+      if (!isClosedStatus(status)) {
         column.head.count = column.cards.length;
       } else if (closedTouched) {
-        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, column.head.status as 'done' | 'declined', []);
+        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, status, []);
         Object.assign(column, { head, nextCursor, cards: listOf(cards) });
       }
     }

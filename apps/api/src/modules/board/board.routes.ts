@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Status } from '@altitude/shared/domain';
+import { closedStatuses, Status } from '@altitude/shared/domain';
 import { Board, BoardColumn, RequestFilters } from '@altitude/shared/requests';
 import { todayIn } from '../settings/company-clock';
 import { filtersToSql } from '../requests/requests.queries';
@@ -45,7 +45,7 @@ export default async function boardRoutes(app: FastifyInstance) {
     schema: {
       tags: ['board'],
       summary: 'A further page of the done or declined column',
-      params: z.object({ status: Status.extract(['done', 'declined']) }),
+      params: z.object({ status: Status.extract(closedStatuses) }),
       querystring: RequestFilters.omit({ status: true }).extend({ cursor: z.string().optional() }),
       response: { '2xx': BoardColumn },
     },

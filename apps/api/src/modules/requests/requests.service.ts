@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import type { Status } from '@altitude/shared/domain';
+import { isOpenStatus, type Status } from '@altitude/shared/domain';
 import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, UpdateRequestBody } from '@altitude/shared/requests';
 import type { Db, Tx } from '../../db/client';
 import { prepareOnce } from '../../db/prepared';
@@ -17,8 +17,6 @@ export interface Deps {
   events: EventBus;
   now: () => Date;
 }
-
-const openStatuses: Status[] = ['intake', 'planned', 'in_progress', 'in_review'];
 
 function conflict(current: Request) {
   return new HttpProblem(409, 'request.version_conflict', `Someone else changed ${current.key} (now version ${current.version}). Reload it and try again.`, undefined, { current });
@@ -143,7 +141,7 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
           tx.insert(comments).values({ requestId: id, authorId: user.id, body: body.note.trim(), createdAt: now }).run();
           changes.push({ kind: 'commented' });
         }
-      } else if (!openStatuses.includes(current.status) || current.resolution) {
+      } else if (!isOpenStatus(current.status) || current.resolution) {
         Object.assign(patch, { resolution: null, completedAt: null });
       }
     } else {

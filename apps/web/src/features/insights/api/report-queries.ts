@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { Flow, HandBack, Headline, InsightList, TimeSplit, type GroupBy } from '@altitude/shared/reports';
+import { Flow, HandBack, Headline, InsightList, TimeSplit, type GroupBy } from '@altitude/shared/insights';
 import { api, queryString } from '../../../lib/api-client';
 import type { Period } from '../hooks/use-period';
 

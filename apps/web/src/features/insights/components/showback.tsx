@@ -1,7 +1,7 @@
 import { Paper, SegmentedControl, Skeleton, Table, Text, Title, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { GroupBy } from '@altitude/shared/reports';
+import type { GroupBy } from '@altitude/shared/insights';
 import { timeSplitQuery } from '../api/report-queries';
 import type { Period } from '../hooks/use-period';
 import { hours, pct } from './report-format';

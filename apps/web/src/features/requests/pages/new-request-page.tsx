@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stac
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router';
+import { addDays } from '@altitude/shared/calendar';
 import { priorities, type Priority } from '@altitude/shared/domain';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
@@ -30,8 +31,6 @@ const toBody = (v: Values) => ({
 });
 
 const validateBody = schemaResolver(CreateRequestBody, { sync: true });
-
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function NewRequestPage() {
   const { data: types = [] } = useRequestTypes();

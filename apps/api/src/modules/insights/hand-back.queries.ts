@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { handBackRule } from '@altitude/shared/report-maths';
-import { periodDays } from '@altitude/shared/report-period';
-import type { HandBack } from '@altitude/shared/reports';
+import { handBackRule } from './rules/report-maths';
+import { periodDays } from './rules/period';
+import type { HandBack } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requests, requestTime, requestTypes } from '../../db/schema';
 import type { ReportPeriod } from './report-period';

@@ -1,13 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
-import { roundTo } from '@altitude/shared/report-maths';
+import { roundTo } from './rules/report-maths';
 import { requestKey } from '@altitude/shared/requests';
-import type { Status } from '@altitude/shared/domain';
-import type { AgeingCard, Flow, ReportClass } from '@altitude/shared/reports';
+import { openStatuses, type ReportClass } from '@altitude/shared/domain';
+import type { AgeingCard, Flow } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requests, requestTypes, users, workflowColumns } from '../../db/schema';
 import { reportClass } from './report-class';
 
-const openColumns: Status[] = ['intake', 'planned', 'in_progress', 'in_review'];
 export const oldestPerColumn = 5;
 const dayMs = 86_400_000;
 
@@ -21,7 +20,7 @@ export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
   // The oldest few of each column first (a range of the board index and a small top-N sort),
   // then the names for those cards only.
   const oldest = sql.join(
-    openColumns.map(
+    openStatuses.map(
       (status) => sql`select * from (select ${requests.id} as id, ${since} as since from ${requests} where ${requests.status} = ${status} order by since, ${requests.id} limit ${oldestPerColumn})`,
     ),
     sql` union all `,
@@ -42,13 +41,13 @@ export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
     db
       .select({ status: requests.status, n: sql<number>`count(*)`.mapWith(Number) })
       .from(requests)
-      .where(inArray(requests.status, openColumns))
+      .where(inArray(requests.status, [...openStatuses]))
       .groupBy(requests.status)
       .all()
       .map((r) => [r.status, r.n]),
   );
   const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
-  return openColumns.map((status) => ({
+  return openStatuses.map((status) => ({
     status,
     count: counts.get(status) ?? 0,
     wipLimit: limits.get(status) ?? null,

@@ -1,8 +1,8 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { dateOfDayNumber, dayNumber, mondayOf } from '@altitude/shared/calendar';
-import type { Period } from '@altitude/shared/report-period';
-import type { GroupBy } from '@altitude/shared/reports';
-import { emptySplit, addSplits, type SplitMinutes } from '@altitude/shared/report-maths';
+import type { Period } from './rules/period';
+import type { GroupBy } from '@altitude/shared/insights';
+import { emptySplit, addSplits, type SplitMinutes } from './rules/report-maths';
 import type { Queryable } from '../../db/client';
 import { departments, requestTime, requestTypes, requestUserTime, timeEntries, timeRollupDay, timeRollupUserDay, timeRollupWeek, users } from '../../db/schema';
 

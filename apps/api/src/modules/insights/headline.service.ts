@@ -1,6 +1,6 @@
-import { relativeChange, shareOf, totalOf } from '@altitude/shared/report-maths';
-import { previousPeriod } from '@altitude/shared/report-period';
-import type { Change, Headline } from '@altitude/shared/reports';
+import { relativeChange, shareOf, totalOf } from './rules/report-maths';
+import { previousPeriod } from './rules/period';
+import type { Change, Headline } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { deliveredByClass } from './flow.queries';
 import { receivedCount } from './headline.queries';

@@ -1,11 +1,10 @@
-import type { Flow } from '@altitude/shared/reports';
+import { reportClasses } from '@altitude/shared/domain';
+import type { Flow } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { requestTypes } from '../../db/schema';
 import { readAgeingWip } from './ageing-wip.queries';
 import { cycleTimeStats, noCycleTime, startedByClass, throughputByWeek } from './flow.queries';
 import type { ReportPeriod } from './report-period';
-
-const classes = ['strategic', 'tactical', 'unclassified'] as const;
 
 /** Cycle time by class and by type (every type, against its turnaround), weekly throughput, ageing work in progress. */
 export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
@@ -19,7 +18,7 @@ export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
     to: period.to,
     cycleTime: {
       overall,
-      byClass: classes.map((classification) => ({ classification, ...(byClass.get(classification) ?? noCycleTime) })),
+      byClass: reportClasses.map((classification) => ({ classification, ...(byClass.get(classification) ?? noCycleTime) })),
       byType: types.map((t) => ({
         typeId: t.id,
         typeName: t.name,

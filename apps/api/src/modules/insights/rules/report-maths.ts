@@ -1,14 +1,5 @@
-import { dayNumber } from './calendar';
-import type { Period } from './report-period';
-import type { ReportClass } from './reports';
-
-/**
- * A request's class as reports count it: a classification counts only once a marketer has
- * confirmed it; null or still the type's suggestion is "unclassified".
- */
-export function reportClassOf(classification: string | null, suggested: boolean): ReportClass {
-  return !suggested && (classification === 'strategic' || classification === 'tactical') ? classification : 'unclassified';
-}
+import { dayNumber } from '@altitude/shared/calendar';
+import type { Period } from './period';
 
 /** Minutes logged in a period, by the class of the request they were logged on. */
 export interface SplitMinutes {
@@ -18,6 +9,9 @@ export interface SplitMinutes {
 }
 
 export const emptySplit = (): SplitMinutes => ({ strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 });
+
+/** Only the three minute counts of a row that carries more (a group's keys, its request count). */
+export const splitOf = ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes }: SplitMinutes): SplitMinutes => ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes });
 
 export const totalOf = (s: SplitMinutes): number => s.strategicMinutes + s.tacticalMinutes + s.unclassifiedMinutes;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handBackRule, percentile, percentileAt, percentileRanks, relativeChange, reportClassOf, shareOf, targetForPeriod, withShare } from './report-maths';
+import { handBackRule, percentile, percentileAt, percentileRanks, relativeChange, shareOf, splitOf, targetForPeriod, withShare } from './report-maths';
 
 describe('strategic share', () => {
   it('divides strategic minutes by all minutes, unclassified included', () => {
@@ -88,12 +88,9 @@ describe('hand-back rule', () => {
   });
 });
 
-describe('report class of a request', () => {
-  it('counts a classification only once a marketer has confirmed it', () => {
-    expect(reportClassOf('strategic', false)).toBe('strategic');
-    expect(reportClassOf('tactical', false)).toBe('tactical');
-    expect(reportClassOf('tactical', true)).toBe('unclassified');
-    expect(reportClassOf(null, false)).toBe('unclassified');
-    expect(reportClassOf(null, true)).toBe('unclassified');
+describe('the minutes of a row', () => {
+  it('keeps the three minute counts and drops whatever else the row carries', () => {
+    const row = { keys: ['3'], requestCount: 4, strategicMinutes: 60, tacticalMinutes: 30, unclassifiedMinutes: 15 };
+    expect(splitOf(row)).toStrictEqual({ strategicMinutes: 60, tacticalMinutes: 30, unclassifiedMinutes: 15 });
   });
 });

@@ -1,5 +1,5 @@
 import { changeOf, count, days, fractionInWords, hours, percent, pointsBetween } from './insight-format';
-import type { InsightDraft, InsightRule } from './insights';
+import type { InsightDraft, InsightRule } from './facts';
 import { relativeChange, shareOf, totalOf } from './report-maths';
 
 /**

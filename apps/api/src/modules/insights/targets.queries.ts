@@ -1,5 +1,5 @@
-import type { Period } from '@altitude/shared/report-period';
-import { targetForPeriod } from '@altitude/shared/report-maths';
+import type { Period } from './rules/period';
+import { targetForPeriod } from './rules/report-maths';
 import type { Queryable } from '../../db/client';
 import { targets } from '../../db/schema';
 

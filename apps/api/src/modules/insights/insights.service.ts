@@ -1,7 +1,8 @@
-import { buildInsights, type InsightFacts } from '@altitude/shared/insights';
-import { emptySplit, type SplitMinutes } from '@altitude/shared/report-maths';
-import { previousPeriod } from '@altitude/shared/report-period';
-import type { InsightList } from '@altitude/shared/reports';
+import { buildInsights } from './rules/build-insights';
+import type { InsightFacts } from './rules/facts';
+import { emptySplit, splitOf } from './rules/report-maths';
+import { previousPeriod } from './rules/period';
+import type { InsightList } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requestTypes } from '../../db/schema';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
@@ -10,8 +11,6 @@ import { receivedByDepartment } from './headline.queries';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
-
-const minutesOnly = (r: SplitMinutes): SplitMinutes => ({ strategicMinutes: r.strategicMinutes, tacticalMinutes: r.tacticalMinutes, unclassifiedMinutes: r.unclassifiedMinutes });
 
 /** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
 export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
@@ -33,8 +32,8 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
   };
   const now = splitRows(db, period, ['department', 'type']);
   const then = splitRows(db, before, ['department', 'type']);
-  for (const row of now) pairOf(row.keys).current = minutesOnly(row);
-  for (const row of then) pairOf(row.keys).previous = minutesOnly(row);
+  for (const row of now) pairOf(row.keys).current = splitOf(row);
+  for (const row of then) pairOf(row.keys).previous = splitOf(row);
 
   const marketers = splitRows(db, period, ['assignee']);
   const names = labelsOf(db, 'assignee', marketers.map((m) => Number(m.keys[0])));
@@ -47,10 +46,10 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
     previousPeriod: { from: before.from, to: before.to },
     target: readTarget(db, period),
     // Every entry is in exactly one department and type, so these are the period totals.
-    current: minutesOnly(sumSplits(now)),
-    previous: minutesOnly(sumSplits(then)),
+    current: splitOf(sumSplits(now)),
+    previous: splitOf(sumSplits(then)),
     byDepartmentType: [...pairs.values()],
-    byMarketer: marketers.map((m) => ({ userId: Number(m.keys[0]), name: names.get(m.keys[0]!) ?? `#${m.keys[0]}`, minutes: minutesOnly(m) })),
+    byMarketer: marketers.map((m) => ({ userId: Number(m.keys[0]), name: names.get(m.keys[0]!) ?? `#${m.keys[0]}`, minutes: splitOf(m) })),
     cycleTimeByType: types.flatMap((t) => {
       const stats = cycle.get(String(t.id));
       return stats ? [{ typeId: t.id, typeName: t.name, turnaroundDays: t.turnaroundDays, ...stats }] : [];

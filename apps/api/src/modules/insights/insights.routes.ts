@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Flow, HandBack, Headline, InsightList, ReportQuery, TimeSplit, TimeSplitQuery } from '@altitude/shared/reports';
+import { Flow, HandBack, Headline, InsightList, ReportQuery, TimeSplit, TimeSplitQuery } from '@altitude/shared/insights';
 import { readFlow } from './flow.service';
 import { readHandBack } from './hand-back.queries';
 import { readHeadline } from './headline.service';
@@ -9,7 +9,7 @@ import { periodOf } from './report-period';
 import { readTimeSplit } from './time-split.service';
 
 /** The Insights page's reports; leads only. Periods are company calendar dates, last four weeks by default. */
-export default async function reportRoutes(app: FastifyInstance) {
+export default async function insightRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const config = { access: 'lead', cache: 'shared' } as const;

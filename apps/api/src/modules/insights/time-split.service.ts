@@ -1,7 +1,7 @@
 import { weekStarts } from '@altitude/shared/calendar';
-import { previousPeriod, type Period } from '@altitude/shared/report-period';
-import { withShare } from '@altitude/shared/report-maths';
-import type { GroupBy, TimeSplit, TimeSplitGroup } from '@altitude/shared/reports';
+import { previousPeriod, type Period } from './rules/period';
+import { splitOf, withShare } from './rules/report-maths';
+import type { GroupBy, TimeSplit, TimeSplitGroup } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, splitTotal, sumSplits } from './time-split.queries';
@@ -21,12 +21,12 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): 
     groups = weekStarts(period.from, period.to).map((week) => {
       const row = byWeek.get(week);
       const minutes = row ?? { strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0, requestCount: 0 };
-      return { key: week, label: weekLabel(week), ...withShare(pickSplit(minutes)), requestCount: minutes.requestCount };
+      return { key: week, label: weekLabel(week), ...withShare(splitOf(minutes)), requestCount: minutes.requestCount };
     });
   } else {
     const labels = labelsOf(db, groupBy, rows.map((r) => Number(r.keys[0])));
     groups = rows
-      .map((r) => ({ key: r.keys[0]!, label: labels.get(r.keys[0]!) ?? `#${r.keys[0]}`, ...withShare(pickSplit(r)), requestCount: r.requestCount }))
+      .map((r) => ({ key: r.keys[0]!, label: labels.get(r.keys[0]!) ?? `#${r.keys[0]}`, ...withShare(splitOf(r)), requestCount: r.requestCount }))
       .sort((a, b) => b.totalMinutes - a.totalMinutes || a.label.localeCompare(b.label));
   }
   return {
@@ -39,9 +39,3 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): 
     groups,
   };
 }
-
-const pickSplit = ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes }: { strategicMinutes: number; tacticalMinutes: number; unclassifiedMinutes: number }) => ({
-  strategicMinutes,
-  tacticalMinutes,
-  unclassifiedMinutes,
-});

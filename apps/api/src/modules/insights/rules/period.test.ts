@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodDays, previousPeriod, resolvePeriod } from './report-period';
+import { periodDays, previousPeriod, resolvePeriod } from './period';
 
 describe('report periods', () => {
   const today = '2026-11-20';

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysBetween } from './calendar';
+import { addDays, dayNumber, daysBetween } from '@altitude/shared/calendar';
 
 /** A reporting period: calendar dates in the company's time zone, both ends included. */
 export interface Period {

@@ -1,5 +1,5 @@
 import { addDays, zonedDayStart } from '@altitude/shared/calendar';
-import { resolvePeriod, type Period } from '@altitude/shared/report-period';
+import { resolvePeriod, type Period } from './rules/period';
 import type { Queryable } from '../../db/client';
 import { HttpProblem } from '../../errors';
 import { companyTimeZone, todayIn } from '../settings/company-clock';

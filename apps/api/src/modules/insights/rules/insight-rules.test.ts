@@ -10,9 +10,10 @@ import {
   throughputChange,
   unclassifiedTime,
 } from './insight-rules';
-import { buildInsights, maxInsights, type InsightFacts, type InsightRule } from './insights';
+import { buildInsights, maxInsights } from './build-insights';
+import type { InsightFacts, InsightRule } from './facts';
 import type { SplitMinutes } from './report-maths';
-import type { HandBackCandidate } from './reports';
+import type { HandBackCandidate } from '@altitude/shared/insights';
 
 const split = (strategicMinutes: number, tacticalMinutes: number, unclassifiedMinutes = 0): SplitMinutes => ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes });
 const none = { strategic: 0, tactical: 0, unclassified: 0 };

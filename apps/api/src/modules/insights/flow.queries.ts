@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { dateOfDayNumber, dayNumber, weekStarts } from '@altitude/shared/calendar';
-import { percentileRanks, roundTo } from '@altitude/shared/report-maths';
-import type { CycleTimeStats, ReportClass } from '@altitude/shared/reports';
+import { percentileRanks, roundTo } from './rules/report-maths';
+import { reportClasses, type ClassCounts, type ReportClass } from '@altitude/shared/domain';
+import type { CycleTimeStats } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { requests, requestTypes } from '../../db/schema';
 import { boundsOf, type ReportPeriod } from './report-period';
@@ -16,9 +17,8 @@ import { cycleDays, reportClass } from './report-class';
  */
 
 const quantiles = [0.5, 0.85] as const;
-const classes: readonly ReportClass[] = ['strategic', 'tactical', 'unclassified'];
 const classList = sql.join(
-  classes.map((c) => sql`${c}`),
+  reportClasses.map((c) => sql`${c}`),
   sql`, `,
 );
 const doneClass = sql`${requests} indexed by requests_done_class_idx`;
@@ -97,8 +97,6 @@ export function cycleTimeStats(db: Queryable, period: ReportPeriod, grouping: Cy
 
 export const noCycleTime: CycleTimeStats = { count: 0, medianDays: null, p85Days: null };
 
-export type ClassCounts = Record<ReportClass, number>;
-
 const classCounts = (rows: { c: ReportClass; n: number }[]): ClassCounts => {
   const counts: ClassCounts = { strategic: 0, tactical: 0, unclassified: 0 };
   for (const r of rows) counts[r.c] = r.n;
@@ -143,7 +141,7 @@ export function throughputByWeek(db: Queryable, period: ReportPeriod): { week: s
   const values = (rows: SQL[]) => sql.join(rows, sql`, `);
   const rows = db.all<{ week: string; c: ReportClass; n: number }>(sql`
     with weeks(week, start_at, end_at) as (values ${values(weeks.map((w) => sql`(${w.week}, ${w.startAt}, ${w.endAt})`))}),
-      classes(c) as (values ${values(classes.map((c) => sql`(${c})`))})
+      classes(c) as (values ${values(reportClasses.map((c) => sql`(${c})`))})
     select weeks.week as week, classes.c as c,
       (select count(*) from ${doneClass} where ${delivered} and ${reportClass} = classes.c and ${requests.completedAt} >= weeks.start_at and ${requests.completedAt} < weeks.end_at) as n
     from weeks, classes
