@@ -60,10 +60,9 @@ export const loginThrottle = sqliteTable('login_throttle', {
 });
 
 /**
- * A request's class as reports count it (the shared rule, `reportClassSql` in domain.ts) and its
- * cycle time in days (first move out of intake → done), over the raw columns. The flow indexes
- * are built on these; modules/insights/report-class.ts queries with the same text (`prefix`
- * naming the table), so SQLite matches them.
+ * A request's class as reports count it (`reportClassSql`, domain.ts) and its cycle time in days
+ * (first move out of intake → done): the flow indexes are built on these, and
+ * modules/insights/report-class.ts queries with the same text, so SQLite matches them.
  */
 export const cycleDaysSql = (prefix = ''): string => `(julianday(${prefix}completed_at) - julianday(${prefix}started_at))`;
 const reportClassIndexed = sql.raw(reportClassSql());

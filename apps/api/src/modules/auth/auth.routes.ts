@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LoginBody, MeResponse } from '@altitude/shared/auth';
-import { HttpProblem } from '../../errors';
+import { signedInUser } from '../../plugins/auth';
 import { signIn } from './auth.service';
 import { absoluteTimeoutMs, deleteSession, sessionCookie, sessionIdOfToken } from './sessions';
 
@@ -43,9 +43,6 @@ export default async function authRoutes(app: FastifyInstance) {
   r.get('/api/auth/me', {
     config: { access: 'signedIn' },
     schema: { tags: ['auth'], response: { '2xx': MeResponse } },
-    handler: async (request) => {
-      if (!request.user) throw new HttpProblem(401, 'auth.required', 'Sign in to continue.');
-      return { user: request.user };
-    },
+    handler: async (request) => ({ user: signedInUser(request) }),
   });
 }

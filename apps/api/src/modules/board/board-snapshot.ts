@@ -1,6 +1,6 @@
 import { isClosedStatus } from '@altitude/shared/domain';
 import type { BoardColumn } from '@altitude/shared/requests';
-import { allCards } from '../../db/change-log';
+import { allCards, installChangeLog } from './change-log';
 import type { Db } from '../../db/client';
 import { findCard } from '../requests/requests.queries';
 import { readBoard, readClosedColumnPage } from './board.queries';
@@ -22,7 +22,7 @@ const listOf = (cards: { id: number; position: string }[]) => new CardList(cards
 
 /**
  * The unfiltered board, kept as serialised cards and patched from the connection's change log
- * (db/change-log.ts): after a move only the changed card is read again and two columns are
+ * (change-log.ts, installed here): after a move only the changed card is read again and two columns are
  * re-joined, where a rebuild would read and serialise every open card. A commit by another
  * connection (`data_version`), a WIP limit change or a burst of changes (a rebalance) rebuilds.
  * The answer is byte for byte what `readBoard` serialises; a test holds the two together.
@@ -40,6 +40,7 @@ export class BoardSnapshot {
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
+    installChangeLog(sqlite);
     this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>('select seq, request_id as requestId from temp.board_log where seq > ? order by seq');
     this.lastSeq = sqlite.prepare('select coalesce(max(seq), 0) from temp.board_log').pluck();
     this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));

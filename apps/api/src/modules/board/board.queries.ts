@@ -3,7 +3,7 @@ import { isClosedStatus, openStatuses, statuses, type ClosedStatus, type Status 
 import type { Board, BoardColumn, Card } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { requests, workflowColumns } from '../../db/schema';
-import { HttpProblem } from '../../errors';
+import { invalidInput } from '../../errors';
 import { columnCards } from '../requests/requests.queries';
 
 export const closedPageSize = 50;
@@ -48,7 +48,7 @@ export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where:
       if (typeof completedAt !== 'string' || !Number.isInteger(id)) throw new Error('shape');
       before = { completedAt, id };
     } catch {
-      throw new HttpProblem(400, 'validation.failed', 'cursor: must come from a previous page', [{ path: 'cursor', message: 'must come from a previous page' }]);
+      throw invalidInput('cursor', 'must come from a previous page');
     }
   }
   const page = closedPage(db, status, where, before);

@@ -1,7 +1,7 @@
 import { addDays, zonedDayStart } from '@altitude/shared/calendar';
 import { resolvePeriod, type Period } from './rules/period';
 import type { Queryable } from '../../db/client';
-import { HttpProblem } from '../../errors';
+import { invalidInput } from '../../errors';
 import { companyTimeZone, todayIn } from '../settings/company-clock';
 
 /**
@@ -23,7 +23,7 @@ export function boundsOf(period: Period, timeZone: string): ReportPeriod {
 export function periodOf(db: Queryable, now: Date, query: { from?: string; to?: string }): ReportPeriod {
   const resolved = resolvePeriod(query, todayIn(db, now));
   if (!resolved.ok) {
-    throw new HttpProblem(400, 'validation.failed', `${resolved.path}: ${resolved.message}`, [{ path: resolved.path, message: resolved.message }]);
+    throw invalidInput(resolved.path, resolved.message);
   }
   return boundsOf(resolved.period, companyTimeZone(db));
 }

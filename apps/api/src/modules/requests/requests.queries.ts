@@ -4,7 +4,7 @@ import { openStatuses } from '@altitude/shared/domain';
 import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { prepareOnce } from '../../db/statements';
 import { requests, requestTime } from '../../db/schema';
 import { reportClass } from '../insights/report-class';
 

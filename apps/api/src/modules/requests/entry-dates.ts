@@ -1,5 +1,5 @@
 import { dateIn } from '@altitude/shared/calendar';
-import { HttpProblem } from '../../errors';
+import { unloggableDate } from './requests.errors';
 
 /**
  * The days time can be logged on for a request: from the day it was filed to today, both in the
@@ -21,11 +21,5 @@ export function assertLoggableDate(date: string, request: { createdAt: string; c
   // four-digit YYYY-MM-DD dates read from stored timestamps.
   if (date >= first && date <= last) return;
   const message = `must be between ${first} (filed) and ${last} (${closed ? 'closed' : 'today'})`;
-  const [code, detail] =
-    date < first
-      ? ['time_entry.before_filed', 'Time cannot be logged before the request was filed.']
-      : closed && date <= today
-        ? ['time_entry.after_closed', 'Time cannot be logged after the request was closed.']
-        : ['time_entry.future_date', 'Time cannot be logged on a future date.'];
-  throw new HttpProblem(422, code, `${detail} date: ${message}`, [{ path: 'date', message }]);
+  throw unloggableDate(date < first ? 'before_filed' : closed && date <= today ? 'after_closed' : 'future_date', message);
 }
