@@ -5,7 +5,8 @@ import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
 import { signInBusy, tooManyAttempts, wrongCredentials } from './auth.errors';
 import { passwordHashes, verifyPassword } from '../../lib/password';
-import { createSession } from './sessions';
+import type { EventBus } from '../../plugins/sse';
+import { createSession, deleteSession, sessionIdOfToken } from './sessions';
 import { releaseAttempt, reserveAttempt, throttleKeys } from './throttle';
 
 /**
@@ -48,4 +49,10 @@ export async function signIn(
     user: { id: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId },
     token,
   };
+}
+
+/** Ends one session; the live update streams opened with it end too, the user's other sessions keep theirs. */
+export function signOut(db: Db, events: EventBus, token: string): void {
+  deleteSession(db, token);
+  events.endSessionStreams(sessionIdOfToken(token));
 }
