@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { buildApp } from '../apps/api/src/app';
-import { bulkLoadTimeEntries } from '../apps/api/src/db/report-rollups';
+import { bulkLoadTimeEntries } from '../apps/api/src/modules/insights/rollups';
 import { seedBaseline } from '../apps/api/src/db/seed/baseline';
 import { createRandom } from '../apps/api/src/db/seed/random';
-import { hashPassword } from '../apps/api/src/modules/auth/password';
+import { hashPassword } from '../apps/api/src/lib/password';
 
 export const benchPassword = 'bench-password-2026';
 export const accounts = { lead: 'bench-lead@example.com', marketer: 'bench-marketer@example.com' } as const;

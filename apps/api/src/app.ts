@@ -16,11 +16,11 @@ import requestTypeRoutes from './modules/request-types/request-types.routes';
 import userRoutes from './modules/users/users.routes';
 import requestRoutes from './modules/requests/requests.routes';
 import boardRoutes from './modules/board/board.routes';
-import timeEntryRoutes from './modules/time-entries/time-entries.routes';
-import commentRoutes from './modules/comments/comments.routes';
-import activityRoutes from './modules/activity/activity.routes';
+import timeEntryRoutes from './modules/requests/time-entries.routes';
+import commentRoutes from './modules/requests/comments.routes';
+import activityRoutes from './modules/requests/activity.routes';
 import eventRoutes from './modules/events/events.routes';
-import reportRoutes from './modules/reports/reports.routes';
+import insightRoutes from './modules/insights/insights.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import ssePlugin from './plugins/sse';
@@ -120,7 +120,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(commentRoutes);
   await app.register(activityRoutes);
   await app.register(eventRoutes);
-  await app.register(reportRoutes);
+  await app.register(insightRoutes);
   await app.register(exportRoutes);
   await app.register(settingsRoutes);
 

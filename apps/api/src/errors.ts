@@ -1,4 +1,8 @@
-/** An error the client caused or may act on; the error handler renders it as problem+json. */
+/**
+ * An error the client caused or may act on; the error handler renders it as problem+json.
+ * Features build theirs through named constructors in their `<feature>.errors.ts` (and the
+ * generic ones below), so each code is built in one place.
+ */
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
@@ -14,6 +18,12 @@ export class HttpProblem extends Error {
 
 export const notFound = (what: string) => new HttpProblem(404, `${what}.not_found`, `No such ${what}.`);
 export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'Your role does not allow this.');
+
+/** 401: no live session, or it ended while the request was on its way. */
+export const signInRequired = (detail = 'Sign in to continue.') => new HttpProblem(401, 'auth.required', detail);
+
+/** 400 naming one input the schema could not judge alone (a cursor, a period, a password rule). */
+export const invalidInput = (path: string, message: string) => new HttpProblem(400, 'validation.failed', `${path}: ${message}`, [{ path, message }]);
 
 /** 409 when a unique value is already in use, naming the field that clashes. */
 export const alreadyTaken = (what: string, path: string, value: string) =>

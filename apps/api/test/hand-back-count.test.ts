@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandBack } from '@altitude/shared/reports';
+import type { HandBack } from '@altitude/shared/insights';
 import type { Request } from '@altitude/shared/requests';
 import { createTestApp, type TestApp } from './harness';
 import { addUser, fileRequest, getRequest, ok, requestTypeId, signIn, tickingClock, type Caller } from './request-helpers';

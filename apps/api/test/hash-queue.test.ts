@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashQueue } from '../src/modules/auth/hash-queue';
+import { HashQueue } from '../src/lib/hash-queue';
 
 /** The cap on concurrent password hashes (issue 9, item 2), on tasks whose end the test controls. */
 describe('HashQueue', () => {

@@ -7,10 +7,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../src/db/client';
-import { bulkLoadTimeEntries } from '../src/db/report-rollups';
+import { bulkLoadTimeEntries } from '../src/modules/insights/rollups';
 import * as schema from '../src/db/schema';
 import { seedDemo } from '../src/db/seed/demo';
-import { cycleDays, reportClass } from '../src/modules/reports/report-class';
+import { cycleDays, reportClass } from '../src/modules/insights/report-class';
 import { demoToday } from './harness';
 import { allEntries, readRollups, recomputeRollups } from './report-oracle';
 

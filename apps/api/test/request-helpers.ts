@@ -6,7 +6,7 @@ import type { Role, Status } from '@altitude/shared/domain';
 import type { Board, Card, Request } from '@altitude/shared/requests';
 import { activity, comments, departments, requests, timeEntries, users } from '../src/db/schema';
 import { demoPassword } from '../src/db/seed/demo-catalog';
-import { hashPassword } from '../src/modules/auth/password';
+import { hashPassword } from '../src/lib/password';
 import { createTestApp, demoToday, type TestApp } from './harness';
 
 /** A clock that starts at the demo's last day and moves 1 ms per reading, so changes have a strict order. */

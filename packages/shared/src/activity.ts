@@ -38,6 +38,7 @@ export type Comment = z.infer<typeof Comment>;
 export const CreateCommentBody = z.strictObject({
   body: longText(10_000, { required: true }),
 });
+export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
 
 export const ActivityEntry = z.object({
   id: z.number().int(),
@@ -52,5 +53,8 @@ export const ActivityEntry = z.object({
 export type ActivityEntry = z.infer<typeof ActivityEntry>;
 
 export const TimeEntryList = z.object({ items: z.array(TimeEntry), totalMinutes: z.number().int() });
+export type TimeEntryList = z.infer<typeof TimeEntryList>;
 export const CommentList = z.object({ items: z.array(Comment) });
+export type CommentList = z.infer<typeof CommentList>;
 export const ActivityList = z.object({ items: z.array(ActivityEntry) });
+export type ActivityList = z.infer<typeof ActivityList>;

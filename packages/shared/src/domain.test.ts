@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateTimeEntryBody } from './activity';
-import { DateInput, Id, maxDate, minDate } from './domain';
-import { ReportQuery, TimeSplitQuery } from './reports';
+import { closedStatuses, DateInput, Id, isClosedStatus, isOpenStatus, maxDate, minDate, openStatuses, reportClassOf, reportClassSql, statuses } from './domain';
+import { ReportQuery, TimeSplitQuery } from './insights';
 import { CreateRequestBody, UpdateRequestBody } from './requests';
 import { TargetParams } from './settings';
 
@@ -59,5 +59,32 @@ describe('path ids', () => {
 
   it('a number (not the text of one) is not a path id either: paths are text', () => {
     expect(Id.safeParse(12).success).toBe(false);
+  });
+});
+
+describe('report class of a request', () => {
+  it('counts a classification only once a marketer has confirmed it', () => {
+    expect(reportClassOf({ classification: 'strategic', classificationSuggested: false })).toBe('strategic');
+    expect(reportClassOf({ classification: 'tactical', classificationSuggested: false })).toBe('tactical');
+    expect(reportClassOf({ classification: 'tactical', classificationSuggested: true })).toBe('unclassified');
+    expect(reportClassOf({ classification: 'strategic', classificationSuggested: true })).toBe('unclassified');
+    expect(reportClassOf({ classification: null, classificationSuggested: false })).toBe('unclassified');
+    expect(reportClassOf({ classification: null, classificationSuggested: true })).toBe('unclassified');
+  });
+
+  it('is written in SQL over the row its prefix names', () => {
+    expect(reportClassSql('new.')).toBe(
+      "(case when new.classification_suggested = 0 and new.classification = 'strategic' then 'strategic' when new.classification_suggested = 0 and new.classification = 'tactical' then 'tactical' else 'unclassified' end)",
+    );
+  });
+});
+
+describe('open and closed statuses', () => {
+  it('intake to in review are open, done and declined closed: every status exactly once', () => {
+    expect(openStatuses).toEqual(['intake', 'planned', 'in_progress', 'in_review']);
+    expect(closedStatuses).toEqual(['done', 'declined']);
+    expect([...openStatuses, ...closedStatuses].sort()).toEqual([...statuses].sort());
+    expect(statuses.filter(isOpenStatus)).toEqual(['intake', 'planned', 'in_progress', 'in_review']);
+    expect(statuses.filter(isClosedStatus)).toEqual(['done', 'declined']);
   });
 });

@@ -9,31 +9,49 @@ export const statuses = ['intake', 'planned', 'in_progress', 'in_review', 'done'
 export const Status = z.enum(statuses);
 export type Status = z.infer<typeof Status>;
 
+/**
+ * The open/closed split of the workflow, written once. Open columns hold work not yet finished
+ * (the board ships all their cards, reports age them, "overdue" applies); closed ones hold
+ * finished work (delivered, declined, handed back or cancelled: `completedAt` is set).
+ */
+export const openStatuses = ['intake', 'planned', 'in_progress', 'in_review'] as const satisfies readonly Status[];
+export const closedStatuses = ['done', 'declined'] as const satisfies readonly Status[];
+export type OpenStatus = (typeof openStatuses)[number];
+export type ClosedStatus = (typeof closedStatuses)[number];
+export const isOpenStatus = (status: Status): status is OpenStatus => (openStatuses as readonly Status[]).includes(status);
+export const isClosedStatus = (status: Status): status is ClosedStatus => (closedStatuses as readonly Status[]).includes(status);
+
 export const classifications = ['strategic', 'tactical'] as const;
 export const Classification = z.enum(classifications);
 export type Classification = z.infer<typeof Classification>;
 
+/**
+ * A request's class as reports and board lanes count it. The rule, written once here (in
+ * TypeScript and as SQL): a classification counts only once a marketer has confirmed it; a
+ * request whose class is null or still the type's suggestion is "unclassified".
+ */
+export const reportClasses = ['strategic', 'tactical', 'unclassified'] as const;
+export const ReportClass = z.enum(reportClasses);
+export type ReportClass = z.infer<typeof ReportClass>;
+/** A count per report class (deliveries, throughput). */
+export type ClassCounts = Record<ReportClass, number>;
+
+export function reportClassOf(request: { classification: Classification | null; classificationSuggested: boolean }): ReportClass {
+  return request.classificationSuggested || request.classification === null ? 'unclassified' : request.classification;
+}
+
+/**
+ * The same rule as an SQL expression over the `requests` columns, `prefix` naming the row
+ * (`""`, `"requests".`, `old.`, `new.`). The flow indexes (schema.ts), the report queries and
+ * the rollup view and triggers of drizzle/0004 are written with exactly this text, so SQLite
+ * matches the indexes; a test holds the migration to it.
+ */
+export const reportClassSql = (prefix = ''): string =>
+  `(case when ${prefix}classification_suggested = 0 and ${prefix}classification = 'strategic' then 'strategic' when ${prefix}classification_suggested = 0 and ${prefix}classification = 'tactical' then 'tactical' else 'unclassified' end)`;
+
 export const priorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const Priority = z.enum(priorities);
 export type Priority = z.infer<typeof Priority>;
-
-/** Columns where work is still to be done, and the two where it has ended. */
-export const openStatuses = ['intake', 'planned', 'in_progress', 'in_review'] as const;
-export const closedStatuses = ['done', 'declined'] as const;
-export const isOpenStatus = (status: Status): status is (typeof openStatuses)[number] => (openStatuses as readonly Status[]).includes(status);
-
-/**
- * The report class of a request: its confirmed classification. A class only suggested by the
- * request type (or none at all) counts as unclassified, on the board's lanes and in reports.
- */
-export const reportClassOf = ({
-  classification,
-  classificationSuggested,
-}: {
-  classification: Classification | null;
-  classificationSuggested: boolean;
-}): Classification | 'unclassified' =>
-  classification !== null && !classificationSuggested ? classification : 'unclassified';
 
 /** `cancelled` is added to the brief's three: a requester withdrawing their own request from intake. */
 export const resolutions = ['delivered', 'declined', 'handed_back', 'cancelled'] as const;
@@ -61,7 +79,6 @@ export function roleMeets(role: Role, access: Access): boolean {
 
 /** A calendar date as the API answers it: any YYYY-MM-DD (a previous period may start before `minDate`). */
 export const IsoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
-export const IsoDateTime = z.string();
 
 /**
  * The one range of calendar dates the API accepts, in every query, path and body. Keeping inputs

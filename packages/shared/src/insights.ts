@@ -1,75 +1,184 @@
-import type { Period } from './report-period';
-import type { SplitMinutes } from './report-maths';
-import type { HandBackCandidate, Insight } from './reports';
-import { insightRules } from './insight-rules';
+import { z } from 'zod';
+import { Classification, DateInput, IsoDate, ReportClass, Status } from './domain';
 
 /**
- * Everything the insight rules read, gathered by the API from SQL aggregates. Plain data, so the
- * rules are pure functions that tests feed by hand.
+ * The Insights page's contract (the feature is "insights" on every tier; its routes keep their
+ * published paths under /api/reports): query parameters and the answer of each report.
+ * Minutes are whole minutes, shares are 0..1, days are decimal days (one decimal place).
  */
-export interface InsightFacts {
-  period: Period;
-  previousPeriod: Period;
-  /** Strategic-share target in effect over the period, 0..1, or null. */
-  target: number | null;
-  /** Minutes logged in the period and in the previous one, by class. */
-  current: SplitMinutes;
-  previous: SplitMinutes;
-  /** Minutes by requesting department and request type, in both periods. */
-  byDepartmentType: {
-    departmentId: number;
-    departmentName: string;
-    typeId: number;
-    typeName: string;
-    current: SplitMinutes;
-    previous: SplitMinutes;
-  }[];
-  /** Minutes each marketer logged in the period, by class. */
-  byMarketer: { userId: number; name: string; minutes: SplitMinutes }[];
-  /** Cycle time of requests delivered in the period, per type. */
-  cycleTimeByType: { typeId: number; typeName: string; turnaroundDays: number; count: number; medianDays: number | null; p85Days: number | null }[];
-  /** Requests delivered, by class. */
-  delivered: { current: ClassCounts; previous: ClassCounts };
-  /** Requests filed, per requesting department. */
-  receivedByDepartment: { departmentId: number; departmentName: string; current: number; previous: number }[];
-  handBack: HandBackCandidate[];
-}
 
-export interface ClassCounts {
-  strategic: number;
-  tactical: number;
-  unclassified: number;
-}
+export const ReportQuery = z.object({
+  from: DateInput.optional().describe('First day of the period (company time zone); defaults to four weeks before `to`'),
+  to: DateInput.optional().describe('Last day of the period, included; defaults to today'),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
 
-/** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back';
+export const groupBys = ['week', 'department', 'type', 'assignee'] as const;
+export const GroupBy = z.enum(groupBys);
+export type GroupBy = z.infer<typeof GroupBy>;
 
-/** What a rule says about the facts, before ranking. */
-export interface InsightDraft {
-  importance: number;
-  text: string;
-  figures: Insight['figures'];
-  section: InsightSection;
-}
+export const TimeSplitQuery = ReportQuery.extend({
+  groupBy: GroupBy.default('week').describe('`assignee` groups by the marketer who logged the time'),
+});
+export type TimeSplitQuery = z.infer<typeof TimeSplitQuery>;
 
-export interface InsightRule {
-  id: string;
-  /** Returns nothing when the facts give it nothing worth saying. */
-  apply: (facts: InsightFacts) => InsightDraft | null;
-}
+const minutes = z.number().int();
+const share = z.number().min(0).max(1);
+const days = z.number().nullable();
 
-export const maxInsights = 10;
+export const SplitTotals = z.object({
+  strategicMinutes: minutes,
+  tacticalMinutes: minutes,
+  unclassifiedMinutes: minutes,
+  totalMinutes: minutes,
+  /** Strategic minutes ÷ all minutes, unclassified included; 0 when nothing was logged. */
+  strategicShare: share,
+});
+export type SplitTotals = z.infer<typeof SplitTotals>;
 
-/** Runs every rule and ranks what they say, most important first (ties keep the rules' order). */
-export function buildInsights(facts: InsightFacts, rules: readonly InsightRule[] = insightRules): Insight[] {
-  const drafts = rules.flatMap((rule) => {
-    const draft = rule.apply(facts);
-    return draft ? [{ id: rule.id, ...draft }] : [];
-  });
-  const search = `?from=${facts.period.from}&to=${facts.period.to}`;
-  return drafts
-    .map((d, order) => ({ d, order }))
-    .sort((a, b) => b.d.importance - a.d.importance || a.order - b.order)
-    .slice(0, maxInsights)
-    .map(({ d }) => ({ id: d.id, importance: Math.round(d.importance), text: d.text, figures: d.figures, link: `/insights${search}#${d.section}` }));
-}
+export const TimeSplitGroup = SplitTotals.extend({
+  /**
+   * Week: its Monday (YYYY-MM-DD; the first and last weeks count only days inside the period);
+   * department, type, assignee: the id as a string.
+   */
+  key: z.string(),
+  label: z.string(),
+  /** Distinct requests with time logged in this group during the period. */
+  requestCount: z.number().int(),
+});
+export type TimeSplitGroup = z.infer<typeof TimeSplitGroup>;
+
+export const TimeSplit = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  groupBy: GroupBy,
+  /** The strategic-share target in effect over the period, or null when none is set. */
+  target: share.nullable(),
+  total: SplitTotals,
+  /** The same-length period just before, for comparison. */
+  previous: z.object({ from: IsoDate, to: IsoDate, total: SplitTotals }),
+  /** Weeks: every week of the period in order, empty ones included. Others: largest total first. */
+  groups: z.array(TimeSplitGroup),
+});
+export type TimeSplit = z.infer<typeof TimeSplit>;
+
+export const Change = z.object({
+  value: z.number(),
+  previous: z.number(),
+  /** Relative change (0.4 = +40 %); null when the previous period had none. */
+  change: z.number().nullable(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const Headline = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  previousPeriod: z.object({ from: IsoDate, to: IsoDate }),
+  strategicShare: z.object({
+    value: share,
+    previous: share,
+    /** value − previous, on the 0..1 scale (−0.07 = 7 points down). */
+    difference: z.number(),
+    target: share.nullable(),
+  }),
+  loggedMinutes: Change,
+  unclassifiedMinutes: Change,
+  /** Requests filed in the period. */
+  requestsReceived: Change,
+  /** Requests moved to done in the period. */
+  requestsDelivered: Change,
+});
+export type Headline = z.infer<typeof Headline>;
+
+export const CycleTimeStats = z.object({ count: z.number().int(), medianDays: days, p85Days: days });
+export type CycleTimeStats = z.infer<typeof CycleTimeStats>;
+
+export const ThroughputWeek = z.object({
+  /** The week's Monday; the first and last weeks count only days inside the period. */
+  week: IsoDate,
+  strategic: z.number().int(),
+  tactical: z.number().int(),
+  unclassified: z.number().int(),
+  total: z.number().int(),
+});
+
+export const AgeingCard = z.object({
+  id: z.number().int(),
+  key: z.string(),
+  title: z.string(),
+  status: Status,
+  classification: ReportClass,
+  typeId: z.number().int(),
+  typeName: z.string(),
+  turnaroundDays: z.number().int(),
+  departmentId: z.number().int(),
+  departmentName: z.string(),
+  assigneeId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  /** When its age is counted from: filed (intake) or first moved out of intake (the others). */
+  since: z.string(),
+  ageDays: z.number(),
+});
+export type AgeingCard = z.infer<typeof AgeingCard>;
+
+export const Flow = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  /** Requests delivered in the period: first move out of intake → done, in days. */
+  cycleTime: z.object({
+    overall: CycleTimeStats,
+    byClass: z.array(CycleTimeStats.extend({ classification: ReportClass })),
+    byType: z.array(
+      CycleTimeStats.extend({ typeId: z.number().int(), typeName: z.string(), defaultClassification: Classification, turnaroundDays: z.number().int() }),
+    ),
+  }),
+  /** Requests delivered per week, by class; every week of the period. */
+  throughput: z.array(ThroughputWeek),
+  /** Open columns as they stand now, each with its total and its oldest cards first. */
+  ageingWip: z.array(z.object({ status: Status, count: z.number().int(), wipLimit: z.number().int().nullable(), items: z.array(AgeingCard) })),
+});
+export type Flow = z.infer<typeof Flow>;
+
+export const HandBackCandidate = z.object({
+  departmentId: z.number().int(),
+  departmentName: z.string(),
+  typeId: z.number().int(),
+  typeName: z.string(),
+  /** Requests of this type the department filed in the period. */
+  requestCount: z.number().int(),
+  /** Of those, how many have time logged (the average is over these). */
+  workedCount: z.number().int(),
+  /** Of those, how many were already handed back. */
+  handedBackCount: z.number().int(),
+  minutesEach: z.number().int(),
+  totalMinutes: z.number().int(),
+  /** The requests behind the figures, oldest first (at most 500). */
+  requestIds: z.array(z.number().int()),
+});
+export type HandBackCandidate = z.infer<typeof HandBackCandidate>;
+
+export const HandBack = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  rule: z.object({ minRequests: z.number().int(), maxMinutesEach: z.number().int() }),
+  /** Largest total first. */
+  items: z.array(HandBackCandidate),
+});
+export type HandBack = z.infer<typeof HandBack>;
+
+export const Insight = z.object({
+  /** The rule that produced it, stable across periods (e.g. `share-vs-target`). */
+  id: z.string(),
+  /** 0..100; items come most important first. */
+  importance: z.number(),
+  text: z.string(),
+  /** The numbers behind the sentence, named and unrounded (minutes, 0..1 shares, counts, ids). */
+  figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  /** Where in the web app the supporting figures are (an Insights section anchor). */
+  link: z.string(),
+});
+export type Insight = z.infer<typeof Insight>;
+
+export const InsightList = z.object({ from: IsoDate, to: IsoDate, items: z.array(Insight) });
+export type InsightList = z.infer<typeof InsightList>;

@@ -117,6 +117,7 @@ export const RequestListQuery = RequestFilters.extend({
   cursor: z.string().regex(/^\d+$/, { error: 'must be a cursor from a previous page' }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
 
 export const RequestList = z.object({ items: z.array(Request), nextCursor: z.string().nullable() });
 
@@ -134,5 +135,5 @@ export type BoardColumn = z.infer<typeof BoardColumn>;
 
 export const requestKey = (id: number) => `MKT-${id}`;
 
-/** A 409 body: the problem plus the request as it now stands. */
+/** A 409 body (`request.version_conflict`): the problem plus the request as it now stands; the web's drawer reads it. */
 export const ConflictBody = z.object({ current: Request });

@@ -5,7 +5,7 @@ import { readConfig } from '../config';
 import { closeDatabase, openDatabase } from '../db/client';
 import { users } from '../db/schema';
 import { seedBaseline } from '../db/seed/baseline';
-import { hashPassword } from '../modules/auth/password';
+import { hashPassword } from '../lib/password';
 import { passwordProblem } from '../modules/auth/password-policy';
 
 /** Adds a lead account, e.g. the first user of a non-demo install. */

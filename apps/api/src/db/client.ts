@@ -4,8 +4,8 @@ import Database, { type RunResult } from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { installChangeLog } from './change-log';
 import * as schema from './schema';
+import { reuseStatements } from './statements';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A transaction handle; keep the callback synchronous (better-sqlite3 commits when it returns). */
@@ -30,7 +30,7 @@ export function openDatabase(file: string): Db {
   const mode = sqlite.pragma('journal_mode', { simple: true });
   if (file !== ':memory:' && mode !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
   if (sqlite.pragma('synchronous', { simple: true }) !== 2) throw new Error('SQLite refused synchronous=FULL');
-  reusePreparedStatements(sqlite);
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   // BEGIN IMMEDIATE: a transaction takes the write lock before its first read, so the version
   // it checks cannot change under it, and a second writer (a script, a backup) waits on
@@ -38,7 +38,6 @@ export function openDatabase(file: string): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
   migrate(db, { migrationsFolder });
-  installChangeLog(sqlite);
   return db;
 }
 
@@ -46,24 +45,4 @@ export function closeDatabase(db: Db): void {
   if (!db.$client.open) return;
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
-}
-
-/**
- * Drizzle prepares every query afresh; SQLite's prepare is a good part of a small write's cost.
- * Statements are kept per SQL text and handed back in their default mode (drizzle switches
- * readers to raw mode, a caller may pluck). Nothing here iterates, so a statement is never busy.
- */
-function reusePreparedStatements(sqlite: Database.Database, max = 1000): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const statements = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const cached = statements.get(source);
-    if (cached) {
-      if (cached.reader) cached.pluck(false).raw(false);
-      return cached;
-    }
-    const statement = prepare(source);
-    if (statements.size < max) statements.set(source, statement);
-    return statement;
-  }) as typeof sqlite.prepare;
 }

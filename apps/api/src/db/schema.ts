@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { classifications, priorities, resolutions, roles, statuses } from '@altitude/shared/domain';
+import { classifications, priorities, reportClassSql, resolutions, roles, statuses } from '@altitude/shared/domain';
 
 const createdAt = () =>
   text('created_at')
@@ -60,13 +60,13 @@ export const loginThrottle = sqliteTable('login_throttle', {
 });
 
 /**
- * A request's class as reports count it, over the raw columns: a classification counts once a
- * marketer has confirmed it, otherwise the request is unclassified. Indexes, the rollup triggers
- * (drizzle/0004) and reports/report-class.ts write the same expression, so SQLite matches them.
+ * A request's class as reports count it (`reportClassSql`, domain.ts) and its cycle time in days
+ * (first move out of intake → done): the flow indexes are built on these, and
+ * modules/insights/report-class.ts queries with the same text, so SQLite matches them.
  */
-const reportClassSql = sql`(case when classification_suggested = 0 and classification = 'strategic' then 'strategic' when classification_suggested = 0 and classification = 'tactical' then 'tactical' else 'unclassified' end)`;
-/** Cycle time in days, first move out of intake → done; reports/flow.queries.ts writes the same. */
-const cycleDaysSql = sql`(julianday(completed_at) - julianday(started_at))`;
+export const cycleDaysSql = (prefix = ''): string => `(julianday(${prefix}completed_at) - julianday(${prefix}started_at))`;
+const reportClassIndexed = sql.raw(reportClassSql());
+const cycleDaysIndexed = sql.raw(cycleDaysSql());
 
 export const requests = sqliteTable(
   'requests',
@@ -119,10 +119,10 @@ export const requests = sqliteTable(
     // Flow reports, over delivered requests only (partial: a move between open columns never
     // touches them). Deliveries by class per period or week are ranges of the first; cycle-time
     // percentiles walk the others in cycle-time order, so no query sorts the deliveries.
-    index('requests_done_class_idx').on(reportClassSql, t.completedAt, t.startedAt).where(sql`status = 'done'`),
-    index('requests_cycle_idx').on(cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
-    index('requests_cycle_class_idx').on(reportClassSql, cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
-    index('requests_cycle_type_idx').on(t.typeId, cycleDaysSql, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_done_class_idx').on(reportClassIndexed, t.completedAt, t.startedAt).where(sql`status = 'done'`),
+    index('requests_cycle_idx').on(cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_class_idx').on(reportClassIndexed, cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_type_idx').on(t.typeId, cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
   ],
 );
 

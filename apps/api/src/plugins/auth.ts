@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { accessLevels, roleMeets, type Access } from '@altitude/shared/domain';
 import type { SessionUser } from '@altitude/shared/auth';
-import { HttpProblem } from '../errors';
+import { forbidden, signInRequired } from '../errors';
 import { resolveSession, sessionCookie } from '../modules/auth/sessions';
 
 /** What the route table knows of a route: enough for the tests to call every one and check its contract. */
@@ -41,6 +41,16 @@ declare module 'fastify' {
 }
 
 /**
+ * The user a signed-in route acts for. The guard already answered 401 on such routes when there
+ * was none, so this only turns `request.user`'s type into a certainty (and answers 401 should a
+ * route ever declare `anonymous` and still call it).
+ */
+export function signedInUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw signInRequired();
+  return request.user;
+}
+
+/**
  * The one guard: each route declares `config.access`, a route under /api without it fails
  * at start-up, and the check runs before the body is even parsed.
  */
@@ -69,10 +79,10 @@ export default fp(
       if (token) request.user = resolveSession(app.db, token, app.clock());
       const access = request.routeOptions.config.access;
       if (!access || access === 'anonymous') return;
-      if (!request.user) throw new HttpProblem(401, 'auth.required', 'Sign in to continue.');
+      if (!request.user) throw signInRequired();
       if (!roleMeets(request.user.role, access)) {
         request.log.warn({ userId: request.user.id, route: request.routeOptions.url, access }, 'authorisation denied');
-        throw new HttpProblem(403, 'auth.forbidden', 'Your role does not allow this.');
+        throw forbidden();
       }
     });
   },

@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import { HttpProblem } from '../errors';
 
+const crossSite = () => new HttpProblem(403, 'csrf.origin_mismatch', 'Cross-site requests are not accepted.');
+
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -52,10 +54,10 @@ export default fp(
           same = false;
         }
         if (!same) {
-          throw new HttpProblem(403, 'csrf.origin_mismatch', 'Cross-site requests are not accepted.');
+          throw crossSite();
         }
       } else if (request.headers['sec-fetch-site'] === 'cross-site') {
-        throw new HttpProblem(403, 'csrf.origin_mismatch', 'Cross-site requests are not accepted.');
+        throw crossSite();
       }
     });
 

@@ -3,7 +3,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import type { Classification, Priority, Status } from '@altitude/shared/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { hashPassword } from '../../modules/auth/password';
+import { hashPassword } from '../../lib/password';
 import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, fillers, strategicPrograms, type DemoType } from './demo-catalog';
 import { createRandom, type Random } from './random';
 import { seedBaseline } from './baseline';

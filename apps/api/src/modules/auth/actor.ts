@@ -2,9 +2,10 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { roleMeets, type Access } from '@altitude/shared/domain';
 import type { Db, Queryable, Tx } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { prepareOnce } from '../../db/statements';
 import { sessions, users } from '../../db/schema';
-import { HttpProblem } from '../../errors';
+import { forbidden } from '../../errors';
+import { sessionEnded } from './auth.errors';
 import { sessionIdOf } from './sessions';
 
 /**
@@ -27,8 +28,8 @@ export function recheckActor(tx: Queryable, actor: SessionUser, access: Access):
   const sessionLive =
     sessionId === undefined ||
     prepareOnce(tx, 'actor.session', () => tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()).get({ id: sessionId }) !== undefined;
-  if (!row?.active || !sessionLive) throw new HttpProblem(401, 'auth.required', 'Your session ended while this was being sent. Sign in again.');
-  if (!roleMeets(row.role, access)) throw new HttpProblem(403, 'auth.forbidden', 'Your role does not allow this.');
+  if (!row?.active || !sessionLive) throw sessionEnded();
+  if (!roleMeets(row.role, access)) throw forbidden();
   const { active: _active, ...user } = row;
   return user;
 }

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LoginBody, MeResponse } from '@altitude/shared/auth';
-import { HttpProblem } from '../../errors';
-import { signIn } from './auth.service';
-import { absoluteTimeoutMs, deleteSession, sessionCookie, sessionIdOfToken } from './sessions';
+import { signedInUser } from '../../plugins/auth';
+import { signIn, signOut } from './auth.service';
+import { absoluteTimeoutMs, sessionCookie } from './sessions';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -30,11 +30,7 @@ export default async function authRoutes(app: FastifyInstance) {
     schema: { tags: ['auth'], response: { '2xx': z.null() } },
     handler: async (request, reply) => {
       const token = request.cookies[sessionCookie];
-      if (token) {
-        deleteSession(app.db, token);
-        // Live update streams opened with this session end with it; other sessions keep theirs.
-        app.events.endSessionStreams(sessionIdOfToken(token));
-      }
+      if (token) signOut(app.db, app.events, token);
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.code(204).send(null);
     },
@@ -43,9 +39,6 @@ export default async function authRoutes(app: FastifyInstance) {
   r.get('/api/auth/me', {
     config: { access: 'signedIn' },
     schema: { tags: ['auth'], response: { '2xx': MeResponse } },
-    handler: async (request) => {
-      if (!request.user) throw new HttpProblem(401, 'auth.required', 'Sign in to continue.');
-      return { user: request.user };
-    },
+    handler: async (request) => ({ user: signedInUser(request) }),
   });
 }

@@ -3,19 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { LoginBody, SessionUser } from '@altitude/shared/auth';
 import type { Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { HttpProblem } from '../../errors';
-import { passwordHashes, verifyPassword } from './password';
-import { createSession } from './sessions';
+import { signInBusy, tooManyAttempts, wrongCredentials } from './auth.errors';
+import { passwordHashes, verifyPassword } from '../../lib/password';
+import type { EventBus } from '../../plugins/sse';
+import { createSession, deleteSession, sessionIdOfToken } from './sessions';
 import { releaseAttempt, reserveAttempt, throttleKeys } from './throttle';
-
-const wrongCredentials = () => new HttpProblem(401, 'auth.invalid_credentials', 'Email or password is incorrect.');
-
-function tooManyAttempts(waitMs: number) {
-  const seconds = Math.ceil(waitMs / 1000);
-  const minutes = Math.ceil(seconds / 60);
-  const when = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  return new HttpProblem(429, 'auth.too_many_attempts', `Too many failed sign-ins. Try again in ${when}.`, undefined, { retryAfterSeconds: seconds });
-}
 
 /**
  * Checks credentials under the sign-in limits (throttle.ts); never says which part was wrong.
@@ -32,8 +24,7 @@ export async function signIn(
 ): Promise<{ user: SessionUser; token: string }> {
   if (passwordHashes.full) {
     log.warn({ ip, queued: passwordHashes.size }, 'sign-in refused: password hashing is saturated');
-    const seconds = passwordHashes.retryAfterSeconds();
-    throw new HttpProblem(503, 'auth.busy', 'Too many people are signing in right now. Try again in a few seconds.', undefined, { retryAfterSeconds: seconds });
+    throw signInBusy(passwordHashes.retryAfterSeconds());
   }
   const keys = throttleKeys(email, ip);
   const reservation = reserveAttempt(db, keys, now);
@@ -58,4 +49,10 @@ export async function signIn(
     user: { id: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId },
     token,
   };
+}
+
+/** Ends one session; the live update streams opened with it end too, the user's other sessions keep theirs. */
+export function signOut(db: Db, events: EventBus, token: string): void {
+  deleteSession(db, token);
+  events.endSessionStreams(sessionIdOfToken(token));
 }

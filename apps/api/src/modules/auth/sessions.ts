@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Db, Queryable } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { prepareOnce } from '../../db/statements';
 import { sessions, users } from '../../db/schema';
 
 export const sessionCookie = 'altitude_session';

@@ -1,6 +1,6 @@
-import type { Status } from '@altitude/shared/domain';
+import { isClosedStatus } from '@altitude/shared/domain';
 import type { BoardColumn } from '@altitude/shared/requests';
-import { allCards } from '../../db/change-log';
+import { allCards, installChangeLog } from './change-log';
 import type { Db } from '../../db/client';
 import { findCard } from '../requests/requests.queries';
 import { readBoard, readClosedColumnPage } from './board.queries';
@@ -14,7 +14,6 @@ interface Column {
 
 /** Past this many changed cards a rebuild is cheaper than patching one by one. */
 const patchLimit = 250;
-const closedStatuses = new Set<Status>(['done', 'declined']);
 
 const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
@@ -23,7 +22,7 @@ const listOf = (cards: { id: number; position: string }[]) => new CardList(cards
 
 /**
  * The unfiltered board, kept as serialised cards and patched from the connection's change log
- * (db/change-log.ts): after a move only the changed card is read again and two columns are
+ * (change-log.ts, installed here): after a move only the changed card is read again and two columns are
  * re-joined, where a rebuild would read and serialise every open card. A commit by another
  * connection (`data_version`), a WIP limit change or a burst of changes (a rebalance) rebuilds.
  * The answer is byte for byte what `readBoard` serialises; a test holds the two together.
@@ -41,6 +40,7 @@ export class BoardSnapshot {
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
+    installChangeLog(sqlite);
     this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>('select seq, request_id as requestId from temp.board_log where seq > ? order by seq');
     this.lastSeq = sqlite.prepare('select coalesce(max(seq), 0) from temp.board_log').pluck();
     this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));
@@ -89,7 +89,7 @@ export class BoardSnapshot {
     let closedTouched = false;
     const found = new Set<number>();
     for (const column of columns) {
-      if (closedStatuses.has(column.head.status)) continue;
+      if (isClosedStatus(column.head.status)) continue;
       column.cards.removeAll(ids).forEach((id) => found.add(id));
     }
     // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
@@ -97,7 +97,7 @@ export class BoardSnapshot {
     for (const id of ids) {
       const card = findCard(this.db, id);
       if (!card) continue;
-      if (closedStatuses.has(card.status)) {
+      if (isClosedStatus(card.status)) {
         closedTouched = true;
         continue;
       }
@@ -105,10 +105,11 @@ export class BoardSnapshot {
       column.cards.insert(entryOf(card));
     }
     for (const column of columns) {
-      if (!closedStatuses.has(column.head.status)) {
+      const status = column.head.status;
+      if (!isClosedStatus(status)) {
         column.head.count = column.cards.length;
       } else if (closedTouched) {
-        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, column.head.status as 'done' | 'declined', []);
+        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, status, []);
         Object.assign(column, { head, nextCursor, cards: listOf(cards) });
       }
     }

@@ -1,15 +1,12 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Status } from '@altitude/shared/domain';
-import { statuses } from '@altitude/shared/domain';
+import { isClosedStatus, openStatuses, statuses, type ClosedStatus, type Status } from '@altitude/shared/domain';
 import type { Board, BoardColumn, Card } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { requests, workflowColumns } from '../../db/schema';
-import { HttpProblem } from '../../errors';
+import { invalidInput } from '../../errors';
 import { columnCards } from '../requests/requests.queries';
 
 export const closedPageSize = 50;
-const closed: Status[] = ['done', 'declined'];
-const open = statuses.filter((s) => !closed.includes(s));
 
 /** Open columns ship every card; closed ones only their most recent page, so the board stays small. */
 export function readBoard(db: Queryable, where: SQL[]): Board {
@@ -23,12 +20,12 @@ export function readBoard(db: Queryable, where: SQL[]): Board {
       .all()
       .map((r) => [r.status, r.n]),
   );
-  const openCards = new Map<Status, Card[]>(open.map((s) => [s, []]));
-  for (const card of columnCards(db, [...where, inArray(requests.status, open)], 'position')) openCards.get(card.status)!.push(card);
+  const openCards = new Map<Status, Card[]>(openStatuses.map((s) => [s, []]));
+  for (const card of columnCards(db, [...where, inArray(requests.status, [...openStatuses])], 'position')) openCards.get(card.status)!.push(card);
   return {
     columns: statuses.map((status) => {
       const count = counts.get(status) ?? 0;
-      if (!closed.includes(status)) return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
+      if (!isClosedStatus(status)) return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
       return { status, wipLimit: limits.get(status) ?? null, count, ...closedPage(db, status, where) };
     }),
   };
@@ -43,7 +40,7 @@ function closedPage(db: Queryable, status: Status, where: SQL[], before?: { comp
   return { cards, nextCursor: rows.length > closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
 }
 
-export function readClosedColumnPage(db: Queryable, status: 'done' | 'declined', where: SQL[], cursor?: string): BoardColumn {
+export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where: SQL[], cursor?: string): BoardColumn {
   let before: { completedAt: string; id: number } | undefined;
   if (cursor) {
     try {
@@ -51,7 +48,7 @@ export function readClosedColumnPage(db: Queryable, status: 'done' | 'declined',
       if (typeof completedAt !== 'string' || !Number.isInteger(id)) throw new Error('shape');
       before = { completedAt, id };
     } catch {
-      throw new HttpProblem(400, 'validation.failed', 'cursor: must come from a previous page', [{ path: 'cursor', message: 'must come from a previous page' }]);
+      throw invalidInput('cursor', 'must come from a previous page');
     }
   }
   const page = closedPage(db, status, where, before);

@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedInUser } from '../../plugins/auth';
 import { z } from 'zod';
-import { Status } from '@altitude/shared/domain';
+import { closedStatuses, Status } from '@altitude/shared/domain';
 import { Board, BoardColumn, RequestFilters } from '@altitude/shared/requests';
-import { todayIn } from '../settings/company-clock';
-import { filtersToSql } from '../requests/requests.queries';
-import { readBoard, readClosedColumnPage } from './board.queries';
 import { BoardSnapshot } from './board-snapshot';
-
-/** No filter narrows the board: the common case, served from the patched snapshot. */
-const unfiltered = (f: RequestFilters) =>
-  !f.classification && !f.department && !f.type && !f.assignee && !f.q?.trim() && !f.mine && !f.overdue;
+import { readClosedColumn, readFilteredBoard, unfiltered } from './board.service';
 
 /**
  * The board is the hottest read: thousands of cards built from explicit column lists (no
@@ -36,7 +31,7 @@ export default async function boardRoutes(app: FastifyInstance) {
       // The snapshot hands over the JSON bytes; Fastify sends bytes typed as JSON as they are, so
       // the cast only quiets the type provider, which expects the object.
       if (unfiltered(request.query)) return reply.type('application/json; charset=utf-8').send(snapshot.json() as unknown as Board);
-      return readBoard(app.db, filtersToSql(request.query, request.user!, todayIn(app.db, app.clock())));
+      return readFilteredBoard(app.db, app.clock(), signedInUser(request), request.query);
     },
   });
 
@@ -45,14 +40,14 @@ export default async function boardRoutes(app: FastifyInstance) {
     schema: {
       tags: ['board'],
       summary: 'A further page of the done or declined column',
-      params: z.object({ status: Status.extract(['done', 'declined']) }),
+      params: z.object({ status: Status.extract(closedStatuses) }),
       querystring: RequestFilters.omit({ status: true }).extend({ cursor: z.string().optional() }),
       response: { '2xx': BoardColumn },
     },
     serializerCompiler: plainJson,
     handler: async (request) => {
       const { cursor, ...filters } = request.query;
-      return readClosedColumnPage(app.db, request.params.status, filtersToSql(filters, request.user!, todayIn(app.db, app.clock())), cursor);
+      return readClosedColumn(app.db, app.clock(), signedInUser(request), request.params.status, filters, cursor);
     },
   });
 }

@@ -4,6 +4,7 @@ import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import { CreateDepartmentBody, Department, DepartmentList, UpdateDepartmentBody } from '@altitude/shared/directory';
 import { Id } from '@altitude/shared/domain';
+import { signedInUser } from '../../plugins/auth';
 import { departments } from '../../db/schema';
 import { createDepartment, renameDepartment } from './departments.service';
 
@@ -23,12 +24,12 @@ export default async function departmentRoutes(app: FastifyInstance) {
   r.post('/api/departments', {
     config: { access: 'lead' },
     schema: { tags: ['directory', 'settings'], summary: 'Add a department; 409 when the name is taken', body: CreateDepartmentBody, response: { '2xx': Department } },
-    handler: async (request, reply) => reply.code(201).send(createDepartment(app.db, request.user!, request.body)),
+    handler: async (request, reply) => reply.code(201).send(createDepartment(app.db, signedInUser(request), request.body)),
   });
 
   r.patch('/api/departments/:id', {
     config: { access: 'lead' },
     schema: { tags: ['directory', 'settings'], summary: 'Rename a department; 409 when the name is taken', params: Params, body: UpdateDepartmentBody, response: { '2xx': Department } },
-    handler: async (request) => renameDepartment(app.db, request.user!, request.params.id, request.body),
+    handler: async (request) => renameDepartment(app.db, signedInUser(request), request.params.id, request.body),
   });
 }

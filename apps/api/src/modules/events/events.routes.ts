@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
-import { HttpProblem } from '../../errors';
+import { serverBusy, tooManyStreams } from './events.errors';
+import { signedInUser } from '../../plugins/auth';
 import type { Audience, OpenStream } from '../../plugins/sse';
 import { checkSession, sessionCookie, sessionIdOfToken } from '../auth/sessions';
 import { boundedWriter } from './bounded-writer';
@@ -20,16 +21,14 @@ export default async function eventRoutes(app: FastifyInstance) {
     config: { access: 'signedIn' },
     schema: { tags: ['events'], summary: 'Server-Sent Events stream of changes the caller may see (text/event-stream)', hide: false },
     handler: (request, reply) => {
-      const user = request.user!;
+      const user = signedInUser(request);
       // The guard let the request in, so the cookie holds a live session.
       const sessionId = sessionIdOfToken(request.cookies[sessionCookie]!);
       const { limits } = app.events;
       const refused = app.events.refusal(user.id);
       if (refused) {
         reply.header('retry-after', String(retryAfterSeconds));
-        throw refused === 'user'
-          ? new HttpProblem(429, 'events.too_many_streams', `You already have ${limits.streamsPerUser} live update streams open. Close another tab or try again later.`)
-          : new HttpProblem(503, 'events.server_busy', 'The server has too many live update streams open. Try again later.');
+        throw refused === 'user' ? tooManyStreams(limits.streamsPerUser) : serverBusy();
       }
 
       reply.hijack();

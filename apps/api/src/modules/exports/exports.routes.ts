@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ReportQuery } from '@altitude/shared/reports';
-import { periodOf, type ReportPeriod } from '../reports/report-period';
+import { ReportQuery } from '@altitude/shared/insights';
+import { periodOf, type ReportPeriod } from '../insights/report-period';
 import { csvStream } from './csv';
 import { requestExportColumns, requestExportRows } from './requests-export';
 import { timeEntryExportColumns, timeEntryExportRows } from './time-entries-export';

@@ -3,8 +3,8 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { departments, requests, requestTypes, timeEntries, users } from '../../db/schema';
-import { reportClass } from '../reports/report-class';
-import type { ReportPeriod } from '../reports/report-period';
+import { reportClass } from '../insights/report-class';
+import type { ReportPeriod } from '../insights/report-period';
 import { byIdPages, type CsvColumn } from './csv';
 
 const requester = alias(users, 'requester');

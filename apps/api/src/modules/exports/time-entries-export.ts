@@ -2,8 +2,8 @@ import { and, asc, eq, gt, gte, lte } from 'drizzle-orm';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { departments, requests, requestTypes, timeEntries, users } from '../../db/schema';
-import { reportClass } from '../reports/report-class';
-import type { ReportPeriod } from '../reports/report-period';
+import { reportClass } from '../insights/report-class';
+import type { ReportPeriod } from '../insights/report-period';
 import { byIdPages, type CsvColumn } from './csv';
 
 function page(db: Queryable, period: ReportPeriod, afterId: number, size: number) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedInUser } from '../../plugins/auth';
 import { z } from 'zod';
 import { CreateRequestTypeBody, RequestType, RequestTypeList, UpdateRequestTypeBody } from '@altitude/shared/directory';
 import { Id } from '@altitude/shared/domain';
@@ -19,7 +20,7 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
   r.post('/api/request-types', {
     config: { access: 'lead' },
     schema: { tags: ['directory', 'settings'], summary: 'Add a request type; 409 when the name is taken', body: CreateRequestTypeBody, response: { '2xx': RequestType } },
-    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, request.user!, request.body)),
+    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, signedInUser(request), request.body)),
   });
 
   r.patch('/api/request-types/:id', {
@@ -31,6 +32,6 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
       body: UpdateRequestTypeBody,
       response: { '2xx': RequestType },
     },
-    handler: async (request) => updateRequestType(app.db, request.user!, request.params.id, request.body),
+    handler: async (request) => updateRequestType(app.db, signedInUser(request), request.params.id, request.body),
   });
 }

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import type { Status } from '@altitude/shared/domain';
 import type { Queryable, Tx } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { prepareOnce } from '../../db/statements';
 import { requests } from '../../db/schema';
-import { HttpProblem } from '../../errors';
+import { invalidNeighbour } from './requests.errors';
 
 /**
  * Keys longer than this trigger a rebalance of the column. Inserting again and again into one
@@ -46,10 +46,6 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
     return generateKeyBetween(q.previous.get({ ...others, position: hi })?.position ?? null, hi);
   }
   return generateKeyBetween(q.last.get(others)?.position ?? null, null);
-}
-
-function invalidNeighbour(field: 'beforeId' | 'afterId', message: string, detail: string) {
-  return new HttpProblem(422, 'request.invalid_neighbour', detail, [{ path: field, message }]);
 }
 
 /** The few queries every placement runs, prepared once per connection. */

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
+import { openStatuses } from '@altitude/shared/domain';
 import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { prepareOnce } from '../../db/statements';
 import { requests, requestTime } from '../../db/schema';
+import { reportClass } from '../insights/report-class';
 
 /**
  * Logged time is each request's total in `request_time`, which SQLite triggers keep equal to the
@@ -57,17 +59,10 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
     const ids = parts.filter((p) => p !== 'none').map(Number);
     where.push(or(ids.length ? inArray(requests.assigneeId, ids) : undefined, parts.includes('none') ? isNull(requests.assigneeId) : undefined));
   }
-  if (f.classification) {
-    const confirmed = f.classification.filter((c) => c !== 'unclassified') as ('strategic' | 'tactical')[];
-    where.push(
-      or(
-        confirmed.length ? and(inArray(requests.classification, confirmed), eq(requests.classificationSuggested, false)) : undefined,
-        f.classification.includes('unclassified') ? or(isNull(requests.classification), eq(requests.classificationSuggested, true)) : undefined,
-      ),
-    );
-  }
+  // Lanes are report classes: a suggested classification counts as unclassified.
+  if (f.classification) where.push(inArray(reportClass, f.classification));
   if (f.mine) where.push(eq(requests.requesterId, user.id));
-  if (f.overdue) where.push(and(lt(requests.dueDate, today), inArray(requests.status, ['intake', 'planned', 'in_progress', 'in_review'])));
+  if (f.overdue) where.push(and(lt(requests.dueDate, today), inArray(requests.status, [...openStatuses])));
   const q = f.q?.trim();
   if (q) {
     const keyMatch = /^(?:mkt-?)?(\d+)$/i.exec(q);
@@ -127,7 +122,4 @@ export function columnCards(db: Queryable, where: SQL[], order: 'position' | 'co
   return (limit ? q.limit(limit).all() : q.all()).map(withKey);
 }
 
-export function countWhere(db: Queryable, where: SQL[]): number {
-  return db.select({ n: sql<number>`count(*)` }).from(requests).where(and(...where)).get()?.n ?? 0;
-}
 

@@ -3,10 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '@altitude/shared/domain';
 import { CancelRequestBody, ClassificationBody, CreateRequestBody, MoveRequestBody, Request, RequestList, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
-import { notFound } from '../../errors';
-import { todayIn } from '../settings/company-clock';
-import { filtersToSql, findVisibleRequest, listRequests } from './requests.queries';
-import { cancelRequest, classifyRequest, createRequest, moveRequest, updateRequest, type Deps } from './requests.service';
+import { signedInUser } from '../../plugins/auth';
+import { cancelRequest, classifyRequest, createRequest, moveRequest, requireVisibleRequest, searchRequests, updateRequest, type Deps } from './requests.service';
 
 const Params = z.object({ id: Id });
 
@@ -18,33 +16,25 @@ export default async function requestRoutes(app: FastifyInstance) {
   r.post('/api/requests', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'File a request (department comes from the requester)', body: CreateRequestBody, response: { '2xx': Request } },
-    handler: async (request, reply) => reply.code(201).send(createRequest(deps, request.user!, request.body)),
+    handler: async (request, reply) => reply.code(201).send(createRequest(deps, signedInUser(request), request.body)),
   });
 
   r.get('/api/requests', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Requests the caller may see, newest first', querystring: RequestListQuery, response: { '2xx': RequestList } },
-    handler: async (request) => {
-      const { cursor, limit, ...filters } = request.query;
-      const where = filtersToSql(filters, request.user!, todayIn(app.db, app.clock()));
-      return listRequests(app.db, where, limit, cursor ? Number(cursor) : undefined);
-    },
+    handler: async (request) => searchRequests(deps, signedInUser(request), request.query),
   });
 
   r.get('/api/requests/:id', {
     config: { access: 'signedIn' },
     schema: { tags, params: Params, response: { '2xx': Request } },
-    handler: async (request) => {
-      const found = findVisibleRequest(app.db, request.params.id, request.user!);
-      if (!found) throw notFound('request');
-      return found;
-    },
+    handler: async (request) => requireVisibleRequest(app.db, request.params.id, signedInUser(request)),
   });
 
   r.patch('/api/requests/:id', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'Edit fields; 409 with the current request when `version` is stale', params: Params, body: UpdateRequestBody, response: { '2xx': Request } },
-    handler: async (request) => updateRequest(deps, request.user!, request.params.id, request.body),
+    handler: async (request) => updateRequest(deps, signedInUser(request), request.params.id, request.body),
   });
 
   r.post('/api/requests/:id/move', {
@@ -56,18 +46,18 @@ export default async function requestRoutes(app: FastifyInstance) {
       body: MoveRequestBody,
       response: { '2xx': Request },
     },
-    handler: async (request) => moveRequest(deps, request.user!, request.params.id, request.body),
+    handler: async (request) => moveRequest(deps, signedInUser(request), request.params.id, request.body),
   });
 
   r.put('/api/requests/:id/classification', {
     config: { access: 'marketer' },
     schema: { tags, summary: 'Confirm or change strategic / tactical', params: Params, body: ClassificationBody, response: { '2xx': Request } },
-    handler: async (request) => classifyRequest(deps, request.user!, request.params.id, request.body),
+    handler: async (request) => classifyRequest(deps, signedInUser(request), request.params.id, request.body),
   });
 
   r.post('/api/requests/:id/cancel', {
     config: { access: 'signedIn' },
     schema: { tags, summary: 'The requester withdraws their own request while it is in intake', params: Params, body: CancelRequestBody, response: { '2xx': Request } },
-    handler: async (request) => cancelRequest(deps, request.user!, request.params.id, request.body.version),
+    handler: async (request) => cancelRequest(deps, signedInUser(request), request.params.id, request.body.version),
   });
 }

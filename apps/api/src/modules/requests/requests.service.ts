@@ -1,16 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import type { Status } from '@altitude/shared/domain';
-import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, UpdateRequestBody } from '@altitude/shared/requests';
-import type { Db, Tx } from '../../db/client';
-import { prepareOnce } from '../../db/prepared';
+import { isOpenStatus, type Status } from '@altitude/shared/domain';
+import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
+import type { Db, Queryable, Tx } from '../../db/client';
+import { prepareOnce } from '../../db/statements';
 import { comments, requests, requestTypes, users } from '../../db/schema';
-import { forbidden, HttpProblem, notFound } from '../../errors';
+import { forbidden } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
-import { recordActivity, type Change } from '../activity/record';
+import { recordActivity, type Change } from './activity.queries';
 import { writeAs } from '../auth/actor';
 import { positionFor, rebalanceIfLong } from './ordering';
-import { findRequest, findVisibleRequest } from './requests.queries';
+import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
+import { todayIn } from '../settings/company-clock';
+import { invalidAssignee, notInIntake, requestNotFound, resolutionWithoutDecline, unclassified, unknownType, versionConflict } from './requests.errors';
 
 export interface Deps {
   db: Db;
@@ -18,18 +20,25 @@ export interface Deps {
   now: () => Date;
 }
 
-const openStatuses: Status[] = ['intake', 'planned', 'in_progress', 'in_review'];
-
-function conflict(current: Request) {
-  return new HttpProblem(409, 'request.version_conflict', `Someone else changed ${current.key} (now version ${current.version}). Reload it and try again.`, undefined, { current });
+/** The request if `user` may see it; a 404 otherwise, so a foreign id looks like a missing one. */
+export function requireVisibleRequest(db: Queryable, id: number, user: SessionUser): Request {
+  const found = findVisibleRequest(db, id, user);
+  if (!found) throw requestNotFound();
+  return found;
 }
 
 /** Loads the request inside the transaction and checks the caller's version against it. */
 function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number): Request {
-  const current = findVisibleRequest(tx, id, user);
-  if (!current) throw notFound('request');
-  if (version !== current.version) throw conflict(current);
+  const current = requireVisibleRequest(tx, id, user);
+  if (version !== current.version) throw versionConflict(current);
   return current;
+}
+
+/** A page of the requests `user` may see, newest first, narrowed by the list's filters. */
+export function searchRequests(deps: Deps, user: SessionUser, query: RequestListQuery): { items: Request[]; nextCursor: string | null } {
+  const { cursor, limit, ...filters } = query;
+  const where = filtersToSql(filters, user, todayIn(deps.db, deps.now()));
+  return listRequests(deps.db, where, limit, cursor ? Number(cursor) : undefined);
 }
 
 /** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
@@ -44,7 +53,7 @@ export function createRequest(deps: Deps, actor: SessionUser, body: CreateReques
   const now = deps.now().toISOString();
   const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
-    if (!type) throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+    if (!type) throw unknownType();
     const row = tx
       .insert(requests)
       .values({
@@ -86,15 +95,13 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
     let suggestion: Request['classification'] | undefined;
     if (fields.typeId !== undefined) {
       const type = tx.select({ defaultClassification: requestTypes.defaultClassification }).from(requestTypes).where(eq(requestTypes.id, fields.typeId)).get();
-      if (!type) throw new HttpProblem(422, 'request.unknown_type', 'Choose one of the request types.', [{ path: 'typeId', message: 'is not a request type' }]);
+      if (!type) throw unknownType();
       // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays.
       if (current.classificationSuggested && fields.typeId !== current.typeId) suggestion = type.defaultClassification;
     }
     if (fields.assigneeId) {
       const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, fields.assigneeId)).get();
-      if (!assignee || assignee.role === 'requester' || !assignee.active) {
-        throw new HttpProblem(422, 'request.invalid_assignee', 'Assign the request to an active marketer or lead.', [{ path: 'assigneeId', message: 'is not an active marketer' }]);
-      }
+      if (!assignee || assignee.role === 'requester' || !assignee.active) throw invalidAssignee();
     }
     const changes: Change[] = [];
     for (const [field, value] of Object.entries(fields)) {
@@ -122,12 +129,8 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
     const current = lockForWrite(tx, id, user, body.version);
     const to = body.status;
     const confirmed = current.classification !== null && !current.classificationSuggested;
-    if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) {
-      throw new HttpProblem(422, 'request.unclassified', `Classify ${current.key} as strategic or tactical before it leaves intake.`, [{ path: 'classification', message: 'must be confirmed before leaving intake' }]);
-    }
-    if (to !== 'declined' && body.resolution) {
-      throw new HttpProblem(422, 'request.resolution_without_decline', 'A resolution is only given when declining.', [{ path: 'resolution', message: 'only applies when status is declined' }]);
-    }
+    if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(current.key);
+    if (to !== 'declined' && body.resolution) throw resolutionWithoutDecline();
     const position = positionFor(tx, to, id, body.beforeId, body.afterId);
     const patch: MovePatch = { status: to, position, version: current.version + 1, updatedAt: now, startedAt: null, resolution: current.resolution, completedAt: current.completedAt };
     const changes: Change[] = [];
@@ -143,7 +146,7 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
           tx.insert(comments).values({ requestId: id, authorId: user.id, body: body.note.trim(), createdAt: now }).run();
           changes.push({ kind: 'commented' });
         }
-      } else if (!openStatuses.includes(current.status) || current.resolution) {
+      } else if (!isOpenStatus(current.status) || current.resolution) {
         Object.assign(patch, { resolution: null, completedAt: null });
       }
     } else {
@@ -200,9 +203,7 @@ export function cancelRequest(deps: Deps, actor: SessionUser, id: number, versio
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, version);
     if (current.requesterId !== user.id) throw forbidden();
-    if (current.status !== 'intake') {
-      throw new HttpProblem(422, 'request.not_in_intake', `${current.key} is already being worked on; ask marketing in a comment instead.`);
-    }
+    if (current.status !== 'intake') throw notInIntake(current.key);
     tx.update(requests)
       .set({ status: 'declined', resolution: 'cancelled', completedAt: now, position: positionFor(tx, 'declined', id), version: current.version + 1, updatedAt: now })
       .where(eq(requests.id, id))

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedInUser } from '../../plugins/auth';
 import {
   CompanySettings,
   PutCompanyBody,
@@ -29,8 +30,9 @@ export default async function settingsRoutes(app: FastifyInstance) {
     config: { access: 'lead' },
     schema: { tags, summary: "Set a quarter's strategic-share target; `periodStart` is the quarter's first day", params: TargetParams, body: PutTargetBody, response: { '2xx': Target } },
     handler: async (request) => {
-      request.log.info({ userId: request.user!.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare }, 'target set');
-      return putTarget(app.db, request.user!, request.params.periodStart, request.body.strategicShare);
+      const actor = signedInUser(request);
+      request.log.info({ userId: actor.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare }, 'target set');
+      return putTarget(app.db, actor, request.params.periodStart, request.body.strategicShare);
     },
   });
 
@@ -43,7 +45,7 @@ export default async function settingsRoutes(app: FastifyInstance) {
   r.put('/api/settings/workflow/:status', {
     config: { access: 'lead' },
     schema: { tags, summary: "Set or clear (null) a column's WIP limit", params: WorkflowParams, body: PutWipLimitBody, response: { '2xx': WorkflowColumn } },
-    handler: async (request) => putWipLimit(app.db, request.user!, request.params.status, request.body.wipLimit),
+    handler: async (request) => putWipLimit(app.db, signedInUser(request), request.params.status, request.body.wipLimit),
   });
 
   r.get('/api/settings/company', {
@@ -56,8 +58,9 @@ export default async function settingsRoutes(app: FastifyInstance) {
     config: { access: 'lead' },
     schema: { tags, summary: 'Change the company time zone (an IANA name)', body: PutCompanyBody, response: { '2xx': CompanySettings } },
     handler: async (request) => {
-      request.log.info({ userId: request.user!.id, timezone: request.body.timezone }, 'company time zone set');
-      return putCompany(app.db, request.user!, request.body.timezone);
+      const actor = signedInUser(request);
+      request.log.info({ userId: actor.id, timezone: request.body.timezone }, 'company time zone set');
+      return putCompany(app.db, actor, request.body.timezone);
     },
   });
 }

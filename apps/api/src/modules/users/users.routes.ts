@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedInUser } from '../../plugins/auth';
 import { z } from 'zod';
 import { InviteUserBody, UpdateUserBody, User, UserList } from '@altitude/shared/directory';
 import { Id } from '@altitude/shared/domain';
@@ -26,8 +27,9 @@ export default async function userRoutes(app: FastifyInstance) {
       response: { '2xx': User },
     },
     handler: async (request, reply) => {
-      const user = await inviteUser(deps, request.user!, request.body);
-      request.log.info({ actorId: request.user!.id, userId: user.id, role: user.role }, 'user invited');
+      const actor = signedInUser(request);
+      const user = await inviteUser(deps, actor, request.body);
+      request.log.info({ actorId: actor.id, userId: user.id, role: user.role }, 'user invited');
       return reply.code(201).send(user);
     },
   });
@@ -42,8 +44,9 @@ export default async function userRoutes(app: FastifyInstance) {
       response: { '2xx': User },
     },
     handler: async (request) => {
-      const user = updateUser(deps, request.user!, request.params.id, request.body);
-      request.log.info({ actorId: request.user!.id, userId: user.id, changes: request.body }, 'user updated');
+      const actor = signedInUser(request);
+      const user = updateUser(deps, actor, request.params.id, request.body);
+      request.log.info({ actorId: actor.id, userId: user.id, changes: request.body }, 'user updated');
       return user;
     },
   });

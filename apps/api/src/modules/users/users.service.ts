@@ -3,10 +3,11 @@ import type { SessionUser } from '@altitude/shared/auth';
 import type { InviteUserBody, UpdateUserBody, User } from '@altitude/shared/directory';
 import type { Db, Queryable } from '../../db/client';
 import { departments, users } from '../../db/schema';
-import { alreadyTaken, HttpProblem, notFound } from '../../errors';
+import { alreadyTaken, invalidInput, notFound } from '../../errors';
+import { lastLead, ownDeactivation, ownRoleChange, unknownDepartment } from './users.errors';
 import type { EventBus } from '../../plugins/sse';
 import { activeLeadCount, writeAs } from '../auth/actor';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../lib/password';
 import { passwordProblem } from '../auth/password-policy';
 import { deleteUserSessions } from '../auth/sessions';
 
@@ -22,7 +23,7 @@ export const listUsers = (db: Db): { items: User[] } => ({ items: db.select(colu
 
 function assertDepartment(tx: Queryable, departmentId: number) {
   if (!tx.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).get()) {
-    throw new HttpProblem(422, 'user.unknown_department', 'Choose one of the departments.', [{ path: 'departmentId', message: 'is not a department' }]);
+    throw unknownDepartment();
   }
 }
 
@@ -33,7 +34,7 @@ function assertEmailFree(tx: Queryable, email: string) {
 /** Adds a person with the initial password the lead chose; they sign in with it straight away. */
 export async function inviteUser(deps: Deps, actor: SessionUser, body: InviteUserBody): Promise<User> {
   const weak = passwordProblem(body.password);
-  if (weak) throw new HttpProblem(400, 'validation.failed', `password: ${weak}`, [{ path: 'password', message: weak }]);
+  if (weak) throw invalidInput('password', weak);
   // Checked before hashing too, so a clash answers at once rather than after the slow hash.
   assertDepartment(deps.db, body.departmentId);
   assertEmailFree(deps.db, body.email);
@@ -65,18 +66,17 @@ export function updateUser(deps: Deps, actor: SessionUser, id: number, body: Upd
     const roleChanges = body.role !== undefined && body.role !== current.role;
     const deactivates = body.active === false && current.active;
     if (id === actor.id && roleChanges) {
-      throw new HttpProblem(422, 'user.own_role', 'You cannot change your own role; another lead can.', [{ path: 'role', message: 'cannot be changed on your own account' }]);
+      throw ownRoleChange();
     }
     if (id === actor.id && body.active === false) {
-      throw new HttpProblem(422, 'user.own_deactivation', 'You cannot deactivate yourself; another lead can.', [{ path: 'active', message: 'cannot be turned off on your own account' }]);
+      throw ownDeactivation();
     }
     if (body.departmentId !== undefined) assertDepartment(tx, body.departmentId);
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateUserBody;
     if (Object.keys(changes).length === 0) return { user: current, ended: false, moved: false };
     const user = tx.update(users).set(changes).where(eq(users.id, id)).returning(columns).get()!;
     if ((roleChanges || deactivates) && current.role === 'lead' && current.active && activeLeadCount(tx) === 0) {
-      const path = roleChanges ? 'role' : 'active';
-      throw new HttpProblem(409, 'users.last_lead', `${current.name} is the only active lead; make someone else a lead first.`, [{ path, message: 'would leave no active lead' }]);
+      throw lastLead(current.name, roleChanges ? 'role' : 'active');
     }
     if (roleChanges || deactivates) deleteUserSessions(tx, id);
     return { user, ended: roleChanges || deactivates, moved: user.departmentId !== current.departmentId };

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { HandBack } from '@altitude/shared/reports';
+import { HandBack } from '@altitude/shared/insights';
 import type { Period } from '../hooks/use-period';
 import { reportQuery } from './report-query';
 

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Flow } from '@altitude/shared/reports';
+import type { Flow } from '@altitude/shared/insights';
 import { formatDate, statusLabel } from '../../../lib/format';
 import { classColors } from './weekly-split-chart';
 

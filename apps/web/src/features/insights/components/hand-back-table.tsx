@@ -1,6 +1,6 @@
 import { Anchor, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { HandBack } from '@altitude/shared/reports';
+import type { HandBack } from '@altitude/shared/insights';
 import { hours } from './report-format';
 
 /** Tactical work one department asks for again and again at low effort: candidates for a self-serve kit. */

@@ -1,5 +1,5 @@
 import { Group, Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
-import type { Change, Headline } from '@altitude/shared/reports';
+import type { Change, Headline } from '@altitude/shared/insights';
 import { hours, pct, points, signedPct } from './report-format';
 
 function Delta({ label, good }: { label: string; good: boolean | null }) {

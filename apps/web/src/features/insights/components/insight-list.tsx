@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { InsightList as Insights } from '@altitude/shared/reports';
+import type { InsightList as Insights } from '@altitude/shared/insights';
 
 /** The plain-language reading of the numbers, most important first; each links to its evidence. */
 export function InsightList({ data }: { data: Insights | undefined }) {

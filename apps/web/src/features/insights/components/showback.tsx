@@ -1,6 +1,6 @@
 import { Paper, SegmentedControl, Skeleton, Table, Text, Title, Group } from '@mantine/core';
 import { useState } from 'react';
-import type { GroupBy } from '@altitude/shared/reports';
+import type { GroupBy } from '@altitude/shared/insights';
 import { useTimeSplit } from '../api/get-time-split';
 import type { Period } from '../hooks/use-period';
 import { hours, pct } from './report-format';

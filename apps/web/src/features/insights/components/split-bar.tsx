@@ -1,5 +1,5 @@
 import { Tooltip } from '@mantine/core';
-import type { SplitTotals } from '@altitude/shared/reports';
+import type { SplitTotals } from '@altitude/shared/insights';
 import { classColors } from './weekly-split-chart';
 import { hours } from './report-format';
 

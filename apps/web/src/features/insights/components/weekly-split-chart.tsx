@@ -1,6 +1,6 @@
 import { Paper, Skeleton, Text, Title } from '@mantine/core';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TimeSplit } from '@altitude/shared/reports';
+import type { TimeSplit } from '@altitude/shared/insights';
 import { formatDate } from '../../../lib/format';
 import { pct } from './report-format';
 

@@ -2,11 +2,11 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stac
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router';
+import { addDays } from '@altitude/shared/calendar';
 import { priorities, type Priority } from '@altitude/shared/domain';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useRequestTypes } from '../../../lib/directory';
-import { addDays } from '@altitude/shared/calendar';
 import { priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useCreateRequest } from '../api/create-request';

@@ -1,0 +1,53 @@
+import type { ClassCounts } from '@altitude/shared/domain';
+import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
+import type { Period } from './period';
+import type { SplitMinutes } from './report-maths';
+
+/**
+ * Everything the insight rules read, gathered by the API from SQL aggregates. Plain data, so the
+ * rules are pure functions that tests feed by hand.
+ */
+export interface InsightFacts {
+  period: Period;
+  previousPeriod: Period;
+  /** Strategic-share target in effect over the period, 0..1, or null. */
+  target: number | null;
+  /** Minutes logged in the period and in the previous one, by class. */
+  current: SplitMinutes;
+  previous: SplitMinutes;
+  /** Minutes by requesting department and request type, in both periods. */
+  byDepartmentType: {
+    departmentId: number;
+    departmentName: string;
+    typeId: number;
+    typeName: string;
+    current: SplitMinutes;
+    previous: SplitMinutes;
+  }[];
+  /** Minutes each marketer logged in the period, by class. */
+  byMarketer: { userId: number; name: string; minutes: SplitMinutes }[];
+  /** Cycle time of requests delivered in the period, per type. */
+  cycleTimeByType: { typeId: number; typeName: string; turnaroundDays: number; count: number; medianDays: number | null; p85Days: number | null }[];
+  /** Requests delivered, by class. */
+  delivered: { current: ClassCounts; previous: ClassCounts };
+  /** Requests filed, per requesting department. */
+  receivedByDepartment: { departmentId: number; departmentName: string; current: number; previous: number }[];
+  handBack: HandBackCandidate[];
+}
+
+/** Sections of the Insights page a sentence points to. */
+export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back';
+
+/** What a rule says about the facts, before ranking. */
+export interface InsightDraft {
+  importance: number;
+  text: string;
+  figures: Insight['figures'];
+  section: InsightSection;
+}
+
+export interface InsightRule {
+  id: string;
+  /** Returns nothing when the facts give it nothing worth saying. */
+  apply: (facts: InsightFacts) => InsightDraft | null;
+}
