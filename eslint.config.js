@@ -67,7 +67,11 @@ export default tseslint.config(
               except: [`./${feature}`],
               message: `features/${feature} must not import another feature: compose them in app/ (app/routes/) or move what is shared to lib/ or components/.`,
             })),
-            { target: `${web}/features`, from: `${web}/app`, message: 'features must not import app/: app composes features, not the other way round.' },
+            {
+              target: `${web}/features`,
+              from: `${web}/app`,
+              message: 'features must not import app/: app composes features, not the other way round.',
+            },
             {
               target: [`${web}/lib`, `${web}/components`],
               from: [`${web}/features`, `${web}/app`],

@@ -66,7 +66,11 @@ export async function changer({ url, cookie }: Client): Promise<() => Promise<vo
   let strategic = false;
   return async () => {
     strategic = !strategic;
-    const res = await fetch(`${url}/api/requests/${card.id}/classification`, { method: 'PUT', headers: json(cookie), body: JSON.stringify({ classification: strategic ? 'strategic' : 'tactical' }) });
+    const res = await fetch(`${url}/api/requests/${card.id}/classification`, {
+      method: 'PUT',
+      headers: json(cookie),
+      body: JSON.stringify({ classification: strategic ? 'strategic' : 'tactical' }),
+    });
     if (!res.ok) throw new Error(`PUT classification: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
   };
@@ -140,7 +144,10 @@ export async function moveLoad({ url, cookie, pid }: Client, connections: number
   const pool: BoardCard[] = [];
   for (const status of moveColumns) {
     const cards = board.columns.find((c) => c.status === status)?.cards ?? [];
-    anchors.set(status, cards.filter((_, i) => i % 2 === 0).map((c) => c.id));
+    anchors.set(
+      status,
+      cards.filter((_, i) => i % 2 === 0).map((c) => c.id),
+    );
     pool.push(...cards.filter((_, i) => i % 2 === 1));
   }
   for (let i = pool.length - 1; i > 0; i--) {
@@ -170,7 +177,8 @@ export async function moveLoad({ url, cookie, pid }: Client, connections: number
           const parsed = JSON.parse(body) as { status?: string; version?: number; current?: BoardCard };
           const now = status === 200 ? parsed : status === 409 ? parsed.current : undefined;
           if (status === 409) conflicts++;
-          if (status !== 200 && unexpected.length < 5) unexpected.push(`${status} card ${card.id} v${card.version} ${card.status}: ${body.slice(0, 300)}`);
+          if (status !== 200 && unexpected.length < 5)
+            unexpected.push(`${status} card ${card.id} v${card.version} ${card.status}: ${body.slice(0, 300)}`);
           if (now?.version !== undefined && now.status !== undefined) Object.assign(card, { version: now.version, status: now.status });
         } catch {
           // Unparseable: counted as an unexpected status by runLoad.
@@ -188,10 +196,34 @@ export async function moveLoad({ url, cookie, pid }: Client, connections: number
 
 /** POST /api/requests (a marketer filing work), 201 expected. */
 export async function createLoad({ url, cookie, pid }: Client, connections: number, durationS: number): Promise<LoadStats> {
-  const body = JSON.stringify({ title: 'Roll-up banners for the bench summit', typeId: 1, priority: 'normal', brief: 'Two roll-ups in **brand colours**.', businessGoal: 'Pipeline', audience: 'CIOs' });
-  await runLoad({ url: `${url}/api/requests`, connections, durationS: Math.min(2, durationS), expect: 201, method: 'POST', headers: json(cookie), body });
+  const body = JSON.stringify({
+    title: 'Roll-up banners for the bench summit',
+    typeId: 1,
+    priority: 'normal',
+    brief: 'Two roll-ups in **brand colours**.',
+    businessGoal: 'Pipeline',
+    audience: 'CIOs',
+  });
+  await runLoad({
+    url: `${url}/api/requests`,
+    connections,
+    durationS: Math.min(2, durationS),
+    expect: 201,
+    method: 'POST',
+    headers: json(cookie),
+    body,
+  });
   await drain(url);
-  const stats = await runLoad({ url: `${url}/api/requests`, connections, durationS, expect: 201, method: 'POST', headers: json(cookie), body, serverPid: pid });
+  const stats = await runLoad({
+    url: `${url}/api/requests`,
+    connections,
+    durationS,
+    expect: 201,
+    method: 'POST',
+    headers: json(cookie),
+    body,
+    serverPid: pid,
+  });
   await drain(url);
   return stats;
 }
@@ -217,7 +249,13 @@ export interface ReportTiming {
 }
 
 /** Each report for the period, `count` times after a change (cold) and `count` times in a row (warm). */
-export async function reportTimings(client: Client, from: string, to: string, count: number, change: () => Promise<void>): Promise<ReportTiming[]> {
+export async function reportTimings(
+  client: Client,
+  from: string,
+  to: string,
+  count: number,
+  change: () => Promise<void>,
+): Promise<ReportTiming[]> {
   const out: ReportTiming[] = [];
   for (const e of reportEndpoints) {
     const path = `${e.path}?from=${from}&to=${to}${e.query ? `&${e.query}` : ''}`;

@@ -5,7 +5,15 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { percentile } from './load';
 
 /** The launch flags of playwright.config.ts. */
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const viewport = { width: 1440, height: 900 };
 const cardSelector = '[data-testid^="card-"]';
 
@@ -30,7 +38,10 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 /** A signed-in storage state: the session cookie the server set for `cookie` (name=value). */
 export function storageFor(url: string, cookie: string): StorageState {
   const [name, value] = cookie.split('=') as [string, string];
-  return { cookies: [{ name, value, domain: new URL(url).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] };
+  return {
+    cookies: [{ name, value, domain: new URL(url).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+    origins: [],
+  };
 }
 
 /**
@@ -81,7 +92,13 @@ export interface Timeline {
  * Cold loads of /board (fresh context, empty browser cache, already signed in), `runs` times;
  * `before` runs ahead of each (a change to the data, so the server computes the board afresh).
  */
-export async function firstCardVisible(browser: Browser, url: string, cookie: string, runs: number, before?: () => Promise<void>): Promise<FirstCard> {
+export async function firstCardVisible(
+  browser: Browser,
+  url: string,
+  cookie: string,
+  runs: number,
+  before?: () => Promise<void>,
+): Promise<FirstCard> {
   const inPage: number[] = [];
   const wall: number[] = [];
   const timelines: Timeline[] = [];
@@ -91,7 +108,11 @@ export async function firstCardVisible(browser: Browser, url: string, cookie: st
     const page = await context.newPage();
     let js = 0;
     page.on('response', (res) => {
-      if (res.request().resourceType() === 'script') void res.body().then((b) => (js += b.length), () => undefined);
+      if (res.request().resourceType() === 'script')
+        void res.body().then(
+          (b) => (js += b.length),
+          () => undefined,
+        );
     });
     await page.addInitScript(firstCardProbe, cardSelector);
     await before?.();
@@ -102,33 +123,55 @@ export async function firstCardVisible(browser: Browser, url: string, cookie: st
     } catch (err) {
       const shot = path.join(os.tmpdir(), `altitude-bench-first-card-${Date.now()}.png`);
       await page.screenshot({ path: shot }).catch(() => undefined);
-      throw new Error(`no card visible on ${page.url()} (screenshot ${shot}): ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`, { cause: err });
+      throw new Error(
+        `no card visible on ${page.url()} (screenshot ${shot}): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        { cause: err },
+      );
     }
     wall.push(performance.now() - started);
-    const painted = await page.waitForFunction(() => (window as unknown as { __bench: { painted?: number } }).__bench.painted, undefined, { timeout: 10_000 });
+    const painted = await page.waitForFunction(() => (window as unknown as { __bench: { painted?: number } }).__bench.painted, undefined, {
+      timeout: 10_000,
+    });
     inPage.push((await painted.jsonValue()) as number);
     timelines.push(
-      await page.evaluate((cardPainted) => {
-        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-        const find = (suffix: string) => resources.find((r) => new URL(r.name).pathname === suffix);
-        const me = find('/api/auth/me');
-        const board = find('/api/board');
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return {
-          domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
-          scriptsLoaded: Math.max(0, ...resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.responseEnd)),
-          meRequest: me ? { start: me.startTime, end: me.responseEnd } : null,
-          boardRequest: board ? { start: board.startTime, firstByte: board.responseStart, end: board.responseEnd, bytes: board.decodedBodySize } : null,
-          cardPainted,
-        };
-      }, inPage[inPage.length - 1]!),
+      await page.evaluate(
+        (cardPainted) => {
+          const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const find = (suffix: string) => resources.find((r) => new URL(r.name).pathname === suffix);
+          const me = find('/api/auth/me');
+          const board = find('/api/board');
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return {
+            domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+            scriptsLoaded: Math.max(
+              0,
+              ...resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.responseEnd),
+            ),
+            meRequest: me ? { start: me.startTime, end: me.responseEnd } : null,
+            boardRequest: board
+              ? { start: board.startTime, firstByte: board.responseStart, end: board.responseEnd, bytes: board.decodedBodySize }
+              : null,
+            cardPainted,
+          };
+        },
+        inPage[inPage.length - 1]!,
+      ),
     );
     jsBytes = js;
     await context.close();
   }
   const sorted = [...inPage].sort((a, b) => a - b);
   const median = percentile(sorted, 0.5);
-  return { runs: inPage, median, wallMedian: percentile([...wall].sort((a, b) => a - b), 0.5), jsBytes, timeline: timelines[inPage.indexOf(median)]! };
+  return {
+    runs: inPage,
+    median,
+    wallMedian: percentile(
+      [...wall].sort((a, b) => a - b),
+      0.5,
+    ),
+    jsBytes,
+    timeline: timelines[inPage.indexOf(median)]!,
+  };
 }
 
 export interface BoardPageFigures {
@@ -149,7 +192,10 @@ export async function boardPage(browser: Browser, url: string, cookie: string, s
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: number };
     w.__longTasks = 0;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longTasks += e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.__longTasks += e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
   try {
     await page.goto('/board');
@@ -169,7 +215,9 @@ export async function boardPage(browser: Browser, url: string, cookie: string, s
     const card = page.getByTestId('column-planned').locator('[aria-roledescription="Draggable card"]').first();
     await card.focus();
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => (document.querySelector('[id^="DndLiveRegion"]')?.textContent ?? '').length > 0, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (document.querySelector('[id^="DndLiveRegion"]')?.textContent ?? '').length > 0, undefined, {
+      timeout: 10_000,
+    });
     // dnd-kit listens for arrow keys a moment after pick-up (the e2e test waits the same).
     await page.waitForTimeout(300);
     await page.evaluate(() => {
@@ -177,7 +225,9 @@ export async function boardPage(browser: Browser, url: string, cookie: string, s
       w.__drag = [];
       const snapshot = () => {
         const live = document.querySelector('[id^="DndLiveRegion"]')?.textContent ?? '';
-        const moved = [...document.querySelectorAll<HTMLElement>('[aria-roledescription="Draggable card"], [data-overlay]')].map((el) => el.style.transform || el.parentElement?.style.transform || '').join('|');
+        const moved = [...document.querySelectorAll<HTMLElement>('[aria-roledescription="Draggable card"], [data-overlay]')]
+          .map((el) => el.style.transform || el.parentElement?.style.transform || '')
+          .join('|');
         return `${live}#${moved}`;
       };
       window.addEventListener(
@@ -205,7 +255,14 @@ export async function boardPage(browser: Browser, url: string, cookie: string, s
     const dragSteps = await page.evaluate(() => (window as unknown as { __drag: number[] }).__drag);
     const longTaskMs = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
     const sorted = [...dragSteps].sort((a, b) => a - b);
-    return { domNodes, renderedCards, dragSteps, dragMedian: percentile(sorted, 0.5), dragMax: sorted[sorted.length - 1] ?? NaN, longTaskMs };
+    return {
+      domNodes,
+      renderedCards,
+      dragSteps,
+      dragMedian: percentile(sorted, 0.5),
+      dragMax: sorted[sorted.length - 1] ?? NaN,
+      longTaskMs,
+    };
   } finally {
     await context.close();
   }

@@ -131,7 +131,11 @@ export async function sample(url: string, cookie: string, count: number, warmup 
 }
 
 /** A GET whose body is read and dropped (counted, never held), resolving when the last byte arrived. */
-export function get(url: string, cookie: string, agent?: http.Agent): Promise<{ status: number; size: number; lines: number; cacheHit: boolean }> {
+export function get(
+  url: string,
+  cookie: string,
+  agent?: http.Agent,
+): Promise<{ status: number; size: number; lines: number; cacheHit: boolean }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { headers: { cookie }, agent }, (res) => {
       let size = 0;

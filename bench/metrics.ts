@@ -39,14 +39,21 @@ export function formatValue(value: number, unit: Unit): string {
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 
-const formatTarget = (m: Metric) => (m.target ? `${m.target.op === '==' ? '=' : m.target.op === '<=' ? '≤' : m.target.op === '>=' ? '≥' : '<'} ${formatValue(m.target.value, m.unit)}` : '');
+const formatTarget = (m: Metric) =>
+  m.target
+    ? `${m.target.op === '==' ? '=' : m.target.op === '<=' ? '≤' : m.target.op === '>=' ? '≥' : '<'} ${formatValue(m.target.value, m.unit)}`
+    : '';
 
 /** A plain-text table: section, metric, measured, target, result; notes below each row that has one. */
 export function renderTable(metrics: Metric[]): string {
   const rows = metrics.map((m) => [m.name, formatValue(m.value, m.unit), formatTarget(m), m.target ? (m.pass ? 'pass' : 'FAIL') : 'info']);
   const head = ['metric', 'measured', 'target', 'result'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out: string[] = [line(head), widths.map((w) => '─'.repeat(w)).join('  ')];
   let section = '';
   metrics.forEach((m, i) => {

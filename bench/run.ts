@@ -6,7 +6,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { boardLoad, changer, coldReads, createLoad, downloadExport, floorLoad, moveLoad, readBoard, reportTimings, type Client, type ReportTiming } from './api';
+import {
+  boardLoad,
+  changer,
+  coldReads,
+  createLoad,
+  downloadExport,
+  floorLoad,
+  moveLoad,
+  readBoard,
+  reportTimings,
+  type Client,
+  type ReportTiming,
+} from './api';
 import { boardPage, firstCardVisible, launchBrowser, type Timeline } from './browser';
 import { initialJavaScript } from './bundle';
 import type { LoadStats } from './load';
@@ -68,7 +80,8 @@ async function twice<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
-const cpu = (s: { serverCpuMsPerRequest: number | null }) => (s.serverCpuMsPerRequest === null ? '' : `; server CPU ${ms(s.serverCpuMsPerRequest)}/request`);
+const cpu = (s: { serverCpuMsPerRequest: number | null }) =>
+  s.serverCpuMsPerRequest === null ? '' : `; server CPU ${ms(s.serverCpuMsPerRequest)}/request`;
 const spread = (s: LoadStats) =>
   `p50 ${ms(s.p50)}, p90 ${ms(s.p90)}, p99 ${ms(s.p99)}, max ${ms(s.max)}; ${s.requests.toLocaleString('en-US')} requests in ${s.durationS.toFixed(0)} s (${Math.round(s.rps)}/s), ${s.errors} errors${cpu(s)}`;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -96,10 +109,19 @@ async function withServer(file: string, fn: (server: Server) => Promise<void>, e
 async function boardSize(size: number, tmp: string, browser: Browser | null) {
   const section = `Board: ${count(size)} open cards + 20,000 done, 100,000 time entries`;
   log(`${section}: seeding`);
-  const seed = await seedDatabase(path.join(tmp, `board-${size}.db`), { open: size, done: 20_000, declined: 0, timeEntries: 100_000, spanDays: 365, seed: size });
+  const seed = await seedDatabase(path.join(tmp, `board-${size}.db`), {
+    open: size,
+    done: 20_000,
+    declined: 0,
+    timeEntries: 100_000,
+    spanDays: 365,
+    seed: size,
+  });
   const { entriesPerDay: _perDay, ...dataset } = seed;
   datasets[`board-${size}`] = dataset;
-  console.log(`  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`,
+  );
   const d: Record<string, unknown> = {};
   details[`board-${size}`] = d;
 
@@ -127,7 +149,14 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
     const coldName = 'GET /api/board p50, 1 client, each read after a change (cache cold)';
     await step(section, coldName, 'ms', boardTarget, async () => {
       const s = (d.boardCold = await coldReads(marketer, '/api/board', plan.coldSamples, change));
-      record(section, coldName, s.p50, 'ms', boardTarget, `p90 ${ms(s.p90)}, max ${ms(s.max)} over ${s.samples} reads, ${s.cacheHits} served from cache; server CPU ${ms(s.serverCpuMsPerRequest)}/read (the change before it excluded); ${count(shipped)} cards shipped, ${(s.bytes / 1024).toFixed(0)} KB`);
+      record(
+        section,
+        coldName,
+        s.p50,
+        'ms',
+        boardTarget,
+        `p90 ${ms(s.p90)}, max ${ms(s.max)} over ${s.samples} reads, ${s.cacheHits} served from cache; server CPU ${ms(s.serverCpuMsPerRequest)}/read (the change before it excluded); ${count(shipped)} cards shipped, ${(s.bytes / 1024).toFixed(0)} KB`,
+      );
     });
     const warmName = 'GET /api/board p50, 1 client, repeated reads (cache warm)';
     await step(section, warmName, 'ms', boardTarget, async () => {
@@ -145,16 +174,39 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
       const firstTarget: Target = { op: '<=', value: size === 1000 ? 1000 : 1500 };
       const firstName = `first card visible after navigation (median of ${plan.pageLoads} cold loads, each after a change)`;
       await step(section, firstName, 'ms', firstTarget, async () => {
-        const fc = (d.firstCard = await twice('page loads', () => firstCardVisible(browser, server.url, marketer.cookie, plan.pageLoads, change)));
-        record(section, firstName, fc.median, 'ms', firstTarget, `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms (page clock, navigation start → frame after the card was in view); Playwright wall clock median ${fc.wallMedian.toFixed(0)} ms; ${(fc.jsBytes / 1024).toFixed(0)} KB of JavaScript loaded (uncompressed); median run: ${describeTimeline(fc.timeline)}`);
+        const fc = (d.firstCard = await twice('page loads', () =>
+          firstCardVisible(browser, server.url, marketer.cookie, plan.pageLoads, change),
+        ));
+        record(
+          section,
+          firstName,
+          fc.median,
+          'ms',
+          firstTarget,
+          `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms (page clock, navigation start → frame after the card was in view); Playwright wall clock median ${fc.wallMedian.toFixed(0)} ms; ${(fc.jsBytes / 1024).toFixed(0)} KB of JavaScript loaded (uncompressed); median run: ${describeTimeline(fc.timeline)}`,
+        );
       });
       const domTarget: Target | undefined = size === 5000 ? { op: '<=', value: 3000 } : undefined;
       const dragTarget: Target = { op: '<=', value: 100 };
       const dragName = `keyboard drag: ArrowDown → next frame with the change (worst of ${plan.dragSteps})`;
       await step(section, 'DOM nodes on /board', 'nodes', domTarget, async () => {
         const page = (d.page = await twice('board page', () => boardPage(browser, server.url, marketer.cookie, plan.dragSteps)));
-        record(section, 'DOM nodes on /board', page.domNodes, 'nodes', domTarget, `${page.renderedCards} cards rendered; long tasks during load and drag: ${page.longTaskMs.toFixed(0)} ms in all`);
-        record(section, dragName, page.dragMax, 'ms', dragTarget, `median ${ms(page.dragMedian)}; steps ${page.dragSteps.map((s) => s.toFixed(0)).join(', ')} ms`);
+        record(
+          section,
+          'DOM nodes on /board',
+          page.domNodes,
+          'nodes',
+          domTarget,
+          `${page.renderedCards} cards rendered; long tasks during load and drag: ${page.longTaskMs.toFixed(0)} ms in all`,
+        );
+        record(
+          section,
+          dragName,
+          page.dragMax,
+          'ms',
+          dragTarget,
+          `median ${ms(page.dragMedian)}; steps ${page.dragSteps.map((s) => s.toFixed(0)).join(', ')} ms`,
+        );
       });
     }
 
@@ -176,8 +228,22 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
     });
     await step(section, 'moves per second, 10 clients', 'req/s', { op: '>=', value: 1500 }, async () => {
       const s = (d.move10 = await moveLoad(marketer, 10, plan.throughputS));
-      record(section, 'moves per second, 10 clients', s.rps, 'req/s', { op: '>=', value: 1500 }, `${spread(s)}; ${s.pool} cards in rotation, dropped below ${s.anchors} anchor cards`);
-      record(section, 'move errors, 10 clients (any status but 200, 409 included)', s.errors, 'errors', { op: '==', value: 0 }, `statuses ${JSON.stringify(s.statuses)}`);
+      record(
+        section,
+        'moves per second, 10 clients',
+        s.rps,
+        'req/s',
+        { op: '>=', value: 1500 },
+        `${spread(s)}; ${s.pool} cards in rotation, dropped below ${s.anchors} anchor cards`,
+      );
+      record(
+        section,
+        'move errors, 10 clients (any status but 200, 409 included)',
+        s.errors,
+        'errors',
+        { op: '==', value: 0 },
+        `statuses ${JSON.stringify(s.statuses)}`,
+      );
     });
 
     log(`${section}: POST /api/requests`);
@@ -199,7 +265,10 @@ function describeTimeline(t: Timeline): string {
   const at = (v: number) => `${v.toFixed(0)}`;
   const parts = [`DOMContentLoaded ${at(t.domContentLoaded)}`, `scripts loaded ${at(t.scriptsLoaded)}`];
   if (t.meRequest) parts.push(`/api/auth/me ${at(t.meRequest.start)}–${at(t.meRequest.end)}`);
-  if (t.boardRequest) parts.push(`/api/board sent ${at(t.boardRequest.start)}, first byte ${at(t.boardRequest.firstByte)}, last byte ${at(t.boardRequest.end)} (${(t.boardRequest.bytes / 1024).toFixed(0)} KB)`);
+  if (t.boardRequest)
+    parts.push(
+      `/api/board sent ${at(t.boardRequest.start)}, first byte ${at(t.boardRequest.firstByte)}, last byte ${at(t.boardRequest.end)} (${(t.boardRequest.bytes / 1024).toFixed(0)} KB)`,
+    );
   parts.push(`card painted ${at(t.cardPainted)} ms`);
   return parts.join(', ');
 }
@@ -210,17 +279,33 @@ function recordReports(section: string, reports: ReportTiming[], limitMs: number
     const note =
       `p50 ${ms(r.cold.p50)}, max ${ms(r.cold.max)} over ${r.cold.samples} reads after a change (${r.cold.cacheHits} from cache); server CPU ${ms(r.cold.serverCpuMsPerRequest)}/read; ${(r.cold.bytes / 1024).toFixed(1)} KB. ` +
       `Repeated with no change in between (cache warm): p50 ${ms(r.warm.p50)}, p95 ${ms(r.warm.p95)}, ${r.warm.cacheHits}/${r.warm.samples} from cache`;
-    record(section, `GET ${r.name} p95 (cache cold)`, bad.length ? NaN : r.cold.p95, 'ms', { op: '<=', value: limitMs }, bad.length ? `${note}; statuses ${JSON.stringify(r.cold.statuses)}` : note);
+    record(
+      section,
+      `GET ${r.name} p95 (cache cold)`,
+      bad.length ? NaN : r.cold.p95,
+      'ms',
+      { op: '<=', value: limitMs },
+      bad.length ? `${note}; statuses ${JSON.stringify(r.cold.statuses)}` : note,
+    );
   }
 }
 
 async function reportsAtScale(tmp: string) {
   const section = 'Reports at scale: 100,000 requests, 1,000,000 time entries, one-year period';
   log(`${section}: seeding`);
-  const seed = await seedDatabase(path.join(tmp, 'reports-1m.db'), { open: 3000, done: 95_000, declined: 2000, timeEntries: 1_000_000, spanDays: 365, seed: 1 });
+  const seed = await seedDatabase(path.join(tmp, 'reports-1m.db'), {
+    open: 3000,
+    done: 95_000,
+    declined: 2000,
+    timeEntries: 1_000_000,
+    spanDays: 365,
+    seed: 1,
+  });
   const { entriesPerDay, ...dataset } = seed;
   datasets['reports-1m'] = dataset;
-  console.log(`  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`,
+  );
   const d: Record<string, unknown> = {};
   details['reports-1m'] = d;
 
@@ -231,7 +316,7 @@ async function reportsAtScale(tmp: string) {
 
     // The exports first, on a fresh process, so the peak memory is theirs.
     let exportFrom = to;
-    for (let n = entriesPerDay.get(to) ?? 0; n < 100_000 && exportFrom > seed.firstEntryDate; ) {
+    for (let n = entriesPerDay.get(to) ?? 0; n < 100_000 && exportFrom > seed.firstEntryDate;) {
       exportFrom = daysBefore(exportFrom, 1);
       n += entriesPerDay.get(exportFrom) ?? 0;
     }
@@ -244,19 +329,49 @@ async function reportsAtScale(tmp: string) {
       const rssSamplesMiB = sampler.stop();
       const after = memoryOf(lead.pid);
       d.timeEntriesExport = { ...run, before, after, rssSamplesMiB };
-      record(section, 'time-entries.csv rows streamed', run.rows, 'rows', { op: '>=', value: 100_000 }, `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s (${count(Math.round(run.rows / (run.ms / 1000)))} rows/s)`);
-      record(section, 'server peak RSS (VmHWM) after time-entries.csv', after.hwmMiB, 'MiB', rssTarget, `RSS before ${before.rssMiB.toFixed(0)} MiB (peak before ${before.hwmMiB.toFixed(0)} MiB), highest sampled during ${Math.max(...rssSamplesMiB, 0)} MiB, after ${after.rssMiB.toFixed(0)} MiB`);
+      record(
+        section,
+        'time-entries.csv rows streamed',
+        run.rows,
+        'rows',
+        { op: '>=', value: 100_000 },
+        `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s (${count(Math.round(run.rows / (run.ms / 1000)))} rows/s)`,
+      );
+      record(
+        section,
+        'server peak RSS (VmHWM) after time-entries.csv',
+        after.hwmMiB,
+        'MiB',
+        rssTarget,
+        `RSS before ${before.rssMiB.toFixed(0)} MiB (peak before ${before.hwmMiB.toFixed(0)} MiB), highest sampled during ${Math.max(...rssSamplesMiB, 0)} MiB, after ${after.rssMiB.toFixed(0)} MiB`,
+      );
     });
     log(`${section}: GET /api/exports/requests.csv?from=${from}&to=${to}`);
     await step(section, 'server peak RSS (VmHWM) after requests.csv', 'MiB', rssTarget, async () => {
       const run = await downloadExport(lead, `/api/exports/requests.csv?from=${from}&to=${to}`);
       const after = memoryOf(lead.pid);
       d.requestsExport = { ...run, after };
-      record(section, 'requests.csv rows streamed (the whole year)', run.rows, 'rows', undefined, `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s`);
-      record(section, 'server peak RSS (VmHWM) after requests.csv', after.hwmMiB, 'MiB', rssTarget, `RSS after ${after.rssMiB.toFixed(0)} MiB`);
+      record(
+        section,
+        'requests.csv rows streamed (the whole year)',
+        run.rows,
+        'rows',
+        undefined,
+        `HTTP ${run.status}, ${(run.bytes / 1048576).toFixed(1)} MiB in ${(run.ms / 1000).toFixed(1)} s`,
+      );
+      record(
+        section,
+        'server peak RSS (VmHWM) after requests.csv',
+        after.hwmMiB,
+        'MiB',
+        rssTarget,
+        `RSS after ${after.rssMiB.toFixed(0)} MiB`,
+      );
     });
 
-    log(`${section}: reports ${from} to ${to} (lead, ${plan.reportSamples} reads each after a change, then ${plan.reportSamples} repeated)`);
+    log(
+      `${section}: reports ${from} to ${to} (lead, ${plan.reportSamples} reads each after a change, then ${plan.reportSamples} repeated)`,
+    );
     await step(section, 'reports', 'ms', { op: '<=', value: 300 }, async () => {
       const reports = (d.reports = await reportTimings(lead, from, to, plan.reportSamples, await changer(lead)));
       recordReports(section, reports, 300);
@@ -291,7 +406,14 @@ async function mixedLoad(tmp: string) {
   const section = 'Load: 50 connections, board reads and card moves mixed, 2,000 open cards';
   const durationS = quick ? 10 : 60;
   log(`${section}: seeding`);
-  const seed = await seedDatabase(path.join(tmp, 'load-2000.db'), { open: 2000, done: 20_000, declined: 0, timeEntries: 100_000, spanDays: 365, seed: 2000 });
+  const seed = await seedDatabase(path.join(tmp, 'load-2000.db'), {
+    open: 2000,
+    done: 20_000,
+    declined: 0,
+    timeEntries: 100_000,
+    spanDays: 365,
+    seed: 2000,
+  });
   const d: Record<string, unknown> = {};
   details['load-2000'] = d;
   await withServer(seed.file, async (server) => {
@@ -300,14 +422,35 @@ async function mixedLoad(tmp: string) {
     const [reads, moves] = await Promise.all([boardLoad(marketer, 25, durationS), moveLoad(marketer, 25, durationS)]);
     d.reads = reads;
     d.moves = moves;
-    if (moves.unexpected.length) console.log(`unexpected move answers:\n${moves.unexpected.join("\n")}`);
+    if (moves.unexpected.length) console.log(`unexpected move answers:\n${moves.unexpected.join('\n')}`);
     const errors = reads.errors + moves.errors;
-    const fivexx = [reads, moves].reduce((n, s) => n + Object.entries(s.statuses).filter(([k]) => k.startsWith('5')).reduce((m, [, v]) => m + v, 0), 0);
-    record(section, 'errors (board reads and moves)', errors, 'errors', { op: '==', value: 0 }, `board ${JSON.stringify(reads.statuses)}, moves ${JSON.stringify(moves.statuses)}`);
+    const fivexx = [reads, moves].reduce(
+      (n, s) =>
+        n +
+        Object.entries(s.statuses)
+          .filter(([k]) => k.startsWith('5'))
+          .reduce((m, [, v]) => m + v, 0),
+      0,
+    );
+    record(
+      section,
+      'errors (board reads and moves)',
+      errors,
+      'errors',
+      { op: '==', value: 0 },
+      `board ${JSON.stringify(reads.statuses)}, moves ${JSON.stringify(moves.statuses)}`,
+    );
     record(section, 'status 5xx', fivexx, 'errors', { op: '==', value: 0 });
     record(section, 'board reads p99, 25 connections', reads.p99, 'ms', { op: '<=', value: 50 }, spread(reads));
     record(section, 'moves p99, 25 connections', moves.p99, 'ms', { op: '<=', value: 50 }, spread(moves));
-    record(section, 'throughput, reads + moves', reads.rps + moves.rps, 'req/s', undefined, `${reads.rps.toFixed(0)} board reads/s, ${moves.rps.toFixed(0)} moves/s`);
+    record(
+      section,
+      'throughput, reads + moves',
+      reads.rps + moves.rps,
+      'req/s',
+      undefined,
+      `${reads.rps.toFixed(0)} board reads/s, ${moves.rps.toFixed(0)} moves/s`,
+    );
   });
 }
 
@@ -321,7 +464,14 @@ async function signInFloodRun(tmp: string) {
   const section = 'Sign-in flood: 100 concurrent sign-ins (unknown emails, 100 addresses)';
   const signIns = 100;
   log(`${section}: seeding`);
-  const seed = await seedDatabase(path.join(tmp, 'signin-flood.db'), { open: 1000, done: 2000, declined: 0, timeEntries: 10_000, spanDays: 365, seed: 9 });
+  const seed = await seedDatabase(path.join(tmp, 'signin-flood.db'), {
+    open: 1000,
+    done: 2000,
+    declined: 0,
+    timeEntries: 10_000,
+    spanDays: 365,
+    seed: 9,
+  });
   await withServer(
     seed.file,
     async (server) => {
@@ -334,12 +484,33 @@ async function signInFloodRun(tmp: string) {
       for (const kind of ['page', 'health', 'me'] as const) {
         const p = run.probes[kind];
         const bad = Object.keys(p.statuses).some((s) => s !== '200');
-        record(section, `${labels[kind]} during the flood, p95`, bad ? NaN : p.p95, 'ms', target, `p50 ${ms(p.p50)}, max ${ms(p.max)} over ${p.samples} calls; statuses ${JSON.stringify(p.statuses)}`);
+        record(
+          section,
+          `${labels[kind]} during the flood, p95`,
+          bad ? NaN : p.p95,
+          'ms',
+          target,
+          `p50 ${ms(p.p50)}, max ${ms(p.max)} over ${p.samples} calls; statuses ${JSON.stringify(p.statuses)}`,
+        );
       }
       // The first probe also waits while the server reads the 100 requests themselves.
       const slowest = Math.max(...Object.values(run.probes).map((p) => p.max));
-      record(section, 'slowest of those calls during the flood', slowest, 'ms', { op: '<=', value: 1000 }, 'includes the first call, which waits while the server reads the burst of sign-ins itself');
-      record(section, 'sign-ins failed (not 401/429/503, or no answer) or limited without Retry-After', run.errors + run.missingRetryAfter, 'errors', { op: '==', value: 0 }, `statuses ${JSON.stringify(run.signInStatuses)}; all answered in ${(run.floodMs / 1000).toFixed(1)} s`);
+      record(
+        section,
+        'slowest of those calls during the flood',
+        slowest,
+        'ms',
+        { op: '<=', value: 1000 },
+        'includes the first call, which waits while the server reads the burst of sign-ins itself',
+      );
+      record(
+        section,
+        'sign-ins failed (not 401/429/503, or no answer) or limited without Retry-After',
+        run.errors + run.missingRetryAfter,
+        'errors',
+        { op: '==', value: 0 },
+        `statuses ${JSON.stringify(run.signInStatuses)}; all answered in ${(run.floodMs / 1000).toFixed(1)} s`,
+      );
     },
     { TRUST_PROXY: '1' },
   );
@@ -350,7 +521,10 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-bench-'));
   console.log(`Altitude bench${quick ? ' (quick)' : ''}: ${os.cpus().length} CPUs, Node ${process.version}, databases in ${tmp}`);
   const [load1] = os.loadavg() as [number];
-  if (load1 > os.cpus().length / 2) console.log(`⚠ Load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs before starting: other work competes for the CPUs, so latencies will read high.`);
+  if (load1 > os.cpus().length / 2)
+    console.log(
+      `⚠ Load average ${load1.toFixed(1)} on ${os.cpus().length} CPUs before starting: other work competes for the CPUs, so latencies will read high.`,
+    );
 
   if (args.has('--only-load')) {
     // Issue 5's load run alone: no web build figures, boards or reports.
@@ -370,7 +544,14 @@ async function main() {
   const webBuild = 'Web app build';
   await step(webBuild, 'initial JavaScript, gzipped', 'KB', { op: '<=', value: 250 }, async () => {
     const bundle = (details.bundle = initialJavaScript(path.join(root, 'apps/web/dist')));
-    record(webBuild, 'initial JavaScript, gzipped', bundle.gzipBytes / 1024, 'KB', { op: '<=', value: 250 }, `${bundle.files.map((f) => `${f.file} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}; ${(bundle.bytes / 1024).toFixed(0)} KB uncompressed; all JS chunks of the build ${(bundle.allJsGzipBytes / 1024).toFixed(0)} KB gzipped`);
+    record(
+      webBuild,
+      'initial JavaScript, gzipped',
+      bundle.gzipBytes / 1024,
+      'KB',
+      { op: '<=', value: 250 },
+      `${bundle.files.map((f) => `${f.file} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}; ${(bundle.bytes / 1024).toFixed(0)} KB uncompressed; all JS chunks of the build ${(bundle.allJsGzipBytes / 1024).toFixed(0)} KB gzipped`,
+    );
   });
 
   const browser = args.has('--no-browser') ? null : await launchBrowser();
@@ -396,11 +577,22 @@ function finish(started: number, tmp: string) {
   const results = {
     timestamp: new Date().toISOString(),
     durationS: Math.round((Date.now() - started) / 1000),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, arch: os.arch() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      arch: os.arch(),
+    },
     options: { quick, reports: args.has('--reports'), browser: !args.has('--no-browser'), plan },
     /** One-minute load average at each phase: above the CPU count, other processes competed for the CPUs and latencies suffer. */
     loadAverages,
-    summary: { metrics: metrics.length, withTarget: metrics.filter((m) => m.target).length, failed: failed.map((m) => `${m.section}: ${m.name}`) },
+    summary: {
+      metrics: metrics.length,
+      withTarget: metrics.filter((m) => m.target).length,
+      failed: failed.map((m) => `${m.section}: ${m.name}`),
+    },
     datasets,
     metrics,
     table,
@@ -410,8 +602,13 @@ function finish(started: number, tmp: string) {
   const only = ['load', 'reports', 'signin'].find((part) => args.has(`--only-${part}`));
   const out = path.join(root, only ? `bench/results-${only}.json` : 'bench/results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-  if (busiest > os.cpus().length) console.log(`⚠ The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): latencies include waiting for a CPU; "server CPU per request" in the notes does not.`);
-  console.log(`${failed.length === 0 ? 'All targets met' : `${failed.length} target(s) missed`}; results in ${path.relative(process.cwd(), out)} (${results.durationS} s)`);
+  if (busiest > os.cpus().length)
+    console.log(
+      `⚠ The machine was busy (load average up to ${busiest.toFixed(1)} on ${os.cpus().length} CPUs): latencies include waiting for a CPU; "server CPU per request" in the notes does not.`,
+    );
+  console.log(
+    `${failed.length === 0 ? 'All targets met' : `${failed.length} target(s) missed`}; results in ${path.relative(process.cwd(), out)} (${results.durationS} s)`,
+  );
   if (args.has('--strict') && failed.length) process.exitCode = 1;
 }
 

@@ -45,8 +45,36 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
 const titleWords = {
-  what: ['Roll-up banners', 'Booth wall', 'One-pager', 'Deck refresh', 'Case study', 'Press release', 'Customer email', 'LinkedIn posts', 'Webinar landing page', 'Swag and shipping', 'Buyer research', 'Messaging house', 'Pillar content', 'Pricing page test'],
-  for: ['the Lisbon summit', 'Acme Logistics', 'Northwind', 'the analytics module', 'SSO', 'mid-market', 'public sector', 'the Berlin roadshow', 'Globex renewal', 'partner kick-off', 'Q3 launch', 'the API platform'],
+  what: [
+    'Roll-up banners',
+    'Booth wall',
+    'One-pager',
+    'Deck refresh',
+    'Case study',
+    'Press release',
+    'Customer email',
+    'LinkedIn posts',
+    'Webinar landing page',
+    'Swag and shipping',
+    'Buyer research',
+    'Messaging house',
+    'Pillar content',
+    'Pricing page test',
+  ],
+  for: [
+    'the Lisbon summit',
+    'Acme Logistics',
+    'Northwind',
+    'the analytics module',
+    'SSO',
+    'mid-market',
+    'public sector',
+    'the Berlin roadshow',
+    'Globex renewal',
+    'partner kick-off',
+    'Q3 launch',
+    'the API platform',
+  ],
 };
 const brief =
   'Context: the account team needs this for an active opportunity. **Audience**: CIOs and operations leaders.\n\n' +
@@ -84,24 +112,47 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
     sqlite.transaction(() => {
       const deptIds = seedBaseline(app.db);
       const marketingId = deptIds.get('Marketing')!;
-      const types = sqlite.prepare('select id, default_classification as dc from request_types order by id').all() as { id: number; dc: 'strategic' | 'tactical' }[];
+      const types = sqlite.prepare('select id, default_classification as dc from request_types order by id').all() as {
+        id: number;
+        dc: 'strategic' | 'tactical';
+      }[];
 
       const insertUser = sqlite.prepare('insert into users (email, name, password_hash, role, department_id) values (?, ?, ?, ?, ?)');
-      const userId = (email: string, name: string, role: string, dept: number) => Number(insertUser.run(email, name, passwordHash, role, dept).lastInsertRowid);
+      const userId = (email: string, name: string, role: string, dept: number) =>
+        Number(insertUser.run(email, name, passwordHash, role, dept).lastInsertRowid);
       userId(accounts.lead, 'Bench Lead', 'lead', marketingId);
       const marketers = [userId(accounts.marketer, 'Bench Marketer', 'marketer', marketingId)];
       for (let i = 1; i < 10; i++) marketers.push(userId(`bench-marketer-${i}@example.com`, `Marketer ${i}`, 'marketer', marketingId));
       const requesters: { id: number; dept: number }[] = [];
       for (const [name, dept] of deptIds) {
-        for (let i = 0; i < 3; i++) requesters.push({ id: userId(`bench-${name.toLowerCase().replace(/\W+/g, '-')}-${i}@example.com`, `${name} requester ${i}`, 'requester', dept), dept });
+        for (let i = 0; i < 3; i++)
+          requesters.push({
+            id: userId(`bench-${name.toLowerCase().replace(/\W+/g, '-')}-${i}@example.com`, `${name} requester ${i}`, 'requester', dept),
+            dept,
+          });
       }
       const insertTarget = sqlite.prepare('insert or ignore into targets (period_start, strategic_share) values (?, 0.4)');
-      for (let d = new Date(spanStart - 400 * dayMs); d.getTime() <= now + 100 * dayMs; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))) {
+      for (
+        let d = new Date(spanStart - 400 * dayMs);
+        d.getTime() <= now + 100 * dayMs;
+        d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 3, 1))
+      ) {
         insertTarget.run(`${d.getUTCFullYear()}-${String(Math.floor(d.getUTCMonth() / 3) * 3 + 1).padStart(2, '0')}-01`);
       }
 
       // Plan every request first, so positions can be handed out per column.
-      type Row = { status: Status; typeId: number; dc: 'strategic' | 'tactical'; requester: { id: number; dept: number }; createdAt: number; startedAt: number | null; completedAt: number | null; suggested: boolean; classification: 'strategic' | 'tactical'; assignee: number | null };
+      type Row = {
+        status: Status;
+        typeId: number;
+        dc: 'strategic' | 'tactical';
+        requester: { id: number; dept: number };
+        createdAt: number;
+        startedAt: number | null;
+        completedAt: number | null;
+        suggested: boolean;
+        classification: 'strategic' | 'tactical';
+        assignee: number | null;
+      };
       const rows: Row[] = [];
       const plan = (status: Status) => {
         const type = rnd.pick(types);
@@ -114,7 +165,18 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
         const startedAt = worked ? Math.min(createdAt + rnd.between(0.1, 3) * dayMs, completedAt ?? now - 60_000) : null;
         const suggested = status === 'intake' ? rnd.chance(0.7) : false;
         const classification = rnd.chance(0.1) ? (type.dc === 'tactical' ? 'strategic' : 'tactical') : type.dc;
-        rows.push({ status, typeId: type.id, dc: type.dc, requester, createdAt: Math.max(createdAt, spanStart), startedAt: startedAt === null ? null : Math.max(startedAt, spanStart), completedAt, suggested, classification, assignee: status === 'intake' ? (rnd.chance(0.2) ? rnd.pick(marketers) : null) : rnd.pick(marketers) });
+        rows.push({
+          status,
+          typeId: type.id,
+          dc: type.dc,
+          requester,
+          createdAt: Math.max(createdAt, spanStart),
+          startedAt: startedAt === null ? null : Math.max(startedAt, spanStart),
+          completedAt,
+          suggested,
+          classification,
+          assignee: status === 'intake' ? (rnd.chance(0.2) ? rnd.pick(marketers) : null) : rnd.pick(marketers),
+        });
       };
       let left = spec.open;
       openStatuses.forEach((s, i) => {
@@ -139,7 +201,9 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
          classification, classification_note, classification_suggested, classified_by_id, classified_at, assignee_id, estimate_minutes,
          position, version, created_at, updated_at, started_at, completed_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-      const insertActivity = sqlite.prepare('insert into activity (request_id, actor_id, kind, field, from_value, to_value, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+      const insertActivity = sqlite.prepare(
+        'insert into activity (request_id, actor_id, kind, field, from_value, to_value, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+      );
       const priorities = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'];
       const worked: { id: number; from: number; to: number; assignee: number }[] = [];
       for (const r of rows) {
@@ -164,7 +228,7 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
             r.suggested ? r.dc : r.classification,
             confirmed && rnd.chance(0.2) ? 'Confirmed in triage' : null,
             r.suggested ? 1 : 0,
-            confirmed ? r.assignee ?? marketers[0]! : null,
+            confirmed ? (r.assignee ?? marketers[0]!) : null,
             confirmed ? iso(r.startedAt ?? r.createdAt) : null,
             r.assignee,
             r.status === 'intake' ? null : rnd.int(1, 16) * 30,
@@ -178,12 +242,15 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
         );
         insertActivity.run(id, r.requester.id, 'created', null, null, null, created);
         activityCount++;
-        if (r.startedAt !== null && r.assignee !== null) worked.push({ id, from: r.startedAt, to: r.completedAt ?? now, assignee: r.assignee });
+        if (r.startedAt !== null && r.assignee !== null)
+          worked.push({ id, from: r.startedAt, to: r.completedAt ?? now, assignee: r.assignee });
       }
 
       // Time entries land on worked requests, dated between their start and finish, mostly by the
       // assignee, and are inserted in the order they were logged (ids follow time, as in production).
-      const insertEntry = sqlite.prepare('insert into time_entries (request_id, user_id, minutes, date, note, created_at) values (?, ?, ?, ?, ?, ?)');
+      const insertEntry = sqlite.prepare(
+        'insert into time_entries (request_id, user_id, minutes, date, note, created_at) values (?, ?, ?, ?, ?, ?)',
+      );
       if (worked.length === 0 && spec.timeEntries > 0) throw new Error('time entries need worked requests');
       const at = new Float64Array(spec.timeEntries);
       const owner = new Int32Array(spec.timeEntries);
@@ -202,7 +269,14 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
           if (date < firstEntry) firstEntry = date;
           if (date > lastEntry) lastEntry = date;
           entriesPerDay.set(date, (entriesPerDay.get(date) ?? 0) + 1);
-          insertEntry.run(w.id, rnd.chance(0.85) ? w.assignee : rnd.pick(marketers), rnd.int(1, 12) * 15, date, rnd.chance(0.1) ? 'Review round' : '', iso(at[k]!));
+          insertEntry.run(
+            w.id,
+            rnd.chance(0.85) ? w.assignee : rnd.pick(marketers),
+            rnd.int(1, 12) * 15,
+            date,
+            rnd.chance(0.1) ? 'Review round' : '',
+            iso(at[k]!),
+          );
         }
       });
       entryCount = spec.timeEntries;
@@ -213,7 +287,14 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
   const openCount = byStatus.intake + byStatus.planned + byStatus.in_progress + byStatus.in_review;
   return {
     file,
-    counts: { requests: openCount + byStatus.done + byStatus.declined, open: openCount, done: byStatus.done, declined: byStatus.declined, timeEntries: entryCount, activity: activityCount },
+    counts: {
+      requests: openCount + byStatus.done + byStatus.declined,
+      open: openCount,
+      done: byStatus.done,
+      declined: byStatus.declined,
+      timeEntries: entryCount,
+      activity: activityCount,
+    },
     byStatus,
     seedMs: performance.now() - started,
     firstEntryDate: firstEntry,

@@ -35,7 +35,11 @@ function signIn(url: string, i: number): { sent: Promise<void>; answer: Promise<
   const req = http.request(`${url}/api/auth/login`, {
     method: 'POST',
     agent: false,
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': `198.51.${Math.floor(i / 250)}.${(i % 250) + 1}` },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-forwarded-for': `198.51.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    },
   });
   const answer = new Promise<SignInAnswer>((resolve, reject) => {
     req.on('response', (res) => {
@@ -98,6 +102,10 @@ export async function signInFlood(url: string, cookie: string, count: number): P
     missingRetryAfter,
     errors,
     floodMs,
-    probes: { page: stats(latencies.page, statuses.page), health: stats(latencies.health, statuses.health), me: stats(latencies.me, statuses.me) },
+    probes: {
+      page: stats(latencies.page, statuses.page),
+      health: stats(latencies.health, statuses.health),
+      me: stats(latencies.me, statuses.me),
+    },
   };
 }

@@ -19,12 +19,19 @@ type Status = 'intake' | 'planned' | 'in_progress' | 'in_review' | 'done';
 /** A word only this test's cards carry, so `?q=` shows exactly them. */
 const tag = () => `Ordo${randomUUID().slice(0, 8)}`;
 
-async function fileCard(page: Page, title: string, classification: 'strategic' | 'tactical' | null, status: Status = 'intake'): Promise<Card> {
+async function fileCard(
+  page: Page,
+  title: string,
+  classification: 'strategic' | 'tactical' | null,
+  status: Status = 'intake',
+): Promise<Card> {
   const res = await page.request.post('/api/requests', { data: { title, typeId: 1 } });
   expect(res.status()).toBe(201);
   let card = (await res.json()) as Card;
   if (classification) {
-    const classified = await page.request.put(`/api/requests/${card.id}/classification`, { data: { classification, version: card.version } });
+    const classified = await page.request.put(`/api/requests/${card.id}/classification`, {
+      data: { classification, version: card.version },
+    });
     expect(classified.status()).toBe(200);
     card = await classified.json();
   }
@@ -41,7 +48,9 @@ const column = (page: Page, status: Status) => page.getByTestId(`column-${status
 
 /** The card ids a column shows, top to bottom, read from the DOM. */
 async function shownOrder(page: Page, status: Status): Promise<number[]> {
-  const ids = await column(page, status).locator('[data-testid^="card-"]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')!.slice('card-'.length))));
+  const ids = await column(page, status)
+    .locator('[data-testid^="card-"]')
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-testid')!.slice('card-'.length))));
   return ids;
 }
 
@@ -149,8 +158,14 @@ test('in every column the strategic lane is drawn above the tactical lane, and u
     const lanes = await lanesOf(col);
     const expected = status === 'intake' ? ['strategic', 'tactical', 'unclassified'] : ['strategic', 'tactical'];
     // DOM order and drawn order agree: headers top to bottom.
-    expect(lanes.map((l) => l.lane), status).toEqual(expected);
-    expect([...lanes].sort((x, y) => x.top - y.top).map((l) => l.lane), status).toEqual(expected);
+    expect(
+      lanes.map((l) => l.lane),
+      status,
+    ).toEqual(expected);
+    expect(
+      [...lanes].sort((x, y) => x.top - y.top).map((l) => l.lane),
+      status,
+    ).toEqual(expected);
     // Each card is drawn inside its own lane: under its header, above the next one.
     const laneTop = (lane: string) => lanes.find((l) => l.lane === lane)!.top;
     const cardTop = async (card: Card) => (await col.getByTestId(`card-${card.id}`).boundingBox())!.y;
@@ -161,7 +176,11 @@ test('in every column the strategic lane is drawn above the tactical lane, and u
       expect(await cardTop(cards[status].tactical)).toBeLessThan(laneTop('unclassified'));
       expect(await cardTop(unclassified)).toBeGreaterThan(laneTop('unclassified'));
     }
-    expect(await shownOrder(page, status), status).toEqual([cards[status].strategic.id, cards[status].tactical.id, ...(status === 'intake' ? [unclassified.id] : [])]);
+    expect(await shownOrder(page, status), status).toEqual([
+      cards[status].strategic.id,
+      cards[status].tactical.id,
+      ...(status === 'intake' ? [unclassified.id] : []),
+    ]);
   }
 
   // The unfiltered demo board too: wherever lanes are drawn, they come in that order.
@@ -170,7 +189,13 @@ test('in every column the strategic lane is drawn above the tactical lane, and u
   for (const status of ['intake', 'planned', 'in_progress', 'in_review', 'done'] as const) {
     await expect(column(page, status).locator('[data-testid^="lane-"]').first()).toBeVisible(slow);
     const lanes = await lanesOf(column(page, status));
-    expect(lanes.map((l) => rank.indexOf(l.lane)), status).toEqual([...lanes.map((l) => rank.indexOf(l.lane))].sort((x, y) => x - y));
-    expect(lanes.map((l) => l.top), status).toEqual([...lanes.map((l) => l.top)].sort((x, y) => x - y));
+    expect(
+      lanes.map((l) => rank.indexOf(l.lane)),
+      status,
+    ).toEqual([...lanes.map((l) => rank.indexOf(l.lane))].sort((x, y) => x - y));
+    expect(
+      lanes.map((l) => l.top),
+      status,
+    ).toEqual([...lanes.map((l) => l.top)].sort((x, y) => x - y));
   }
 });

@@ -27,7 +27,19 @@ test('the CMO reads Insights, changes the period, exports both CSVs and prints t
   const headline = await (await page.request.get(`/api/reports/headline?${new URL(page.url()).searchParams}`)).json();
   const entries = await download(page, 'time-entries.csv');
   const [header, ...rows] = parseCsv(entries.trim());
-  expect(header).toEqual(['id', 'date', 'request_key', 'request_title', 'type', 'department', 'classification', 'user', 'minutes', 'note', 'created_at']);
+  expect(header).toEqual([
+    'id',
+    'date',
+    'request_key',
+    'request_title',
+    'type',
+    'department',
+    'classification',
+    'user',
+    'minutes',
+    'note',
+    'created_at',
+  ]);
   const minutesColumn = header!.indexOf('minutes');
   expect(rows.length).toBeGreaterThan(50);
   expect(rows.reduce((s, r) => s + Number(r[minutesColumn]), 0)).toBe(headline.loggedMinutes.value);

@@ -24,7 +24,10 @@ test('a sales rep files a request, follows it, and cancels it while it is in int
   await page.getByRole('button', { name: 'Submit request' }).click();
 
   await expect(page.getByRole('heading', { name: 'Roll-ups for the Porto partner day' })).toBeVisible();
-  const key = (await page.getByText(/^MKT-\d+$/).first().textContent())!;
+  const key = (await page
+    .getByText(/^MKT-\d+$/)
+    .first()
+    .textContent())!;
   await expect(page.locator('strong', { hasText: 'brand colours' })).toBeVisible();
   await screenshot(page, 'request-detail');
 

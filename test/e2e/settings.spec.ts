@@ -18,7 +18,10 @@ test('the lead sets the target and a WIP limit, adds a department, invites a mar
   // Target: this quarter to 45 %.
   const thisQuarter = page.getByLabel(/^Strategic share target for/).first();
   await thisQuarter.fill('45');
-  await page.getByRole('button', { name: /^Save Q\d \d{4}$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Save Q\d \d{4}$/ })
+    .first()
+    .click();
   await expect(notification(page, 'Target saved')).toContainText('45 % strategic');
   await page.reload();
   await expect(page.getByLabel(/^Strategic share target for/).first()).toHaveValue('45 %');
@@ -27,7 +30,9 @@ test('the lead sets the target and a WIP limit, adds a department, invites a mar
   // Request types: the catalogue is listed and an edit opens filled in; nothing is renamed.
   await openTab(page, 'Request types');
   await page.getByRole('button', { name: 'Edit Event banner' }).click();
-  await expect(page.getByRole('dialog', { name: 'Edit request type' }).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Event banner');
+  await expect(page.getByRole('dialog', { name: 'Edit request type' }).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(
+    'Event banner',
+  );
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await screenshot(page, 'settings-request-types');
 

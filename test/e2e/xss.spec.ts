@@ -18,7 +18,11 @@ async function watch(page: Page) {
   });
   await page.addInitScript(() => {
     (window as unknown as { __violations: string[] }).__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __violations: string[] }).__violations.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
   });
   return async () => {
     expect(dialogs).toEqual([]);
@@ -31,7 +35,9 @@ test('titles, briefs, comments and filter values carrying script payloads render
   const inert = await watch(page);
   await signIn(page, accounts.sales);
   const title = payloads[1]!;
-  const created = await page.request.post('/api/requests', { data: { title, typeId: 1, brief: payloads.join('\n\n'), businessGoal: payloads[2], audience: payloads[0] } });
+  const created = await page.request.post('/api/requests', {
+    data: { title, typeId: 1, brief: payloads.join('\n\n'), businessGoal: payloads[2], audience: payloads[0] },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: number };
   for (const body of payloads) expect((await page.request.post(`/api/requests/${id}/comments`, { data: { body } })).status()).toBe(201);
@@ -42,7 +48,9 @@ test('titles, briefs, comments and filter values carrying script payloads render
   // A javascript: link is rendered without its address.
   await expect(page.getByText('click me').first()).not.toHaveAttribute('href', /javascript/);
   await page.goto('/requests');
-  await expect(page.getByRole('link', { name: new RegExp(title.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: new RegExp(title.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first(),
+  ).toBeVisible();
   await inert();
 
   // The same on the board and in the card drawer, with a payload in the filter too.

@@ -102,7 +102,11 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Altitude API', version: '1.0.0', description: 'Marketing request tracker. Errors are application/problem+json (RFC 9457).' },
+      info: {
+        title: 'Altitude API',
+        version: '1.0.0',
+        description: 'Marketing request tracker. Errors are application/problem+json (RFC 9457).',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'altitude_session' } } },
     },
     transform: jsonSchemaTransform,

@@ -33,7 +33,10 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
   if (['', '0', 'false', 'off', 'no'].includes(v)) return false;
   if (['true', 'on', 'yes'].includes(v)) return 1;
   if (/^\d+$/.test(v)) return Number(v);
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits, extra] = entry.split('/');
     const family = net.isIP(address ?? '');

@@ -23,7 +23,8 @@ export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'Your role
 export const signInRequired = (detail = 'Sign in to continue.') => new HttpProblem(401, 'auth.required', detail);
 
 /** 400 naming one input the schema could not judge alone (a cursor, a period, a password rule). */
-export const invalidInput = (path: string, message: string) => new HttpProblem(400, 'validation.failed', `${path}: ${message}`, [{ path, message }]);
+export const invalidInput = (path: string, message: string) =>
+  new HttpProblem(400, 'validation.failed', `${path}: ${message}`, [{ path, message }]);
 
 /** 409 when a unique value is already in use, naming the field that clashes. */
 export const alreadyTaken = (what: string, path: string, value: string) =>

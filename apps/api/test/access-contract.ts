@@ -37,7 +37,10 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/requests/:id': { minimum: 'signedIn' },
   'PATCH /api/requests/:id': { minimum: 'signedIn' },
   // Roles table: a requester may "cancel their own request while it is still in intake"; marketers decline (a move).
-  'POST /api/requests/:id/cancel': { minimum: 'signedIn', refused: { roles: ['marketer', 'lead'], why: 'only the requester who filed it withdraws a request' } },
+  'POST /api/requests/:id/cancel': {
+    minimum: 'signedIn',
+    refused: { roles: ['marketer', 'lead'], why: 'only the requester who filed it withdraws a request' },
+  },
   'GET /api/requests/:id/time-entries': { minimum: 'signedIn' },
   'GET /api/requests/:id/comments': { minimum: 'signedIn' },
   'POST /api/requests/:id/comments': { minimum: 'signedIn' },

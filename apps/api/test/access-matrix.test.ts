@@ -188,7 +188,9 @@ describe('objects below a request are only reached through a request the caller 
     const a = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
     const b = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
     const lists = subRoutes().filter((r) => r.method === 'GET');
-    expect(lists.map((r) => r.url).sort()).toEqual(expect.arrayContaining(['/api/requests/:id/activity', '/api/requests/:id/comments', '/api/requests/:id/time-entries']));
+    expect(lists.map((r) => r.url).sort()).toEqual(
+      expect.arrayContaining(['/api/requests/:id/activity', '/api/requests/:id/comments', '/api/requests/:id/time-entries']),
+    );
     for (const route of lists) {
       for (const [id, caller] of [
         [a, marketer],
@@ -197,7 +199,10 @@ describe('objects below a request are only reached through a request the caller 
       ] as const) {
         const body = ok<{ items: { requestId: number }[] }>(await caller.get(route.url.replace(':id', String(id))));
         expect(body.items.length, `${route.url} for ${id}`).toBeGreaterThan(0);
-        expect(body.items.filter((item) => item.requestId !== id), `${route.url} for ${id}`).toEqual([]);
+        expect(
+          body.items.filter((item) => item.requestId !== id),
+          `${route.url} for ${id}`,
+        ).toEqual([]);
       }
     }
   });

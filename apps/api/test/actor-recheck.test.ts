@@ -52,7 +52,13 @@ interface Answer {
 function slowRequest(method: string, path: string, cookie: string, payload: unknown) {
   const json = JSON.stringify(payload);
   const admitted = new Promise<void>((resolve) => (onClockRead = resolve)).then(() => new Promise<void>((r) => setTimeout(r, 20)));
-  const req = http.request({ host: '127.0.0.1', port, method, path, headers: { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } });
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method,
+    path,
+    headers: { cookie, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+  });
   const answer = new Promise<Answer>((resolve, reject) => {
     req.on('response', (res) => {
       let body = '';
@@ -69,22 +75,44 @@ function slowRequest(method: string, path: string, cookie: string, payload: unkn
 /** A fresh account with the demo password (its hash copied from a demo account: one slow hash less per account). */
 async function newAccount(role: Role, department: string) {
   const email = `${unique(role).replace(/\W/g, '-')}@example.com`;
-  const departmentId = t.app.db.select().from(departments).all().find((d) => d.name === department)!.id;
-  const { passwordHash } = t.app.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.email, 'cmo@example.com')).get()!;
-  t.app.db.insert(users).values({ email, name: unique('Person'), role, departmentId, passwordHash }).run();
+  const departmentId = t.app.db
+    .select()
+    .from(departments)
+    .all()
+    .find((d) => d.name === department)!.id;
+  const { passwordHash } = t.app.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, 'cmo@example.com'))
+    .get()!;
+  t.app.db
+    .insert(users)
+    .values({ email, name: unique('Person'), role, departmentId, passwordHash })
+    .run();
   return { email, cookie: await t.login(email), user: sessionUser(t.app.db, email) };
 }
 
 const patchUser = (cookie: string, id: number, body: Record<string, unknown>) =>
   t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: { cookie }, payload: body });
 
-const activeLeads = () => t.app.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'lead'), eq(users.active, true))).all().length;
+const activeLeads = () =>
+  t.app.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'lead'), eq(users.active, true)))
+    .all().length;
 
 describe('a lead deactivated while their body was still arriving', () => {
   it('cannot add a person: 401, no account is created', async () => {
     const lead = await newAccount('lead', 'Marketing');
     const email = 'late-invite@example.com';
-    const slow = slowRequest('POST', '/api/users', lead.cookie, { email, name: 'Late Invite', role: 'lead', departmentId: lead.user.departmentId, password: 'a long enough passphrase' });
+    const slow = slowRequest('POST', '/api/users', lead.cookie, {
+      email,
+      name: 'Late Invite',
+      role: 'lead',
+      departmentId: lead.user.departmentId,
+      password: 'a long enough passphrase',
+    });
     await slow.admitted;
     expect((await patchUser(cmo, lead.user.id, { active: false })).statusCode).toBe(200);
     const before = dbChecksum(t.app.db);
@@ -108,7 +136,8 @@ describe('a lead deactivated while their body was still arriving', () => {
 });
 
 describe('every write re-checks its author inside the transaction', () => {
-  const writeRoutes = () => t.app.routeTable.filter((r) => r.hasBody && r.access !== 'anonymous' && !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+  const writeRoutes = () =>
+    t.app.routeTable.filter((r) => r.hasBody && r.access !== 'anonymous' && !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
 
   /** An account the route admits, and the object it addresses (a request it may write to). */
   async function setUp(route: RouteEntry) {
@@ -138,23 +167,27 @@ describe('every write re-checks its author inside the transaction', () => {
     expect(writeRoutes().length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(['deactivated', 'demoted to requester'] as const)('an author %s between the guard and the body changes nothing, on every write route', async (change) => {
-    // A requester may still make the signed-in writes, so a demotion only matters for the others.
-    for (const route of writeRoutes().filter((r) => change === 'deactivated' || r.access !== 'signedIn')) {
-      const { actor, id } = await setUp(route);
-      const payload = bodyRecipes[routeKey(route)]!({ db: t.app.db, id });
-      const slow = slowRequest(route.method, concreteUrl(route.url, id), actor.cookie, payload);
-      await slow.admitted;
-      const res0 = await patchUser(cmo, actor.user.id, change === 'deactivated' ? { active: false } : { role: 'requester' });
-      expect(res0.statusCode, res0.body).toBe(200);
-      const before = dbChecksum(t.app.db);
-      const res = await slow.finish();
-      expect([401, 403], `${routeKey(route)}: ${res.status} ${res.body}`).toContain(res.status);
-      expect(res.contentType).toMatch(/^application\/problem\+json/);
-      expectNoStackTrace({ body: res.body } as Parameters<typeof expectNoStackTrace>[0]);
-      expect(dbChecksum(t.app.db), routeKey(route)).toBe(before);
-    }
-  }, 180_000);
+  it.each(['deactivated', 'demoted to requester'] as const)(
+    'an author %s between the guard and the body changes nothing, on every write route',
+    async (change) => {
+      // A requester may still make the signed-in writes, so a demotion only matters for the others.
+      for (const route of writeRoutes().filter((r) => change === 'deactivated' || r.access !== 'signedIn')) {
+        const { actor, id } = await setUp(route);
+        const payload = bodyRecipes[routeKey(route)]!({ db: t.app.db, id });
+        const slow = slowRequest(route.method, concreteUrl(route.url, id), actor.cookie, payload);
+        await slow.admitted;
+        const res0 = await patchUser(cmo, actor.user.id, change === 'deactivated' ? { active: false } : { role: 'requester' });
+        expect(res0.statusCode, res0.body).toBe(200);
+        const before = dbChecksum(t.app.db);
+        const res = await slow.finish();
+        expect([401, 403], `${routeKey(route)}: ${res.status} ${res.body}`).toContain(res.status);
+        expect(res.contentType).toMatch(/^application\/problem\+json/);
+        expectNoStackTrace({ body: res.body } as Parameters<typeof expectNoStackTrace>[0]);
+        expect(dbChecksum(t.app.db), routeKey(route)).toBe(before);
+      }
+    },
+    180_000,
+  );
 });
 
 describe('at least one active lead, always', () => {
@@ -162,7 +195,12 @@ describe('at least one active lead, always', () => {
     const a = await newAccount('lead', 'Marketing');
     const b = await newAccount('lead', 'Marketing');
     // Only these two are leads, so the race is about the last lead.
-    const others = t.app.db.select({ id: users.id }).from(users).where(eq(users.role, 'lead')).all().filter((u) => u.id !== a.user.id && u.id !== b.user.id);
+    const others = t.app.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, 'lead'))
+      .all()
+      .filter((u) => u.id !== a.user.id && u.id !== b.user.id);
     for (const o of others) t.app.db.update(users).set({ role: 'marketer' }).where(eq(users.id, o.id)).run();
     try {
       const aDemotesB = slowRequest('PATCH', `/api/users/${b.user.id}`, a.cookie, { role: 'marketer' });
@@ -180,10 +218,18 @@ describe('at least one active lead, always', () => {
   it('two leads deactivating each other through inject at once: a lead remains', async () => {
     const a = await newAccount('lead', 'Marketing');
     const b = await newAccount('lead', 'Marketing');
-    const others = t.app.db.select({ id: users.id }).from(users).where(eq(users.role, 'lead')).all().filter((u) => u.id !== a.user.id && u.id !== b.user.id);
+    const others = t.app.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, 'lead'))
+      .all()
+      .filter((u) => u.id !== a.user.id && u.id !== b.user.id);
     for (const o of others) t.app.db.update(users).set({ role: 'marketer' }).where(eq(users.id, o.id)).run();
     try {
-      const answers = await Promise.all([patchUser(a.cookie, b.user.id, { active: false }), patchUser(b.cookie, a.user.id, { active: false })]);
+      const answers = await Promise.all([
+        patchUser(a.cookie, b.user.id, { active: false }),
+        patchUser(b.cookie, a.user.id, { active: false }),
+      ]);
       expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
       expect(activeLeads()).toBe(1);
     } finally {
@@ -195,7 +241,11 @@ describe('at least one active lead, always', () => {
     ['role', { role: 'marketer' }],
     ['active', { active: false }],
   ])('the last active lead cannot give up %s on their own account; nothing changes', async (path, body) => {
-    const leads = t.app.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'lead'), eq(users.active, true))).all();
+    const leads = t.app.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, 'lead'), eq(users.active, true)))
+      .all();
     expect(leads.length).toBeGreaterThanOrEqual(1);
     const me = sessionUser(t.app.db, 'cmo@example.com');
     const others = leads.filter((l) => l.id !== me.id);

@@ -55,7 +55,9 @@ describe('assigning a request', () => {
 
   it('a request already assigned keeps its assignee when a reassignment is refused', async () => {
     const filed = await fileRequest(sales, { title: 'Press release', typeId });
-    const assigned = ok<Request>(await marketer.patch(`/api/requests/${filed.id}`, { version: filed.version, assigneeId: marketer.user.id }));
+    const assigned = ok<Request>(
+      await marketer.patch(`/api/requests/${filed.id}`, { version: filed.version, assigneeId: marketer.user.id }),
+    );
     expect(assigned.assigneeId).toBe(marketer.user.id);
     await refusedAssignment(assigned, departedId, marketer);
   });
@@ -64,7 +66,9 @@ describe('assigning a request', () => {
     const filed = await fileRequest(sales, { title: 'Customer email', typeId });
     const toMarketer = ok<Request>(await lead.patch(`/api/requests/${filed.id}`, { version: filed.version, assigneeId: marketer.user.id }));
     expect(toMarketer).toMatchObject({ assigneeId: marketer.user.id, version: filed.version + 1 });
-    const toLead = ok<Request>(await marketer.patch(`/api/requests/${filed.id}`, { version: toMarketer.version, assigneeId: lead.user.id }));
+    const toLead = ok<Request>(
+      await marketer.patch(`/api/requests/${filed.id}`, { version: toMarketer.version, assigneeId: lead.user.id }),
+    );
     expect(toLead.assigneeId).toBe(lead.user.id);
     const cleared = ok<Request>(await marketer.patch(`/api/requests/${filed.id}`, { version: toLead.version, assigneeId: null }));
     expect(cleared.assigneeId).toBeNull();
@@ -74,6 +78,8 @@ describe('assigning a request', () => {
     const filed = await fileRequest(sales, { title: 'Social post', typeId });
     await refusedAssignment(filed, departedId, marketer);
     ok(await lead.patch(`/api/users/${departedId}`, { active: true }));
-    expect(ok<Request>(await marketer.patch(`/api/requests/${filed.id}`, { version: filed.version, assigneeId: departedId })).assigneeId).toBe(departedId);
+    expect(
+      ok<Request>(await marketer.patch(`/api/requests/${filed.id}`, { version: filed.version, assigneeId: departedId })).assigneeId,
+    ).toBe(departedId);
   });
 });

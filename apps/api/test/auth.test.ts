@@ -10,7 +10,12 @@ const minute = 60_000;
 const day = 24 * hour;
 
 function signIn(t: TestApp, email: string, password = demoPassword, remoteAddress?: string) {
-  return t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, ...(remoteAddress ? { remoteAddress } : {}) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
 }
 
 function me(t: TestApp, cookie: string) {
@@ -28,7 +33,13 @@ describe('signing in and out', () => {
     const res = await signIn(t, 'sales@example.com');
     expect(res.statusCode).toBe(200);
     const { user } = res.json();
-    expect(user).toEqual({ id: expect.any(Number), email: 'sales@example.com', name: 'Sam Reyes', role: 'requester', departmentId: expect.any(Number) });
+    expect(user).toEqual({
+      id: expect.any(Number),
+      email: 'sales@example.com',
+      name: 'Sam Reyes',
+      role: 'requester',
+      departmentId: expect.any(Number),
+    });
     expect(res.body).not.toMatch(/passwordHash|password_hash|scrypt/);
   });
 
@@ -70,7 +81,9 @@ describe('signing in and out', () => {
       const cookie = await t.login(email);
       const res = await me(t, cookie);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ user: { id: expect.any(Number), email, name: expect.any(String), role, departmentId: expect.any(Number) } });
+      expect(res.json()).toEqual({
+        user: { id: expect.any(Number), email, name: expect.any(String), role, departmentId: expect.any(Number) },
+      });
       expect(res.body).not.toMatch(/passwordHash/);
     }
   });
@@ -92,7 +105,7 @@ describe('signing in and out', () => {
     expectProblem(await me(t, cookie), 401);
   });
 
-  it('signing out one session leaves the same user\'s other sessions signed in', async () => {
+  it("signing out one session leaves the same user's other sessions signed in", async () => {
     const laptop = await t.login('product@example.com');
     const phone = await t.login('product@example.com');
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: laptop } })).statusCode).toBe(204);
@@ -198,7 +211,7 @@ describe('sign-in throttling', () => {
     expect((await signIn(t, 'ana.cs@example.com', demoPassword, '10.2.0.2')).statusCode).toBe(200);
   });
 
-  it('a successful sign-in resets the account\'s count of failures', async () => {
+  it("a successful sign-in resets the account's count of failures", async () => {
     const address = '10.2.0.3';
     for (let round = 0; round < 2; round++) {
       for (let i = 1; i <= 4; i++) expectProblem(await signIn(t, 'raj.product@example.com', 'wrong', address), 401);
@@ -211,7 +224,9 @@ describe('sign-in throttling', () => {
     /** Wrong guesses for guess-<from>… guess-<to - 1>, 16 at a time (the hash queue's bound). */
     const fail = async (from: number, to: number) => {
       for (let start = from; start < to; start += 16) {
-        const batch = Array.from({ length: Math.min(16, to - start) }, (_, i) => signIn(t, `guess-${start + i}@example.com`, 'wrong', address));
+        const batch = Array.from({ length: Math.min(16, to - start) }, (_, i) =>
+          signIn(t, `guess-${start + i}@example.com`, 'wrong', address),
+        );
         for (const res of await Promise.all(batch)) expectProblem(res, 401);
       }
     };

@@ -18,7 +18,9 @@ const titleOf = (n: number) => `backup write ${n}`;
 const numbersIn = (file: string) => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("select title from requests where title like 'backup write %'").pluck().all() as string[]).map((t) => Number(t.slice('backup write '.length))).sort((a, b) => a - b);
+    return (db.prepare("select title from requests where title like 'backup write %'").pluck().all() as string[])
+      .map((t) => Number(t.slice('backup write '.length)))
+      .sort((a, b) => a - b);
   } finally {
     db.close();
   }
@@ -65,7 +67,12 @@ describe('online backup and restore', () => {
       expect(app.db.$client.pragma('foreign_key_check')).toEqual([]);
       expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
       // Each request the copy holds came with its activity: the two tables are from one instant.
-      const orphans = app.db.$client.prepare("select count(*) from requests r where not exists (select 1 from activity a where a.request_id = r.id and a.kind = 'created')").pluck().get();
+      const orphans = app.db.$client
+        .prepare(
+          "select count(*) from requests r where not exists (select 1 from activity a where a.request_id = r.id and a.kind = 'created')",
+        )
+        .pluck()
+        .get();
       expect(orphans).toBe(0);
     } finally {
       await app.close();
@@ -108,7 +115,9 @@ describe('online backup and restore', () => {
   });
 
   it('names a default backup after the time, beside the database, and never overwrites one', async () => {
-    expect(defaultBackupPath('/srv/altitude/data/altitude.db', new Date('2026-11-27T15:04:05.123Z'))).toBe('/srv/altitude/data/backups/altitude-2026-11-27T15-04-05Z.db');
+    expect(defaultBackupPath('/srv/altitude/data/altitude.db', new Date('2026-11-27T15:04:05.123Z'))).toBe(
+      '/srv/altitude/data/backups/altitude-2026-11-27T15-04-05Z.db',
+    );
     await expect(backupDatabase(dbPath, path.join(t.dir, 'backups', 'live.db'))).rejects.toThrow(/already exists/);
   });
 
@@ -135,7 +144,11 @@ describe('online backup and restore', () => {
       const titles = app.db.$client.prepare('select title from requests').pluck().all() as string[];
       expect(titles).not.toContain('after the backup');
       expect(titles.filter((x) => x.startsWith('backup write ')).length).toBe(inBackup.length);
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'marketer@example.com', password: 'altitude-demo' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'marketer@example.com', password: 'altitude-demo' },
+      });
       expect(res.statusCode).toBe(200);
     } finally {
       await app.close();

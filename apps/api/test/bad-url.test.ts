@@ -30,12 +30,15 @@ afterAll(() => t.app.close());
 
 function send(method: string, path: string, body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent: false, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, agent: false, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -57,7 +60,13 @@ describe('malformed URLs', () => {
     for (const [name, value] of Object.entries(securityHeaders)) expect(res.headers[name], name).toBe(value);
     expect(res.headers['cache-control']).toBe('private, no-store');
     const body = JSON.parse(res.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 400, code: 'url.malformed', type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+    expect(body).toMatchObject({
+      status: 400,
+      code: 'url.malformed',
+      type: expect.any(String),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     expect(body.errors).toEqual([{ path: 'url', message: expect.any(String) }]);
     expect(res.body).not.toMatch(/%E0|%zz|%C0|FST_ERR|is not a valid url/i);
   });

@@ -5,7 +5,18 @@ import type { Board } from '@altitude/shared/requests';
 import { requests } from '../src/db/schema';
 import { readBoard as buildBoard } from '../src/modules/board/board.queries';
 import { maxKeyLength } from '../src/modules/requests/ordering';
-import { classify, column, createDemoApp, fileRequest, getRequest, ok, readBoard, requestTypeId, signInDemoAccounts, type DemoCallers } from './request-helpers';
+import {
+  classify,
+  column,
+  createDemoApp,
+  fileRequest,
+  getRequest,
+  ok,
+  readBoard,
+  requestTypeId,
+  signInDemoAccounts,
+  type DemoCallers,
+} from './request-helpers';
 import type { TestApp } from './harness';
 
 /** A small deterministic generator, so a failure replays the same way. */
@@ -103,7 +114,12 @@ describe('the patched board snapshot', () => {
       ok(await as.marketer.post(`/api/requests/${mover.id}/move`, { status: 'planned', version, beforeId: top.id }));
       const board = await expectFresh();
       expect(column(board, 'planned').cards.every((c) => c.position.length <= maxKeyLength)).toBe(true);
-      ok(await as.marketer.post(`/api/requests/${other.id}/move`, { status: 'in_progress', version: (await getRequest(as.marketer, other.id)).version }));
+      ok(
+        await as.marketer.post(`/api/requests/${other.id}/move`, {
+          status: 'in_progress',
+          version: (await getRequest(as.marketer, other.id)).version,
+        }),
+      );
     }
   });
 });

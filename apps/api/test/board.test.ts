@@ -26,8 +26,27 @@ import {
 const today = '2026-11-20';
 const workflow = ['intake', 'planned', 'in_progress', 'in_review', 'done', 'declined'];
 const cardKeys = [
-  'assigneeId', 'classification', 'classificationNote', 'classificationSuggested', 'completedAt', 'createdAt', 'departmentId', 'dueDate', 'estimateMinutes',
-  'id', 'key', 'loggedMinutes', 'position', 'priority', 'requesterId', 'resolution', 'status', 'title', 'typeId', 'updatedAt', 'version',
+  'assigneeId',
+  'classification',
+  'classificationNote',
+  'classificationSuggested',
+  'completedAt',
+  'createdAt',
+  'departmentId',
+  'dueDate',
+  'estimateMinutes',
+  'id',
+  'key',
+  'loggedMinutes',
+  'position',
+  'priority',
+  'requesterId',
+  'resolution',
+  'status',
+  'title',
+  'typeId',
+  'updatedAt',
+  'version',
 ].sort();
 
 /** Every card of a closed column, walking its pages. */
@@ -36,7 +55,9 @@ async function walkClosedColumn(caller: Caller, status: 'done' | 'declined', fir
   let cursor = first.nextCursor;
   let pages = 1;
   while (cursor) {
-    const page = ok<BoardColumn>(await caller.get(`/api/board/columns/${status}?cursor=${encodeURIComponent(cursor)}${filters ? `&${filters}` : ''}`));
+    const page = ok<BoardColumn>(
+      await caller.get(`/api/board/columns/${status}?cursor=${encodeURIComponent(cursor)}${filters ? `&${filters}` : ''}`),
+    );
     expect(page.status).toBe(status);
     expect(page.count).toBe(first.count);
     expect(page.cards.length).toBeLessThanOrEqual(50);
@@ -128,7 +149,9 @@ describe('the board', () => {
 
   it('a cursor that did not come from a page is a 400 naming cursor', async () => {
     for (const cursor of ['nonsense', Buffer.from('{"a":1}').toString('base64url')]) {
-      expect(expectProblem(await as.marketer.get(`/api/board/columns/done?cursor=${cursor}`), 400).errors).toEqual([{ path: 'cursor', message: expect.any(String) }]);
+      expect(expectProblem(await as.marketer.get(`/api/board/columns/done?cursor=${cursor}`), 400).errors).toEqual([
+        { path: 'cursor', message: expect.any(String) },
+      ]);
     }
     expectProblem(await as.marketer.get('/api/board/columns/planned'), 400);
   });
@@ -157,7 +180,8 @@ describe('the board', () => {
 
   it('the type, assignee, text and overdue filters apply to the board', async () => {
     const research = await requestTypeId(as.marketer, 'Market research');
-    for (const card of (await readBoard(as.marketer, `?type=${research}`)).columns.flatMap((c) => c.cards)) expect(card.typeId).toBe(research);
+    for (const card of (await readBoard(as.marketer, `?type=${research}`)).columns.flatMap((c) => c.cards))
+      expect(card.typeId).toBe(research);
 
     const mine = await readBoard(as.marketer, `?assignee=${as.marketer.user.id}`);
     expect(mine.columns.flatMap((c) => c.cards).length).toBeGreaterThan(0);

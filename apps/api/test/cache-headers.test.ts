@@ -85,13 +85,18 @@ describe('the web app', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
-  it.each(['/assets/app-old999.js', '/assets/app-old999.css', '/assets/missing', '/assets/nested/thing.png', '/favicon.ico', '/foo.js', '/board/app.css'])(
-    'a missing file %s is a 404 problem, not the app',
-    async (url) => {
-      const res = await get(url, false);
-      const problem = expectProblem(res, 404);
-      expect(problem.code).toBe('route.not_found');
-      expect(res.body).not.toContain('<title>Altitude</title>');
-    },
-  );
+  it.each([
+    '/assets/app-old999.js',
+    '/assets/app-old999.css',
+    '/assets/missing',
+    '/assets/nested/thing.png',
+    '/favicon.ico',
+    '/foo.js',
+    '/board/app.css',
+  ])('a missing file %s is a 404 problem, not the app', async (url) => {
+    const res = await get(url, false);
+    const problem = expectProblem(res, 404);
+    expect(problem.code).toBe('route.not_found');
+    expect(res.body).not.toContain('<title>Altitude</title>');
+  });
 });

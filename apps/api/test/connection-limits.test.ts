@@ -33,7 +33,10 @@ describe('request, header and keep-alive timeouts', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ seed: 'baseline', limits: { requestTimeoutMs: 1000, headersTimeoutMs: 1000, keepAliveTimeoutMs: 500, heartbeatMs: 200 } });
+    t = await createTestApp({
+      seed: 'baseline',
+      limits: { requestTimeoutMs: 1000, headersTimeoutMs: 1000, keepAliveTimeoutMs: 500, heartbeatMs: 200 },
+    });
     await addUser(t, 'lead@example.com', 'lead', 'Marketing');
     cookie = await t.login('lead@example.com');
     port = await listen(t);
@@ -45,7 +48,9 @@ describe('request, header and keep-alive timeouts', () => {
 
   it('a sign-in body trickled a byte at a time is cut with 408 soon after the request timeout', async () => {
     const s = await connect();
-    s.socket.write('POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"email":');
+    s.socket.write(
+      'POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"email":',
+    );
     const stop = trickle(s.socket, ' ', 200);
     const closedAfter = await within(s.closed, 4000);
     stop();

@@ -93,7 +93,11 @@ describe('crash: SIGKILL under concurrent writes, then restart', () => {
             const ids = [...mine.keys()];
             const requestId = ids[Math.floor(Math.random() * ids.length)]!;
             const beforeId = known[Math.floor(Math.random() * known.length)]!;
-            const res = await call('POST', `/api/requests/${requestId}/move`, { status: 'intake', beforeId: beforeId === requestId ? null : beforeId, version: mine.get(requestId) });
+            const res = await call('POST', `/api/requests/${requestId}/move`, {
+              status: 'intake',
+              beforeId: beforeId === requestId ? null : beforeId,
+              version: mine.get(requestId),
+            });
             if (!res) return;
             if (res.status === 200) {
               mine.set(requestId, res.json.version as number);
@@ -134,7 +138,10 @@ describe('crash: SIGKILL under concurrent writes, then restart', () => {
         const lostMoves = acked.filter((a) => a.kind === 'move' && (versions.get(a.requestId) ?? 0) < a.version!);
         expect(lostMoves, `cycle ${cycle}: acknowledged moves lost`).toEqual([]);
         // Ordering invariant: no two cards share a position in a column.
-        expect(db.prepare('select status, position, count(*) n from requests group by status, position having n > 1').all(), `cycle ${cycle}`).toEqual([]);
+        expect(
+          db.prepare('select status, position, count(*) n from requests group by status, position having n > 1').all(),
+          `cycle ${cycle}`,
+        ).toEqual([]);
       } finally {
         db.close();
       }

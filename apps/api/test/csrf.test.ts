@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoToday, createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
-import { bodyRecipes, callStatus, cannotCall, concreteUrl, dbChecksum, objectKindOf, routeKey, streamingRoutes, totalChanges } from './route-calls';
+import {
+  bodyRecipes,
+  callStatus,
+  cannotCall,
+  concreteUrl,
+  dbChecksum,
+  objectKindOf,
+  routeKey,
+  streamingRoutes,
+  totalChanges,
+} from './route-calls';
 import { requests, requestTypes, departments } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 
@@ -75,12 +85,20 @@ describe('cross-site writes are refused on every state-changing route', () => {
       const forms: [string, string][] = [
         // JSON text smuggled as text/plain: what <form enctype="text/plain"> can produce.
         ['text/plain', JSON.stringify(fields)],
-        ['application/x-www-form-urlencoded', new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString()],
+        [
+          'application/x-www-form-urlencoded',
+          new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, String(v)])).toString(),
+        ],
         ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n`],
       ];
       for (const [type, payload] of forms) {
         const changes = totalChanges(t.app.db);
-        const res = await t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, id), headers: { cookie: lead, 'content-type': type }, payload });
+        const res = await t.app.inject({
+          method: route.method as 'POST',
+          url: concreteUrl(route.url, id),
+          headers: { cookie: lead, 'content-type': type },
+          payload,
+        });
         expect(expectProblem(res, 415).code, `${routeKey(route)} ${type}`).toBe('body.unsupported_media_type');
         expect(totalChanges(t.app.db), routeKey(route)).toBe(changes);
       }

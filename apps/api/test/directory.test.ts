@@ -21,13 +21,16 @@ describe('directory', () => {
 
   const get = (url: string, email = 'sales@example.com') => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[email]! } });
 
-  it.each(demoRoles.map(([email, role]) => ({ email, role })))('a $role ($email) can read every directory list and their own user', async ({ email }) => {
-    for (const url of directoryRoutes) {
-      const res = await get(url, email);
-      expect(res.statusCode, `${email} GET ${url}`).toBe(200);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
-    }
-  });
+  it.each(demoRoles.map(([email, role]) => ({ email, role })))(
+    'a $role ($email) can read every directory list and their own user',
+    async ({ email }) => {
+      for (const url of directoryRoutes) {
+        const res = await get(url, email);
+        expect(res.statusCode, `${email} GET ${url}`).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+      }
+    },
+  );
 
   it('request types list the demo catalogue of 14 types with name, description, turnaround and default classification', async () => {
     const res = await get('/api/request-types');
@@ -70,7 +73,9 @@ describe('directory', () => {
         expect(user.role).toMatch(/^(requester|marketer|lead)$/);
       }
       for (const account of demoAccounts) {
-        expect(items).toContainEqual(expect.objectContaining({ email: account.email, name: account.name, role: account.role, active: true }));
+        expect(items).toContainEqual(
+          expect.objectContaining({ email: account.email, name: account.name, role: account.role, active: true }),
+        );
       }
     }
   });

@@ -54,16 +54,32 @@ describe('emails are at most 254 characters', () => {
 
   it.each(tooLong)('signing in with an email of %s is a 400 naming `email`, and writes no throttle row', async (_label, email) => {
     const before = throttleRows();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: 'whatever-password' }, remoteAddress: '10.4.0.1' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: 'whatever-password' },
+      remoteAddress: '10.4.0.1',
+    });
     expect(expectProblem(res, 400).errors).toEqual(lengthError);
     expect(throttleRows()).toBe(before);
   });
 
   it('signing in with an email of exactly 254 characters (spaces and case aside) is checked like any other', async () => {
     const email = emailOfLength(254);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `  ${email.toUpperCase()} `, password: 'whatever-password' }, remoteAddress: '10.4.0.2' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: `  ${email.toUpperCase()} `, password: 'whatever-password' },
+      remoteAddress: '10.4.0.2',
+    });
     expectProblem(res, 401);
-    expect(t.app.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${email}`)).get()).toBeDefined();
+    expect(
+      t.app.db
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, `account:${email}`))
+        .get(),
+    ).toBeDefined();
   });
 
   it.each(tooLong)('inviting a person with an email of %s is a 400 naming `email`, and adds nobody', async (_label, email) => {
@@ -82,11 +98,25 @@ describe('emails are at most 254 characters', () => {
   it('the user:create command refuses an email over 254 characters and creates nobody', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-email-cli-'));
     try {
-      const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/cli/user-create.ts'), '--email', emailOfLength(255), '--name', 'Long', '--password', 'a-sound-passphrase'], {
-        cwd: repoRoot,
-        env: { ...process.env, DATABASE_PATH: path.join(dir, 'cli.db') },
-        encoding: 'utf8',
-      });
+      const res = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'apps/api/src/cli/user-create.ts'),
+          '--email',
+          emailOfLength(255),
+          '--name',
+          'Long',
+          '--password',
+          'a-sound-passphrase',
+        ],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, DATABASE_PATH: path.join(dir, 'cli.db') },
+          encoding: 'utf8',
+        },
+      );
       expect(res.status).toBe(2);
       expect(res.stderr).toContain('Email must be at most 254 characters');
       expect(fs.existsSync(path.join(dir, 'cli.db'))).toBe(false);

@@ -24,25 +24,28 @@ interface Stream {
 
 function openStream(port: number, cookie: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/events', headers: { cookie, accept: 'text/event-stream' }, agent: false }, (res) => {
-      let body = '';
-      let ended = false;
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('close', () => (ended = true));
-      resolve({
-        status: res.statusCode ?? 0,
-        headers: res.headers,
-        body: () => body,
-        ended: () => ended,
-        endsWithin: async (ms) => {
-          const deadline = Date.now() + ms;
-          while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-          return ended;
-        },
-        close: () => req.destroy(),
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/api/events', headers: { cookie, accept: 'text/event-stream' }, agent: false },
+      (res) => {
+        let body = '';
+        let ended = false;
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('close', () => (ended = true));
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: () => body,
+          ended: () => ended,
+          endsWithin: async (ms) => {
+            const deadline = Date.now() + ms;
+            while (!ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+            return ended;
+          },
+          close: () => req.destroy(),
+        });
+      },
+    );
     req.on('error', reject);
   });
 }

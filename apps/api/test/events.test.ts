@@ -30,7 +30,9 @@ class EventStream {
 
   static open(base: string, cookie: string): Promise<EventStream> {
     return new Promise((resolve, reject) => {
-      const request = http.get(`${base}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, agent: false }, (response) => resolve(new EventStream(response, request)));
+      const request = http.get(`${base}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, agent: false }, (response) =>
+        resolve(new EventStream(response, request)),
+      );
       request.on('error', reject);
     });
   }
@@ -131,7 +133,10 @@ describe('live changes over Server-Sent Events', () => {
     const filed = await fileRequest(as.sales, { title: 'Roll-ups for the Berlin roadshow', typeId });
     for (const s of [marketer, salesRep]) {
       const created = await s.next((e) => e.type === 'request.created' && e.card.id === filed.id);
-      expect(created).toMatchObject({ type: 'request.created', card: { id: filed.id, key: filed.key, status: 'intake', departmentId: filed.departmentId } });
+      expect(created).toMatchObject({
+        type: 'request.created',
+        card: { id: filed.id, key: filed.key, status: 'intake', departmentId: filed.departmentId },
+      });
       // Events carry the card, not the long texts.
       expect(created).not.toHaveProperty('card.brief');
     }
@@ -141,9 +146,15 @@ describe('live changes over Server-Sent Events', () => {
     ok(await as.marketer.post(`/api/requests/${filed.id}/comments`, { body: 'On it' }), 201);
     ok(await as.marketer.post(`/api/requests/${filed.id}/time-entries`, { minutes: 30 }), 201);
     for (const s of [marketer, salesRep]) {
-      expect(await s.next((e) => e.type === 'request.updated' && e.card.id === filed.id && e.card.status === 'planned')).toMatchObject({ card: { version: 3 } });
+      expect(await s.next((e) => e.type === 'request.updated' && e.card.id === filed.id && e.card.status === 'planned')).toMatchObject({
+        card: { version: 3 },
+      });
       await s.next((e) => e.type === 'request.commented' && e.requestId === filed.id);
-      expect(await s.next((e) => e.type === 'request.time_logged' && e.requestId === filed.id)).toEqual({ type: 'request.time_logged', requestId: filed.id, loggedMinutes: 30 });
+      expect(await s.next((e) => e.type === 'request.time_logged' && e.requestId === filed.id)).toEqual({
+        type: 'request.time_logged',
+        requestId: filed.id,
+        loggedMinutes: 30,
+      });
     }
 
     // The Product rep's own change arrives after all of the above on the same bus, so by then
@@ -160,7 +171,7 @@ describe('live changes over Server-Sent Events', () => {
     expect(salesRep.events.filter(concerning(own.id))).toEqual([]);
   });
 
-  it("work marketing files for itself is not streamed to requesters outside Marketing", async () => {
+  it('work marketing files for itself is not streamed to requesters outside Marketing', async () => {
     const marketing = await stream(as.marketer.cookie);
     const filed = await fileRequest(as.marketer, { title: 'Brand guidelines v3', typeId });
     await marketing.next(concerning(filed.id));

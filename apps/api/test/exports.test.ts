@@ -4,7 +4,8 @@ import { expectProblem } from './problem-assertions';
 import { allEntries, allRequests, onDays } from './report-oracle';
 
 const exportUrls = ['/api/exports/requests.csv', '/api/exports/time-entries.csv'];
-const requestsHeader = 'key,title,type,department,requester,assignee,status,resolution,classification,priority,due_date,estimate_minutes,logged_minutes,period_minutes,created_at,started_at,completed_at';
+const requestsHeader =
+  'key,title,type,department,requester,assignee,status,resolution,classification,priority,due_date,estimate_minutes,logged_minutes,period_minutes,created_at,started_at,completed_at';
 const entriesHeader = 'id,date,request_key,request_title,type,department,classification,user,minutes,note,created_at';
 
 /** RFC 4180 read by hand, so the test does not trust the library that wrote the file. */
@@ -81,13 +82,23 @@ describe('CSV exports', () => {
     expect(header!.join(',')).toBe(requestsHeader);
     const from = '2026-10-24';
     const to = '2026-11-20';
-    const worked = new Set(allEntries(t.app.db.$client).filter((e) => e.date >= from && e.date <= to).map((e) => e.requestId));
-    const expected = allRequests(t.app.db.$client).filter((r) => onDays(r.createdAt, from, to) || onDays(r.completedAt, from, to) || worked.has(r.id));
+    const worked = new Set(
+      allEntries(t.app.db.$client)
+        .filter((e) => e.date >= from && e.date <= to)
+        .map((e) => e.requestId),
+    );
+    const expected = allRequests(t.app.db.$client).filter(
+      (r) => onDays(r.createdAt, from, to) || onDays(r.completedAt, from, to) || worked.has(r.id),
+    );
     expect(rows).toHaveLength(expected.length);
     expect(rows.map((r) => r[0])).toEqual(expected.map((r) => `MKT-${r.id}`).sort((a, b) => Number(a.slice(4)) - Number(b.slice(4))));
     // Minutes in the period add up to the period's time entries.
     const periodMinutes = rows.reduce((s, r) => s + Number(r[13]), 0);
-    expect(periodMinutes).toBe(allEntries(t.app.db.$client).filter((e) => e.date >= from && e.date <= to).reduce((s, e) => s + e.minutes, 0));
+    expect(periodMinutes).toBe(
+      allEntries(t.app.db.$client)
+        .filter((e) => e.date >= from && e.date <= to)
+        .reduce((s, e) => s + e.minutes, 0),
+    );
   });
 
   // Filed before the next test writes rows straight into SQL with positions the API would never make.
@@ -109,7 +120,12 @@ describe('CSV exports', () => {
       expect(res.statusCode, res.body).toBe(201);
       const { id, key } = res.json() as { id: number; key: string };
       keys.push(key);
-      const logged = await t.app.inject({ method: 'POST', url: `/api/requests/${id}/time-entries`, headers: { cookie: marketer }, payload: { minutes: 5, note: title } });
+      const logged = await t.app.inject({
+        method: 'POST',
+        url: `/api/requests/${id}/time-entries`,
+        headers: { cookie: marketer },
+        payload: { minutes: 5, note: title },
+      });
       expect(logged.statusCode, logged.body).toBe(201);
     }
     const requestsCsv = (await download('/api/exports/requests.csv')).body;
@@ -119,7 +135,12 @@ describe('CSV exports', () => {
       expect(requestsCsv).toContain(`"${keys[i]}","${written}",`);
       expect(entriesCsv).toContain(`"${keys[i]}","${written}",`);
     });
-    expect(requestsCsv.split('\n')[0]).toBe(requestsHeader.split(',').map((h) => `"${h}"`).join(','));
+    expect(requestsCsv.split('\n')[0]).toBe(
+      requestsHeader
+        .split(',')
+        .map((h) => `"${h}"`)
+        .join(','),
+    );
     // Split the way a careless spreadsheet would, no piece of our rows starts a formula.
     const ours = [...requestsCsv.split('\n'), ...entriesCsv.split('\n')].filter((line) => keys.some((k) => line.includes(`"${k}"`)));
     expect(ours.length).toBe(titles.length * 2);
@@ -134,7 +155,9 @@ describe('CSV exports', () => {
     const awkward = insertRequest.run('Deck, "v2"\nfor Acme', 'zz-1').lastInsertRowid;
     const formula = insertRequest.run('=HYPERLINK("https://evil.example","Click")', 'zz-2').lastInsertRowid;
     const notes = ['@SUM(1+1)', '-2+3', '+cmd|calc', '\tTabbed', '\rReturn', 'a=b is fine'];
-    const insertEntry = client.prepare("insert into time_entries (request_id, user_id, minutes, date, note) values (?, 2, 15, '2026-11-20', ?)");
+    const insertEntry = client.prepare(
+      "insert into time_entries (request_id, user_id, minutes, date, note) values (?, 2, 15, '2026-11-20', ?)",
+    );
     for (const note of notes) insertEntry.run(awkward, note);
 
     const requestsCsv = (await download('/api/exports/requests.csv')).body;
@@ -164,7 +187,10 @@ describe('CSV exports', () => {
       ['to=not-a-date', 'to'],
     ] as const) {
       const body = expectProblem(await t.app.inject({ method: 'GET', url: `${url}?${query}`, headers: { cookie: lead } }), 400);
-      expect(body.errors?.map((e) => e.path), query).toEqual([path]);
+      expect(
+        body.errors?.map((e) => e.path),
+        query,
+      ).toEqual([path]);
     }
   });
 });

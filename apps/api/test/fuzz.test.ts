@@ -73,8 +73,43 @@ const hostileValues: unknown[] = [
   'A'.repeat(5000),
   ...hostileStrings,
 ];
-const extraKeys = ['role', 'id', 'userId', 'requesterId', 'passwordHash', 'isAdmin', 'status', 'version', 'constructor', 'toString', 'hasOwnProperty', '', ' title', 'TITLE'];
-const hostileIds = ['0', '-1', '1.5', 'abc', '1e3', '0x10', ' 1', '99999999999999999999', '9007199254740993', '012', '+12', '12 ', '12.0', 'NaN', 'null', '%00', '😀', '..', '1;DROP TABLE requests'];
+const extraKeys = [
+  'role',
+  'id',
+  'userId',
+  'requesterId',
+  'passwordHash',
+  'isAdmin',
+  'status',
+  'version',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '',
+  ' title',
+  'TITLE',
+];
+const hostileIds = [
+  '0',
+  '-1',
+  '1.5',
+  'abc',
+  '1e3',
+  '0x10',
+  ' 1',
+  '99999999999999999999',
+  '9007199254740993',
+  '012',
+  '+12',
+  '12 ',
+  '12.0',
+  'NaN',
+  'null',
+  '%00',
+  '😀',
+  '..',
+  '1;DROP TABLE requests',
+];
 
 /** Nests `depth` levels of objects or arrays, the kind of body that exhausts a recursive parser. */
 const deep = (depth: number, array: boolean): unknown => {
@@ -92,18 +127,42 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 function mutation(keys: string[]): fc.Arbitrary<{ name: string; apply: (v: unknown) => unknown }> {
   const key = keys.length ? fc.constantFrom(...keys) : fc.constant('title');
   return fc.oneof(
-    fc.tuple(key, fc.constantFrom(...hostileValues)).map(([k, x]) => ({ name: `${k}=wrong value`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: x } : v) })),
-    key.map((k) => ({ name: `drop ${k}`, apply: (v: unknown) => (isObject(v) ? Object.fromEntries(Object.entries(v).filter(([kk]) => kk !== k)) : v) })),
-    fc.tuple(fc.constantFrom(...extraKeys), fc.constantFrom(...hostileValues)).map(([k, x]) => ({ name: `extra key ${k}`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: x } : { [k]: x }) })),
-    fc.constant({ name: 'every value null', apply: (v: unknown) => (isObject(v) ? Object.fromEntries(Object.keys(v).map((k) => [k, null])) : null) }),
-    fc.constantFrom<[string, unknown]>(['null', null], ['array', []], ['string', 'title'], ['number', 42], ['true', true], ['deep object', deep(500, false)], ['deep array', deep(500, true)]).map(([n, x]) => ({ name: `body ${n}`, apply: () => x })),
+    fc
+      .tuple(key, fc.constantFrom(...hostileValues))
+      .map(([k, x]) => ({ name: `${k}=wrong value`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: x } : v) })),
+    key.map((k) => ({
+      name: `drop ${k}`,
+      apply: (v: unknown) => (isObject(v) ? Object.fromEntries(Object.entries(v).filter(([kk]) => kk !== k)) : v),
+    })),
+    fc
+      .tuple(fc.constantFrom(...extraKeys), fc.constantFrom(...hostileValues))
+      .map(([k, x]) => ({ name: `extra key ${k}`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: x } : { [k]: x }) })),
+    fc.constant({
+      name: 'every value null',
+      apply: (v: unknown) => (isObject(v) ? Object.fromEntries(Object.keys(v).map((k) => [k, null])) : null),
+    }),
+    fc
+      .constantFrom<[string, unknown]>(
+        ['null', null],
+        ['array', []],
+        ['string', 'title'],
+        ['number', 42],
+        ['true', true],
+        ['deep object', deep(500, false)],
+        ['deep array', deep(500, true)],
+      )
+      .map(([n, x]) => ({ name: `body ${n}`, apply: () => x })),
     fc.constant({ name: 'body wrapped in an array', apply: (v: unknown) => [v] }),
-    fc.tuple(key, fc.constantFrom(10_001, 100_001, 600_000)).map(([k, n]) => ({ name: `${k} of ${n} chars`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: 'A'.repeat(n) } : v) })),
+    fc
+      .tuple(key, fc.constantFrom(10_001, 100_001, 600_000))
+      .map(([k, n]) => ({ name: `${k} of ${n} chars`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: 'A'.repeat(n) } : v) })),
     fc.constantFrom(...hostileStrings).map((s) => ({
       name: `every string ${JSON.stringify(s).slice(0, 30)}`,
       apply: (v: unknown) => (isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? s : x])) : v),
     })),
-    fc.tuple(key, fc.boolean()).map(([k, array]) => ({ name: `${k} nested 200 deep`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: deep(200, array) } : v) })),
+    fc
+      .tuple(key, fc.boolean())
+      .map(([k, array]) => ({ name: `${k} nested 200 deep`, apply: (v: unknown) => (isObject(v) ? { ...v, [k]: deep(200, array) } : v) })),
   );
 }
 
@@ -114,18 +173,42 @@ const transports = (sample: string) =>
     { name: 'trailing comma', contentType: 'application/json', payload: sample.replace(/}$/, ',}') },
     { name: 'single quotes', contentType: 'application/json', payload: sample.replaceAll('"', "'") },
     { name: 'NaN literal', contentType: 'application/json', payload: '{"version": NaN, "minutes": NaN}' },
-    { name: 'number overflow', contentType: 'application/json', payload: '{"version": 1e309, "minutes": 1e309, "typeId": 1e309, "title": "x"}' },
-    { name: 'proto pollution', contentType: 'application/json', payload: '{"__proto__": {"role": "lead", "isAdmin": true}, "title": "x", "typeId": 1}' },
-    { name: 'constructor pollution', contentType: 'application/json', payload: '{"constructor": {"prototype": {"role": "lead"}}, "title": "x"}' },
+    {
+      name: 'number overflow',
+      contentType: 'application/json',
+      payload: '{"version": 1e309, "minutes": 1e309, "typeId": 1e309, "title": "x"}',
+    },
+    {
+      name: 'proto pollution',
+      contentType: 'application/json',
+      payload: '{"__proto__": {"role": "lead", "isAdmin": true}, "title": "x", "typeId": 1}',
+    },
+    {
+      name: 'constructor pollution',
+      contentType: 'application/json',
+      payload: '{"constructor": {"prototype": {"role": "lead"}}, "title": "x"}',
+    },
     { name: 'empty JSON body', contentType: 'application/json', payload: '' },
     { name: 'whitespace JSON body', contentType: 'application/json', payload: '   \n ' },
     { name: 'BOM prefix', contentType: 'application/json', payload: `\ufeff${sample}` },
-    { name: 'invalid UTF-8', contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]) },
-    { name: 'binary garbage', contentType: 'application/json', payload: Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)) },
+    {
+      name: 'invalid UTF-8',
+      contentType: 'application/json',
+      payload: Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]),
+    },
+    {
+      name: 'binary garbage',
+      contentType: 'application/json',
+      payload: Buffer.from(Array.from({ length: 256 }, (_, i) => (i * 37) % 256)),
+    },
     { name: 'over the body limit', contentType: 'application/json', payload: `{"title":"${'A'.repeat(1_100_000)}"}` },
     { name: 'text/plain JSON', contentType: 'text/plain', payload: sample },
     { name: 'form-encoded', contentType: 'application/x-www-form-urlencoded', payload: 'title=x&typeId=1&role=lead' },
-    { name: 'multipart', contentType: 'multipart/form-data; boundary=xyz', payload: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--xyz--\r\n' },
+    {
+      name: 'multipart',
+      contentType: 'multipart/form-data; boundary=xyz',
+      payload: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--xyz--\r\n',
+    },
     { name: 'XML', contentType: 'application/xml', payload: '<request><title>x</title></request>' },
     { name: 'no content type', payload: sample },
     { name: 'garbage content type', contentType: ';;;/\u0000', payload: sample },
@@ -167,7 +250,13 @@ function caseArbitrary(route: RouteSchemas, realIds: Map<string, number[]>): fc.
   const label = `${route.method} ${route.url}`;
   const build = (rawParams: Record<string, string>, name: string, rest: Partial<Case>): Case => {
     const params = Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, wellFormed(v)]));
-    return { route, label: `${label} [${name}]`, url: route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(params[p] ?? '')), params, ...rest };
+    return {
+      route,
+      label: `${label} [${name}]`,
+      url: route.url.replace(/:([A-Za-z]+)/g, (_, p: string) => encodeURIComponent(params[p] ?? '')),
+      params,
+      ...rest,
+    };
   };
   const asJson = (value: unknown) => ({ contentType: 'application/json', payload: JSON.stringify(value) ?? 'null', json: { value } });
   return fc.tuple(paramsArbitrary(route, realIds), bodyArb).chain(([params, body]) =>
@@ -176,7 +265,12 @@ function caseArbitrary(route: RouteSchemas, realIds: Map<string, number[]>): fc.
       { arbitrary: mutation(keys).map((m) => build(params, m.name, asJson(m.apply(body)))), weight: 5 },
       {
         arbitrary: transports(JSON.stringify(body) ?? '{}').map((t) =>
-          build(params, t.name, { contentType: t.contentType, payload: t.payload, origin: t.origin, json: parsedJson(t.contentType, t.payload) }),
+          build(params, t.name, {
+            contentType: t.contentType,
+            payload: t.payload,
+            origin: t.origin,
+            json: parsedJson(t.contentType, t.payload),
+          }),
         ),
         weight: 2,
       },
@@ -233,7 +327,9 @@ describe('fuzzing every write route from its schemas', () => {
     const tables = observer.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[];
     const dumps = tables.map((t) => {
       const cols = (observer.pragma(`table_info("${t}")`) as { name: string }[]).map((c) => `quote("${c.name}")`).join(`||','||`);
-      return observer.prepare(`select group_concat(${cols}, char(10)) from (select * from "${t}" order by ${stableOrder(observer, t)})`).pluck();
+      return observer
+        .prepare(`select group_concat(${cols}, char(10)) from (select * from "${t}" order by ${stableOrder(observer, t)})`)
+        .pluck();
     });
     const checksum = () => {
       const h = createHash('sha256');
@@ -262,7 +358,12 @@ describe('fuzzing every write route from its schemas', () => {
       if (c.contentType !== undefined) headers['content-type'] = c.contentType;
       if (c.origin) headers.origin = c.origin;
       const version = dataVersion.get();
-      const res: LightMyRequestResponse = await app.inject({ method: route.method as InjectOptions['method'], url: c.url, headers, ...(c.payload !== undefined ? { payload: c.payload } : {}) });
+      const res: LightMyRequestResponse = await app.inject({
+        method: route.method as InjectOptions['method'],
+        url: c.url,
+        headers,
+        ...(c.payload !== undefined ? { payload: c.payload } : {}),
+      });
       const committed = dataVersion.get() !== version;
       sent++;
       const key = `${route.method} ${route.url}`;
@@ -271,7 +372,10 @@ describe('fuzzing every write route from its schemas', () => {
       stats.set(key, byStatus);
 
       const fail = (why: string) => {
-        if (failures.length < 25) failures.push(`${c.label} ${c.url} → ${res.statusCode}: ${why}\n    sent ${String(c.payload ?? '').slice(0, 300)}\n    got ${res.body.slice(0, 300)}`);
+        if (failures.length < 25)
+          failures.push(
+            `${c.label} ${c.url} → ${res.statusCode}: ${why}\n    sent ${String(c.payload ?? '').slice(0, 300)}\n    got ${res.body.slice(0, 300)}`,
+          );
       };
       let problem: { type?: unknown; title?: unknown; status?: unknown; code?: unknown } = {};
       if (res.statusCode >= 500) fail('server error');
@@ -279,7 +383,8 @@ describe('fuzzing every write route from its schemas', () => {
         if (!/^application\/problem\+json/.test(String(res.headers['content-type']))) fail('error is not application/problem+json');
         else {
           problem = JSON.parse(res.body) as typeof problem;
-          if (typeof problem.type !== 'string' || typeof problem.title !== 'string' || problem.status !== res.statusCode) fail('problem lacks type, title or status');
+          if (typeof problem.type !== 'string' || typeof problem.title !== 'string' || problem.status !== res.statusCode)
+            fail('problem lacks type, title or status');
         }
       }
       if (!valid) {
@@ -304,7 +409,13 @@ describe('fuzzing every write route from its schemas', () => {
       for (const c of cases) {
         // Half the bodies that carry a version get the request's current one, so writes can land.
         const body = c.json?.value;
-        if (isObject(body) && typeof body.version === 'number' && body.version % 2 === 0 && route.url.startsWith('/api/requests/:id') && /^\d+$/.test(c.params.id ?? '')) {
+        if (
+          isObject(body) &&
+          typeof body.version === 'number' &&
+          body.version % 2 === 0 &&
+          route.url.startsWith('/api/requests/:id') &&
+          /^\d+$/.test(c.params.id ?? '')
+        ) {
           const v = currentVersion.get(Number(c.params.id)) as number | undefined;
           if (v !== undefined && c.contentType === 'application/json' && !c.origin) {
             c.json = { value: { ...body, version: v } };
@@ -330,8 +441,16 @@ describe('fuzzing every write route from its schemas', () => {
     const seconds = (performance.now() - started) / 1000;
     observer.close();
 
-    const table = [...stats.entries()].map(([route, byStatus]) => `  ${route.padEnd(44)} ${[...byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`);
-    console.log(`fuzz: ${sent} requests over ${fuzzed.length} write routes in ${seconds.toFixed(1)} s (seed ${seed}; ${accepted} accepted)\n${table.join('\n')}`);
+    const table = [...stats.entries()].map(
+      ([route, byStatus]) =>
+        `  ${route.padEnd(44)} ${[...byStatus.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}`,
+    );
+    console.log(
+      `fuzz: ${sent} requests over ${fuzzed.length} write routes in ${seconds.toFixed(1)} s (seed ${seed}; ${accepted} accepted)\n${table.join('\n')}`,
+    );
     expect(failures, `seed ${seed}: reproduce with FUZZ_SEED=${seed}`).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(total);
     // The generator reaches the handlers, not only the validator, and the commit detector sees commits.

@@ -21,7 +21,12 @@ describe('hand-back candidates count only requests handed back', () => {
     await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
     await addUser(t, 'sales@example.com', 'requester', 'Sales');
     await addUser(t, 'product@example.com', 'requester', 'Product');
-    [lead, marketer, sales, product] = [await signIn(t, 'lead@example.com'), await signIn(t, 'marketer@example.com'), await signIn(t, 'sales@example.com'), await signIn(t, 'product@example.com')];
+    [lead, marketer, sales, product] = [
+      await signIn(t, 'lead@example.com'),
+      await signIn(t, 'marketer@example.com'),
+      await signIn(t, 'sales@example.com'),
+      await signIn(t, 'product@example.com'),
+    ];
     bannerType = await requestTypeId(marketer, 'Event banner'); // tactical by default
   });
   afterAll(() => t.app.close());
@@ -32,7 +37,12 @@ describe('hand-back candidates count only requests handed back', () => {
     return getRequest(marketer, filed.id);
   }
   async function decline(request: Request, resolution?: 'declined' | 'handed_back') {
-    const body = { status: 'declined', version: request.version, ...(resolution ? { resolution } : {}), ...(resolution === 'handed_back' ? { note: 'Use the banner kit.' } : {}) };
+    const body = {
+      status: 'declined',
+      version: request.version,
+      ...(resolution ? { resolution } : {}),
+      ...(resolution === 'handed_back' ? { note: 'Use the banner kit.' } : {}),
+    };
     return ok<Request>(await marketer.post(`/api/requests/${request.id}/move`, body));
   }
 
@@ -55,8 +65,24 @@ describe('hand-back candidates count only requests handed back', () => {
     const report = ok<HandBack>(await lead.get('/api/reports/hand-back?from=2026-11-01&to=2026-11-20'));
     expect(report.rule).toEqual({ minRequests: 5, maxMinutesEach: 180 });
     expect(report.items.map(({ requestIds: _ids, departmentId: _d, typeId: _t, ...rest }) => rest)).toEqual([
-      { departmentName: 'Sales', typeName: 'Event banner', requestCount: 7, workedCount: 7, totalMinutes: 210, minutesEach: 30, handedBackCount: 3 },
-      { departmentName: 'Product', typeName: 'Event banner', requestCount: 5, workedCount: 5, totalMinutes: 100, minutesEach: 20, handedBackCount: 0 },
+      {
+        departmentName: 'Sales',
+        typeName: 'Event banner',
+        requestCount: 7,
+        workedCount: 7,
+        totalMinutes: 210,
+        minutesEach: 30,
+        handedBackCount: 3,
+      },
+      {
+        departmentName: 'Product',
+        typeName: 'Event banner',
+        requestCount: 5,
+        workedCount: 5,
+        totalMinutes: 100,
+        minutesEach: 20,
+        handedBackCount: 0,
+      },
     ]);
     expect(report.items[0]!.requestIds).toEqual(salesBanners.filter((r) => r.id !== r7.id).map((r) => r.id));
   });

@@ -38,7 +38,9 @@ describe('security headers', () => {
 
   it('the CSP forbids framing, <base>, plugins and foreign scripts', () => {
     const directives = expectedHeaders['content-security-policy'].split(';');
-    expect(directives).toEqual(expect.arrayContaining(["base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'", "default-src 'self'"]));
+    expect(directives).toEqual(
+      expect.arrayContaining(["base-uri 'none'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'", "default-src 'self'"]),
+    );
     expect(directives.join(';')).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
   });
 });
@@ -62,7 +64,8 @@ describe('over HTTPS', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const fetchHttps = (path: string, init?: RequestInit) => fetch(`${base}${path}`, { ...init, headers: { connection: 'close', ...init?.headers } });
+  const fetchHttps = (path: string, init?: RequestInit) =>
+    fetch(`${base}${path}`, { ...init, headers: { connection: 'close', ...init?.headers } });
 
   it('answers carry HSTS of at least a year, on success and on error', async () => {
     for (const path of ['/api/health', '/api/users']) {
@@ -75,7 +78,11 @@ describe('over HTTPS', () => {
   });
 
   it('the session cookie is Secure, HttpOnly and SameSite there', async () => {
-    const res = await fetchHttps('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'lead@example.com', password: demoPassword }) });
+    const res = await fetchHttps('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@example.com', password: demoPassword }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^altitude_session=[\w-]{43,};/);
@@ -86,7 +93,11 @@ describe('over HTTPS', () => {
 
   it('plain-HTTP answers carry no HSTS and the cookie is not Secure (a browser would drop it)', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).headers['strict-transport-security']).toBeUndefined();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'lead@example.com', password: demoPassword } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'lead@example.com', password: demoPassword },
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).not.toMatch(/;\s*Secure/i);

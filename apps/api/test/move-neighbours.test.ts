@@ -2,7 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from '@altitude/shared/requests';
 import { createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
-import { addUser, classify, column, fileRequest, getRequest, ids, moveTo, ok, readBoard, signIn, tickingClock, type Caller } from './request-helpers';
+import {
+  addUser,
+  classify,
+  column,
+  fileRequest,
+  getRequest,
+  ids,
+  moveTo,
+  ok,
+  readBoard,
+  signIn,
+  tickingClock,
+  type Caller,
+} from './request-helpers';
 import { dbChecksum } from './route-calls';
 
 /**
@@ -39,7 +52,10 @@ describe('moving a card between two named cards', () => {
   async function refused(moving: Request, place: { beforeId: number; afterId: number }) {
     const current = await getRequest(marketer, moving.id);
     const before = dbChecksum(t.app.db);
-    const body = expectProblem(await marketer.post(`/api/requests/${moving.id}/move`, { status: 'planned', version: current.version, ...place }), 422);
+    const body = expectProblem(
+      await marketer.post(`/api/requests/${moving.id}/move`, { status: 'planned', version: current.version, ...place }),
+      422,
+    );
     expect(body.code).toBe('request.invalid_neighbour');
     expect(body.errors, JSON.stringify(place)).toEqual([{ path: 'afterId', message: expect.any(String) }]);
     expect(dbChecksum(t.app.db)).toBe(before);

@@ -46,7 +46,9 @@ describe('moving cards between columns', () => {
     await classify(as.marketer, created.id, 'tactical');
     const current = await getRequest(as.sales, created.id);
     const before = rowCounts(t);
-    expect(expectProblem(await move(as.sales, created.id, { status: 'planned', version: current.version }), 403).code).toBe('auth.forbidden');
+    expect(expectProblem(await move(as.sales, created.id, { status: 'planned', version: current.version }), 403).code).toBe(
+      'auth.forbidden',
+    );
     expect(await getRequest(as.sales, created.id)).toEqual(current);
     expect(rowCounts(t)).toEqual(before);
   });
@@ -70,7 +72,9 @@ describe('moving cards between columns', () => {
     expect(moved).toMatchObject({ status: 'planned', version: classified.version + 1, resolution: null, completedAt: null });
     expect(await getRequest(as.sales, created.id)).toEqual(moved);
     expect(ids(column(await readBoard(as.marketer), 'planned').cards)).toContain(created.id);
-    expect((await activityOf(created.id)).at(-1)).toEqual(expect.objectContaining({ kind: 'moved', actorId: as.marketer.user.id, field: 'status', from: 'intake', to: 'planned' }));
+    expect((await activityOf(created.id)).at(-1)).toEqual(
+      expect.objectContaining({ kind: 'moved', actorId: as.marketer.user.id, field: 'status', from: 'intake', to: 'planned' }),
+    );
   });
 
   it('a move with a stale version is refused with 409 and the current request, and nothing changes', async () => {
@@ -92,7 +96,9 @@ describe('moving cards between columns', () => {
   it('a marketer hands a request back with a note: the requester sees the note as a comment and the resolution handed_back', async () => {
     const created = await fileRequest(as.sales, { title: 'Deck tweak for Acme', typeId });
     const note = 'Use the deck template in the sales kit: slide 4 has the pricing table.';
-    const handedBack = ok<Request>(await move(as.marketer, created.id, { status: 'declined', resolution: 'handed_back', note, version: 1 }));
+    const handedBack = ok<Request>(
+      await move(as.marketer, created.id, { status: 'declined', resolution: 'handed_back', note, version: 1 }),
+    );
     expect(handedBack).toMatchObject({ status: 'declined', resolution: 'handed_back', completedAt: expect.any(String) });
 
     const seen = await getRequest(as.sales, created.id);
@@ -106,7 +112,10 @@ describe('moving cards between columns', () => {
   it('a resolution is only accepted when declining', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId });
     const classified = await classify(as.marketer, created.id, 'tactical');
-    const body = expectProblem(await move(as.marketer, created.id, { status: 'planned', resolution: 'handed_back', version: classified.version }), 422);
+    const body = expectProblem(
+      await move(as.marketer, created.id, { status: 'planned', resolution: 'handed_back', version: classified.version }),
+      422,
+    );
     expect(body.errors).toEqual([{ path: 'resolution', message: expect.any(String) }]);
     expect(await getRequest(as.marketer, created.id)).toEqual(classified);
   });
@@ -122,8 +131,12 @@ describe('moving cards between columns', () => {
 
   it('an unknown status or a missing version is a 400 naming it', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId });
-    expect(expectProblem(await move(as.marketer, created.id, { status: 'archived', version: 1 }), 400).errors).toEqual([{ path: 'status', message: expect.any(String) }]);
-    expect(expectProblem(await move(as.marketer, created.id, { status: 'declined' }), 400).errors).toEqual([{ path: 'version', message: expect.any(String) }]);
+    expect(expectProblem(await move(as.marketer, created.id, { status: 'archived', version: 1 }), 400).errors).toEqual([
+      { path: 'status', message: expect.any(String) },
+    ]);
+    expect(expectProblem(await move(as.marketer, created.id, { status: 'declined' }), 400).errors).toEqual([
+      { path: 'version', message: expect.any(String) },
+    ]);
   });
 
   it('moving a card no one may see, or that does not exist, is a 404', async () => {
@@ -165,7 +178,14 @@ describe('positions within a column', () => {
   it('a card moved between two cards gets a position strictly between theirs and is listed there', async () => {
     const [above, below] = await plannedCards();
     const card = await readyCard('Goes between the first two');
-    const moved = ok<Request>(await as.marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', beforeId: above!.id, afterId: below!.id, version: card.version }));
+    const moved = ok<Request>(
+      await as.marketer.post(`/api/requests/${card.id}/move`, {
+        status: 'planned',
+        beforeId: above!.id,
+        afterId: below!.id,
+        version: card.version,
+      }),
+    );
     expect(moved.position > above!.position && moved.position < below!.position).toBe(true);
     expect(ids(await plannedCards()).slice(0, 3)).toEqual([above!.id, card.id, below!.id]);
   });
@@ -213,7 +233,9 @@ describe('positions within a column', () => {
     const cards: Request[] = [];
     for (let i = 0; i < 50; i++) cards.push(await readyCard(`Concurrent ${i}`));
     const answers = await Promise.all(
-      cards.map((c) => as.marketer.post(`/api/requests/${c.id}/move`, { status: 'planned', beforeId: above!.id, afterId: below!.id, version: c.version })),
+      cards.map((c) =>
+        as.marketer.post(`/api/requests/${c.id}/move`, { status: 'planned', beforeId: above!.id, afterId: below!.id, version: c.version }),
+      ),
     );
     const moved = answers.map((res) => ok<Request>(res));
     expect(new Set(moved.map((m) => m.position)).size).toBe(50);
@@ -236,7 +258,10 @@ describe('positions within a column', () => {
       [{ beforeId: card.id }, 'beforeId'],
     ];
     for (const [place, path] of attempts) {
-      const body = expectProblem(await as.marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', version: card.version, ...place }), 422);
+      const body = expectProblem(
+        await as.marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', version: card.version, ...place }),
+        422,
+      );
       expect(body.code, JSON.stringify(place)).toBe('request.invalid_neighbour');
       expect(body.errors).toEqual([{ path, message: expect.any(String) }]);
     }
@@ -281,7 +306,14 @@ describe('ordering keys stay short', () => {
     // Fifty new cards, each dropped directly below the top card: the gap halves every time.
     for (let i = 0; i < 50; i++) {
       const card = await ready(`Insert ${i}`);
-      const moved = ok<Request>(await marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', beforeId: top.id, afterId: expected[1], version: card.version }));
+      const moved = ok<Request>(
+        await marketer.post(`/api/requests/${card.id}/move`, {
+          status: 'planned',
+          beforeId: top.id,
+          afterId: expected[1],
+          version: card.version,
+        }),
+      );
       expect(moved.position.length).toBeLessThanOrEqual(maxKeyLength);
       expected.splice(1, 0, card.id);
       await check();

@@ -48,33 +48,40 @@ const move = (id: number, place: { beforeId?: number; afterId?: number }) =>
   track(moveRequest(deps, marketer, id, { status: 'planned', version: version.get(id)!, ...place }));
 
 /** The planned column as the board orders it. */
-const column = () => t.app.db.$client.prepare("select id, position from requests where status = 'planned' order by position").all() as { id: number; position: string }[];
-
+const column = () =>
+  t.app.db.$client.prepare("select id, position from requests where status = 'planned' order by position").all() as {
+    id: number;
+    position: string;
+  }[];
 
 describe('ordering keys', () => {
-  it(`10,000 inserts into the same gap keep every key within ${maxKeyLength} characters and the order exactly as asked`, { timeout: 120_000 }, () => {
-    const expected = Array.from({ length: 24 }, (_, i) => card(`Card ${i}`, 'planned'));
-    const top = expected[0]!;
-    const startRebalances = rebalances;
-    let longest = 0;
-    for (let i = 0; i < 10_000; i++) {
-      // The card just above the bottom one goes directly below the top card: the gap under the top
-      // card is the one the previous insert just halved.
-      const id = expected[expected.length - 2]!;
-      const moved = move(id, { beforeId: top, afterId: expected[1]! });
-      expected.splice(expected.length - 2, 1);
-      expected.splice(1, 0, id);
-      longest = Math.max(longest, moved.position.length);
-      const now = column();
-      if (now.some((c) => c.position.length > maxKeyLength) || now.map((c) => c.id).join() !== expected.join()) {
-        expect({ insert: i, column: now }).toEqual({ insert: i, column: expected.map((id) => ({ id, position: expect.any(String) })) });
-        expect(Math.max(...now.map((c) => c.position.length))).toBeLessThanOrEqual(maxKeyLength);
+  it(
+    `10,000 inserts into the same gap keep every key within ${maxKeyLength} characters and the order exactly as asked`,
+    { timeout: 120_000 },
+    () => {
+      const expected = Array.from({ length: 24 }, (_, i) => card(`Card ${i}`, 'planned'));
+      const top = expected[0]!;
+      const startRebalances = rebalances;
+      let longest = 0;
+      for (let i = 0; i < 10_000; i++) {
+        // The card just above the bottom one goes directly below the top card: the gap under the top
+        // card is the one the previous insert just halved.
+        const id = expected[expected.length - 2]!;
+        const moved = move(id, { beforeId: top, afterId: expected[1]! });
+        expected.splice(expected.length - 2, 1);
+        expected.splice(1, 0, id);
+        longest = Math.max(longest, moved.position.length);
+        const now = column();
+        if (now.some((c) => c.position.length > maxKeyLength) || now.map((c) => c.id).join() !== expected.join()) {
+          expect({ insert: i, column: now }).toEqual({ insert: i, column: expected.map((id) => ({ id, position: expect.any(String) })) });
+          expect(Math.max(...now.map((c) => c.position.length))).toBeLessThanOrEqual(maxKeyLength);
+        }
       }
-    }
-    expect(longest).toBeLessThanOrEqual(maxKeyLength);
-    // The bound was really reached and handled, many times over.
-    expect(rebalances - startRebalances).toBeGreaterThan(10);
-  });
+      expect(longest).toBeLessThanOrEqual(maxKeyLength);
+      // The bound was really reached and handled, many times over.
+      expect(rebalances - startRebalances).toBeGreaterThan(10);
+    },
+  );
 
   it('two inserts between the same neighbours never get the same key: the second lands between the neighbour and the first', () => {
     const expected = column().map((c) => c.id);

@@ -58,7 +58,7 @@ describe('overdue follows the company calendar', () => {
     expect(await overdueNow()).toEqual(['due 2026-11-18']);
   });
 
-  it('in New York: at local midnight, yesterday\'s due date becomes overdue and today\'s is not', async () => {
+  it("in New York: at local midnight, yesterday's due date becomes overdue and today's is not", async () => {
     await setClock('2026-11-20T05:00:00.000Z'); // Friday 20 November, 00:00 in New York
     await setZone('America/New_York');
     expect(await overdueNow()).toEqual(['due 2026-11-18', 'due 2026-11-19']);

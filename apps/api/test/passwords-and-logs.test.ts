@@ -14,12 +14,19 @@ describe('passwords a lead sets when inviting', () => {
   beforeAll(async () => {
     t = await createTestApp();
     lead = await t.login('cmo@example.com');
-    departmentId = (await t.app.inject({ method: 'GET', url: '/api/departments', headers: { cookie: lead } })).json<{ items: { id: number }[] }>().items[0]!.id;
+    departmentId = (await t.app.inject({ method: 'GET', url: '/api/departments', headers: { cookie: lead } })).json<{
+      items: { id: number }[];
+    }>().items[0]!.id;
   });
   afterAll(() => t.app.close());
 
   const invite = (password: string, n: number) =>
-    t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: lead }, payload: { email: `pw${n}@example.com`, name: `Pw ${n}`, role: 'marketer', departmentId, password } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { cookie: lead },
+      payload: { email: `pw${n}@example.com`, name: `Pw ${n}`, role: 'marketer', departmentId, password },
+    });
 
   it('accepts 8 to at least 64 characters, and the invited person can sign in with it', async () => {
     const passwords = ['k7#mQ2!x', 'a'.repeat(20) + 'Zq9!', 'long passphrase '.repeat(4), 'x9$'.repeat(40)];
@@ -61,8 +68,13 @@ describe('security logs', () => {
 
   it('record sign-ins, failures, refusals and lockouts without passwords or session tokens', async () => {
     const secret = 'not-the-right-one-42';
-    for (let i = 0; i < 6; i++) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'sales@example.com', password: secret } });
-    const ok = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'marketer@example.com', password: 'altitude-demo' } });
+    for (let i = 0; i < 6; i++)
+      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'sales@example.com', password: secret } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'marketer@example.com', password: 'altitude-demo' },
+    });
     const token = ok.cookies.find((c) => c.name === 'altitude_session')!.value;
     await app.inject({ method: 'GET', url: '/api/reports/headline', headers: { cookie: `altitude_session=${token}` } });
 

@@ -13,7 +13,28 @@ import { bodyRecipes, objectKindOf, routeKey } from './route-calls';
  * one resource has one URL.
  */
 
-const refused = ['0x10', '0X10', '1e3', '1E3', ' 12', '12 ', '+12', '012', '00', '12.0', '1.5', '-1', '0', '1_000', '1,2', '٣', 'Infinity', 'NaN', '9007199254740992', '99999999999999999999'];
+const refused = [
+  '0x10',
+  '0X10',
+  '1e3',
+  '1E3',
+  ' 12',
+  '12 ',
+  '+12',
+  '012',
+  '00',
+  '12.0',
+  '1.5',
+  '-1',
+  '0',
+  '1_000',
+  '1,2',
+  '٣',
+  'Infinity',
+  'NaN',
+  '9007199254740992',
+  '99999999999999999999',
+];
 
 let t: TestApp;
 let cookie: string;
@@ -29,12 +50,25 @@ const idRoutes = () => t.app.routeTable.filter((r) => objectKindOf(r.url) !== nu
 
 describe('path ids', () => {
   it('covers every route with an id in its path', () => {
-    expect(idRoutes().map(routeKey)).toEqual(expect.arrayContaining(['GET /api/requests/:id', 'PATCH /api/users/:id', 'POST /api/requests/:id/time-entries', 'PATCH /api/departments/:id', 'PATCH /api/request-types/:id']));
+    expect(idRoutes().map(routeKey)).toEqual(
+      expect.arrayContaining([
+        'GET /api/requests/:id',
+        'PATCH /api/users/:id',
+        'POST /api/requests/:id/time-entries',
+        'PATCH /api/departments/:id',
+        'PATCH /api/request-types/:id',
+      ]),
+    );
   });
 
   it.each(refused)('%j is a 400 naming `id` on every route that takes one, and nothing changes', async (raw) => {
     for (const route of idRoutes()) {
-      const before = { rows: rowCounts(t), users: t.app.db.select().from(users).all(), departments: t.app.db.select().from(departments).all(), types: t.app.db.select().from(requestTypes).all() };
+      const before = {
+        rows: rowCounts(t),
+        users: t.app.db.select().from(users).all(),
+        departments: t.app.db.select().from(departments).all(),
+        types: t.app.db.select().from(requestTypes).all(),
+      };
       const recipe = bodyRecipes[routeKey(route)];
       const url = route.url.replace(':id', encodeURIComponent(raw));
       const res = await t.app.inject({
@@ -46,13 +80,20 @@ describe('path ids', () => {
       const body = expectProblem(res, 400);
       expect(body.code, `${route.method} ${url}`).toBe('validation.failed');
       expect(body.errors, `${route.method} ${url}`).toEqual([{ path: 'id', message: expect.any(String) }]);
-      expect({ rows: rowCounts(t), users: t.app.db.select().from(users).all(), departments: t.app.db.select().from(departments).all(), types: t.app.db.select().from(requestTypes).all() }).toEqual(before);
+      expect({
+        rows: rowCounts(t),
+        users: t.app.db.select().from(users).all(),
+        departments: t.app.db.select().from(departments).all(),
+        types: t.app.db.select().from(requestTypes).all(),
+      }).toEqual(before);
     }
   });
 
   it('a plain id still reaches its object; the largest safe integer is a well-formed id that does not exist (404)', async () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/requests/${requestId}`, headers: { cookie } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/requests/${requestId}/time-entries`, headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/requests/${requestId}/time-entries`, headers: { cookie } })).statusCode).toBe(
+      200,
+    );
     expectProblem(await t.app.inject({ method: 'GET', url: `/api/requests/${Number.MAX_SAFE_INTEGER}`, headers: { cookie } }), 404);
   });
 });

@@ -24,5 +24,12 @@ export function expectProblem(res: LightMyRequestResponse, status: number) {
   const body = res.json();
   expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
   expectNoStackTrace(res);
-  return body as { type: string; title: string; status: number; detail: string; code?: string; errors?: { path: string; message: string }[] } & Record<string, unknown>;
+  return body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    code?: string;
+    errors?: { path: string; message: string }[];
+  } & Record<string, unknown>;
 }

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '@altitude/shared/requests';
 import { stableJson } from '../src/plugins/read-cache';
 import type { TestApp } from './harness';
-import { createDemoApp, fileRequest, ok, requestTypeId, signIn, signInDemoAccounts, type Caller, type DemoCallers } from './request-helpers';
+import {
+  createDemoApp,
+  fileRequest,
+  ok,
+  requestTypeId,
+  signIn,
+  signInDemoAccounts,
+  type Caller,
+  type DemoCallers,
+} from './request-helpers';
 
 /**
  * The read cache keys an answer by what the handler reads (route, validated query) and, when the
@@ -21,7 +30,8 @@ beforeAll(async () => {
   as = await signInDemoAccounts(t);
   nina = await signIn(t, 'nina.marketing@example.com');
   const typeId = await requestTypeId(as.marketer, 'Event banner');
-  for (const caller of [as.marketer, as.cmo, nina]) own.set(caller.user.id, (await fileRequest(caller, { title: `Filed by ${caller.user.email}`, typeId })).id);
+  for (const caller of [as.marketer, as.cmo, nina])
+    own.set(caller.user.id, (await fileRequest(caller, { title: `Filed by ${caller.user.email}`, typeId })).id);
 });
 afterAll(() => t.app.close());
 

@@ -32,9 +32,36 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const longestDays = 5 * 366;
 
-const edgeDates = ['2000-01-01', '2000-01-02', '2000-02-29', '2000-12-31', '2001-01-01', '2024-02-29', '2026-11-20', '2096-02-29', '2099-12-01', '2099-12-28', '2099-12-31'];
-const outOfRange = ['0000-01-01', '0000-01-31', '9999-12-01', '9999-12-31', '1999-12-31', '1970-01-01', '2100-01-01', '-000001-12-01', '+010000-01-01', '+275760-09-13', '2026-02-30'];
-const inRange = fc.oneof(fc.integer({ min: min / dayMs, max: max / dayMs }).map((n) => iso(n * dayMs)), fc.constantFrom(...edgeDates));
+const edgeDates = [
+  '2000-01-01',
+  '2000-01-02',
+  '2000-02-29',
+  '2000-12-31',
+  '2001-01-01',
+  '2024-02-29',
+  '2026-11-20',
+  '2096-02-29',
+  '2099-12-01',
+  '2099-12-28',
+  '2099-12-31',
+];
+const outOfRange = [
+  '0000-01-01',
+  '0000-01-31',
+  '9999-12-01',
+  '9999-12-31',
+  '1999-12-31',
+  '1970-01-01',
+  '2100-01-01',
+  '-000001-12-01',
+  '+010000-01-01',
+  '+275760-09-13',
+  '2026-02-30',
+];
+const inRange = fc.oneof(
+  fc.integer({ min: min / dayMs, max: max / dayMs }).map((n) => iso(n * dayMs)),
+  fc.constantFrom(...edgeDates),
+);
 /** Mostly periods a report answers (ordered, at most five years), sometimes reversed or too long. */
 const inRangePeriod = fc.oneof(
   {
@@ -45,9 +72,15 @@ const inRangePeriod = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.tuple(inRange, inRange).map(([from, to]) => ({ from, to })) },
-  { weight: 1, arbitrary: fc.tuple(fc.option(inRange, { nil: undefined }), fc.option(inRange, { nil: undefined })).map(([from, to]) => ({ from, to })) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.option(inRange, { nil: undefined }), fc.option(inRange, { nil: undefined })).map(([from, to]) => ({ from, to })),
+  },
 );
-const query = (p: { from?: string; to?: string }) => [p.from === undefined ? '' : `from=${encodeURIComponent(p.from)}`, p.to === undefined ? '' : `to=${encodeURIComponent(p.to)}`].filter(Boolean).join('&');
+const query = (p: { from?: string; to?: string }) =>
+  [p.from === undefined ? '' : `from=${encodeURIComponent(p.from)}`, p.to === undefined ? '' : `to=${encodeURIComponent(p.to)}`]
+    .filter(Boolean)
+    .join('&');
 
 /** Most a report may take here; the old code never answered at all. */
 const boundMs = 5_000;
@@ -91,21 +124,34 @@ describe('report periods across the accepted range (property)', () => {
 
   it('a date outside 2000-01-01..2099-12-31, or not a date at all, is a 400 naming the parameter, on every route', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...reportUrls), fc.constantFrom(...outOfRange), fc.constantFrom('from', 'to', 'both'), inRange, async (base, bad, which, good) => {
-        const period = which === 'both' ? { from: bad, to: bad } : which === 'from' ? { from: bad, to: good } : { from: good, to: bad };
-        const body = expectProblem(await timed(base + query(period)), 400);
-        expect(body.code).toBe('validation.failed');
-        const named = body.errors!.map((e) => e.path);
-        expect(named).toEqual(which === 'both' ? ['from', 'to'] : [which]);
-        const expected = bad === '2026-02-30' || bad.length !== 10 ? 'must be a calendar date YYYY-MM-DD' : 'must be a date between 2000-01-01 and 2099-12-31';
-        for (const e of body.errors!) expect(e.message).toBe(expected);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...reportUrls),
+        fc.constantFrom(...outOfRange),
+        fc.constantFrom('from', 'to', 'both'),
+        inRange,
+        async (base, bad, which, good) => {
+          const period = which === 'both' ? { from: bad, to: bad } : which === 'from' ? { from: bad, to: good } : { from: good, to: bad };
+          const body = expectProblem(await timed(base + query(period)), 400);
+          expect(body.code).toBe('validation.failed');
+          const named = body.errors!.map((e) => e.path);
+          expect(named).toEqual(which === 'both' ? ['from', 'to'] : [which]);
+          const expected =
+            bad === '2026-02-30' || bad.length !== 10
+              ? 'must be a calendar date YYYY-MM-DD'
+              : 'must be a date between 2000-01-01 and 2099-12-31';
+          for (const e of body.errors!) expect(e.message).toBe(expected);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('the periods from the issue are refused at once, and the server keeps answering', async () => {
-    for (const url of ['/api/reports/time-split?from=0000-01-01&to=0000-01-31', '/api/reports/flow?from=9999-12-01&to=9999-12-31', '/api/reports/headline?from=0000-01-01&to=0000-03-31']) {
+    for (const url of [
+      '/api/reports/time-split?from=0000-01-01&to=0000-01-31',
+      '/api/reports/flow?from=9999-12-01&to=9999-12-31',
+      '/api/reports/headline?from=0000-01-01&to=0000-03-31',
+    ]) {
       expectProblem(await timed(url), 400);
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
@@ -115,11 +161,24 @@ describe('report periods across the accepted range (property)', () => {
     for (const base of reportUrls) expect((await timed(`${base}from=2000-01-01&to=2000-01-31`)).statusCode).toBe(200);
     const split = (await timed('/api/reports/time-split?from=2000-01-01&to=2000-01-31')).json();
     expect(split.previous).toMatchObject({ from: '1999-12-01', to: '1999-12-31' });
-    expect(split.groups.map((g: { key: string }) => g.key)).toEqual(['1999-12-27', '2000-01-03', '2000-01-10', '2000-01-17', '2000-01-24', '2000-01-31']);
+    expect(split.groups.map((g: { key: string }) => g.key)).toEqual([
+      '1999-12-27',
+      '2000-01-03',
+      '2000-01-10',
+      '2000-01-17',
+      '2000-01-24',
+      '2000-01-31',
+    ]);
     const headline = (await timed('/api/reports/headline?from=2000-01-01&to=2004-12-31')).json();
     expect(headline.previousPeriod).toEqual({ from: '1994-12-31', to: '1999-12-31' });
     const flow = (await timed('/api/reports/flow?from=2099-12-01&to=2099-12-31')).json();
-    expect(flow.throughput.map((w: { week: string }) => w.week)).toEqual(['2099-11-30', '2099-12-07', '2099-12-14', '2099-12-21', '2099-12-28']);
+    expect(flow.throughput.map((w: { week: string }) => w.week)).toEqual([
+      '2099-11-30',
+      '2099-12-07',
+      '2099-12-14',
+      '2099-12-21',
+      '2099-12-28',
+    ]);
   });
 });
 
@@ -132,9 +191,16 @@ describe('the issue, against the real server process', () => {
     const db = path.join(dir, 'altitude.db');
     createLead(db);
     server = await startServer(db, await freePort());
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: leadEmail, password: leadPassword }) });
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: leadEmail, password: leadPassword }),
+    });
     expect(login.status).toBe(200);
-    cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
   }, 60_000);
   afterAll(async () => {
     await killStartedServers();

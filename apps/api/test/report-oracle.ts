@@ -95,7 +95,9 @@ export function percentileInc(values: number[], p: number): number | null {
 /** Is the UTC timestamp on a calendar day from..to in the given time zone? */
 export function onDays(timestamp: string | null, from: string, to: string, timeZone = 'UTC'): boolean {
   if (!timestamp) return false;
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(timestamp));
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(timestamp),
+  );
   return date >= from && date <= to;
 }
 
@@ -129,7 +131,10 @@ export function recomputeRollups(entries: EntryRow[]): RollupTables {
     add(d, 3, e);
     day.set(`${e.date}|${e.departmentId}|${e.typeId}`, d);
     const wk = monday(e.date);
-    const w = week.get(`${wk}|${e.departmentId}|${e.typeId}`) ?? { row: [wk, e.departmentId, e.typeId, 0, 0, 0, 0], requests: new Set<number>() };
+    const w = week.get(`${wk}|${e.departmentId}|${e.typeId}`) ?? {
+      row: [wk, e.departmentId, e.typeId, 0, 0, 0, 0],
+      requests: new Set<number>(),
+    };
     add(w.row, 3, e);
     w.requests.add(e.requestId);
     week.set(`${wk}|${e.departmentId}|${e.typeId}`, w);

@@ -67,9 +67,14 @@ describe('report rollups', () => {
       const sqlite = db.$client;
       const triggers = () => sqlite.prepare("select name from sqlite_master where type = 'trigger' order by name").pluck().all();
       const before = triggers();
-      expect(before).toEqual(['requests_rollup_update', 'time_entries_rollup_delete', 'time_entries_rollup_insert', 'time_entries_rollup_update']);
+      expect(before).toEqual([
+        'requests_rollup_update',
+        'time_entries_rollup_delete',
+        'time_entries_rollup_insert',
+        'time_entries_rollup_update',
+      ]);
       const requestIds = sqlite.prepare('select id from requests order by id').pluck().all() as number[];
-      const insert = sqlite.prepare("insert into time_entries (request_id, user_id, minutes, date) values (?, 1, ?, ?)");
+      const insert = sqlite.prepare('insert into time_entries (request_id, user_id, minutes, date) values (?, 1, ?, ?)');
       sqlite.transaction(() =>
         bulkLoadTimeEntries(sqlite, () => {
           requestIds.forEach((id, i) => insert.run(id, 15 + (i % 90), `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`));
@@ -89,7 +94,11 @@ describe('report rollups', () => {
   it('report queries read the class and cycle-time indexes: the expressions in the code are the ones the indexes are built on', () => {
     const db = openDatabase(path.join(dir, 'plans.db'));
     try {
-      const plan = (query: ReturnType<typeof sql>) => db.all<{ detail: string }>(sql`explain query plan ${query}`).map((r) => r.detail).join('\n');
+      const plan = (query: ReturnType<typeof sql>) =>
+        db
+          .all<{ detail: string }>(sql`explain query plan ${query}`)
+          .map((r) => r.detail)
+          .join('\n');
       const byClass = plan(sql`select count(*) from ${schema.requests} indexed by requests_done_class_idx
         where ${schema.requests.status} = 'done' and ${reportClass} = 'tactical' and ${schema.requests.completedAt} >= '2026-01-01' and ${schema.requests.completedAt} < '2026-02-01'`);
       expect(byClass).toContain('requests_done_class_idx (<expr>=? AND completed_at>? AND completed_at<?)');

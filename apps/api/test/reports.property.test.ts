@@ -40,7 +40,9 @@ const entryArb = fc.record({
   minutes: fc.integer({ min: 1, max: 1440 }),
   day: fc.integer({ min: 0, max: 120 }),
 });
-const periodArb = fc.tuple(fc.integer({ min: -5, max: 125 }), fc.integer({ min: -5, max: 125 })).map(([a, b]) => ({ from: dateOf(Math.min(a, b)), to: dateOf(Math.max(a, b)) }));
+const periodArb = fc
+  .tuple(fc.integer({ min: -5, max: 125 }), fc.integer({ min: -5, max: 125 }))
+  .map(([a, b]) => ({ from: dateOf(Math.min(a, b)), to: dateOf(Math.max(a, b)) }));
 type RequestSpec = { typeId: number; departmentId: number; classification: 'strategic' | 'tactical' | null; suggested: boolean };
 type EntrySpec = { request: number; marketer: number; minutes: number; day: number };
 const scenarioArb = fc.record({
@@ -64,8 +66,17 @@ const writeArb = fc.oneof(
     marketer: fc.option(fc.nat(), { nil: undefined }),
     request: fc.option(fc.nat(), { nil: undefined }),
   }),
-  fc.record({ kind: fc.constant('classify' as const), request: fc.nat(), classification: fc.constantFrom('strategic' as const, 'tactical' as const) }),
-  fc.record({ kind: fc.constant('reclassify' as const), request: fc.nat(), classification: fc.constantFrom(null, 'strategic' as const, 'tactical' as const), suggested: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('classify' as const),
+    request: fc.nat(),
+    classification: fc.constantFrom('strategic' as const, 'tactical' as const),
+  }),
+  fc.record({
+    kind: fc.constant('reclassify' as const),
+    request: fc.nat(),
+    classification: fc.constantFrom(null, 'strategic' as const, 'tactical' as const),
+    suggested: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('retype' as const), request: fc.nat(), typeId: fc.integer({ min: 1, max: 14 }) }),
   fc.record({ kind: fc.constant('department' as const), request: fc.nat(), departmentId: fc.integer({ min: 1, max: 6 }) }),
 );
@@ -80,7 +91,11 @@ describe('report totals are exact (property)', () => {
     t = await createTestApp({ seed: 'baseline', now: () => demoToday });
     const passwordHash = await hashPassword('a long test passphrase');
     const add = (email: string, role: 'lead' | 'marketer' | 'requester', departmentId: number) =>
-      t.app.db.insert(users).values({ email, name: email.split('@')[0]!, role, departmentId, passwordHash }).returning().get().id;
+      t.app.db
+        .insert(users)
+        .values({ email, name: email.split('@')[0]!, role, departmentId, passwordHash })
+        .returning()
+        .get().id;
     leadId = add('lead@example.com', 'lead', 5);
     marketers = [add('m1@example.com', 'marketer', 5), add('m2@example.com', 'marketer', 5), add('m3@example.com', 'marketer', 5)];
     requesterId = add('r1@example.com', 'requester', 1);
@@ -99,7 +114,10 @@ describe('report totals are exact (property)', () => {
   };
 
   /** Empties the requests and time entries (the rollups follow through their triggers), then files the scenario's. */
-  function reset(scenario: { requests: RequestSpec[]; entries: EntrySpec[] }, extra: (i: number) => Partial<typeof requests.$inferInsert> = () => ({})): number[] {
+  function reset(
+    scenario: { requests: RequestSpec[]; entries: EntrySpec[] },
+    extra: (i: number) => Partial<typeof requests.$inferInsert> = () => ({}),
+  ): number[] {
     const db = t.app.db;
     db.delete(timeEntries).run();
     db.delete(activity).run();
@@ -109,13 +127,29 @@ describe('report totals are exact (property)', () => {
       (r, i) =>
         db
           .insert(requests)
-          .values({ title: `Request ${i}`, typeId: r.typeId, departmentId: r.departmentId, requesterId, classification: r.classification, classificationSuggested: r.suggested, position: `p${i}`, createdAt: filedAt, updatedAt: demoToday.toISOString(), ...extra(i) })
+          .values({
+            title: `Request ${i}`,
+            typeId: r.typeId,
+            departmentId: r.departmentId,
+            requesterId,
+            classification: r.classification,
+            classificationSuggested: r.suggested,
+            position: `p${i}`,
+            createdAt: filedAt,
+            updatedAt: demoToday.toISOString(),
+            ...extra(i),
+          })
           .returning()
           .get().id,
     );
     for (const e of scenario.entries) {
       db.insert(timeEntries)
-        .values({ requestId: ids[e.request % ids.length]!, userId: marketers[e.marketer % marketers.length]!, minutes: e.minutes, date: dateOf(e.day) })
+        .values({
+          requestId: ids[e.request % ids.length]!,
+          userId: marketers[e.marketer % marketers.length]!,
+          minutes: e.minutes,
+          date: dateOf(e.day),
+        })
         .run();
     }
     return ids;
@@ -166,7 +200,9 @@ describe('report totals are exact (property)', () => {
 
         const csv = (await get(`/api/exports/time-entries.csv?from=${from}&to=${to}`)).body.trimEnd().split('\n').slice(1);
         const minutesColumn = 8;
-        expect(csv.reduce((s, line) => s + Number(line.split(',')[minutesColumn]), 0)).toBe(split.strategic + split.tactical + split.unclassified);
+        expect(csv.reduce((s, line) => s + Number(line.split(',')[minutesColumn]), 0)).toBe(
+          split.strategic + split.tactical + split.unclassified,
+        );
       }),
       { numRuns: 40 },
     );
@@ -187,7 +223,14 @@ describe('report totals are exact (property)', () => {
         for (const w of writes) {
           switch (w.kind) {
             case 'insert':
-              db.insert(timeEntries).values({ requestId: requestOf(w.request), userId: marketers[w.marketer % marketers.length]!, minutes: w.minutes, date: dateOf(w.day) }).run();
+              db.insert(timeEntries)
+                .values({
+                  requestId: requestOf(w.request),
+                  userId: marketers[w.marketer % marketers.length]!,
+                  minutes: w.minutes,
+                  date: dateOf(w.day),
+                })
+                .run();
               break;
             case 'log':
               await send('POST', `/api/requests/${requestOf(w.request)}/time-entries`, { minutes: w.minutes, date: dateOf(w.day) });
@@ -214,7 +257,10 @@ describe('report totals are exact (property)', () => {
               break;
             }
             case 'reclassify':
-              db.update(requests).set({ classification: w.classification, classificationSuggested: w.suggested }).where(eq(requests.id, requestOf(w.request))).run();
+              db.update(requests)
+                .set({ classification: w.classification, classificationSuggested: w.suggested })
+                .where(eq(requests.id, requestOf(w.request)))
+                .run();
               break;
             case 'retype': {
               const id = requestOf(w.request);
@@ -222,7 +268,10 @@ describe('report totals are exact (property)', () => {
               break;
             }
             case 'department':
-              db.update(requests).set({ departmentId: w.departmentId }).where(eq(requests.id, requestOf(w.request))).run();
+              db.update(requests)
+                .set({ departmentId: w.departmentId })
+                .where(eq(requests.id, requestOf(w.request)))
+                .run();
               break;
           }
         }
@@ -276,13 +325,26 @@ describe('report totals are exact (property)', () => {
         };
         expectStats(body.cycleTime.overall, started);
         for (const c of ['strategic', 'tactical', 'unclassified'] as Class[]) {
-          expectStats(body.cycleTime.byClass.find((x: { classification: string }) => x.classification === c), started.filter((r) => classOf(r) === c));
+          expectStats(
+            body.cycleTime.byClass.find((x: { classification: string }) => x.classification === c),
+            started.filter((r) => classOf(r) === c),
+          );
         }
-        for (const got of body.cycleTime.byType) expectStats(got, started.filter((r) => r.typeId === got.typeId));
+        for (const got of body.cycleTime.byType)
+          expectStats(
+            got,
+            started.filter((r) => r.typeId === got.typeId),
+          );
         for (const w of body.throughput) {
           const inWeek = done.filter((r) => monday(r.completedAt!.slice(0, 10)) === w.week);
           const by = (c: Class) => inWeek.filter((r) => classOf(r) === c).length;
-          expect(w).toEqual({ week: w.week, strategic: by('strategic'), tactical: by('tactical'), unclassified: by('unclassified'), total: inWeek.length });
+          expect(w).toEqual({
+            week: w.week,
+            strategic: by('strategic'),
+            tactical: by('tactical'),
+            unclassified: by('unclassified'),
+            total: inWeek.length,
+          });
         }
         const headline = (await get(`/api/reports/headline?from=${from}&to=${to}`)).json();
         expect(headline.requestsDelivered.value).toBe(done.length);

@@ -1,10 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoToday, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
-import { allEntries, allRequests, classOf, cycleDays, monday, onDays, percentileInc, recomputeSplit, type Class, type EntryRow, type GroupBy, type RequestRow } from './report-oracle';
+import {
+  allEntries,
+  allRequests,
+  classOf,
+  cycleDays,
+  monday,
+  onDays,
+  percentileInc,
+  recomputeSplit,
+  type Class,
+  type EntryRow,
+  type GroupBy,
+  type RequestRow,
+} from './report-oracle';
 
 const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee'];
-const reportUrls = ['/api/reports/time-split', '/api/reports/headline', '/api/reports/flow', '/api/reports/hand-back', '/api/reports/insights'];
+const reportUrls = [
+  '/api/reports/time-split',
+  '/api/reports/headline',
+  '/api/reports/flow',
+  '/api/reports/hand-back',
+  '/api/reports/insights',
+];
 const lastFourWeeks = { from: '2026-10-24', to: '2026-11-20' };
 const previousFourWeeks = { from: '2026-09-26', to: '2026-10-23' };
 const quarter3 = { from: '2026-07-01', to: '2026-09-30' };
@@ -46,7 +65,12 @@ describe('reports on the demo company', () => {
         expect(nonEmpty).toHaveLength(expected.groups.size);
         for (const g of nonEmpty) {
           const want = expected.groups.get(g.key)!;
-          expect({ key: g.key, s: g.strategicMinutes, t: g.tacticalMinutes, u: g.unclassifiedMinutes }).toEqual({ key: g.key, s: want.strategic, t: want.tactical, u: want.unclassified });
+          expect({ key: g.key, s: g.strategicMinutes, t: g.tacticalMinutes, u: g.unclassifiedMinutes }).toEqual({
+            key: g.key,
+            s: want.strategic,
+            t: want.tactical,
+            u: want.unclassified,
+          });
           expect(g.strategicShare).toBeCloseTo(want.strategic / (want.strategic + want.tactical + want.unclassified), 12);
         }
       }
@@ -56,12 +80,22 @@ describe('reports on the demo company', () => {
       const body = await get('/api/reports/time-split');
       expect(body).toMatchObject({ ...lastFourWeeks, groupBy: 'week', previous: previousFourWeeks });
       const before = recomputeSplit(entries, previousFourWeeks.from, previousFourWeeks.to, 'week').total;
-      expect(body.previous.total).toMatchObject({ strategicMinutes: before.strategic, tacticalMinutes: before.tactical, unclassifiedMinutes: before.unclassified });
+      expect(body.previous.total).toMatchObject({
+        strategicMinutes: before.strategic,
+        tacticalMinutes: before.tactical,
+        unclassifiedMinutes: before.unclassified,
+      });
     });
 
     it('weekly groups list every Monday-based week of the period in order, the partial first week included', async () => {
       const body = await get('/api/reports/time-split?groupBy=week');
-      expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
+      expect(body.groups.map((g: { key: string }) => g.key)).toEqual([
+        '2026-10-19',
+        '2026-10-26',
+        '2026-11-02',
+        '2026-11-09',
+        '2026-11-16',
+      ]);
       expect(body.groups[4].label).toBe('Week of 16 Nov 2026');
       // The first week only counts the period's days (from Saturday 24 October).
       const partial = entries.filter((e) => e.date >= '2026-10-24' && e.date <= '2026-10-25').reduce((s, e) => s + e.minutes, 0);
@@ -83,14 +117,16 @@ describe('reports on the demo company', () => {
       expect(totals).toEqual([...totals].sort((a, b) => b - a));
     });
 
-    it('carries the quarter\'s strategic-share target', async () => {
+    it("carries the quarter's strategic-share target", async () => {
       expect((await get('/api/reports/time-split')).target).toBe(0.4);
     });
 
     it('counts the requests worked on in each group', async () => {
       const body = await get(`/api/reports/time-split?from=${quarter3.from}&to=${quarter3.to}&groupBy=type`);
       for (const g of body.groups) {
-        const ids = new Set(entries.filter((e) => e.date >= quarter3.from && e.date <= quarter3.to && String(e.typeId) === g.key).map((e) => e.requestId));
+        const ids = new Set(
+          entries.filter((e) => e.date >= quarter3.from && e.date <= quarter3.to && String(e.typeId) === g.key).map((e) => e.requestId),
+        );
         expect(g.requestCount).toBe(ids.size);
       }
     });
@@ -99,9 +135,11 @@ describe('reports on the demo company', () => {
   describe('headline', () => {
     it('has hours logged, requests received and delivered, each against the previous period', async () => {
       const body = await get('/api/reports/headline');
-      const minutes = (p: { from: string; to: string }) => entries.filter((e) => e.date >= p.from && e.date <= p.to).reduce((s, e) => s + e.minutes, 0);
+      const minutes = (p: { from: string; to: string }) =>
+        entries.filter((e) => e.date >= p.from && e.date <= p.to).reduce((s, e) => s + e.minutes, 0);
       const received = (p: { from: string; to: string }) => requests.filter((r) => onDays(r.createdAt, p.from, p.to)).length;
-      const delivered = (p: { from: string; to: string }) => requests.filter((r) => r.status === 'done' && onDays(r.completedAt, p.from, p.to)).length;
+      const delivered = (p: { from: string; to: string }) =>
+        requests.filter((r) => r.status === 'done' && onDays(r.completedAt, p.from, p.to)).length;
       expect(body).toMatchObject({ ...lastFourWeeks, previousPeriod: previousFourWeeks });
       const change = (now: number, then: number) => ({ value: now, previous: then, change: then === 0 ? null : (now - then) / then });
       expect(body.loggedMinutes).toEqual(change(minutes(lastFourWeeks), minutes(previousFourWeeks)));
@@ -120,7 +158,11 @@ describe('reports on the demo company', () => {
       const body = await get(`/api/reports/flow?from=${quarter3.from}&to=${quarter3.to}`);
       const done = requests.filter((r) => r.status === 'done' && r.startedAt && onDays(r.completedAt, quarter3.from, quarter3.to));
       expect(done.length).toBeGreaterThan(20);
-      const stats = (rows: RequestRow[]) => ({ count: rows.length, median: percentileInc(rows.map(cycleDays), 0.5), p85: percentileInc(rows.map(cycleDays), 0.85) });
+      const stats = (rows: RequestRow[]) => ({
+        count: rows.length,
+        median: percentileInc(rows.map(cycleDays), 0.5),
+        p85: percentileInc(rows.map(cycleDays), 0.85),
+      });
       const near = (actual: number | null, expected: number | null) => {
         if (expected === null) return expect(actual).toBeNull();
         expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(0.05 + 1e-9);
@@ -136,7 +178,10 @@ describe('reports on the demo company', () => {
         near(got.medianDays, want.median);
         near(got.p85Days, want.p85);
       }
-      const types = t.app.db.$client.prepare('select id, turnaround_days as turnaroundDays from request_types').all() as { id: number; turnaroundDays: number }[];
+      const types = t.app.db.$client.prepare('select id, turnaround_days as turnaroundDays from request_types').all() as {
+        id: number;
+        turnaroundDays: number;
+      }[];
       expect(body.cycleTime.byType).toHaveLength(types.length);
       for (const got of body.cycleTime.byType) {
         const want = stats(done.filter((r) => r.typeId === got.typeId));
@@ -152,14 +197,22 @@ describe('reports on the demo company', () => {
       expect(body.throughput[0].week).toBe('2026-06-29');
       expect(body.throughput.at(-1).week).toBe('2026-09-28');
       for (const w of body.throughput) {
-        const inWeek = requests.filter((r) => r.status === 'done' && onDays(r.completedAt, quarter3.from, quarter3.to) && monday(r.completedAt!.slice(0, 10)) === w.week);
+        const inWeek = requests.filter(
+          (r) => r.status === 'done' && onDays(r.completedAt, quarter3.from, quarter3.to) && monday(r.completedAt!.slice(0, 10)) === w.week,
+        );
         const by = (c: Class) => inWeek.filter((r) => classOf(r) === c).length;
-        expect(w).toEqual({ week: w.week, strategic: by('strategic'), tactical: by('tactical'), unclassified: by('unclassified'), total: inWeek.length });
+        expect(w).toEqual({
+          week: w.week,
+          strategic: by('strategic'),
+          tactical: by('tactical'),
+          unclassified: by('unclassified'),
+          total: inWeek.length,
+        });
       }
       expect(body.throughput.reduce((s: number, w: { total: number }) => s + w.total, 0)).toBe(body.cycleTime.overall.count);
     });
 
-    it('ageing work in progress shows each open column\'s count and its oldest cards', async () => {
+    it("ageing work in progress shows each open column's count and its oldest cards", async () => {
       const body = await get('/api/reports/flow');
       expect(body.ageingWip.map((c: { status: string }) => c.status)).toEqual(['intake', 'planned', 'in_progress', 'in_review']);
       for (const column of body.ageingWip) {
@@ -181,24 +234,49 @@ describe('reports on the demo company', () => {
     it('are tactical types one department filed at least five times at under three hours each, with the requests behind them', async () => {
       const body = await get(`/api/reports/hand-back?from=${quarter3.from}&to=${quarter3.to}`);
       expect(body.rule).toEqual({ minRequests: 7, maxMinutesEach: 180 });
-      const tacticalTypes = new Set((t.app.db.$client.prepare("select id from request_types where default_classification = 'tactical'").all() as { id: number }[]).map((r) => r.id));
+      const tacticalTypes = new Set(
+        (t.app.db.$client.prepare("select id from request_types where default_classification = 'tactical'").all() as { id: number }[]).map(
+          (r) => r.id,
+        ),
+      );
       const logged = new Map<number, number>();
       for (const e of entries) logged.set(e.requestId, (logged.get(e.requestId) ?? 0) + e.minutes);
       const groups = new Map<string, RequestRow[]>();
       for (const r of requests) {
-        if (!onDays(r.createdAt, quarter3.from, quarter3.to) || !tacticalTypes.has(r.typeId) || classOf(r) === 'strategic' || r.resolution === 'cancelled') continue;
+        if (
+          !onDays(r.createdAt, quarter3.from, quarter3.to) ||
+          !tacticalTypes.has(r.typeId) ||
+          classOf(r) === 'strategic' ||
+          r.resolution === 'cancelled'
+        )
+          continue;
         groups.set(`${r.departmentId}:${r.typeId}`, [...(groups.get(`${r.departmentId}:${r.typeId}`) ?? []), r]);
       }
       const expected = [...groups.values()]
         .map((rows) => {
           const worked = rows.filter((r) => (logged.get(r.id) ?? 0) > 0);
           const total = rows.reduce((s, r) => s + (logged.get(r.id) ?? 0), 0);
-          return { departmentId: rows[0]!.departmentId, typeId: rows[0]!.typeId, requestCount: rows.length, workedCount: worked.length, totalMinutes: total, requestIds: rows.map((r) => r.id).sort((a, b) => a - b) };
+          return {
+            departmentId: rows[0]!.departmentId,
+            typeId: rows[0]!.typeId,
+            requestCount: rows.length,
+            workedCount: worked.length,
+            totalMinutes: total,
+            requestIds: rows.map((r) => r.id).sort((a, b) => a - b),
+          };
         })
         .filter((g) => g.requestCount >= 7 && g.workedCount > 0 && g.totalMinutes / g.workedCount <= 180)
         .sort((a, b) => b.totalMinutes - a.totalMinutes || b.requestCount - a.requestCount);
       expect(expected.length).toBeGreaterThan(0);
-      expect(body.items.map((i: object) => ({ ...i, departmentName: undefined, typeName: undefined, handedBackCount: undefined, minutesEach: undefined }))).toEqual(
+      expect(
+        body.items.map((i: object) => ({
+          ...i,
+          departmentName: undefined,
+          typeName: undefined,
+          handedBackCount: undefined,
+          minutesEach: undefined,
+        })),
+      ).toEqual(
         expected.map((e) => ({ ...e, departmentName: undefined, typeName: undefined, handedBackCount: undefined, minutesEach: undefined })),
       );
       for (const item of body.items) expect(item.minutesEach).toBe(Math.round(item.totalMinutes / item.workedCount));
@@ -233,7 +311,12 @@ describe('reports on the demo company', () => {
       const handBack = await get('/api/reports/hand-back');
       const top = handBack.items[0];
       const insight = body.items.find((i: { id: string }) => i.id === 'hand-back');
-      expect(insight.figures).toMatchObject({ departmentId: top.departmentId, typeId: top.typeId, requestCount: top.requestCount, totalMinutes: top.totalMinutes });
+      expect(insight.figures).toMatchObject({
+        departmentId: top.departmentId,
+        typeId: top.typeId,
+        requestCount: top.requestCount,
+        totalMinutes: top.totalMinutes,
+      });
       expect(insight.text).toContain(`${top.departmentName} filed ${top.requestCount} ${top.typeName} requests`);
     });
 
@@ -262,7 +345,10 @@ describe('reports on the demo company', () => {
     const bad = async (url: string, path: string) => {
       const res = await t.app.inject({ method: 'GET', url, headers: { cookie: lead } });
       const body = expectProblem(res, 400);
-      expect(body.errors?.map((e) => e.path), url).toEqual([path]);
+      expect(
+        body.errors?.map((e) => e.path),
+        url,
+      ).toEqual([path]);
       expect(body.detail).toContain(path);
     };
 
@@ -294,13 +380,15 @@ describe('reports in the company time zone', () => {
     t.app.db.$client.prepare("update settings set value = ? where key = 'timezone'").run(zone);
     // Filed late on 24 October in UTC, which is already the 25th in the company's zone.
     t.app.db.$client
-      .prepare("insert into requests (title, type_id, requester_id, department_id, position, created_at, updated_at) values ('Filed at the boundary', 1, 3, 1, 'zz-boundary', ?, ?)")
+      .prepare(
+        "insert into requests (title, type_id, requester_id, department_id, position, created_at, updated_at) values ('Filed at the boundary', 1, 3, 1, 'zz-boundary', ?, ?)",
+      )
       .run('2026-10-24T11:00:00.000Z', '2026-10-24T11:00:00.000Z');
     lead = await t.login('cmo@example.com');
   });
   afterAll(() => t.app.close());
 
-  it('the default period ends on today\'s date there, and requests count by that zone\'s calendar days', async () => {
+  it("the default period ends on today's date there, and requests count by that zone's calendar days", async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/reports/headline', headers: { cookie: lead } });
     const body = res.json();
     expect(body).toMatchObject({ from: '2026-10-25', to: '2026-11-21' });
@@ -314,12 +402,17 @@ describe('reports in the company time zone', () => {
     expect(body.requestsDelivered.value).toBe(delivered);
   });
 
-  it('weekly throughput buckets deliveries by the zone\'s Mondays', async () => {
-    const body = (await t.app.inject({ method: 'GET', url: '/api/reports/flow?from=2026-07-01&to=2026-09-30', headers: { cookie: lead } })).json();
+  it("weekly throughput buckets deliveries by the zone's Mondays", async () => {
+    const body = (
+      await t.app.inject({ method: 'GET', url: '/api/reports/flow?from=2026-07-01&to=2026-09-30', headers: { cookie: lead } })
+    ).json();
     const requests = allRequests(t.app.db.$client).filter((r) => r.status === 'done');
-    const localDate = (ts: string) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts));
+    const localDate = (ts: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ts));
     for (const w of body.throughput) {
-      const n = requests.filter((r) => onDays(r.completedAt, '2026-07-01', '2026-09-30', zone) && monday(localDate(r.completedAt!)) === w.week).length;
+      const n = requests.filter(
+        (r) => onDays(r.completedAt, '2026-07-01', '2026-09-30', zone) && monday(localDate(r.completedAt!)) === w.week,
+      ).length;
       expect(w.total, w.week).toBe(n);
     }
   });

@@ -88,7 +88,12 @@ export async function classify(caller: Caller, id: number, classification: 'stra
 }
 
 /** Moves with the request's current version, read just before. */
-export async function moveTo(caller: Caller, id: number, status: Status, place: { beforeId?: number | null; afterId?: number | null } = {}): Promise<Request> {
+export async function moveTo(
+  caller: Caller,
+  id: number,
+  status: Status,
+  place: { beforeId?: number | null; afterId?: number | null } = {},
+): Promise<Request> {
   const { version } = await getRequest(caller, id);
   return ok<Request>(await caller.post(`/api/requests/${id}/move`, { status, version, ...place }));
 }
@@ -106,7 +111,8 @@ export function column(board: Board, status: Status) {
 export const ids = (cards: { id: number }[]) => cards.map((c) => c.id);
 
 /** Byte-wise comparison, the order SQLite's default collation sorts positions in. */
-export const byPosition = (a: Pick<Card, 'position'>, b: Pick<Card, 'position'>) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
+export const byPosition = (a: Pick<Card, 'position'>, b: Pick<Card, 'position'>) =>
+  a.position < b.position ? -1 : a.position > b.position ? 1 : 0;
 
 /** Every request the caller may see with `query`, walking the pages. */
 export async function listAll(caller: Caller, query = ''): Promise<Request[]> {
@@ -114,7 +120,9 @@ export async function listAll(caller: Caller, query = ''): Promise<Request[]> {
   let cursor: string | null = null;
   do {
     const sep = query ? '&' : '';
-    const page: { items: Request[]; nextCursor: string | null } = ok(await caller.get(`/api/requests?limit=200${sep}${query}${cursor ? `&cursor=${cursor}` : ''}`));
+    const page: { items: Request[]; nextCursor: string | null } = ok(
+      await caller.get(`/api/requests?limit=200${sep}${query}${cursor ? `&cursor=${cursor}` : ''}`),
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -123,13 +131,21 @@ export async function listAll(caller: Caller, query = ''): Promise<Request[]> {
 
 /** Row counts of everything a write can leave behind, to show a refused write left no trace. */
 export function rowCounts(t: TestApp) {
-  const n = (table: typeof requests | typeof activity | typeof comments | typeof timeEntries) => t.app.db.select({ n: count() }).from(table).get()?.n ?? 0;
+  const n = (table: typeof requests | typeof activity | typeof comments | typeof timeEntries) =>
+    t.app.db.select({ n: count() }).from(table).get()?.n ?? 0;
   return { requests: n(requests), activity: n(activity), comments: n(comments), timeEntries: n(timeEntries) };
 }
 
 /** Adds an account (demo password) to a baseline database, which has departments but no users. */
 export async function addUser(t: TestApp, email: string, role: Role, department: string): Promise<void> {
-  const dept = t.app.db.select().from(departments).all().find((d) => d.name === department);
+  const dept = t.app.db
+    .select()
+    .from(departments)
+    .all()
+    .find((d) => d.name === department);
   if (!dept) throw new Error(`no department ${department}`);
-  t.app.db.insert(users).values({ email, name: email.split('@')[0]!, role, passwordHash: await hashPassword(demoPassword), departmentId: dept.id }).run();
+  t.app.db
+    .insert(users)
+    .values({ email, name: email.split('@')[0]!, role, passwordHash: await hashPassword(demoPassword), departmentId: dept.id })
+    .run();
 }

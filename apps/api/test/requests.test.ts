@@ -40,7 +40,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.app.close());
 
-const activityOf = async (id: number) => ok<{ items: { kind: string; actorId: number; field: string | null; from: string | null; to: string | null }[] }>(await as.marketer.get(`/api/requests/${id}/activity`)).items;
+const activityOf = async (id: number) =>
+  ok<{ items: { kind: string; actorId: number; field: string | null; from: string | null; to: string | null }[] }>(
+    await as.marketer.get(`/api/requests/${id}/activity`),
+  ).items;
 
 describe('filing a request', () => {
   it('a requester files a request and gets it back as MKT-<id> in intake, in their department, with the type default only suggested', async () => {
@@ -119,13 +122,19 @@ describe('filing a request', () => {
 
   it('a requester cannot choose what the server decides: an unknown field such as departmentId or status is a 400 naming it', async () => {
     const before = rowCounts(t);
-    const body = expectProblem(await as.sales.post('/api/requests', { title: 'Banner', typeId: eventBanner, departmentId: product, status: 'done' }), 400);
+    const body = expectProblem(
+      await as.sales.post('/api/requests', { title: 'Banner', typeId: eventBanner, departmentId: product, status: 'done' }),
+      400,
+    );
     expect(body.errors?.map((e) => e.path).sort()).toEqual(['departmentId', 'status']);
     expect(rowCounts(t)).toEqual(before);
   });
 
   it('a due date that is not a calendar date and an unknown priority are named', async () => {
-    const body = expectProblem(await as.sales.post('/api/requests', { title: 'Banner', typeId: eventBanner, dueDate: '15/12/2026', priority: 'asap' }), 400);
+    const body = expectProblem(
+      await as.sales.post('/api/requests', { title: 'Banner', typeId: eventBanner, dueDate: '15/12/2026', priority: 'asap' }),
+      400,
+    );
     expect(body.errors?.map((e) => e.path).sort()).toEqual(['dueDate', 'priority']);
   });
 });
@@ -183,10 +192,14 @@ describe('who sees which requests', () => {
   it('the classification filter counts a suggested class as unclassified until a marketer confirms it', async () => {
     const unclassified = await listAll(as.marketer, 'classification=unclassified');
     expect(unclassified.length).toBeGreaterThan(0);
-    expect(unclassified.map((r) => r.id)).toEqual(all.filter((r) => r.classification === null || r.classificationSuggested).map((r) => r.id));
+    expect(unclassified.map((r) => r.id)).toEqual(
+      all.filter((r) => r.classification === null || r.classificationSuggested).map((r) => r.id),
+    );
     const strategic = await listAll(as.marketer, 'classification=strategic');
     expect(strategic.length).toBeGreaterThan(0);
-    expect(strategic.map((r) => r.id)).toEqual(all.filter((r) => r.classification === 'strategic' && !r.classificationSuggested).map((r) => r.id));
+    expect(strategic.map((r) => r.id)).toEqual(
+      all.filter((r) => r.classification === 'strategic' && !r.classificationSuggested).map((r) => r.id),
+    );
     const both = await listAll(as.marketer, 'classification=strategic,tactical');
     expect(both.map((r) => r.id)).toEqual(all.filter((r) => r.classification !== null && !r.classificationSuggested).map((r) => r.id));
   });
@@ -204,7 +217,9 @@ describe('who sees which requests', () => {
     expect(assigned.map((r) => r.id)).toEqual(all.filter((r) => r.assigneeId === as.marketer.user.id).map((r) => r.id));
 
     const unassigned = await listAll(as.marketer, `assignee=none,${as.cmo.user.id}`);
-    expect(unassigned.map((r) => r.id)).toEqual(all.filter((r) => r.assigneeId === null || r.assigneeId === as.cmo.user.id).map((r) => r.id));
+    expect(unassigned.map((r) => r.id)).toEqual(
+      all.filter((r) => r.assigneeId === null || r.assigneeId === as.cmo.user.id).map((r) => r.id),
+    );
   });
 
   it('filters combine with what a requester may see: a department filter cannot reveal another department', async () => {
@@ -228,18 +243,24 @@ describe('who sees which requests', () => {
       expect(r.dueDate! < today, r.key).toBe(true);
       expect(openStatuses, r.key).toContain(r.status);
     }
-    expect(overdue.map((r) => r.id)).toEqual(all.filter((r) => r.dueDate !== null && r.dueDate < today && openStatuses.includes(r.status)).map((r) => r.id));
+    expect(overdue.map((r) => r.id)).toEqual(
+      all.filter((r) => r.dueDate !== null && r.dueDate < today && openStatuses.includes(r.status)).map((r) => r.id),
+    );
   });
 
   it('the list pages by limit, with a nextCursor that is null on the last page', async () => {
     const first = ok<{ items: Request[]; nextCursor: string | null }>(await as.marketer.get('/api/requests?limit=10'));
     expect(first.items.map((r) => r.id)).toEqual(all.slice(0, 10).map((r) => r.id));
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = ok<{ items: Request[]; nextCursor: string | null }>(await as.marketer.get(`/api/requests?limit=10&cursor=${first.nextCursor}`));
+    const second = ok<{ items: Request[]; nextCursor: string | null }>(
+      await as.marketer.get(`/api/requests?limit=10&cursor=${first.nextCursor}`),
+    );
     expect(second.items.map((r) => r.id)).toEqual(all.slice(10, 20).map((r) => r.id));
 
     const last = all.slice(-3);
-    const tail = ok<{ items: Request[]; nextCursor: string | null }>(await as.marketer.get(`/api/requests?limit=3&cursor=${all[all.length - 4]!.id}`));
+    const tail = ok<{ items: Request[]; nextCursor: string | null }>(
+      await as.marketer.get(`/api/requests?limit=3&cursor=${all[all.length - 4]!.id}`),
+    );
     expect(tail.items.map((r) => r.id)).toEqual(last.map((r) => r.id));
     expect(tail.nextCursor).toBeNull();
 
@@ -259,11 +280,19 @@ describe('who sees which requests', () => {
 describe('editing a request', () => {
   it('a marketer edits a field with the current version: version goes up by one and the change is in the activity', async () => {
     const created = await fileRequest(as.sales, { title: 'Booth wall', typeId: eventBanner });
-    const updated = ok<Request>(await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, title: 'Booth wall for Web Summit', priority: 'urgent' }));
+    const updated = ok<Request>(
+      await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, title: 'Booth wall for Web Summit', priority: 'urgent' }),
+    );
     expect(updated).toMatchObject({ title: 'Booth wall for Web Summit', priority: 'urgent', version: 2 });
     expect(await activityOf(created.id)).toEqual([
       expect.objectContaining({ kind: 'created' }),
-      expect.objectContaining({ kind: 'updated', actorId: as.marketer.user.id, field: 'title', from: 'Booth wall', to: 'Booth wall for Web Summit' }),
+      expect.objectContaining({
+        kind: 'updated',
+        actorId: as.marketer.user.id,
+        field: 'title',
+        from: 'Booth wall',
+        to: 'Booth wall for Web Summit',
+      }),
       expect.objectContaining({ kind: 'updated', actorId: as.marketer.user.id, field: 'priority', from: 'normal', to: 'urgent' }),
     ]);
   });
@@ -284,7 +313,9 @@ describe('editing a request', () => {
 
   it('a marketer assigns and estimates: the activity says assigned and estimated, from and to', async () => {
     const created = await fileRequest(as.sales, { title: 'Swag for the roadshow', typeId: eventBanner });
-    const updated = ok<Request>(await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, assigneeId: as.marketer.user.id, estimateMinutes: 120 }));
+    const updated = ok<Request>(
+      await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, assigneeId: as.marketer.user.id, estimateMinutes: 120 }),
+    );
     expect(updated).toMatchObject({ assigneeId: as.marketer.user.id, estimateMinutes: 120, version: 2 });
     const log = await activityOf(created.id);
     expect(log.slice(1)).toEqual([
@@ -302,14 +333,18 @@ describe('editing a request', () => {
 
   it('a requester edits the texts of their own request while it is in intake', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
-    const updated = ok<Request>(await as.sales.patch(`/api/requests/${created.id}`, { version: 1, brief: 'Bigger logo', dueDate: '2026-12-01' }));
+    const updated = ok<Request>(
+      await as.sales.patch(`/api/requests/${created.id}`, { version: 1, brief: 'Bigger logo', dueDate: '2026-12-01' }),
+    );
     expect(updated).toMatchObject({ brief: 'Bigger logo', dueDate: '2026-12-01', version: 2 });
   });
 
   it('a requester cannot assign or estimate, even on their own request (403, nothing changed)', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner for Berlin', typeId: eventBanner });
     const before = rowCounts(t);
-    expect(expectProblem(await as.sales.patch(`/api/requests/${created.id}`, { version: 1, assigneeId: as.marketer.user.id }), 403).code).toBe('auth.forbidden');
+    expect(
+      expectProblem(await as.sales.patch(`/api/requests/${created.id}`, { version: 1, assigneeId: as.marketer.user.id }), 403).code,
+    ).toBe('auth.forbidden');
     expectProblem(await as.sales.patch(`/api/requests/${created.id}`, { version: 1, estimateMinutes: 60 }), 403);
     expect(await getRequest(as.sales, created.id)).toEqual(created);
     expect(rowCounts(t)).toEqual(before);
@@ -322,7 +357,9 @@ describe('editing a request', () => {
     expect(await getRequest(as.sales, colleagues.id)).toEqual(colleagues);
 
     const productRequest = await fileRequest(as.product, { title: 'Product one-pager', typeId: eventBanner });
-    expect(expectProblem(await as.sales.patch(`/api/requests/${productRequest.id}`, { version: 1, title: 'Hijacked' }), 404).code).toBe('request.not_found');
+    expect(expectProblem(await as.sales.patch(`/api/requests/${productRequest.id}`, { version: 1, title: 'Hijacked' }), 404).code).toBe(
+      'request.not_found',
+    );
     expect(await getRequest(as.product, productRequest.id)).toEqual(productRequest);
   });
 
@@ -336,7 +373,9 @@ describe('editing a request', () => {
 
   it('an edit without a version is refused with 400 naming version', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
-    expect(expectProblem(await as.marketer.patch(`/api/requests/${created.id}`, { title: 'x' }), 400).errors).toEqual([{ path: 'version', message: expect.any(String) }]);
+    expect(expectProblem(await as.marketer.patch(`/api/requests/${created.id}`, { title: 'x' }), 400).errors).toEqual([
+      { path: 'version', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -344,8 +383,19 @@ describe('classifying', () => {
   it('a marketer confirms the class with a note: no longer suggested, version up, classified in the activity', async () => {
     const created = await fileRequest(as.sales, { title: 'Event logistics for Paris', typeId: eventBanner });
     const classified = await classify(as.marketer, created.id, 'strategic', 'Flagship program');
-    expect(classified).toMatchObject({ classification: 'strategic', classificationSuggested: false, classificationNote: 'Flagship program', version: 2 });
-    expect((await activityOf(created.id)).at(-1)).toMatchObject({ kind: 'classified', actorId: as.marketer.user.id, field: 'classification', from: null, to: 'strategic' });
+    expect(classified).toMatchObject({
+      classification: 'strategic',
+      classificationSuggested: false,
+      classificationNote: 'Flagship program',
+      version: 2,
+    });
+    expect((await activityOf(created.id)).at(-1)).toMatchObject({
+      kind: 'classified',
+      actorId: as.marketer.user.id,
+      field: 'classification',
+      from: null,
+      to: 'strategic',
+    });
     expect((await listAll(as.marketer, 'classification=strategic')).map((r) => r.id)).toContain(created.id);
     expect((await listAll(as.marketer, 'classification=unclassified')).map((r) => r.id)).not.toContain(created.id);
   });
@@ -357,26 +407,36 @@ describe('classifying', () => {
 
     const confirmed = await fileRequest(as.sales, { title: 'Booth banner', typeId: eventBanner });
     const classified = await classify(as.marketer, confirmed.id, 'tactical');
-    const kept = ok<Request>(await as.marketer.patch(`/api/requests/${confirmed.id}`, { version: classified.version, typeId: marketResearch }));
+    const kept = ok<Request>(
+      await as.marketer.patch(`/api/requests/${confirmed.id}`, { version: classified.version, typeId: marketResearch }),
+    );
     expect(kept).toMatchObject({ typeId: marketResearch, classification: 'tactical', classificationSuggested: false });
   });
 
   it('re-typing to an unknown type is a 422 naming typeId, and nothing changes', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
-    expect(expectProblem(await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, typeId: 9999 }), 422).errors).toEqual([{ path: 'typeId', message: expect.any(String) }]);
+    expect(expectProblem(await as.marketer.patch(`/api/requests/${created.id}`, { version: 1, typeId: 9999 }), 422).errors).toEqual([
+      { path: 'typeId', message: expect.any(String) },
+    ]);
     expect(await getRequest(as.marketer, created.id)).toEqual(created);
   });
 
   it('a requester cannot classify (403)', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
-    expectProblem(await as.sales.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: created.version }), 403);
+    expectProblem(
+      await as.sales.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: created.version }),
+      403,
+    );
     expect(await getRequest(as.sales, created.id)).toEqual(created);
   });
 
   it('a classification with a stale version is refused with 409', async () => {
     const created = await fileRequest(as.sales, { title: 'Banner', typeId: eventBanner });
     await classify(as.marketer, created.id, 'tactical');
-    const body = expectProblem(await as.marketer.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: 1 }), 409);
+    const body = expectProblem(
+      await as.marketer.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: 1 }),
+      409,
+    );
     expect(body.current).toMatchObject({ classification: 'tactical', version: 2 });
   });
 });
@@ -386,7 +446,12 @@ describe('cancelling', () => {
     const created = await fileRequest(as.sales, { title: 'No longer needed', typeId: eventBanner });
     const cancelled = ok<Request>(await as.sales.post(`/api/requests/${created.id}/cancel`, { version: 1 }));
     expect(cancelled).toMatchObject({ status: 'declined', resolution: 'cancelled', version: 2, completedAt: expect.any(String) });
-    expect((await activityOf(created.id)).at(-1)).toMatchObject({ kind: 'cancelled', actorId: as.sales.user.id, from: 'intake', to: 'declined' });
+    expect((await activityOf(created.id)).at(-1)).toMatchObject({
+      kind: 'cancelled',
+      actorId: as.sales.user.id,
+      from: 'intake',
+      to: 'declined',
+    });
   });
 
   it("a requester cannot cancel a colleague's request (403), nor another department's (404)", async () => {
@@ -405,7 +470,9 @@ describe('cancelling', () => {
     await classify(as.marketer, created.id, 'tactical');
     const planned = await moveTo(as.marketer, created.id, 'planned');
     const before = rowCounts(t);
-    expect(expectProblem(await as.sales.post(`/api/requests/${created.id}/cancel`, { version: planned.version }), 422).code).toBe('request.not_in_intake');
+    expect(expectProblem(await as.sales.post(`/api/requests/${created.id}/cancel`, { version: planned.version }), 422).code).toBe(
+      'request.not_in_intake',
+    );
     expect(await getRequest(as.sales, created.id)).toEqual(planned);
     expect(rowCounts(t)).toEqual(before);
   });

@@ -41,7 +41,10 @@ export function pathParams(url: string): { key: string; name: string }[] {
 }
 
 /** The parameters of the route's path that `paramKinds` does not know, e.g. `comments/:commentId`. */
-export const unknownParams = (url: string) => pathParams(url).filter((p) => !(p.key in paramKinds)).map((p) => p.key);
+export const unknownParams = (url: string) =>
+  pathParams(url)
+    .filter((p) => !(p.key in paramKinds))
+    .map((p) => p.key);
 
 /** The object kind a route addresses (its one object parameter), or null. */
 export function objectKindOf(url: string): Extract<ParamKind, { object: string }>['object'] | null {
@@ -84,7 +87,13 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PATCH /api/departments/:id': () => ({ name: unique('Department') }),
   'POST /api/request-types': () => ({ name: unique('Type'), turnaroundDays: 5, defaultClassification: 'tactical' }),
   'PATCH /api/request-types/:id': () => ({ description: unique('Description') }),
-  'POST /api/users': ({ db }) => ({ email: `${unique('user').replace(/\W/g, '-')}@example.com`, name: unique('Person'), role: 'requester', departmentId: anyDepartment(db), password: 'a long enough passphrase' }),
+  'POST /api/users': ({ db }) => ({
+    email: `${unique('user').replace(/\W/g, '-')}@example.com`,
+    name: unique('Person'),
+    role: 'requester',
+    departmentId: anyDepartment(db),
+    password: 'a long enough passphrase',
+  }),
   'PATCH /api/users/:id': () => ({ name: unique('Person') }),
   'POST /api/requests': ({ db }) => ({ title: unique('Request'), typeId: anyType(db) }),
   'PATCH /api/requests/:id': ({ db, id }) => ({ version: versionOf(db, id), title: unique('Edited') }),
@@ -109,12 +118,19 @@ export const streamingRoutes = new Set<RouteKey>(['GET /api/events']);
 export function cannotCall(route: RouteEntry): string | null {
   const unknown = unknownParams(route.url);
   if (unknown.length) return `${routeKey(route)}: unknown path parameter ${unknown.join(', ')} (add it to paramKinds in route-calls.ts)`;
-  if (route.hasBody && !(routeKey(route) in bodyRecipes)) return `${routeKey(route)}: takes a body but has no recipe (add one to bodyRecipes in route-calls.ts)`;
+  if (route.hasBody && !(routeKey(route) in bodyRecipes))
+    return `${routeKey(route)}: takes a body but has no recipe (add one to bodyRecipes in route-calls.ts)`;
   return null;
 }
 
 /** The inject options for calling `route` on object `id` with `cookie`; `extra` headers on top. */
-export function callOptions(t: TestApp, route: RouteEntry, id: number | null, cookie?: string, extra: Record<string, string> = {}): InjectOptions {
+export function callOptions(
+  t: TestApp,
+  route: RouteEntry,
+  id: number | null,
+  cookie?: string,
+  extra: Record<string, string> = {},
+): InjectOptions {
   const recipe = bodyRecipes[routeKey(route)];
   return {
     method: route.method as InjectOptions['method'],
@@ -146,10 +162,15 @@ export function sessionUser(db: Db, email: string): SessionUser {
 /** A fresh request filed by `owner` (through the service, as the API would), with a comment and a time entry. */
 export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {
   const now = t.app.clock().toISOString();
-  const created = createRequest({ db: t.app.db, events: t.app.events, now: t.app.clock }, owner, { title: unique('Fixture'), typeId: anyType(t.app.db) });
+  const created = createRequest({ db: t.app.db, events: t.app.events, now: t.app.clock }, owner, {
+    title: unique('Fixture'),
+    typeId: anyType(t.app.db),
+  });
   t.app.db.transaction((tx) => {
     tx.insert(comments).values({ requestId: created.id, authorId: owner.id, body: 'Fixture comment', createdAt: now }).run();
-    tx.insert(timeEntries).values({ requestId: created.id, userId: marketer.id, minutes: 15, date: now.slice(0, 10), note: 'Fixture', createdAt: now }).run();
+    tx.insert(timeEntries)
+      .values({ requestId: created.id, userId: marketer.id, minutes: 15, date: now.slice(0, 10), note: 'Fixture', createdAt: now })
+      .run();
   });
   return created.id;
 }
@@ -160,10 +181,13 @@ export const totalChanges = (db: Db) => (db.$client.prepare('select total_change
 /** A hash of every row of every table: equal before and after means the database is unchanged. */
 export function dbChecksum(db: Db): string {
   const hash = createHash('sha256');
-  const tables = db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  const tables = db.$client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all() as { name: string }[];
   for (const { name } of tables) {
     hash.update(`\n#${name}\n`);
-    for (const row of db.$client.prepare(`select * from "${name}" order by ${stableOrder(db.$client, name)}`).iterate()) hash.update(JSON.stringify(row));
+    for (const row of db.$client.prepare(`select * from "${name}" order by ${stableOrder(db.$client, name)}`).iterate())
+      hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

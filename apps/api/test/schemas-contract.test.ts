@@ -64,7 +64,11 @@ describe('schemas: unknown properties are refused, every success has a response 
   });
 
   it('a sign-in carrying {"role": "lead"} is refused with 400 naming role, and opens no session', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'lead@example.com', password: demoPassword, role: 'lead' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'lead@example.com', password: demoPassword, role: 'lead' },
+    });
     const problem = expectProblem(res, 400);
     expect(problem.errors).toEqual([{ path: 'role', message: expect.any(String) }]);
     expect(problem.detail).toMatch(/role/);

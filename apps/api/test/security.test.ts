@@ -46,10 +46,12 @@ describe('route guards', () => {
       ),
     );
     // Sign-in and the health check are the only doors open to everyone.
-    expect(t.app.routeTable.filter((r) => r.access === 'anonymous').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
-      'GET /api/health',
-      'POST /api/auth/login',
-    ]);
+    expect(
+      t.app.routeTable
+        .filter((r) => r.access === 'anonymous')
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual(['GET /api/health', 'POST /api/auth/login']);
   });
 
   it('every route that is not anonymous answers a signed-out caller with 401', async () => {
@@ -74,7 +76,7 @@ describe('route guards', () => {
     }
   });
 
-  it('a signed-in user whose role is below a route\'s access level is refused with 403', async () => {
+  it("a signed-in user whose role is below a route's access level is refused with 403", async () => {
     const roles: [Role, string][] = [
       ['requester', 'sales@example.com'],
       ['marketer', 'marketer@example.com'],
@@ -151,7 +153,11 @@ describe('cross-site request defence', () => {
   it('the database keeps only a hash of the session token, not the cookie value itself', async () => {
     const cookie = await t.login('cmo@example.com');
     const token = cookie.split('=')[1]!;
-    const ids = t.app.db.select({ id: sessions.id }).from(sessions).all().map((s) => s.id);
+    const ids = t.app.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .all()
+      .map((s) => s.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids).not.toContain(token);
   });

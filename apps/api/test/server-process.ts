@@ -27,11 +27,24 @@ export async function freePort(): Promise<number> {
 
 /** A fresh database with the baseline catalogue and one lead, made with the user:create CLI. */
 export function createLead(databasePath: string): void {
-  const res = spawnSync(process.execPath, [...nodeArgs, path.join(repoRoot, 'apps/api/src/cli/user-create.ts'), '--email', leadEmail, '--name', 'Durable Lead', '--password', leadPassword], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: 'utf8',
-  });
+  const res = spawnSync(
+    process.execPath,
+    [
+      ...nodeArgs,
+      path.join(repoRoot, 'apps/api/src/cli/user-create.ts'),
+      '--email',
+      leadEmail,
+      '--name',
+      'Durable Lead',
+      '--password',
+      leadPassword,
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+      encoding: 'utf8',
+    },
+  );
   if (res.status !== 0) throw new Error(`user:create failed: ${res.stderr}${res.stdout}`);
 }
 
@@ -66,11 +79,24 @@ export async function killStartedServers(): Promise<void> {
  * seeding is off unless `env` says otherwise; a variable set to undefined is left out, so
  * `{ ALTITUDE_DEMO: undefined }` starts with the default settings.
  */
-export async function startServer(databasePath: string, port: number, env: Record<string, string | undefined> = {}, { readyTimeoutMs = 30_000 } = {}): Promise<ServerProcess> {
+export async function startServer(
+  databasePath: string,
+  port: number,
+  env: Record<string, string | undefined> = {},
+  { readyTimeoutMs = 30_000 } = {},
+): Promise<ServerProcess> {
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, serverEntry], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, ALTITUDE_DEMO: '0', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      ALTITUDE_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   started.add(child);
@@ -78,7 +104,9 @@ export async function startServer(databasePath: string, port: number, env: Recor
   child.stderr!.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-4000);
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
@@ -101,7 +129,11 @@ export async function startServer(databasePath: string, port: number, env: Recor
 
 /** Signs in over HTTP and returns the Cookie header value. */
 export async function signInOverHttp(url: string, email = leadEmail, password = leadPassword): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('altitude_session='));
   if (!setCookie) throw new Error('no session cookie');

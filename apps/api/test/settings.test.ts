@@ -7,7 +7,16 @@ import { statuses } from '@altitude/shared/domain';
 import { requests, sessions, timeEntries } from '../src/db/schema';
 import type { TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
-import { createDemoApp, departmentId, fileRequest, ok, requestTypeId, signInDemoAccounts, type Caller, type DemoCallers } from './request-helpers';
+import {
+  createDemoApp,
+  departmentId,
+  fileRequest,
+  ok,
+  requestTypeId,
+  signInDemoAccounts,
+  type Caller,
+  type DemoCallers,
+} from './request-helpers';
 
 /** Every settings write and read the lead alone may reach, with a valid body. */
 const leadOnly: [method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, body?: unknown][] = [
@@ -26,12 +35,21 @@ const leadOnly: [method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, body?: u
 ];
 
 const call = (caller: Caller, method: string, url: string, body?: unknown) =>
-  method === 'GET' ? caller.get(url) : method === 'PUT' ? caller.put(url, body) : method === 'POST' ? caller.post(url, body) : caller.patch(url, body);
+  method === 'GET'
+    ? caller.get(url)
+    : method === 'PUT'
+      ? caller.put(url, body)
+      : method === 'POST'
+        ? caller.post(url, body)
+        : caller.patch(url, body);
 
 /** Asserts a 400 validation problem naming `path`. */
 function expectFieldError(res: Awaited<ReturnType<Caller['get']>>, path: string, status = 400) {
   const problem = expectProblem(res, status);
-  expect(problem.errors?.map((e) => e.path), res.body).toContain(path);
+  expect(
+    problem.errors?.map((e) => e.path),
+    res.body,
+  ).toContain(path);
   return problem;
 }
 
@@ -42,11 +60,18 @@ describe('settings', () => {
   /** A fresh person invited by the lead, so changes to them leave the demo accounts alone. */
   const invite = async (role: User['role'] = 'marketer', department = 'Marketing') => {
     sequence += 1;
-    const body = { email: `person${sequence}@example.com`, name: `Person ${sequence}`, role, departmentId: await departmentId(as.cmo, department), password: `initial-pass-${sequence}` };
+    const body = {
+      email: `person${sequence}@example.com`,
+      name: `Person ${sequence}`,
+      role,
+      departmentId: await departmentId(as.cmo, department),
+      password: `initial-pass-${sequence}`,
+    };
     const user = ok<User>(await as.cmo.post('/api/users', body), 201);
     return { user, password: body.password, signIn: () => signInAs(body.email, body.password) };
   };
-  const signInAs = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  const signInAs = (email: string, password: string) =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
   beforeAll(async () => {
     t = await createDemoApp();
@@ -55,11 +80,14 @@ describe('settings', () => {
   afterAll(() => t.app.close());
 
   describe('who may change settings', () => {
-    it.each(leadOnly.map(([method, url, body]) => ({ method, url, body })))('a marketer and a requester are refused $method $url with 403', async ({ method, url, body }) => {
-      for (const caller of [as.marketer, as.sales]) {
-        expect(expectProblem(await call(caller, method, url, body), 403).code).toBe('auth.forbidden');
-      }
-    });
+    it.each(leadOnly.map(([method, url, body]) => ({ method, url, body })))(
+      'a marketer and a requester are refused $method $url with 403',
+      async ({ method, url, body }) => {
+        for (const caller of [as.marketer, as.sales]) {
+          expect(expectProblem(await call(caller, method, url, body), 403).code).toBe('auth.forbidden');
+        }
+      },
+    );
 
     it('refused writes change nothing', async () => {
       const types = ok<{ items: { id: number; name: string; turnaroundDays: number }[] }>(await as.cmo.get('/api/request-types')).items;
@@ -71,7 +99,9 @@ describe('settings', () => {
       const departments = ok<{ items: { name: string }[] }>(await as.cmo.get('/api/departments')).items.map((d) => d.name);
       expect(departments).not.toContain('Sneaky department');
       expect(departments).not.toContain('Renamed by a marketer');
-      expect(ok<{ items: { periodStart: string }[] }>(await as.cmo.get('/api/settings/targets')).items.map((x) => x.periodStart)).not.toContain('2027-01-01');
+      expect(
+        ok<{ items: { periodStart: string }[] }>(await as.cmo.get('/api/settings/targets')).items.map((x) => x.periodStart),
+      ).not.toContain('2027-01-01');
       expect(ok(await as.cmo.get('/api/settings/company'))).toEqual({ timezone: 'UTC' });
     });
 
@@ -88,8 +118,14 @@ describe('settings', () => {
       expect(before.items.length).toBeGreaterThan(0);
       expect(before.items).toContainEqual({ periodStart: '2026-10-01', strategicShare: 0.4 });
 
-      expect(ok(await as.cmo.put('/api/settings/targets/2027-01-01', { strategicShare: 0.45 }))).toEqual({ periodStart: '2027-01-01', strategicShare: 0.45 });
-      expect(ok(await as.cmo.put('/api/settings/targets/2027-01-01', { strategicShare: 0.5 }))).toEqual({ periodStart: '2027-01-01', strategicShare: 0.5 });
+      expect(ok(await as.cmo.put('/api/settings/targets/2027-01-01', { strategicShare: 0.45 }))).toEqual({
+        periodStart: '2027-01-01',
+        strategicShare: 0.45,
+      });
+      expect(ok(await as.cmo.put('/api/settings/targets/2027-01-01', { strategicShare: 0.5 }))).toEqual({
+        periodStart: '2027-01-01',
+        strategicShare: 0.5,
+      });
 
       const after = ok<{ items: { periodStart: string }[] }>(await as.cmo.get('/api/settings/targets')).items;
       expect(after.filter((x) => x.periodStart === '2027-01-01')).toEqual([{ periodStart: '2027-01-01', strategicShare: 0.5 }]);
@@ -109,10 +145,21 @@ describe('settings', () => {
   describe('request types', () => {
     it('the lead adds a type, and requests filed with it start with its default classification', async () => {
       const created = ok<Record<string, unknown>>(
-        await as.cmo.post('/api/request-types', { name: 'Analyst briefing', description: 'Prep for an analyst call.', turnaroundDays: 10, defaultClassification: 'strategic' }),
+        await as.cmo.post('/api/request-types', {
+          name: 'Analyst briefing',
+          description: 'Prep for an analyst call.',
+          turnaroundDays: 10,
+          defaultClassification: 'strategic',
+        }),
         201,
       );
-      expect(created).toEqual({ id: expect.any(Number), name: 'Analyst briefing', description: 'Prep for an analyst call.', turnaroundDays: 10, defaultClassification: 'strategic' });
+      expect(created).toEqual({
+        id: expect.any(Number),
+        name: 'Analyst briefing',
+        description: 'Prep for an analyst call.',
+        turnaroundDays: 10,
+        defaultClassification: 'strategic',
+      });
       expect(ok<{ items: unknown[] }>(await as.sales.get('/api/request-types')).items).toContainEqual(created);
 
       const filed = await fileRequest(as.sales, { title: 'Gartner call prep', typeId: created.id });
@@ -122,15 +169,35 @@ describe('settings', () => {
     it('the lead edits name, description, turnaround and default class; filed requests keep their class', async () => {
       const id = await requestTypeId(as.cmo, 'Analyst briefing');
       const earlier = await fileRequest(as.sales, { title: 'Forrester call prep', typeId: id });
-      const edited = ok(await as.cmo.patch(`/api/request-types/${id}`, { name: 'Analyst relations', description: 'Briefings and inquiries.', turnaroundDays: 7, defaultClassification: 'tactical' }));
-      expect(edited).toEqual({ id, name: 'Analyst relations', description: 'Briefings and inquiries.', turnaroundDays: 7, defaultClassification: 'tactical' });
-      expect(ok(await as.cmo.patch(`/api/request-types/${id}`, { turnaroundDays: 8 }))).toMatchObject({ name: 'Analyst relations', turnaroundDays: 8 });
+      const edited = ok(
+        await as.cmo.patch(`/api/request-types/${id}`, {
+          name: 'Analyst relations',
+          description: 'Briefings and inquiries.',
+          turnaroundDays: 7,
+          defaultClassification: 'tactical',
+        }),
+      );
+      expect(edited).toEqual({
+        id,
+        name: 'Analyst relations',
+        description: 'Briefings and inquiries.',
+        turnaroundDays: 7,
+        defaultClassification: 'tactical',
+      });
+      expect(ok(await as.cmo.patch(`/api/request-types/${id}`, { turnaroundDays: 8 }))).toMatchObject({
+        name: 'Analyst relations',
+        turnaroundDays: 8,
+      });
       expect(ok(await as.sales.get(`/api/requests/${earlier.id}`))).toMatchObject({ classification: 'strategic' });
       expect(await fileRequest(as.sales, { title: 'IDC inquiry', typeId: id })).toMatchObject({ classification: 'tactical' });
     });
 
     it('a name already in use, in any case, is refused with 409 naming the name', async () => {
-      const problem = expectFieldError(await as.cmo.post('/api/request-types', { name: 'event BANNER', turnaroundDays: 5, defaultClassification: 'tactical' }), 'name', 409);
+      const problem = expectFieldError(
+        await as.cmo.post('/api/request-types', { name: 'event BANNER', turnaroundDays: 5, defaultClassification: 'tactical' }),
+        'name',
+        409,
+      );
       expect(problem.detail).toContain('event BANNER');
       const id = await requestTypeId(as.cmo, 'Analyst relations');
       expectFieldError(await as.cmo.patch(`/api/request-types/${id}`, { name: 'Market research' }), 'name', 409);
@@ -140,9 +207,13 @@ describe('settings', () => {
 
     it('bad fields are refused with 400 naming the field, and an unknown type with 404', async () => {
       const valid = { name: 'Podcast episode', turnaroundDays: 14, defaultClassification: 'strategic' };
-      for (const turnaroundDays of [0, 366, 2.5, '7']) expectFieldError(await as.cmo.post('/api/request-types', { ...valid, turnaroundDays }), 'turnaroundDays');
+      for (const turnaroundDays of [0, 366, 2.5, '7'])
+        expectFieldError(await as.cmo.post('/api/request-types', { ...valid, turnaroundDays }), 'turnaroundDays');
       expectFieldError(await as.cmo.post('/api/request-types', { ...valid, name: '   ' }), 'name');
-      expectFieldError(await as.cmo.post('/api/request-types', { ...valid, defaultClassification: 'unclassified' }), 'defaultClassification');
+      expectFieldError(
+        await as.cmo.post('/api/request-types', { ...valid, defaultClassification: 'unclassified' }),
+        'defaultClassification',
+      );
       expectFieldError(await as.cmo.post('/api/request-types', { ...valid, description: 'x'.repeat(501) }), 'description');
       expectFieldError(await as.cmo.post('/api/request-types', { ...valid, colour: 'red' }), 'colour');
       expect(expectProblem(await as.cmo.patch('/api/request-types/99999', { turnaroundDays: 3 }), 404).code).toBe('request_type.not_found');
@@ -187,7 +258,8 @@ describe('settings', () => {
     });
 
     it('a limit is a whole number of at least 1, for a known column', async () => {
-      for (const wipLimit of [0, -2, 1.5, '3']) expectFieldError(await as.cmo.put('/api/settings/workflow/in_progress', { wipLimit }), 'wipLimit');
+      for (const wipLimit of [0, -2, 1.5, '3'])
+        expectFieldError(await as.cmo.put('/api/settings/workflow/in_progress', { wipLimit }), 'wipLimit');
       expectFieldError(await as.cmo.put('/api/settings/workflow/in_progress', {}), 'wipLimit');
       expectFieldError(await as.cmo.put('/api/settings/workflow/backlog', { wipLimit: 3 }), 'status');
     });
@@ -202,7 +274,8 @@ describe('settings', () => {
     });
 
     it('an unknown or malformed zone is refused with 400 naming timezone', async () => {
-      for (const timezone of ['Mars/Olympus_Mons', 'europe/lisbon', '+02:00', '', 42]) expectFieldError(await as.cmo.put('/api/settings/company', { timezone }), 'timezone');
+      for (const timezone of ['Mars/Olympus_Mons', 'europe/lisbon', '+02:00', '', 42])
+        expectFieldError(await as.cmo.put('/api/settings/company', { timezone }), 'timezone');
       expect(ok(await as.cmo.get('/api/settings/company'))).toEqual({ timezone: 'UTC' });
     });
   });
@@ -210,9 +283,22 @@ describe('settings', () => {
   describe('people', () => {
     it('the lead invites a marketer who signs in at once with the initial password; no hash is returned', async () => {
       const marketingId = await departmentId(as.cmo, 'Marketing');
-      const res = await as.cmo.post('/api/users', { email: '  Nadia.Okafor@Example.com ', name: 'Nadia Okafor', role: 'marketer', departmentId: marketingId, password: 'welcome-to-altitude' });
+      const res = await as.cmo.post('/api/users', {
+        email: '  Nadia.Okafor@Example.com ',
+        name: 'Nadia Okafor',
+        role: 'marketer',
+        departmentId: marketingId,
+        password: 'welcome-to-altitude',
+      });
       const user = ok<User>(res, 201);
-      expect(user).toEqual({ id: expect.any(Number), email: 'nadia.okafor@example.com', name: 'Nadia Okafor', role: 'marketer', departmentId: marketingId, active: true });
+      expect(user).toEqual({
+        id: expect.any(Number),
+        email: 'nadia.okafor@example.com',
+        name: 'Nadia Okafor',
+        role: 'marketer',
+        departmentId: marketingId,
+        active: true,
+      });
       expect(res.body).not.toMatch(/password|scrypt/i);
       const login = await signInAs('nadia.okafor@example.com', 'welcome-to-altitude');
       expect(ok(login)).toMatchObject({ user: { id: user.id, role: 'marketer' } });
@@ -221,7 +307,13 @@ describe('settings', () => {
 
     it('an email already in use is refused with 409 naming the email', async () => {
       const problem = expectFieldError(
-        await as.cmo.post('/api/users', { email: 'MARKETER@example.com', name: 'Twin', role: 'marketer', departmentId: as.marketer.user.departmentId, password: 'another-passphrase' }),
+        await as.cmo.post('/api/users', {
+          email: 'MARKETER@example.com',
+          name: 'Twin',
+          role: 'marketer',
+          departmentId: as.marketer.user.departmentId,
+          password: 'another-passphrase',
+        }),
         'email',
         409,
       );
@@ -229,7 +321,13 @@ describe('settings', () => {
     });
 
     it('an invite is checked field by field: email, name, role, department and the password policy', async () => {
-      const valid = { email: 'new.person@example.com', name: 'New Person', role: 'requester', departmentId: as.sales.user.departmentId, password: 'a-long-passphrase' };
+      const valid = {
+        email: 'new.person@example.com',
+        name: 'New Person',
+        role: 'requester',
+        departmentId: as.sales.user.departmentId,
+        password: 'a-long-passphrase',
+      };
       expectFieldError(await as.cmo.post('/api/users', { ...valid, email: 'not-an-email' }), 'email');
       expectFieldError(await as.cmo.post('/api/users', { ...valid, name: ' ' }), 'name');
       expectFieldError(await as.cmo.post('/api/users', { ...valid, role: 'admin' }), 'role');
@@ -243,7 +341,11 @@ describe('settings', () => {
     it('the lead renames someone and moves them to another department', async () => {
       const { user } = await invite('requester', 'Sales');
       const product = await departmentId(as.cmo, 'Product');
-      expect(ok(await as.cmo.patch(`/api/users/${user.id}`, { name: 'Renamed Person', departmentId: product }))).toEqual({ ...user, name: 'Renamed Person', departmentId: product });
+      expect(ok(await as.cmo.patch(`/api/users/${user.id}`, { name: 'Renamed Person', departmentId: product }))).toEqual({
+        ...user,
+        name: 'Renamed Person',
+        departmentId: product,
+      });
       expectFieldError(await as.cmo.patch(`/api/users/${user.id}`, { departmentId: 99999 }), 'departmentId', 422);
       expectFieldError(await as.cmo.patch(`/api/users/${user.id}`, { role: 'owner' }), 'role');
       expectFieldError(await as.cmo.patch(`/api/users/${user.id}`, { active: 'no' }), 'active');
@@ -256,7 +358,9 @@ describe('settings', () => {
       const cookie = await t.login(person.user.email, person.password);
       const product = await departmentId(as.cmo, 'Product');
       ok(await as.cmo.patch(`/api/users/${person.user.id}`, { departmentId: product }));
-      expect(ok(await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }))).toMatchObject({ user: { departmentId: product } });
+      expect(ok(await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }))).toMatchObject({
+        user: { departmentId: product },
+      });
     });
 
     it('the lead cannot change their own role or deactivate themselves', async () => {
@@ -264,17 +368,23 @@ describe('settings', () => {
       expect(expectFieldError(await as.cmo.patch(`/api/users/${me}`, { role: 'marketer' }), 'role', 422).code).toBe('user.own_role');
       expect(expectFieldError(await as.cmo.patch(`/api/users/${me}`, { active: false }), 'active', 422).code).toBe('user.own_deactivation');
       // Their own name they may change, and re-stating their role is no change.
-      expect(ok(await as.cmo.patch(`/api/users/${me}`, { name: 'Morgan Reyes', role: 'lead', active: true }))).toMatchObject({ role: 'lead', active: true });
+      expect(ok(await as.cmo.patch(`/api/users/${me}`, { name: 'Morgan Reyes', role: 'lead', active: true }))).toMatchObject({
+        role: 'lead',
+        active: true,
+      });
       expect(ok(await as.cmo.get('/api/auth/me'))).toMatchObject({ user: { role: 'lead' } });
     });
 
-    it("deactivating someone ends their sessions at once, they cannot sign in, and their history stays", async () => {
+    it('deactivating someone ends their sessions at once, they cannot sign in, and their history stays', async () => {
       const person = await invite('marketer');
       const cookie = await t.login(person.user.email, person.password);
       const typeId = await requestTypeId(as.cmo, 'Event banner');
       const request = await fileRequest(as.sales, { title: 'Booth graphics', typeId });
       const headers = { cookie };
-      expect((await t.app.inject({ method: 'POST', url: `/api/requests/${request.id}/time-entries`, headers, payload: { minutes: 30 } })).statusCode).toBe(201);
+      expect(
+        (await t.app.inject({ method: 'POST', url: `/api/requests/${request.id}/time-entries`, headers, payload: { minutes: 30 } }))
+          .statusCode,
+      ).toBe(201);
       expect((await t.app.inject({ method: 'GET', url: '/api/board', headers })).statusCode).toBe(200);
 
       const deactivated = ok<User>(await as.cmo.patch(`/api/users/${person.user.id}`, { active: false }));
@@ -306,7 +416,9 @@ describe('settings', () => {
       expect(expectProblem(await board(cookie), 401).code).toBe('auth.required');
       const again = await t.login(person.user.email, person.password);
       expect(expectProblem(await board(again), 403).code).toBe('auth.forbidden');
-      expect(ok(await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: again } }))).toMatchObject({ user: { role: 'requester' } });
+      expect(ok(await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: again } }))).toMatchObject({
+        user: { role: 'requester' },
+      });
 
       // Promoted to lead, they reach settings on their next sign-in.
       ok(await as.cmo.patch(`/api/users/${person.user.id}`, { role: 'lead' }));
@@ -314,7 +426,7 @@ describe('settings', () => {
       expect((await t.app.inject({ method: 'GET', url: '/api/settings/targets', headers: { cookie: asLead } })).statusCode).toBe(200);
     });
 
-    it("deactivating someone ends their live update stream too", async () => {
+    it('deactivating someone ends their live update stream too', async () => {
       const person = await invite('marketer');
       const cookie = await t.login(person.user.email, person.password);
       await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -328,7 +440,9 @@ describe('settings', () => {
         response.resume();
       });
       ok(await as.cmo.patch(`/api/users/${person.user.id}`, { active: false }));
-      await expect(Promise.race([ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 3000))])).resolves.toBe('ended');
+      await expect(Promise.race([ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 3000))])).resolves.toBe(
+        'ended',
+      );
     });
   });
 });

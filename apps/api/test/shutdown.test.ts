@@ -19,7 +19,12 @@ interface Answer {
 }
 
 /** A POST whose body arrives in two halves, `gap` apart, on its own connection. */
-function slowPost(url: string, cookie: string, payload: string, secondHalf: Promise<void>): { headersSent: Promise<void>; answer: Promise<Answer> } {
+function slowPost(
+  url: string,
+  cookie: string,
+  payload: string,
+  secondHalf: Promise<void>,
+): { headersSent: Promise<void>; answer: Promise<Answer> } {
   const body = Buffer.from(payload);
   const req = http.request(`${url}/api/requests`, {
     method: 'POST',

@@ -29,7 +29,12 @@ function expectRetryLater(res: LightMyRequestResponse, status = 429): number {
 }
 
 const throttleRows = (t: TestApp) => t.app.db.select({ n: count() }).from(loginThrottle).get()!.n;
-const throttleKeys = (t: TestApp) => t.app.db.select({ key: loginThrottle.key }).from(loginThrottle).all().map((r) => r.key);
+const throttleKeys = (t: TestApp) =>
+  t.app.db
+    .select({ key: loginThrottle.key })
+    .from(loginThrottle)
+    .all()
+    .map((r) => r.key);
 
 describe('a burst of concurrent sign-ins for one account from one address', () => {
   let t: TestApp;
@@ -100,7 +105,7 @@ describe('an account guessed at from many addresses', () => {
     expect(res.json().user.email).toBe('cmo@example.com');
   }, 60_000);
 
-  it('a colleague\'s account is not slowed by the attack on another one', async () => {
+  it("a colleague's account is not slowed by the attack on another one", async () => {
     now += 1000;
     expect((await signIn(t, 'marketer@example.com', demoPassword, '192.0.2.50')).statusCode).toBe(200);
   });
@@ -148,7 +153,13 @@ describe('throttle rows are pruned once their window and lock have passed', () =
     now += 10 * minute;
     await signIn(t, 'recent@example.com', 'wrong', '10.5.0.2');
     const recent = ['pair:10.5.0.2 recent@example.com', 'ip:10.5.0.2', 'account:recent@example.com'];
-    const old = ['pair:10.5.0.1 old-0@example.com', 'pair:10.5.0.1 old-1@example.com', 'ip:10.5.0.1', 'account:old-0@example.com', 'account:old-1@example.com'];
+    const old = [
+      'pair:10.5.0.1 old-0@example.com',
+      'pair:10.5.0.1 old-1@example.com',
+      'ip:10.5.0.1',
+      'account:old-0@example.com',
+      'account:old-1@example.com',
+    ];
     expect(throttleKeys(t)).toEqual(expect.arrayContaining([...old, ...recent]));
 
     // 12:16: the first failures' window and lock are over; the next sign-in sweeps them away.

@@ -30,7 +30,11 @@ function importsOf(file: string): string[] {
   const found: string[] = [];
   for (const m of text.get(file)!.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)) {
     const spec = m[1]!;
-    const base = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec.startsWith('@altitude/shared/') ? path.join(sharedSrc, spec.slice('@altitude/shared/'.length)) : null;
+    const base = spec.startsWith('.')
+      ? path.resolve(path.dirname(file), spec)
+      : spec.startsWith('@altitude/shared/')
+        ? path.join(sharedSrc, spec.slice('@altitude/shared/'.length))
+        : null;
     const target = base && [base, `${base}.ts`, `${base}.tsx`].find((c) => text.has(c));
     if (target) found.push(target);
   }
@@ -39,14 +43,21 @@ function importsOf(file: string): string[] {
 
 describe('the API source layout', () => {
   it('builds problems only in *.errors.ts, errors.ts and the plugins', () => {
-    const inline = production.filter((f) => !f.endsWith('.errors.ts') && f !== path.join(apiSrc, 'errors.ts') && !f.startsWith(path.join(apiSrc, 'plugins')) && text.get(f)!.includes('new HttpProblem('));
+    const inline = production.filter(
+      (f) =>
+        !f.endsWith('.errors.ts') &&
+        f !== path.join(apiSrc, 'errors.ts') &&
+        !f.startsWith(path.join(apiSrc, 'plugins')) &&
+        text.get(f)!.includes('new HttpProblem('),
+    );
     expect(inline.map(rel)).toEqual([]);
   });
 
   it('builds each problem code in one place', () => {
     const byCode = new Map<string, string[]>();
     for (const f of production) {
-      for (const m of text.get(f)!.matchAll(/new HttpProblem\(\s*\d+,\s*'([^']+)'/g)) byCode.set(m[1]!, [...(byCode.get(m[1]!) ?? []), rel(f)]);
+      for (const m of text.get(f)!.matchAll(/new HttpProblem\(\s*\d+,\s*'([^']+)'/g))
+        byCode.set(m[1]!, [...(byCode.get(m[1]!) ?? []), rel(f)]);
     }
     expect([...byCode].filter(([, files]) => files.length > 1)).toEqual([]);
   });

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 export function stableOrder(client: Database.Database, table: string): string {
   const [info] = client.pragma(`table_list("${table}")`) as { wr: number }[];
   if (!info?.wr) return 'rowid';
-  const key = (client.pragma(`table_info("${table}")`) as { name: string; pk: number }[]).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const key = (client.pragma(`table_info("${table}")`) as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk);
   return key.map((c) => `"${c.name}"`).join(', ');
 }

@@ -31,7 +31,11 @@ const hostile: [what: string, value: string, message: string][] = [
 ];
 
 /** Asserts a 400 naming exactly `path` with `message`, and that nothing was written. */
-async function refused(call: () => Promise<{ statusCode: number; json(): unknown; body: string; headers: Record<string, unknown> }>, path: string, message: string) {
+async function refused(
+  call: () => Promise<{ statusCode: number; json(): unknown; body: string; headers: Record<string, unknown> }>,
+  path: string,
+  message: string,
+) {
   const before = dbChecksum(t.app.db);
   const res = await call();
   const body = expectProblem(res as Parameters<typeof expectProblem>[0], 400);
@@ -64,15 +68,40 @@ describe('refused text, field by field', () => {
   });
 
   it.each(hostile)('a request type named %s', async (_, value, message) => {
-    await refused(() => as.cmo.post('/api/request-types', { name: value, turnaroundDays: 3, defaultClassification: 'tactical' }), 'name', message);
+    await refused(
+      () => as.cmo.post('/api/request-types', { name: value, turnaroundDays: 3, defaultClassification: 'tactical' }),
+      'name',
+      message,
+    );
   });
 
   it('a brief, a decline note, a classification note and a time note with a NUL or an override', async () => {
     const created = await fileRequest(as.sales, { title: 'Noted banner', typeId });
-    await refused(() => as.sales.post('/api/requests', { title: 'ok', typeId, brief: 'two\u0000parts' }), 'brief', 'must not contain control characters');
-    await refused(() => as.marketer.post(`/api/requests/${created.id}/move`, { status: 'declined', version: created.version, note: '\u202Eno' }), 'note', 'must not contain bidirectional override or isolate characters');
-    await refused(() => as.marketer.put(`/api/requests/${created.id}/classification`, { classification: 'tactical', version: created.version, note: 'x\u0000' }), 'note', 'must not contain control characters');
-    await refused(() => as.marketer.post(`/api/requests/${created.id}/time-entries`, { minutes: 5, note: 'a\u2067b' }), 'note', 'must not contain bidirectional override or isolate characters');
+    await refused(
+      () => as.sales.post('/api/requests', { title: 'ok', typeId, brief: 'two\u0000parts' }),
+      'brief',
+      'must not contain control characters',
+    );
+    await refused(
+      () => as.marketer.post(`/api/requests/${created.id}/move`, { status: 'declined', version: created.version, note: '\u202Eno' }),
+      'note',
+      'must not contain bidirectional override or isolate characters',
+    );
+    await refused(
+      () =>
+        as.marketer.put(`/api/requests/${created.id}/classification`, {
+          classification: 'tactical',
+          version: created.version,
+          note: 'x\u0000',
+        }),
+      'note',
+      'must not contain control characters',
+    );
+    await refused(
+      () => as.marketer.post(`/api/requests/${created.id}/time-entries`, { minutes: 5, note: 'a\u2067b' }),
+      'note',
+      'must not contain bidirectional override or isolate characters',
+    );
   });
 });
 
@@ -104,10 +133,24 @@ describe('classification needs the version it was made against', () => {
 
   it("a stale version does not overwrite a colleague's classification: 409 with the request as it stands", async () => {
     const created = await fileRequest(as.sales, { title: 'Contested class', typeId });
-    const first = ok<Request>(await as.marketer.put(`/api/requests/${created.id}/classification`, { classification: 'strategic', version: created.version, note: 'Flagship' }));
+    const first = ok<Request>(
+      await as.marketer.put(`/api/requests/${created.id}/classification`, {
+        classification: 'strategic',
+        version: created.version,
+        note: 'Flagship',
+      }),
+    );
     const before = dbChecksum(t.app.db);
-    const body = expectProblem(await as.cmo.put(`/api/requests/${created.id}/classification`, { classification: 'tactical', version: created.version }), 409);
-    expect(body.current).toMatchObject({ id: created.id, classification: 'strategic', classificationNote: 'Flagship', version: created.version + 1 });
+    const body = expectProblem(
+      await as.cmo.put(`/api/requests/${created.id}/classification`, { classification: 'tactical', version: created.version }),
+      409,
+    );
+    expect(body.current).toMatchObject({
+      id: created.id,
+      classification: 'strategic',
+      classificationNote: 'Flagship',
+      version: created.version + 1,
+    });
     expect(dbChecksum(t.app.db)).toBe(before);
     expect(await getRequest(as.marketer, created.id)).toEqual(first);
   });

@@ -18,8 +18,19 @@ import {
 
 const today = '2026-11-20';
 
-type TimeEntryList = { items: { id: number; requestId: number; userId: number; minutes: number; date: string; note: string; createdAt: string }[]; totalMinutes: number };
-type Activity = { id: number; kind: string; actorId: number; field: string | null; from: string | null; to: string | null; createdAt: string };
+type TimeEntryList = {
+  items: { id: number; requestId: number; userId: number; minutes: number; date: string; note: string; createdAt: string }[];
+  totalMinutes: number;
+};
+type Activity = {
+  id: number;
+  kind: string;
+  actorId: number;
+  field: string | null;
+  from: string | null;
+  to: string | null;
+  createdAt: string;
+};
 
 let t: TestApp;
 let as: DemoCallers;
@@ -32,7 +43,9 @@ beforeAll(async () => {
   t = await createDemoApp();
   as = await signInDemoAccounts(t);
   typeId = await requestTypeId(as.marketer, 'Event banner');
-  salesRequest = (await listAll(as.sales)).find((r) => r.requesterId !== as.sales.user.id && r.departmentId === as.sales.user.departmentId && r.loggedMinutes > 0)!;
+  salesRequest = (await listAll(as.sales)).find(
+    (r) => r.requesterId !== as.sales.user.id && r.departmentId === as.sales.user.departmentId && r.loggedMinutes > 0,
+  )!;
   productRequest = await fileRequest(as.product, { title: 'Release email for SSO', typeId });
 });
 afterAll(() => t.app.close());
@@ -47,7 +60,15 @@ describe('logging time', () => {
 
     const res = await as.marketer.post(`/api/requests/${salesRequest.id}/time-entries`, { minutes: 30 });
     const entry = ok<TimeEntryList['items'][number]>(res, 201);
-    expect(entry).toEqual({ id: expect.any(Number), requestId: salesRequest.id, userId: as.marketer.user.id, minutes: 30, date: today, note: '', createdAt: expect.any(String) });
+    expect(entry).toEqual({
+      id: expect.any(Number),
+      requestId: salesRequest.id,
+      userId: as.marketer.user.id,
+      minutes: 30,
+      date: today,
+      note: '',
+      createdAt: expect.any(String),
+    });
 
     const after = await getRequest(as.marketer, salesRequest.id);
     expect(after.loggedMinutes).toBe(before.loggedMinutes + 30);
@@ -61,11 +82,15 @@ describe('logging time', () => {
     const sample = (await listAll(as.marketer)).filter((r) => r.status !== 'intake').slice(0, 20);
     for (const r of sample) expect(r.loggedMinutes, r.key).toBe((await timeOf(r.id)).totalMinutes);
     const board = ok<{ columns: { cards: { id: number; loggedMinutes: number }[] }[] }>(await as.marketer.get('/api/board'));
-    for (const card of board.columns.flatMap((c) => c.cards).slice(0, 20)) expect(card.loggedMinutes).toBe((await timeOf(card.id)).totalMinutes);
+    for (const card of board.columns.flatMap((c) => c.cards).slice(0, 20))
+      expect(card.loggedMinutes).toBe((await timeOf(card.id)).totalMinutes);
   });
 
   it('a lead logs a full day on an earlier date with a note', async () => {
-    const entry = ok<TimeEntryList['items'][number]>(await as.cmo.post(`/api/requests/${salesRequest.id}/time-entries`, { minutes: 1440, date: '2026-11-18', note: 'Workshop' }), 201);
+    const entry = ok<TimeEntryList['items'][number]>(
+      await as.cmo.post(`/api/requests/${salesRequest.id}/time-entries`, { minutes: 1440, date: '2026-11-18', note: 'Workshop' }),
+      201,
+    );
     expect(entry).toMatchObject({ userId: as.cmo.user.id, minutes: 1440, date: '2026-11-18', note: 'Workshop' });
   });
 
@@ -124,7 +149,13 @@ describe('comments', () => {
   it("a requester comments on a colleague's request in their department: 201, and everyone who may see it reads it", async () => {
     const res = await as.sales.post(`/api/requests/${salesRequest.id}/comments`, { body: 'Can we get this **a day earlier**?' });
     const comment = ok<{ id: number; requestId: number; authorId: number; body: string; createdAt: string }>(res, 201);
-    expect(comment).toEqual({ id: expect.any(Number), requestId: salesRequest.id, authorId: as.sales.user.id, body: 'Can we get this **a day earlier**?', createdAt: expect.any(String) });
+    expect(comment).toEqual({
+      id: expect.any(Number),
+      requestId: salesRequest.id,
+      authorId: as.sales.user.id,
+      body: 'Can we get this **a day earlier**?',
+      createdAt: expect.any(String),
+    });
     for (const reader of [as.sales, as.marketer, as.cmo]) {
       const { items } = ok<{ items: { id: number }[] }>(await reader.get(`/api/requests/${salesRequest.id}/comments`));
       expect(items.at(-1)).toEqual(comment);
@@ -133,7 +164,9 @@ describe('comments', () => {
 
   it("a requester cannot comment on or read another department's request (404, nothing stored)", async () => {
     const before = rowCounts(t);
-    expect(expectProblem(await as.sales.post(`/api/requests/${productRequest.id}/comments`, { body: 'Peeking' }), 404).code).toBe('request.not_found');
+    expect(expectProblem(await as.sales.post(`/api/requests/${productRequest.id}/comments`, { body: 'Peeking' }), 404).code).toBe(
+      'request.not_found',
+    );
     expectProblem(await as.sales.get(`/api/requests/${productRequest.id}/comments`), 404);
     expectProblem(await as.exec.post(`/api/requests/${salesRequest.id}/comments`, { body: 'Peeking' }), 404);
     expect(rowCounts(t)).toEqual(before);
@@ -142,14 +175,20 @@ describe('comments', () => {
   it('an empty comment is refused with 400 naming body', async () => {
     const before = rowCounts(t);
     for (const body of ['', '   ']) {
-      expect(expectProblem(await as.marketer.post(`/api/requests/${salesRequest.id}/comments`, { body }), 400).errors).toEqual([{ path: 'body', message: expect.any(String) }]);
+      expect(expectProblem(await as.marketer.post(`/api/requests/${salesRequest.id}/comments`, { body }), 400).errors).toEqual([
+        { path: 'body', message: expect.any(String) },
+      ]);
     }
     expect(rowCounts(t)).toEqual(before);
   });
 
   it('comments are listed oldest first', async () => {
     const created = await fileRequest(as.product, { title: 'Webinar slides', typeId });
-    for (const [who, body] of [[as.product, 'First'], [as.marketer, 'Second'], [as.product, 'Third']] as const) {
+    for (const [who, body] of [
+      [as.product, 'First'],
+      [as.marketer, 'Second'],
+      [as.product, 'Third'],
+    ] as const) {
       ok(await who.post(`/api/requests/${created.id}/comments`, { body }), 201);
     }
     const { items } = ok<{ items: { body: string; authorId: number }[] }>(await as.product.get(`/api/requests/${created.id}/comments`));

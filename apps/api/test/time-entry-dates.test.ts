@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../src/db/schema';
 import type { TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
-import { createDemoApp, fileRequest, getRequest, moveTo, ok, requestTypeId, rowCounts, signInDemoAccounts, type DemoCallers } from './request-helpers';
+import {
+  createDemoApp,
+  fileRequest,
+  getRequest,
+  moveTo,
+  ok,
+  requestTypeId,
+  rowCounts,
+  signInDemoAccounts,
+  type DemoCallers,
+} from './request-helpers';
 
 /*
  * Item 15 of issue 9: time is logged on a date between the day the request was filed and today
@@ -44,7 +54,13 @@ function closedEarlier(status: 'done' | 'declined'): { id: number; closedOn: str
   const row = t.app.db
     .select({ id: requests.id, completedAt: requests.completedAt, createdAt: requests.createdAt })
     .from(requests)
-    .where(and(eq(requests.status, status), lt(requests.completedAt, `${shift(today, -3)}T00:00:00.000Z`), sql`date(${requests.completedAt}) > date(${requests.createdAt})`))
+    .where(
+      and(
+        eq(requests.status, status),
+        lt(requests.completedAt, `${shift(today, -3)}T00:00:00.000Z`),
+        sql`date(${requests.completedAt}) > date(${requests.createdAt})`,
+      ),
+    )
     .get()!;
   return { id: row.id, closedOn: row.completedAt!.slice(0, 10), filedOn: row.createdAt.slice(0, 10) };
 }
@@ -61,7 +77,11 @@ describe('the date of a time entry', () => {
   });
 
   it('on an older open request: from its filing day to today, both included', async () => {
-    const row = t.app.db.select().from(requests).where(and(eq(requests.status, 'in_progress'), lt(requests.createdAt, '2026-10-01'))).get()!;
+    const row = t.app.db
+      .select()
+      .from(requests)
+      .where(and(eq(requests.status, 'in_progress'), lt(requests.createdAt, '2026-10-01')))
+      .get()!;
     const filedOn = row.createdAt.slice(0, 10);
     expect((await refused(row.id, shift(filedOn, -1), 422)).code).toBe('time_entry.before_filed');
     expect((await refused(row.id, '2000-01-01', 422)).code).toBe('time_entry.before_filed');
@@ -109,7 +129,15 @@ describe('the date of a time entry', () => {
       // Filed 2026-11-10 02:00 UTC: still 9 November in New York.
       const id = t.app.db
         .insert(requests)
-        .values({ title: 'Late-night filing', typeId, departmentId: as.sales.user.departmentId, requesterId: as.sales.user.id, position: 'zz-tz', createdAt: '2026-11-10T02:00:00.000Z', updatedAt: '2026-11-10T02:00:00.000Z' })
+        .values({
+          title: 'Late-night filing',
+          typeId,
+          departmentId: as.sales.user.departmentId,
+          requesterId: as.sales.user.id,
+          position: 'zz-tz',
+          createdAt: '2026-11-10T02:00:00.000Z',
+          updatedAt: '2026-11-10T02:00:00.000Z',
+        })
         .returning()
         .get().id;
       expect((await refused(id, '2026-11-08', 422)).code).toBe('time_entry.before_filed');

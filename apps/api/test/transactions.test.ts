@@ -38,7 +38,9 @@ describe('transactions roll back whole', () => {
     expect(() =>
       t.app.db.transaction((tx) => {
         const row = tx.insert(requests).values(newRequest('Half done')).returning({ id: requests.id }).get();
-        tx.insert(activity).values({ requestId: row.id, actorId: marketer.user.id, kind: 'created', createdAt: '2026-11-20T12:00:00.000Z' }).run();
+        tx.insert(activity)
+          .values({ requestId: row.id, actorId: marketer.user.id, kind: 'created', createdAt: '2026-11-20T12:00:00.000Z' })
+          .run();
         throw new Error('crash mid-change');
       }),
     ).toThrow('crash mid-change');
@@ -73,7 +75,9 @@ describe('transactions roll back whole', () => {
 describe('a write whose activity entry fails leaves nothing behind (real service path)', () => {
   /** Makes SQLite refuse activity rows of one kind, as a failing disk or constraint would, mid-transaction. */
   const failActivity = (kind: string) =>
-    t.app.db.$client.exec(`CREATE TRIGGER fail_activity BEFORE INSERT ON activity WHEN NEW.kind = '${kind}' BEGIN SELECT RAISE(ABORT, 'boom'); END;`);
+    t.app.db.$client.exec(
+      `CREATE TRIGGER fail_activity BEFORE INSERT ON activity WHEN NEW.kind = '${kind}' BEGIN SELECT RAISE(ABORT, 'boom'); END;`,
+    );
   afterEach(() => {
     t.app.db.$client.exec('DROP TRIGGER IF EXISTS fail_activity');
   });
@@ -97,26 +101,67 @@ describe('a write whose activity entry fails leaves nothing behind (real service
 
     // The same move goes through once the fault is gone: nothing half-done was in its way.
     t.app.db.$client.exec('DROP TRIGGER fail_activity');
-    expect(ok<{ status: string; version: number }>(await marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', version: card.version }))).toMatchObject({ status: 'planned', version: card.version + 1 });
+    expect(
+      ok<{ status: string; version: number }>(
+        await marketer.post(`/api/requests/${card.id}/move`, { status: 'planned', version: card.version }),
+      ),
+    ).toMatchObject({ status: 'planned', version: card.version + 1 });
   });
 
   it('a hand-back whose activity fails stores neither the resolution nor the note written before it', async () => {
     const card = await readyCard('Hand-back that fails');
     const before = dbChecksum(t.app.db);
     failActivity('moved');
-    expectServerError(await marketer.post(`/api/requests/${card.id}/move`, { status: 'declined', resolution: 'handed_back', note: 'Use the template', version: card.version }));
+    expectServerError(
+      await marketer.post(`/api/requests/${card.id}/move`, {
+        status: 'declined',
+        resolution: 'handed_back',
+        note: 'Use the template',
+        version: card.version,
+      }),
+    );
     expect(await getRequest(marketer, card.id)).toEqual(card);
     expect(ok<{ items: unknown[] }>(await marketer.get(`/api/requests/${card.id}/comments`)).items).toEqual([]);
     expect(dbChecksum(t.app.db)).toBe(before);
   });
 
   /** Each write: the activity kind it records, a fixture built before the fault is armed, and the write itself. */
-  const writes: [kind: string, what: string, prepare: () => Promise<{ id: number; version: number }>, write: (card: { id: number; version: number }) => Promise<LightMyRequestResponse>][] = [
-    ['created', 'filing a request', async () => ({ id: 0, version: 0 }), () => marketer.post('/api/requests', { title: 'Never filed', typeId })],
-    ['commented', 'a comment', () => readyCard('Commented'), (card) => marketer.post(`/api/requests/${card.id}/comments`, { body: 'Lost' })],
-    ['time_logged', 'a time entry', () => readyCard('Timed'), (card) => marketer.post(`/api/requests/${card.id}/time-entries`, { minutes: 30 })],
-    ['classified', 'a classification', () => fileRequest(marketer, { title: 'To classify', typeId }), (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', version: card.version })],
-    ['updated', 'an edit', () => readyCard('Edited'), (card) => marketer.patch(`/api/requests/${card.id}`, { version: card.version, title: 'Edited again' })],
+  const writes: [
+    kind: string,
+    what: string,
+    prepare: () => Promise<{ id: number; version: number }>,
+    write: (card: { id: number; version: number }) => Promise<LightMyRequestResponse>,
+  ][] = [
+    [
+      'created',
+      'filing a request',
+      async () => ({ id: 0, version: 0 }),
+      () => marketer.post('/api/requests', { title: 'Never filed', typeId }),
+    ],
+    [
+      'commented',
+      'a comment',
+      () => readyCard('Commented'),
+      (card) => marketer.post(`/api/requests/${card.id}/comments`, { body: 'Lost' }),
+    ],
+    [
+      'time_logged',
+      'a time entry',
+      () => readyCard('Timed'),
+      (card) => marketer.post(`/api/requests/${card.id}/time-entries`, { minutes: 30 }),
+    ],
+    [
+      'classified',
+      'a classification',
+      () => fileRequest(marketer, { title: 'To classify', typeId }),
+      (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', version: card.version }),
+    ],
+    [
+      'updated',
+      'an edit',
+      () => readyCard('Edited'),
+      (card) => marketer.patch(`/api/requests/${card.id}`, { version: card.version, title: 'Edited again' }),
+    ],
   ];
 
   it.each(writes)('%s: %s whose activity entry fails is not stored', async (kind, _what, prepare, write) => {

@@ -35,9 +35,12 @@ describe('TRUST_PROXY setting', () => {
     expect(readConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
-  it.each(['yes-please', '10.0.0.0/99', '10.0.0.300', 'proxy.example.com'])('TRUST_PROXY=%j stops the server from starting, naming the entry', (value) => {
-    expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
-  });
+  it.each(['yes-please', '10.0.0.0/99', '10.0.0.300', 'proxy.example.com'])(
+    'TRUST_PROXY=%j stops the server from starting, naming the entry',
+    (value) => {
+      expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    },
+  );
 });
 
 describe('with TRUST_PROXY off (the default)', () => {
@@ -101,7 +104,7 @@ describe('with TRUST_PROXY=1 (one reverse proxy)', () => {
   });
 });
 
-describe('with TRUST_PROXY naming the proxy\'s address', () => {
+describe("with TRUST_PROXY naming the proxy's address", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ seed: 'demo', now: () => demoToday, trustProxy: ['10.9.0.0/16'] });
@@ -111,7 +114,13 @@ describe('with TRUST_PROXY naming the proxy\'s address', () => {
   it('believes the forwarded headers from that proxy only', async () => {
     const viaProxy = await login(t, 'sales@example.com', demoPassword, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.1' });
     expect(String(viaProxy.headers['set-cookie'])).toMatch(/;\s*Secure/i);
-    const direct = await login(t, 'sales@example.com', demoPassword, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.1' }, '203.0.113.50');
+    const direct = await login(
+      t,
+      'sales@example.com',
+      demoPassword,
+      { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.1' },
+      '203.0.113.50',
+    );
     expect(direct.statusCode).toBe(200);
     expect(String(direct.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
     expect(direct.headers['strict-transport-security']).toBeUndefined();

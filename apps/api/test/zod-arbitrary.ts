@@ -81,19 +81,38 @@ export const hostileStrings = [
 ];
 
 /** Strings that satisfy common formats and refinements the generic generator would rarely hit. */
-const hintStrings = ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', '2026-01-01', '2026-04-01', '2026-10-01', '2027-01-01', '2026-11-20'];
+const hintStrings = [
+  'UTC',
+  'Europe/Paris',
+  'America/New_York',
+  'Asia/Tokyo',
+  '2026-01-01',
+  '2026-04-01',
+  '2026-10-01',
+  '2027-01-01',
+  '2026-11-20',
+];
 
 /** The edges of the accepted dates (2000-01-01..2099-12-31): its ends, leap days, year ends, and just past them. */
 const calendarEdges = ['2000-01-01', '2000-02-29', '2000-12-31', '2024-02-29', '2096-02-29', '2099-12-28', '2099-12-31'];
 const pastTheEdges = ['1999-12-31', '2100-01-01', '0000-01-01', '9999-12-31', '-000001-12-01', '+010000-01-01', '2100-02-29'];
 const isoDate = fc.oneof(
-  { arbitrary: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 6 },
+  {
+    arbitrary: fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    weight: 6,
+  },
   { arbitrary: fc.constantFrom(...calendarEdges), weight: 2 },
   { arbitrary: fc.constantFrom(...pastTheEdges), weight: 1 },
 );
 
 const email = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/), fc.constantFrom('example.com', 'EXAMPLE.com', 'corp.example.org'), fc.constantFrom('', ' ', '  '))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/),
+    fc.constantFrom('example.com', 'EXAMPLE.com', 'corp.example.org'),
+    fc.constantFrom('', ' ', '  '),
+  )
   .map(([local, domain, pad]) => `${pad}${local}@${domain}${pad}`);
 
 /** A string of exactly `n` UTF-16 units, built from a repeated unit so it is cheap. */
@@ -136,7 +155,10 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
     if (c.check === 'less_than') hi = c.inclusive ? v : isInt ? v - 1 : v - 1e-6;
   }
   const inRange = isInt
-    ? fc.oneof({ arbitrary: fc.integer({ min: Math.max(lo, Math.min(1, hi)), max: Math.min(hi, Math.max(lo, 20)) }), weight: 4 }, { arbitrary: fc.integer({ min: lo, max: hi }), weight: 2 })
+    ? fc.oneof(
+        { arbitrary: fc.integer({ min: Math.max(lo, Math.min(1, hi)), max: Math.min(hi, Math.max(lo, 20)) }), weight: 4 },
+        { arbitrary: fc.integer({ min: lo, max: hi }), weight: 2 },
+      )
     : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true });
   const edges = fc.constantFrom(lo, lo - 1, hi, hi + 1, 0, -1, 0.5, 1.5, 2 ** 53, -(2 ** 53), 1e21, Number.MAX_VALUE);
   return fc.oneof({ arbitrary: inRange, weight: 6 }, { arbitrary: edges, weight: 1 });
@@ -155,7 +177,10 @@ export function arbitraryFor(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'enum':
-      return fc.oneof({ arbitrary: fc.constantFrom(...Object.values(def.entries ?? {})), weight: 8 }, { arbitrary: fc.constantFrom('', 'LEAD', 'unknown', 'in progress'), weight: 1 });
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(...Object.values(def.entries ?? {})), weight: 8 },
+        { arbitrary: fc.constantFrom('', 'LEAD', 'unknown', 'in progress'), weight: 1 },
+      );
     case 'literal':
       return fc.constantFrom(...(def.values ?? [null]));
     case 'optional':

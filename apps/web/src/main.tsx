@@ -13,7 +13,6 @@ import { theme } from './app/theme';
 import { SessionExpiryListener } from './features/auth/components/session-expiry-listener';
 import { queryClient } from './lib/query-client';
 
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>

@@ -33,9 +33,14 @@ describe('web boundaries', () => {
     for (const from of features) {
       for (const into of features) {
         if (from === into) continue;
-        const target = readdirSync(path.join(src, 'features', from), { recursive: true, encoding: 'utf8' }).find((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'))!;
+        const target = readdirSync(path.join(src, 'features', from), { recursive: true, encoding: 'utf8' }).find(
+          (f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'),
+        )!;
         const specifier = `../../${from}/${target.replace(/\.tsx?$/, '')}`;
-        const ids = await ruleIds(`apps/web/src/features/${into}/pages/probe.ts`, `import * as other from '${specifier}';\nexport const probe = other;\n`);
+        const ids = await ruleIds(
+          `apps/web/src/features/${into}/pages/probe.ts`,
+          `import * as other from '${specifier}';\nexport const probe = other;\n`,
+        );
         expect(ids, `${into} importing ${specifier}`).toContain('import-x/no-restricted-paths');
       }
     }
@@ -50,17 +55,32 @@ describe('web boundaries', () => {
   });
 
   it('refuses app/ in a feature, and a feature or app/ in lib/ and components/', async () => {
-    expect(await ruleIds('apps/web/src/features/auth/pages/probe.ts', "import * as m from '../../../app/nav';\nexport const probe = m;\n")).toContain('import-x/no-restricted-paths');
-    expect(await ruleIds('apps/web/src/lib/probe.ts', "import * as m from '../features/board/lanes';\nexport const probe = m;\n")).toContain('import-x/no-restricted-paths');
-    expect(await ruleIds('apps/web/src/lib/probe.ts', "import * as m from '../app/nav';\nexport const probe = m;\n")).toContain('import-x/no-restricted-paths');
-    expect(await ruleIds('apps/web/src/components/probe.ts', "import * as m from '../features/requests/components/markdown';\nexport const probe = m;\n")).toContain('import-x/no-restricted-paths');
+    expect(
+      await ruleIds('apps/web/src/features/auth/pages/probe.ts', "import * as m from '../../../app/nav';\nexport const probe = m;\n"),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await ruleIds('apps/web/src/lib/probe.ts', "import * as m from '../features/board/lanes';\nexport const probe = m;\n"),
+    ).toContain('import-x/no-restricted-paths');
+    expect(await ruleIds('apps/web/src/lib/probe.ts', "import * as m from '../app/nav';\nexport const probe = m;\n")).toContain(
+      'import-x/no-restricted-paths',
+    );
+    expect(
+      await ruleIds(
+        'apps/web/src/components/probe.ts',
+        "import * as m from '../features/requests/components/markdown';\nexport const probe = m;\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
   });
 
   it('refuses an import loop in the web app and in shared', async () => {
     // router.tsx imports ./app-layout, so app-layout importing the router closes a loop.
-    expect(await ruleIds('apps/web/src/app/app-layout.tsx', "import { router } from './router';\nexport const probe = router;\n")).toContain('import-x/no-cycle');
+    expect(
+      await ruleIds('apps/web/src/app/app-layout.tsx', "import { router } from './router';\nexport const probe = router;\n"),
+    ).toContain('import-x/no-cycle');
     // requests.ts imports ./domain.
-    expect(await ruleIds('packages/shared/src/domain.ts', "import { Request } from './requests';\nexport const probe = Request;\n")).toContain('import-x/no-cycle');
+    expect(
+      await ruleIds('packages/shared/src/domain.ts', "import { Request } from './requests';\nexport const probe = Request;\n"),
+    ).toContain('import-x/no-cycle');
   });
 });
 

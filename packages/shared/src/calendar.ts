@@ -16,7 +16,8 @@ const lastDayNumber = Date.parse('9999-12-31T00:00:00Z') / dayMs;
  */
 export function dayNumber(date: string): number {
   const n = Date.parse(`${date}T00:00:00Z`) / dayMs;
-  if (!ymd.test(date) || !Number.isInteger(n) || dateOfDayNumber(n) !== date) throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  if (!ymd.test(date) || !Number.isInteger(n) || dateOfDayNumber(n) !== date)
+    throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
   return n;
 }
 
@@ -68,7 +69,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -76,8 +86,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** Wall-clock time in `timeZone` at `instant`, expressed as if it were UTC milliseconds. */
 function wallClockMs(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour) % 24,
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** The calendar date in `timeZone` at an instant. */

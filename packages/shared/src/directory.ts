@@ -32,7 +32,11 @@ export const RequestTypeList = listOf(RequestType);
 export const UserList = listOf(User);
 
 const name = singleLine;
-const positiveId = (what: string) => z.number({ error: `choose a ${what}` }).int().positive({ error: `choose a ${what}` });
+const positiveId = (what: string) =>
+  z
+    .number({ error: `choose a ${what}` })
+    .int()
+    .positive({ error: `choose a ${what}` });
 
 export const CreateDepartmentBody = z.strictObject({ name: name(80) });
 export type CreateDepartmentBody = z.infer<typeof CreateDepartmentBody>;

@@ -130,13 +130,20 @@ export const Flow = z.object({
     overall: CycleTimeStats,
     byClass: z.array(CycleTimeStats.extend({ classification: ReportClass })),
     byType: z.array(
-      CycleTimeStats.extend({ typeId: z.number().int(), typeName: z.string(), defaultClassification: Classification, turnaroundDays: z.number().int() }),
+      CycleTimeStats.extend({
+        typeId: z.number().int(),
+        typeName: z.string(),
+        defaultClassification: Classification,
+        turnaroundDays: z.number().int(),
+      }),
     ),
   }),
   /** Requests delivered per week, by class; every week of the period. */
   throughput: z.array(ThroughputWeek),
   /** Open columns as they stand now, each with its total and its oldest cards first. */
-  ageingWip: z.array(z.object({ status: Status, count: z.number().int(), wipLimit: z.number().int().nullable(), items: z.array(AgeingCard) })),
+  ageingWip: z.array(
+    z.object({ status: Status, count: z.number().int(), wipLimit: z.number().int().nullable(), items: z.array(AgeingCard) }),
+  ),
 });
 export type Flow = z.infer<typeof Flow>;
 

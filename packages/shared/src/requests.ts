@@ -108,8 +108,14 @@ export const RequestFilters = z.object({
     .regex(/^(\d+|none)(,(\d+|none))*$/, { error: 'must be ids or "none"' })
     .optional(),
   q: z.string().max(200).optional(),
-  mine: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
-  overdue: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+  mine: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
+  overdue: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
 });
 export type RequestFilters = z.infer<typeof RequestFilters>;
 

@@ -13,9 +13,12 @@ export function nextQuarterStart(quarterStart: string): string {
 }
 
 /** "2026-10-01" → "Q4 2026". */
-export const quarterLabel = (quarterStart: string) => `Q${Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1} ${quarterStart.slice(0, 4)}`;
+export const quarterLabel = (quarterStart: string) =>
+  `Q${Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1} ${quarterStart.slice(0, 4)}`;
 
-export const QuarterStart = DateInput.refine(isQuarterStart, { error: 'must be the first day of a quarter (YYYY-01-01, -04-01, -07-01 or -10-01)' });
+export const QuarterStart = DateInput.refine(isQuarterStart, {
+  error: 'must be the first day of a quarter (YYYY-01-01, -04-01, -07-01 or -10-01)',
+});
 
 /** The strategic-share target for one quarter, as a fraction from 0 to 1. */
 export const Target = z.object({ periodStart: z.string(), strategicShare: z.number() });
@@ -24,7 +27,10 @@ export const TargetList = listOf(Target);
 
 export const TargetParams = z.object({ periodStart: QuarterStart });
 export const PutTargetBody = z.strictObject({
-  strategicShare: z.number({ error: 'must be a number from 0 to 1' }).min(0, { error: 'must be at least 0' }).max(1, { error: 'must be at most 1' }),
+  strategicShare: z
+    .number({ error: 'must be a number from 0 to 1' })
+    .min(0, { error: 'must be at least 0' })
+    .max(1, { error: 'must be at most 1' }),
 });
 export type PutTargetBody = z.infer<typeof PutTargetBody>;
 

@@ -4,7 +4,8 @@ import { CreateRequestTypeBody, InviteUserBody, UpdateUserBody } from './directo
 import { ClassificationBody, CreateRequestBody, MoveRequestBody } from './requests';
 import { longText, singleLine } from './text';
 
-const issueOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+const issueOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 
 describe('singleLine: a title or a name', () => {
   const line = singleLine(20);
@@ -87,14 +88,44 @@ describe('every text a person reads goes through the rules', () => {
   it.each([
     ['request title', CreateRequestBody, { title: '   ', typeId: 1 }, 'title', 'must not be blank'],
     ['request brief', CreateRequestBody, { title: 'ok', typeId: 1, brief: 'a\u0000' }, 'brief', 'must not contain control characters'],
-    ['business goal', CreateRequestBody, { title: 'ok', typeId: 1, businessGoal: '\u202Egoal' }, 'businessGoal', 'must not contain bidirectional override or isolate characters'],
-    ['audience', CreateRequestBody, { title: 'ok', typeId: 1, audience: 'x\u2066' }, 'audience', 'must not contain bidirectional override or isolate characters'],
+    [
+      'business goal',
+      CreateRequestBody,
+      { title: 'ok', typeId: 1, businessGoal: '\u202Egoal' },
+      'businessGoal',
+      'must not contain bidirectional override or isolate characters',
+    ],
+    [
+      'audience',
+      CreateRequestBody,
+      { title: 'ok', typeId: 1, audience: 'x\u2066' },
+      'audience',
+      'must not contain bidirectional override or isolate characters',
+    ],
     ['decline note', MoveRequestBody, { status: 'declined', version: 1, note: 'no\u0000' }, 'note', 'must not contain control characters'],
-    ['classification note', ClassificationBody, { classification: 'tactical', version: 1, note: '\u202Enote' }, 'note', 'must not contain bidirectional override or isolate characters'],
+    [
+      'classification note',
+      ClassificationBody,
+      { classification: 'tactical', version: 1, note: '\u202Enote' },
+      'note',
+      'must not contain bidirectional override or isolate characters',
+    ],
     ['comment', CreateCommentBody, { body: '\u200b \n' }, 'body', 'must not be blank'],
-    ['user name', InviteUserBody, { email: 'a@example.com', name: '\u3000', role: 'marketer', departmentId: 1, password: 'x' }, 'name', 'must not be blank'],
+    [
+      'user name',
+      InviteUserBody,
+      { email: 'a@example.com', name: '\u3000', role: 'marketer', departmentId: 1, password: 'x' },
+      'name',
+      'must not be blank',
+    ],
     ['user rename', UpdateUserBody, { name: 'Ann\u202E' }, 'name', 'must not contain bidirectional override or isolate characters'],
-    ['request type description', CreateRequestTypeBody, { name: 'Deck', turnaroundDays: 3, defaultClassification: 'tactical', description: '\u0007' }, 'description', 'must not contain control characters'],
+    [
+      'request type description',
+      CreateRequestTypeBody,
+      { name: 'Deck', turnaroundDays: 3, defaultClassification: 'tactical', description: '\u0007' },
+      'description',
+      'must not contain control characters',
+    ],
   ])('%s', (_, schema, body, path, message) => {
     expect(issueOf(schema.safeParse(body))).toContainEqual({ path, message });
   });

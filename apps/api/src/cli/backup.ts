@@ -10,7 +10,9 @@ const { databasePath } = readConfig();
 const destination = values.to ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.to) : defaultBackupPath(databasePath);
 try {
   const result = await backupDatabase(databasePath, destination);
-  console.log(`Backed up ${databasePath}\n       to ${result.destination} (${(result.bytes / 1024).toFixed(0)} KiB, ${result.ms.toFixed(0)} ms)`);
+  console.log(
+    `Backed up ${databasePath}\n       to ${result.destination} (${(result.bytes / 1024).toFixed(0)} KiB, ${result.ms.toFixed(0)} ms)`,
+  );
 } catch (err) {
   console.error(`Backup failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

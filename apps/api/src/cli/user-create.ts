@@ -10,7 +10,12 @@ import { passwordProblem } from '../modules/auth/password-policy';
 
 /** Adds a lead account, e.g. the first user of a non-demo install. */
 const { values } = parseArgs({
-  options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, department: { type: 'string', default: 'Marketing' } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    password: { type: 'string' },
+    department: { type: 'string', default: 'Marketing' },
+  },
 });
 if (!values.email || !values.name || !values.password) {
   console.error('Usage: pnpm user:create --email ada@company.com --name "Ada Lovelace" --password "…" [--department Marketing]');

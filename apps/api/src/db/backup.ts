@@ -11,7 +11,10 @@ export interface BackupResult {
 
 /** `<folder of the database>/backups/altitude-2026-11-27T15-04-05Z.db`. */
 export function defaultBackupPath(databasePath: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
   return path.join(path.dirname(databasePath), 'backups', `altitude-${stamp}.db`);
 }
 

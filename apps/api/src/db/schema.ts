@@ -119,10 +119,18 @@ export const requests = sqliteTable(
     // Flow reports, over delivered requests only (partial: a move between open columns never
     // touches them). Deliveries by class per period or week are ranges of the first; cycle-time
     // percentiles walk the others in cycle-time order, so no query sorts the deliveries.
-    index('requests_done_class_idx').on(reportClassIndexed, t.completedAt, t.startedAt).where(sql`status = 'done'`),
-    index('requests_cycle_idx').on(cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
-    index('requests_cycle_class_idx').on(reportClassIndexed, cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
-    index('requests_cycle_type_idx').on(t.typeId, cycleDaysIndexed, t.completedAt).where(sql`status = 'done' and started_at is not null`),
+    index('requests_done_class_idx')
+      .on(reportClassIndexed, t.completedAt, t.startedAt)
+      .where(sql`status = 'done'`),
+    index('requests_cycle_idx')
+      .on(cycleDaysIndexed, t.completedAt)
+      .where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_class_idx')
+      .on(reportClassIndexed, cycleDaysIndexed, t.completedAt)
+      .where(sql`status = 'done' and started_at is not null`),
+    index('requests_cycle_type_idx')
+      .on(t.typeId, cycleDaysIndexed, t.completedAt)
+      .where(sql`status = 'done' and started_at is not null`),
   ],
 );
 
@@ -182,10 +190,7 @@ export const activity = sqliteTable(
     toValue: text('to_value'),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('activity_request_idx').on(t.requestId, t.createdAt),
-    index('activity_kind_idx').on(t.kind, t.createdAt),
-  ],
+  (t) => [index('activity_request_idx').on(t.requestId, t.createdAt), index('activity_kind_idx').on(t.kind, t.createdAt)],
 );
 
 /** Strategic-share target per quarter, `periodStart` being the quarter's first day. */
@@ -284,7 +289,10 @@ export const requestTime = sqliteTable(
     minutes: integer('minutes').notNull(),
     entries: integer('entries').notNull(),
   },
-  (t) => [index('request_time_department_idx').on(t.departmentId, t.lastDate, t.firstDate), index('request_time_type_idx').on(t.typeId, t.lastDate, t.firstDate)],
+  (t) => [
+    index('request_time_department_idx').on(t.departmentId, t.lastDate, t.firstDate),
+    index('request_time_type_idx').on(t.typeId, t.lastDate, t.firstDate),
+  ],
 );
 
 /** The same per request and user who logged time on it. */

@@ -27,7 +27,11 @@ describe('the statements cache', () => {
       const byName = (q: typeof db) =>
         prepareOnce(q, 'test.departmentByName', () => {
           builds += 1;
-          return q.select({ name: departments.name }).from(departments).where(eq(departments.name, sql.placeholder('name'))).prepare();
+          return q
+            .select({ name: departments.name })
+            .from(departments)
+            .where(eq(departments.name, sql.placeholder('name')))
+            .prepare();
         });
       expect(byName(db).get({ name: 'Sales' })).toEqual({ name: 'Sales' });
       db.transaction((tx) => {

@@ -68,7 +68,11 @@ export default fp(
         throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
       }
       const body = route.schema?.body;
-      const facts = { hasBody: body !== undefined, bodyStrict: isStrictObject(body), responseCodes: Object.keys(route.schema?.response ?? {}) };
+      const facts = {
+        hasBody: body !== undefined,
+        bodyStrict: isStrictObject(body),
+        responseCodes: Object.keys(route.schema?.response ?? {}),
+      };
       for (const method of [route.method].flat()) {
         if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access, ...facts });
       }

@@ -37,7 +37,10 @@ export function LiveUpdates() {
     const source = new EventSource('/api/events');
     let opened = false;
     source.onopen = () => {
-      if (opened) void queryClient.invalidateQueries({ queryKey: queryKeys.requests.all }).then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
+      if (opened)
+        void queryClient
+          .invalidateQueries({ queryKey: queryKeys.requests.all })
+          .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
       opened = true;
     };
     source.addEventListener('change', (message) => {

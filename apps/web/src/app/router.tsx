@@ -14,7 +14,9 @@ import { prefetchBoard } from './routes/board-loader';
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
-const RequestDetailPage = lazy(() => import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
+const RequestDetailPage = lazy(() =>
+  import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
+);
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const SettingsPage = lazy(() => import('../features/settings/pages/settings-page').then((m) => ({ default: m.SettingsPage })));
@@ -52,16 +54,55 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'requests/new', element: <Page><NewRequestPage /></Page> },
-      { path: 'requests', element: <Page><MyRequestsPage /></Page> },
-      { path: 'requests/:id', element: <Page><RequestDetailPage /></Page> },
+      {
+        path: 'requests/new',
+        element: (
+          <Page>
+            <NewRequestPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'requests',
+        element: (
+          <Page>
+            <MyRequestsPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'requests/:id',
+        element: (
+          <Page>
+            <RequestDetailPage />
+          </Page>
+        ),
+      },
       {
         path: 'board',
         loader: ({ request }) => prefetchBoard(queryClient, request.url),
-        element: <Page access="marketer"><BoardRoute /></Page>,
+        element: (
+          <Page access="marketer">
+            <BoardRoute />
+          </Page>
+        ),
       },
-      { path: 'settings', element: <Page access="lead"><SettingsPage /></Page> },
-      { path: 'insights', element: <Page access="lead"><InsightsPage /></Page> },
+      {
+        path: 'settings',
+        element: (
+          <Page access="lead">
+            <SettingsPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'insights',
+        element: (
+          <Page access="lead">
+            <InsightsPage />
+          </Page>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -28,7 +28,12 @@ async function call<T extends z.ZodType>(method: string, url: string, schema: T,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, detail: 'Could not reach Altitude. Check your connection and try again.' });
+    throw new ApiError(0, {
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: 'Could not reach Altitude. Check your connection and try again.',
+    });
   }
   if (res.status === 204) return schema.parse(null);
   const text = await res.text();

@@ -17,9 +17,18 @@ export const statusColor: Record<Status, string> = {
   done: 'teal',
   declined: 'red',
 };
-export const resolutionLabel: Record<Resolution, string> = { delivered: 'Delivered', declined: 'Declined', handed_back: 'Handed back', cancelled: 'Cancelled' };
+export const resolutionLabel: Record<Resolution, string> = {
+  delivered: 'Delivered',
+  declined: 'Declined',
+  handed_back: 'Handed back',
+  cancelled: 'Cancelled',
+};
 export const classificationLabel: Record<Classification, string> = { strategic: 'Strategic', tactical: 'Tactical' };
-export const classificationColor: Record<Classification | 'unclassified', string> = { strategic: 'violet', tactical: 'orange', unclassified: 'gray' };
+export const classificationColor: Record<Classification | 'unclassified', string> = {
+  strategic: 'violet',
+  tactical: 'orange',
+  unclassified: 'gray',
+};
 export const priorityLabel: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
 /** 75 → "1h 15m", 30 → "30m", 0 → "0h". */

@@ -9,7 +9,13 @@ const sentence = (message: string) => message.charAt(0).toUpperCase() + message.
 /** A form validator from a shared zod schema, so the browser checks what the server checks. */
 export function schemaValidator<T>(schema: z.ZodType, toBody: (values: T) => unknown = (v) => v) {
   const resolve = schemaResolver(schema, { sync: true });
-  return (values: T) => Object.fromEntries(Object.entries(resolve(toBody(values) as never)).map(([path, message]) => [path, typeof message === 'string' ? sentence(message) : message]));
+  return (values: T) =>
+    Object.fromEntries(
+      Object.entries(resolve(toBody(values) as never)).map(([path, message]) => [
+        path,
+        typeof message === 'string' ? sentence(message) : message,
+      ]),
+    );
 }
 
 interface FieldErrorTarget {
@@ -24,7 +30,11 @@ export function showServerErrors(error: unknown, form?: FieldErrorTarget, fields
   const placed = error instanceof ApiError && form ? (error.problem.errors ?? []).filter((e) => fields.includes(e.path)) : [];
   for (const e of placed) form?.setFieldError(e.path, sentence(e.message));
   if (placed.length === 0) {
-    notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : 'Something went wrong. Try again.' });
+    notifications.show({
+      color: 'red',
+      title: 'Not saved',
+      message: error instanceof Error ? error.message : 'Something went wrong. Try again.',
+    });
   }
 }
 

@@ -4,7 +4,16 @@ import type { Classification, Priority, Status } from '@altitude/shared/domain';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { hashPassword } from '../../lib/password';
-import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, fillers, strategicPrograms, type DemoType } from './demo-catalog';
+import {
+  demoAccounts,
+  demoColleagues,
+  demoComments,
+  demoPassword,
+  demoTypes,
+  fillers,
+  strategicPrograms,
+  type DemoType,
+} from './demo-catalog';
 import { createRandom, type Random } from './random';
 import { seedBaseline } from './baseline';
 
@@ -33,10 +42,16 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
     const deptId = seedBaseline(tx);
     const people = [...demoAccounts, ...demoColleagues].map((a) => ({
       ...a,
-      id: tx.insert(t.users).values({ email: a.email, name: a.name, role: a.role, passwordHash, departmentId: deptId.get(a.department)! }).returning().get().id,
+      id: tx
+        .insert(t.users)
+        .values({ email: a.email, name: a.name, role: a.role, passwordHash, departmentId: deptId.get(a.department)! })
+        .returning()
+        .get().id,
     }));
     for (let q = quarterStart(start); q <= end; q = quarterStart(q + 100 * dayMs)) {
-      tx.insert(t.targets).values({ periodStart: new Date(q).toISOString().slice(0, 10), strategicShare: 0.4 }).run();
+      tx.insert(t.targets)
+        .values({ periodStart: new Date(q).toISOString().slice(0, 10), strategicShare: 0.4 })
+        .run();
     }
 
     const marketers = people.filter((p) => p.role !== 'requester');
@@ -58,7 +73,16 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
         const createdAt = day + rnd.int(8 * 60, 17 * 60) * 60_000;
         if (createdAt > end) continue;
         const id = requests.length + 1;
-        const req = planRequest(rnd, { id, type, typeId, requesterId: requester.id, departmentId: deptId.get(dept)!, createdAt, end, marketers: marketers.map((m) => m.id) });
+        const req = planRequest(rnd, {
+          id,
+          type,
+          typeId,
+          requesterId: requester.id,
+          departmentId: deptId.get(dept)!,
+          createdAt,
+          end,
+          marketers: marketers.map((m) => m.id),
+        });
         requests.push(req.row);
         entries.push(...req.entries);
         activity.push(...req.activity);
@@ -83,24 +107,75 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       const done = program.endDay !== null ? start + program.endDay * dayMs : null;
       const assigneeId = people.find((p) => p.email === program.owner)!.id;
       requests.push({
-        id, title: program.title, brief: program.brief, typeId: type, requesterId: cmo.id, departmentId: deptId.get('Marketing')!,
-        businessGoal: 'Long-term demand and brand', audience: 'The whole market', dueDate: isoDate((done ?? end + 30 * dayMs) + 7 * dayMs), priority: 'high',
-        status: done ? 'done' : 'in_progress', resolution: done ? 'delivered' : null, classification: 'strategic', classificationSuggested: false,
-        classificationNote: 'Flagship program', classifiedById: cmo.id, classifiedAt: iso(createdAt + dayMs), assigneeId, estimateMinutes: program.weeklyHours * 60 * 20,
-        position: '', version: 6, createdAt: iso(createdAt), updatedAt: iso(done ?? createdAt + 2 * dayMs), startedAt: iso(createdAt + dayMs), completedAt: done ? iso(done) : null,
+        id,
+        title: program.title,
+        brief: program.brief,
+        typeId: type,
+        requesterId: cmo.id,
+        departmentId: deptId.get('Marketing')!,
+        businessGoal: 'Long-term demand and brand',
+        audience: 'The whole market',
+        dueDate: isoDate((done ?? end + 30 * dayMs) + 7 * dayMs),
+        priority: 'high',
+        status: done ? 'done' : 'in_progress',
+        resolution: done ? 'delivered' : null,
+        classification: 'strategic',
+        classificationSuggested: false,
+        classificationNote: 'Flagship program',
+        classifiedById: cmo.id,
+        classifiedAt: iso(createdAt + dayMs),
+        assigneeId,
+        estimateMinutes: program.weeklyHours * 60 * 20,
+        position: '',
+        version: 6,
+        createdAt: iso(createdAt),
+        updatedAt: iso(done ?? createdAt + 2 * dayMs),
+        startedAt: iso(createdAt + dayMs),
+        completedAt: done ? iso(done) : null,
       });
       activity.push(
         { requestId: id, actorId: cmo.id, kind: 'created', createdAt: iso(createdAt) },
-        { requestId: id, actorId: cmo.id, kind: 'classified', field: 'classification', toValue: 'strategic', createdAt: iso(createdAt + dayMs) },
-        { requestId: id, actorId: cmo.id, kind: 'moved', field: 'status', fromValue: 'intake', toValue: 'in_progress', createdAt: iso(createdAt + dayMs) },
+        {
+          requestId: id,
+          actorId: cmo.id,
+          kind: 'classified',
+          field: 'classification',
+          toValue: 'strategic',
+          createdAt: iso(createdAt + dayMs),
+        },
+        {
+          requestId: id,
+          actorId: cmo.id,
+          kind: 'moved',
+          field: 'status',
+          fromValue: 'intake',
+          toValue: 'in_progress',
+          createdAt: iso(createdAt + dayMs),
+        },
       );
-      if (done) activity.push({ requestId: id, actorId: assigneeId, kind: 'moved', field: 'status', fromValue: 'in_progress', toValue: 'done', createdAt: iso(done) });
+      if (done)
+        activity.push({
+          requestId: id,
+          actorId: assigneeId,
+          kind: 'moved',
+          field: 'status',
+          fromValue: 'in_progress',
+          toValue: 'done',
+          createdAt: iso(done),
+        });
       for (let week = createdAt + dayMs; week < Math.min(done ?? end, end); week += 7 * dayMs) {
         const progress = (week - start) / (end - start);
         const minutes = Math.round((program.weeklyHours * (1 - 0.55 * progress) * rnd.between(0.7, 1.3) * 60) / 15) * 15;
         if (minutes <= 0) continue;
         entries.push({ requestId: id, userId: assigneeId, minutes, date: isoDate(week), note: 'Program work', createdAt: iso(week) });
-        activity.push({ requestId: id, actorId: assigneeId, kind: 'time_logged', field: 'minutes', toValue: String(minutes), createdAt: iso(week) });
+        activity.push({
+          requestId: id,
+          actorId: assigneeId,
+          kind: 'time_logged',
+          field: 'minutes',
+          toValue: String(minutes),
+          createdAt: iso(week),
+        });
       }
     }
 
@@ -148,10 +223,19 @@ function planRequest(rnd: Random, p: Plan) {
   const title = rnd.pick(type.titles).replace(/\{(\w+)\}/g, (_, k: string) => rnd.pick(fillers[k] ?? ['']));
   const turnaround = type.turnaroundDays * rnd.between(0.8, 1.8);
   const due = p.createdAt + (type.turnaroundDays + rnd.int(-3, 7)) * dayMs;
-  const priority = rnd.weighted<Priority>([['low', 2], ['normal', 6], ['high', 3], ['urgent', 1]]);
+  const priority = rnd.weighted<Priority>([
+    ['low', 2],
+    ['normal', 6],
+    ['high', 3],
+    ['urgent', 1],
+  ]);
   const hours = rnd.between(...type.hours);
   const assigneeId = rnd.pick(p.marketers);
-  const classification: Classification = rnd.chance(0.04) ? (type.defaultClassification === 'tactical' ? 'strategic' : 'tactical') : type.defaultClassification;
+  const classification: Classification = rnd.chance(0.04)
+    ? type.defaultClassification === 'tactical'
+      ? 'strategic'
+      : 'tactical'
+    : type.defaultClassification;
   const startedAt = p.createdAt + rnd.between(0.3, 4) * dayMs;
   const completedAt = startedAt + turnaround * dayMs;
   const activity: Activity[] = [{ requestId: p.id, actorId: p.requesterId, kind: 'created', createdAt: iso(p.createdAt) }];
@@ -188,7 +272,14 @@ function planRequest(rnd: Random, p: Plan) {
       const minutes = rnd.pick([15, 30]);
       const at = p.createdAt + 3_600_000;
       entries.push({ requestId: p.id, userId, minutes, date: isoDate(at), note: 'Triage', createdAt: iso(at) });
-      activity.push({ requestId: p.id, actorId: userId, kind: 'time_logged', field: 'minutes', toValue: String(minutes), createdAt: iso(at) });
+      activity.push({
+        requestId: p.id,
+        actorId: userId,
+        kind: 'time_logged',
+        field: 'minutes',
+        toValue: String(minutes),
+        createdAt: iso(at),
+      });
     }
     return { row, entries, activity };
   }
@@ -197,15 +288,37 @@ function planRequest(rnd: Random, p: Plan) {
     const resolution = rnd.chance(0.6) ? 'handed_back' : 'declined';
     change(startedAt, assigneeId, 'classified', 'classification', null, classification);
     change(startedAt, assigneeId, 'moved', 'status', 'intake', 'declined');
-    Object.assign(row, { status: 'declined', resolution, classification, classificationSuggested: false, classifiedById: assigneeId, classifiedAt: iso(startedAt), completedAt: iso(startedAt), classificationNote: resolution === 'handed_back' ? 'Use the self-serve template in the sales kit.' : 'Out of scope this quarter.' });
+    Object.assign(row, {
+      status: 'declined',
+      resolution,
+      classification,
+      classificationSuggested: false,
+      classifiedById: assigneeId,
+      classifiedAt: iso(startedAt),
+      completedAt: iso(startedAt),
+      classificationNote: resolution === 'handed_back' ? 'Use the self-serve template in the sales kit.' : 'Out of scope this quarter.',
+    });
     return { row, entries, activity };
   }
   const estimate = Math.round((hours * 60) / 30) * 30;
   change(startedAt, assigneeId, 'classified', 'classification', null, classification);
   change(startedAt, assigneeId, 'assigned', 'assigneeId', null, String(assigneeId));
   change(startedAt, assigneeId, 'estimated', 'estimateMinutes', null, String(estimate));
-  Object.assign(row, { classification, classificationSuggested: false, classifiedById: assigneeId, classifiedAt: iso(startedAt), assigneeId, estimateMinutes: estimate, startedAt: iso(startedAt) });
-  const steps: [Status, number][] = [['planned', 0], ['in_progress', 0.3], ['in_review', 0.8], ['done', 1]];
+  Object.assign(row, {
+    classification,
+    classificationSuggested: false,
+    classifiedById: assigneeId,
+    classifiedAt: iso(startedAt),
+    assigneeId,
+    estimateMinutes: estimate,
+    startedAt: iso(startedAt),
+  });
+  const steps: [Status, number][] = [
+    ['planned', 0],
+    ['in_progress', 0.3],
+    ['in_review', 0.8],
+    ['done', 1],
+  ];
   let prev: Status = 'intake';
   for (const [status, fraction] of steps) {
     const at = startedAt + fraction * (completedAt - startedAt) + (status === 'planned' ? 60_000 : 0);
@@ -224,7 +337,14 @@ function planRequest(rnd: Random, p: Plan) {
     const at = rnd.between(startedAt, until);
     const userId = rnd.chance(0.85) ? assigneeId : rnd.pick(p.marketers);
     entries.push({ requestId: p.id, userId, minutes, date: isoDate(at), note: '', createdAt: iso(at) });
-    activity.push({ requestId: p.id, actorId: userId, kind: 'time_logged', field: 'minutes', toValue: String(minutes), createdAt: iso(at) });
+    activity.push({
+      requestId: p.id,
+      actorId: userId,
+      kind: 'time_logged',
+      field: 'minutes',
+      toValue: String(minutes),
+      createdAt: iso(at),
+    });
     remaining -= minutes;
   }
   return { row, entries, activity };

@@ -18,7 +18,14 @@ import { sessionIdOf } from './sessions';
 export function recheckActor(tx: Queryable, actor: SessionUser, access: Access): SessionUser {
   const row = prepareOnce(tx, 'actor.lookup', () =>
     tx
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId, active: users.active })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        departmentId: users.departmentId,
+        active: users.active,
+      })
       .from(users)
       .where(eq(users.id, sql.placeholder('id')))
       .prepare(),
@@ -27,7 +34,13 @@ export function recheckActor(tx: Queryable, actor: SessionUser, access: Access):
   const sessionId = sessionIdOf(actor);
   const sessionLive =
     sessionId === undefined ||
-    prepareOnce(tx, 'actor.session', () => tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, sql.placeholder('id'))).prepare()).get({ id: sessionId }) !== undefined;
+    prepareOnce(tx, 'actor.session', () =>
+      tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.id, sql.placeholder('id')))
+        .prepare(),
+    ).get({ id: sessionId }) !== undefined;
   if (!row?.active || !sessionLive) throw sessionEnded();
   if (!roleMeets(row.role, access)) throw forbidden();
   const { active: _active, ...user } = row;
@@ -45,5 +58,11 @@ export function writeAs<T>(db: Db, actor: SessionUser, access: Access, fn: (tx: 
 
 /** Active leads; the directory must never reach zero, or nobody could manage it. */
 export function activeLeadCount(tx: Queryable): number {
-  return tx.select({ n: count() }).from(users).where(and(eq(users.role, 'lead'), eq(users.active, true))).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: count() })
+      .from(users)
+      .where(and(eq(users.role, 'lead'), eq(users.active, true)))
+      .get()?.n ?? 0
+  );
 }

@@ -20,7 +20,14 @@ export function createSession(db: Queryable, userId: number, ip: string, now: Da
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + absoluteTimeoutMs);
   db.insert(sessions)
-    .values({ id: hashToken(token), userId, ip, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .values({
+      id: hashToken(token),
+      userId,
+      ip,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
     .run();
   return { token, expiresAt };
 }
@@ -71,7 +78,9 @@ function sessionUser(db: Db, id: string, now: Date, touch: boolean): SessionUser
 }
 
 export function deleteSession(db: Db, token: string): void {
-  db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.id, hashToken(token)))
+    .run();
 }
 
 /** Ends every session of a user at once; also callable inside a transaction. */

@@ -78,7 +78,12 @@ export function reserveAttempt(db: Db, keys: ThrottleKeys, now: Date): Reservati
       const fresh = !row || t - Date.parse(row.windowStart) >= windowMs;
       const failures = fresh ? 1 : row.failures + 1;
       const lockMs = lockFor(failures);
-      write(tx, { key, failures, windowStart: fresh ? now.toISOString() : row.windowStart, lockedUntil: lockMs === null ? null : new Date(t + lockMs).toISOString() });
+      write(tx, {
+        key,
+        failures,
+        windowStart: fresh ? now.toISOString() : row.windowStart,
+        lockedUntil: lockMs === null ? null : new Date(t + lockMs).toISOString(),
+      });
     };
     count(keys.pair, (n) => (n >= limits.pair.failures ? limits.pair.lockMs : null));
     count(keys.address, (n) => (n >= limits.address.failures ? limits.address.lockMs : null));
@@ -109,7 +114,10 @@ export function releaseAttempt(tx: Queryable, keys: ThrottleKeys): void {
 function write(tx: Queryable, row: Row): void {
   tx.insert(loginThrottle)
     .values(row)
-    .onConflictDoUpdate({ target: loginThrottle.key, set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil } })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: { failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil },
+    })
     .run();
 }
 
@@ -118,6 +126,11 @@ export function pruneExpired(tx: Queryable, now: Date): number {
   const windowEnded = new Date(now.getTime() - windowMs).toISOString();
   return tx
     .delete(loginThrottle)
-    .where(and(lte(loginThrottle.windowStart, windowEnded), or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, now.toISOString()))))
+    .where(
+      and(
+        lte(loginThrottle.windowStart, windowEnded),
+        or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, now.toISOString())),
+      ),
+    )
     .run().changes;
 }

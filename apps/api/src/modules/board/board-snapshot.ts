@@ -17,7 +17,11 @@ const patchLimit = 250;
 
 const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
-const entryOf = (card: { id: number; position: string }): CardEntry => ({ id: card.id, position: card.position, json: JSON.stringify(card) });
+const entryOf = (card: { id: number; position: string }): CardEntry => ({
+  id: card.id,
+  position: card.position,
+  json: JSON.stringify(card),
+});
 const listOf = (cards: { id: number; position: string }[]) => new CardList(cards.map(entryOf));
 
 /**
@@ -41,7 +45,9 @@ export class BoardSnapshot {
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
     installChangeLog(sqlite);
-    this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>('select seq, request_id as requestId from temp.board_log where seq > ? order by seq');
+    this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>(
+      'select seq, request_id as requestId from temp.board_log where seq > ? order by seq',
+    );
     this.lastSeq = sqlite.prepare('select coalesce(max(seq), 0) from temp.board_log').pluck();
     this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));
   }
@@ -117,7 +123,11 @@ export class BoardSnapshot {
 
   /** A column's JSON in pieces: its cards come from chunks serialised when they last changed. */
   private columnParts(column: Column): Buffer[] {
-    return [Buffer.from(`${JSON.stringify(column.head).slice(0, -1)},"cards":[`), ...column.cards.parts(), Buffer.from(`],"nextCursor":${JSON.stringify(column.nextCursor)}}`)];
+    return [
+      Buffer.from(`${JSON.stringify(column.head).slice(0, -1)},"cards":[`),
+      ...column.cards.parts(),
+      Buffer.from(`],"nextCursor":${JSON.stringify(column.nextCursor)}}`),
+    ];
   }
 
   /** The log only needs what is newer than the snapshot; trimmed now and then, not on every read. */

@@ -10,7 +10,13 @@ export const closedPageSize = 50;
 
 /** Open columns ship every card; closed ones only their most recent page, so the board stays small. */
 export function readBoard(db: Queryable, where: SQL[]): Board {
-  const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
+  const limits = new Map(
+    db
+      .select()
+      .from(workflowColumns)
+      .all()
+      .map((c) => [c.status, c.wipLimit]),
+  );
   const counts = new Map(
     db
       .select({ status: requests.status, n: sql<number>`count(*)` })
@@ -21,11 +27,13 @@ export function readBoard(db: Queryable, where: SQL[]): Board {
       .map((r) => [r.status, r.n]),
   );
   const openCards = new Map<Status, Card[]>(openStatuses.map((s) => [s, []]));
-  for (const card of columnCards(db, [...where, inArray(requests.status, [...openStatuses])], 'position')) openCards.get(card.status)!.push(card);
+  for (const card of columnCards(db, [...where, inArray(requests.status, [...openStatuses])], 'position'))
+    openCards.get(card.status)!.push(card);
   return {
     columns: statuses.map((status) => {
       const count = counts.get(status) ?? 0;
-      if (!isClosedStatus(status)) return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
+      if (!isClosedStatus(status))
+        return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
       return { status, wipLimit: limits.get(status) ?? null, count, ...closedPage(db, status, where) };
     }),
   };
@@ -53,6 +61,11 @@ export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where:
   }
   const page = closedPage(db, status, where, before);
   const wipLimit = db.select().from(workflowColumns).where(eq(workflowColumns.status, status)).get()?.wipLimit ?? null;
-  const count = db.select({ n: sql<number>`count(*)` }).from(requests).where(sql.join([sql`1 = 1`, ...where, eq(requests.status, status)], sql` and `)).get()?.n ?? 0;
+  const count =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(requests)
+      .where(sql.join([sql`1 = 1`, ...where, eq(requests.status, status)], sql` and `))
+      .get()?.n ?? 0;
   return { status, wipLimit, count, ...page };
 }

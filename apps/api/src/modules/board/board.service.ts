@@ -16,6 +16,13 @@ export function readFilteredBoard(db: Db, now: Date, user: SessionUser, filters:
 }
 
 /** A further page of the done or declined column, under the board's filters. */
-export function readClosedColumn(db: Db, now: Date, user: SessionUser, status: ClosedStatus, filters: Omit<RequestFilters, 'status'>, cursor?: string): BoardColumn {
+export function readClosedColumn(
+  db: Db,
+  now: Date,
+  user: SessionUser,
+  status: ClosedStatus,
+  filters: Omit<RequestFilters, 'status'>,
+  cursor?: string,
+): BoardColumn {
   return readClosedColumnPage(db, status, filtersToSql(filters, user, todayIn(db, now)), cursor);
 }

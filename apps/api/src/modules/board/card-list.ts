@@ -61,7 +61,12 @@ export class CardList {
     chunk.bytes = null;
     if (chunk.cards.length > 2 * chunkSize) {
       const at = this.chunks.indexOf(chunk);
-      this.chunks.splice(at, 1, { cards: chunk.cards.slice(0, chunkSize), bytes: null }, { cards: chunk.cards.slice(chunkSize), bytes: null });
+      this.chunks.splice(
+        at,
+        1,
+        { cards: chunk.cards.slice(0, chunkSize), bytes: null },
+        { cards: chunk.cards.slice(chunkSize), bytes: null },
+      );
     }
   }
 

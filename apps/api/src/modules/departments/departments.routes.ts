@@ -23,13 +23,24 @@ export default async function departmentRoutes(app: FastifyInstance) {
 
   r.post('/api/departments', {
     config: { access: 'lead' },
-    schema: { tags: ['directory', 'settings'], summary: 'Add a department; 409 when the name is taken', body: CreateDepartmentBody, response: { '2xx': Department } },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: 'Add a department; 409 when the name is taken',
+      body: CreateDepartmentBody,
+      response: { '2xx': Department },
+    },
     handler: async (request, reply) => reply.code(201).send(createDepartment(app.db, signedInUser(request), request.body)),
   });
 
   r.patch('/api/departments/:id', {
     config: { access: 'lead' },
-    schema: { tags: ['directory', 'settings'], summary: 'Rename a department; 409 when the name is taken', params: Params, body: UpdateDepartmentBody, response: { '2xx': Department } },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: 'Rename a department; 409 when the name is taken',
+      params: Params,
+      body: UpdateDepartmentBody,
+      response: { '2xx': Department },
+    },
     handler: async (request) => renameDepartment(app.db, signedInUser(request), request.params.id, request.body),
   });
 }

@@ -11,7 +11,11 @@ const columns = { id: departments.id, name: departments.name };
 /** Names are unique regardless of case, so "Sales" and "sales" cannot both exist. */
 function assertNameFree(tx: Queryable, name: string, exceptId?: number) {
   const sameName = sql`lower(${departments.name}) = lower(${name})`;
-  const clash = tx.select({ id: departments.id }).from(departments).where(exceptId === undefined ? sameName : and(sameName, ne(departments.id, exceptId))).get();
+  const clash = tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(exceptId === undefined ? sameName : and(sameName, ne(departments.id, exceptId)))
+    .get();
   if (clash) throw alreadyTaken('department', 'name', name);
 }
 

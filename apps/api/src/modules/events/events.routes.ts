@@ -13,7 +13,8 @@ const mayHear = (user: SessionUser, audience: Audience | null) =>
 const retryAfterSeconds = 30;
 
 /** True while the session still belongs to the same user with the same rights the stream was opened under. */
-const unchanged = (a: SessionUser, b: SessionUser | null) => b !== null && b.id === a.id && b.role === a.role && b.departmentId === a.departmentId;
+const unchanged = (a: SessionUser, b: SessionUser | null) =>
+  b !== null && b.id === a.id && b.role === a.role && b.departmentId === a.departmentId;
 
 /** Server-Sent Events: each change the signed-in user may see, as `data: <ChangeEvent JSON>`. */
 export default async function eventRoutes(app: FastifyInstance) {

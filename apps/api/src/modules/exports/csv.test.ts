@@ -8,9 +8,12 @@ const read = async (stream: NodeJS.ReadableStream) => {
 };
 
 describe('formula neutralisation', () => {
-  it.each(['=SUM(A1:A9)', '+1', '-1', '@cmd', '\tindent', '\rreturn', '=HYPERLINK("http://evil","x")', '\uFF1D1+1'])('a cell beginning %j gets a leading apostrophe', (cell) => {
-    expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-  });
+  it.each(['=SUM(A1:A9)', '+1', '-1', '@cmd', '\tindent', '\rreturn', '=HYPERLINK("http://evil","x")', '\uFF1D1+1'])(
+    'a cell beginning %j gets a leading apostrophe',
+    (cell) => {
+      expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+    },
+  );
 
   it.each([
     ['a sign after blanks, which some imports trim', '  =1+1', "  '=1+1"],
@@ -18,14 +21,15 @@ describe('formula neutralisation', () => {
     ['a sign after a comma and a blank', 'x, -2+3', "x, '-2+3"],
     ['a sign after a tab', 'a\t@SUM(1)', "a\t'@SUM(1)"],
     ['a sign after a pipe', 'a|+1', "a|'+1"],
-    ['a sign at the start of a later line', 'Line 1\n=cmd|\' /C calc\'!A0', "Line 1\n'=cmd|' /C calc'!A0"],
+    ['a sign at the start of a later line', "Line 1\n=cmd|' /C calc'!A0", "Line 1\n'=cmd|' /C calc'!A0"],
     ['every sign, not only the first', ';=1;=2', ";'=1;'=2"],
   ])('%s', (_, cell, written) => {
     expect(neutraliseFormula(cell)).toBe(written);
   });
 
   it('leaves ordinary text alone, a sign inside a word or a date included', () => {
-    for (const cell of ['Roll-up banners', 'a=b', 'e-mail', '', "'quoted", '2026-11-20', 'Q3 - Q4 plan', 'a@b.com', 'MKT-42']) expect(neutraliseFormula(cell)).toBe(cell);
+    for (const cell of ['Roll-up banners', 'a=b', 'e-mail', '', "'quoted", '2026-11-20', 'Q3 - Q4 plan', 'a@b.com', 'MKT-42'])
+      expect(neutraliseFormula(cell)).toBe(cell);
   });
 });
 
@@ -52,7 +56,12 @@ describe('CSV stream', () => {
 
   it('split naively on ; , or tab, no piece of a text cell starts a formula', async () => {
     const titles = ['a;=1+1;b', '@SUM(1)', '-2+3', '+1', '=HYPERLINK("http://evil","click")', 'x,=1', 'x\t-1', 'x\n@y', ' =1'];
-    const text = await read(csvStream(titles.map((title, i) => ({ id: i, title, note: null })), columns));
+    const text = await read(
+      csvStream(
+        titles.map((title, i) => ({ id: i, title, note: null })),
+        columns,
+      ),
+    );
     for (const piece of text.split(/[;,\t\n]/)) expect(piece.replace(/^[\s"]+/, '')).not.toMatch(/^[=+\-@]/);
   });
 });

@@ -21,7 +21,8 @@ export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
   // then the names for those cards only.
   const oldest = sql.join(
     openStatuses.map(
-      (status) => sql`select * from (select ${requests.id} as id, ${since} as since from ${requests} where ${requests.status} = ${status} order by since, ${requests.id} limit ${oldestPerColumn})`,
+      (status) =>
+        sql`select * from (select ${requests.id} as id, ${since} as since from ${requests} where ${requests.status} = ${status} order by since, ${requests.id} limit ${oldestPerColumn})`,
     ),
     sql` union all `,
   );
@@ -46,13 +47,24 @@ export function readAgeingWip(db: Queryable, now: Date): Flow['ageingWip'] {
       .all()
       .map((r) => [r.status, r.n]),
   );
-  const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
+  const limits = new Map(
+    db
+      .select()
+      .from(workflowColumns)
+      .all()
+      .map((c) => [c.status, c.wipLimit]),
+  );
   return openStatuses.map((status) => ({
     status,
     count: counts.get(status) ?? 0,
     wipLimit: limits.get(status) ?? null,
     items: rows
       .filter((r) => r.status === status)
-      .map((r) => ({ ...r, classification: r.classification as ReportClass, key: requestKey(r.id), ageDays: roundTo((now.getTime() - Date.parse(r.since)) / dayMs, 1) })),
+      .map((r) => ({
+        ...r,
+        classification: r.classification as ReportClass,
+        key: requestKey(r.id),
+        ageDays: roundTo((now.getTime() - Date.parse(r.since)) / dayMs, 1),
+      })),
   }));
 }

@@ -22,7 +22,8 @@ const classList = sql.join(
   sql`, `,
 );
 const doneClass = sql`${requests} indexed by requests_done_class_idx`;
-const completedIn = (p: { startAt: string; endAt: string }) => sql`${requests.completedAt} >= ${p.startAt} and ${requests.completedAt} < ${p.endAt}`;
+const completedIn = (p: { startAt: string; endAt: string }) =>
+  sql`${requests.completedAt} >= ${p.startAt} and ${requests.completedAt} < ${p.endAt}`;
 /** The partial indexes' own condition: SQLite uses a partial index only when the query implies it. */
 const delivered = sql`${requests.status} = 'done'`;
 const cycled = sql`${requests.status} = 'done' and ${requests.startedAt} is not null`;
@@ -38,7 +39,12 @@ export type CycleGrouping = 'all' | 'class' | 'type';
  * time, filtered to the period.
  * `started` passes class counts already read (overall and by class need the same ones).
  */
-export function cycleTimeStats(db: Queryable, period: ReportPeriod, grouping: CycleGrouping, started?: ClassCounts): Map<string, CycleTimeStats> {
+export function cycleTimeStats(
+  db: Queryable,
+  period: ReportPeriod,
+  grouping: CycleGrouping,
+  started?: ClassCounts,
+): Map<string, CycleTimeStats> {
   let counts: Map<string, number>;
   /** Two neighbouring cycle times of a group: from the shortest (`asc`) or from the longest. */
   let valuesAt: (key: string, offset: number, asc: boolean) => number[];
@@ -52,15 +58,20 @@ export function cycleTimeStats(db: Queryable, period: ReportPeriod, grouping: Cy
     counts = new Map(rows.map((r) => [String(r.g), r.n]));
     valuesAt = (key, offset, asc) =>
       db
-        .all<{ d: number }>(sql`
+        .all<{ d: number }>(
+          sql`
           select ${cycleDays} as d from ${requests} indexed by requests_cycle_type_idx
           where ${cycled} and ${requests.typeId} = ${Number(key)} and ${completedIn(period)}
           order by ${order(asc)} limit 2 offset ${offset}
-        `)
+        `,
+        )
         .map((r) => r.d);
   } else {
     const byClass = started ?? startedByClass(db, period);
-    counts = grouping === 'class' ? new Map(Object.entries(byClass)) : new Map([['all', byClass.strategic + byClass.tactical + byClass.unclassified]]);
+    counts =
+      grouping === 'class'
+        ? new Map(Object.entries(byClass))
+        : new Map([['all', byClass.strategic + byClass.tactical + byClass.unclassified]]);
     valuesAt = (key, offset, asc) =>
       db
         .all<{ d: number }>(

@@ -27,7 +27,11 @@ export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
         ...(byType.get(String(t.id)) ?? noCycleTime),
       })),
     },
-    throughput: throughputByWeek(db, period).map(({ week, counts }) => ({ week, ...counts, total: counts.strategic + counts.tactical + counts.unclassified })),
+    throughput: throughputByWeek(db, period).map(({ week, counts }) => ({
+      week,
+      ...counts,
+      total: counts.strategic + counts.tactical + counts.unclassified,
+    })),
     ageingWip: readAgeingWip(db, now),
   };
 }

@@ -28,7 +28,16 @@ const tacticalTypes = sql`select ${requestTypes.id} from ${requestTypes} where $
 export function readHandBack(db: Queryable, period: ReportPeriod): HandBack {
   const rule = handBackRule(periodDays(period));
   const logged = sql`coalesce(${requestTime.minutes}, 0)`;
-  const rows = db.all<{ departmentId: number; departmentName: string; typeId: number; typeName: string; requestCount: number; workedCount: number; handedBackCount: number; totalMinutes: number }>(sql`
+  const rows = db.all<{
+    departmentId: number;
+    departmentName: string;
+    typeId: number;
+    typeName: string;
+    requestCount: number;
+    workedCount: number;
+    handedBackCount: number;
+    totalMinutes: number;
+  }>(sql`
     select g.departmentId, ${departments.name} as departmentName, g.typeId, ${requestTypes.name} as typeName,
       g.requestCount, g.workedCount, g.handedBackCount, g.totalMinutes
     from (
@@ -53,11 +62,13 @@ export function readHandBack(db: Queryable, period: ReportPeriod): HandBack {
       handedBackCount: r.handedBackCount ?? 0,
       minutesEach: Math.round(r.totalMinutes / r.workedCount),
       requestIds: db
-        .all<{ id: number }>(sql`
+        .all<{ id: number }>(
+          sql`
           select ${requests.id} as id from ${requests} indexed by requests_type_idx
           where ${requests.typeId} = ${r.typeId} and ${requests.departmentId} = ${r.departmentId} and ${candidateRequests(period)}
           order by ${requests.id} limit ${maxRequestIds}
-        `)
+        `,
+        )
         .map((x) => x.id),
     })),
   };

@@ -17,31 +17,57 @@ export default async function insightRoutes(app: FastifyInstance) {
 
   r.get('/api/reports/time-split', {
     config,
-    schema: { tags, summary: 'Minutes per class (strategic, tactical, unclassified) per group, with the strategic share, the target and the previous period', querystring: TimeSplitQuery, response: { '2xx': TimeSplit } },
+    schema: {
+      tags,
+      summary:
+        'Minutes per class (strategic, tactical, unclassified) per group, with the strategic share, the target and the previous period',
+      querystring: TimeSplitQuery,
+      response: { '2xx': TimeSplit },
+    },
     handler: async (request) => readTimeSplit(app.db, period(request.query), request.query.groupBy),
   });
 
   r.get('/api/reports/headline', {
     config,
-    schema: { tags, summary: 'Strategic share against target, hours logged, requests received and delivered, each against the previous period', querystring: ReportQuery, response: { '2xx': Headline } },
+    schema: {
+      tags,
+      summary: 'Strategic share against target, hours logged, requests received and delivered, each against the previous period',
+      querystring: ReportQuery,
+      response: { '2xx': Headline },
+    },
     handler: async (request) => readHeadline(app.db, period(request.query)),
   });
 
   r.get('/api/reports/flow', {
     config,
-    schema: { tags, summary: 'Cycle time median and 85th percentile by class and type, weekly throughput, ageing work in progress', querystring: ReportQuery, response: { '2xx': Flow } },
+    schema: {
+      tags,
+      summary: 'Cycle time median and 85th percentile by class and type, weekly throughput, ageing work in progress',
+      querystring: ReportQuery,
+      response: { '2xx': Flow },
+    },
     handler: async (request) => readFlow(app.db, period(request.query), app.clock()),
   });
 
   r.get('/api/reports/hand-back', {
     config,
-    schema: { tags, summary: 'Tactical types one department files repeatedly at low effort each: candidates for self-service', querystring: ReportQuery, response: { '2xx': HandBack } },
+    schema: {
+      tags,
+      summary: 'Tactical types one department files repeatedly at low effort each: candidates for self-service',
+      querystring: ReportQuery,
+      response: { '2xx': HandBack },
+    },
     handler: async (request) => readHandBack(app.db, period(request.query)),
   });
 
   r.get('/api/reports/insights', {
     config,
-    schema: { tags, summary: 'Plain-language insights with their figures, most important first', querystring: ReportQuery, response: { '2xx': InsightList } },
+    schema: {
+      tags,
+      summary: 'Plain-language insights with their figures, most important first',
+      querystring: ReportQuery,
+      response: { '2xx': InsightList },
+    },
     handler: async (request) => readInsights(app.db, period(request.query)),
   });
 }

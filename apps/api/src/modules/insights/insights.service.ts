@@ -15,7 +15,13 @@ import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 /** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
 export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
   const before = boundsOf(previousPeriod(period), period.timeZone);
-  const departmentNames = new Map(db.select({ id: departments.id, name: departments.name }).from(departments).all().map((d) => [d.id, d.name]));
+  const departmentNames = new Map(
+    db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .all()
+      .map((d) => [d.id, d.name]),
+  );
   const types = db.select().from(requestTypes).all();
   const typeNames = new Map(types.map((t) => [t.id, t.name]));
 
@@ -25,7 +31,14 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
     let pair = pairs.get(id);
     if (!pair) {
       const [departmentId, typeId] = keys.map(Number) as [number, number];
-      pair = { departmentId, departmentName: departmentNames.get(departmentId) ?? `#${departmentId}`, typeId, typeName: typeNames.get(typeId) ?? `#${typeId}`, current: emptySplit(), previous: emptySplit() };
+      pair = {
+        departmentId,
+        departmentName: departmentNames.get(departmentId) ?? `#${departmentId}`,
+        typeId,
+        typeName: typeNames.get(typeId) ?? `#${typeId}`,
+        current: emptySplit(),
+        previous: emptySplit(),
+      };
       pairs.set(id, pair);
     }
     return pair;
@@ -36,7 +49,11 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
   for (const row of then) pairOf(row.keys).previous = splitOf(row);
 
   const marketers = splitRows(db, period, ['assignee']);
-  const names = labelsOf(db, 'assignee', marketers.map((m) => Number(m.keys[0])));
+  const names = labelsOf(
+    db,
+    'assignee',
+    marketers.map((m) => Number(m.keys[0])),
+  );
   const cycle = cycleTimeStats(db, period, 'type');
   const receivedNow = receivedByDepartment(db, period);
   const receivedBefore = receivedByDepartment(db, before);

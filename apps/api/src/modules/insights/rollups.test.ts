@@ -29,10 +29,16 @@ describe('the SQL the rollups share with their migration', () => {
 
   it("the migration's view classes sample rows as reportClassOf does", () => {
     const sqlite = new Database(':memory:');
-    sqlite.exec('create table requests (id integer primary key, department_id integer, type_id integer, classification text, classification_suggested integer not null)');
+    sqlite.exec(
+      'create table requests (id integer primary key, department_id integer, type_id integer, classification text, classification_suggested integer not null)',
+    );
     sqlite.exec(statements.find((s) => s.startsWith('CREATE VIEW `report_request_class`'))!);
-    const rows = [...classifications, null].flatMap((classification) => [true, false].map((classificationSuggested) => ({ classification, classificationSuggested })));
-    const insert = sqlite.prepare('insert into requests (id, department_id, type_id, classification, classification_suggested) values (?, 1, 1, ?, ?)');
+    const rows = [...classifications, null].flatMap((classification) =>
+      [true, false].map((classificationSuggested) => ({ classification, classificationSuggested })),
+    );
+    const insert = sqlite.prepare(
+      'insert into requests (id, department_id, type_id, classification, classification_suggested) values (?, 1, 1, ?, ?)',
+    );
     rows.forEach((r, i) => insert.run(i + 1, r.classification, r.classificationSuggested ? 1 : 0));
     const viewed = sqlite.prepare('select class from report_request_class order by id').pluck().all();
     expect(viewed).toEqual(['unclassified', 'strategic', 'unclassified', 'tactical', 'unclassified', 'unclassified']);

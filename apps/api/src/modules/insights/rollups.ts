@@ -46,7 +46,10 @@ export function rebuildReportRollups(sqlite: Database.Database): void {
 /** Runs `load` with the time-entry triggers lifted, then rebuilds the rollups. Call it inside a transaction. */
 export function bulkLoadTimeEntries<T>(sqlite: Database.Database, load: () => T): T {
   if (!sqlite.inTransaction) throw new Error('bulkLoadTimeEntries runs inside a transaction');
-  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'time_entries'").all() as { name: string; sql: string }[];
+  const triggers = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'time_entries'").all() as {
+    name: string;
+    sql: string;
+  }[];
   for (const t of triggers) sqlite.prepare(`DROP TRIGGER "${t.name}"`).run();
   const result = load();
   rebuildReportRollups(sqlite);

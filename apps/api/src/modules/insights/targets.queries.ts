@@ -5,5 +5,8 @@ import { targets } from '../../db/schema';
 
 /** The strategic-share target over a period; targets are a handful of rows, one per quarter. */
 export function readTarget(db: Queryable, period: Period): number | null {
-  return targetForPeriod(db.select({ periodStart: targets.periodStart, strategicShare: targets.strategicShare }).from(targets).all(), period);
+  return targetForPeriod(
+    db.select({ periodStart: targets.periodStart, strategicShare: targets.strategicShare }).from(targets).all(),
+    period,
+  );
 }

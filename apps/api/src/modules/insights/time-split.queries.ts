@@ -4,7 +4,17 @@ import type { Period } from './rules/period';
 import type { GroupBy } from '@altitude/shared/insights';
 import { emptySplit, addSplits, type SplitMinutes } from './rules/report-maths';
 import type { Queryable } from '../../db/client';
-import { departments, requestTime, requestTypes, requestUserTime, timeEntries, timeRollupDay, timeRollupUserDay, timeRollupWeek, users } from '../../db/schema';
+import {
+  departments,
+  requestTime,
+  requestTypes,
+  requestUserTime,
+  timeEntries,
+  timeRollupDay,
+  timeRollupUserDay,
+  timeRollupWeek,
+  users,
+} from '../../db/schema';
 
 /*
  * Minutes come from the rollups the triggers keep (schema.ts, drizzle/0004), never from the
@@ -33,7 +43,13 @@ export function partsOf({ from, to }: Period): PeriodParts {
     if (lastSunday < last) days.push(run(lastSunday + 1, last));
     return { weeks: { first: dateOfDayNumber(firstMonday), last: dateOfDayNumber(lastSunday - 6) }, days };
   }
-  const runs: [number, number][] = firstMonday <= last ? [[first, firstMonday - 1], [firstMonday, last]] : [[first, last]];
+  const runs: [number, number][] =
+    firstMonday <= last
+      ? [
+          [first, firstMonday - 1],
+          [firstMonday, last],
+        ]
+      : [[first, last]];
   return { weeks: null, days: runs.filter(([a, b]) => a <= b).map(([a, b]) => run(a, b)) };
 }
 
@@ -43,14 +59,20 @@ const dayKey: Record<Dim, SQL> = {
   department: sql`${timeRollupDay.departmentId}`,
   type: sql`${timeRollupDay.typeId}`,
 };
-const weekKey: Record<Dim, SQL> = { week: sql`${timeRollupWeek.week}`, department: sql`${timeRollupWeek.departmentId}`, type: sql`${timeRollupWeek.typeId}` };
+const weekKey: Record<Dim, SQL> = {
+  week: sql`${timeRollupWeek.week}`,
+  department: sql`${timeRollupWeek.departmentId}`,
+  type: sql`${timeRollupWeek.typeId}`,
+};
 
 /** The department-and-type rollup rows covering the period: (k0, k1, …, s, t, u). */
 function departmentTypeRows(period: Period, dims: readonly Dim[]): SQL {
   const parts = partsOf(period);
   const keys = (of: Record<Dim, SQL>) => sql.join([...dims.map((d, i) => sql`${of[d]} as ${sql.identifier(`k${i}`)}`), sql`0`], sql`, `);
   const selects = parts.days.map(
-    (d) => sql`select ${keys(dayKey)}, ${timeRollupDay.strategicMinutes} as s, ${timeRollupDay.tacticalMinutes} as t, ${timeRollupDay.unclassifiedMinutes} as u
+    (
+      d,
+    ) => sql`select ${keys(dayKey)}, ${timeRollupDay.strategicMinutes} as s, ${timeRollupDay.tacticalMinutes} as t, ${timeRollupDay.unclassifiedMinutes} as u
       from ${timeRollupDay} where ${timeRollupDay.date} between ${d.from} and ${d.to}`,
   );
   if (parts.weeks) {
@@ -116,16 +138,36 @@ function requestCounts(db: Queryable, period: Period, groupBy: GroupBy): Map<str
       for (const r of rows) counts.set(r.k, r.n);
     }
     for (const d of parts.days) {
-      const n = db.get<{ n: number }>(sql`select count(distinct ${timeEntries.requestId}) as n from ${timeEntries} where ${timeEntries.date} between ${d.from} and ${d.to}`)!.n;
+      const n = db.get<{ n: number }>(
+        sql`select count(distinct ${timeEntries.requestId}) as n from ${timeEntries} where ${timeEntries.date} between ${d.from} and ${d.to}`,
+      )!.n;
       if (n) counts.set(mondayOf(d.from), n);
     }
     return counts;
   }
   const { from, to } = period;
   const spans = {
-    department: { table: requestTime, index: 'request_time_department_idx', key: requestTime.departmentId, ids: sql`select ${departments.id} from ${departments}`, sameEntry: sql`` },
-    type: { table: requestTime, index: 'request_time_type_idx', key: requestTime.typeId, ids: sql`select ${requestTypes.id} from ${requestTypes}`, sameEntry: sql`` },
-    assignee: { table: requestUserTime, index: 'request_user_time_user_idx', key: requestUserTime.userId, ids: sql`select ${users.id} from ${users}`, sameEntry: sql`and ${timeEntries.userId} = ${requestUserTime.userId}` },
+    department: {
+      table: requestTime,
+      index: 'request_time_department_idx',
+      key: requestTime.departmentId,
+      ids: sql`select ${departments.id} from ${departments}`,
+      sameEntry: sql``,
+    },
+    type: {
+      table: requestTime,
+      index: 'request_time_type_idx',
+      key: requestTime.typeId,
+      ids: sql`select ${requestTypes.id} from ${requestTypes}`,
+      sameEntry: sql``,
+    },
+    assignee: {
+      table: requestUserTime,
+      index: 'request_user_time_user_idx',
+      key: requestUserTime.userId,
+      ids: sql`select ${users.id} from ${users}`,
+      sameEntry: sql`and ${timeEntries.userId} = ${requestUserTime.userId}`,
+    },
   }[groupBy];
   const t = spans.table;
   // One index range per group, walked in group order: nothing to sort.
@@ -142,10 +184,13 @@ function requestCounts(db: Queryable, period: Period, groupBy: GroupBy): Map<str
 /** The period's minutes by class. */
 export function splitTotal(db: Queryable, period: Period): SplitMinutes {
   const [row] = splitRows(db, period, []);
-  return row ? { strategicMinutes: row.strategicMinutes, tacticalMinutes: row.tacticalMinutes, unclassifiedMinutes: row.unclassifiedMinutes } : emptySplit();
+  return row
+    ? { strategicMinutes: row.strategicMinutes, tacticalMinutes: row.tacticalMinutes, unclassifiedMinutes: row.unclassifiedMinutes }
+    : emptySplit();
 }
 
-export const sumSplits = (rows: readonly SplitMinutes[]): SplitMinutes => rows.reduce<SplitMinutes>((s, r) => addSplits(s, r), emptySplit());
+export const sumSplits = (rows: readonly SplitMinutes[]): SplitMinutes =>
+  rows.reduce<SplitMinutes>((s, r) => addSplits(s, r), emptySplit());
 
 /** Display names of the ids a grouping produced; weeks are labelled from their key instead. */
 export function labelsOf(db: Queryable, groupBy: Exclude<GroupBy, 'week'>, ids: number[]): Map<string, string> {

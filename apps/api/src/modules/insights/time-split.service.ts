@@ -8,7 +8,8 @@ import { labelsOf, splitRows, splitTotal, sumSplits } from './time-split.queries
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Week of 16 Nov 2026" for the Monday 2026-11-16. */
-export const weekLabel = (monday: string) => `Week of ${Number(monday.slice(8, 10))} ${monthNames[Number(monday.slice(5, 7)) - 1]} ${monday.slice(0, 4)}`;
+export const weekLabel = (monday: string) =>
+  `Week of ${Number(monday.slice(8, 10))} ${monthNames[Number(monday.slice(5, 7)) - 1]} ${monday.slice(0, 4)}`;
 
 /** Minutes per class over the period, per group, with the target and the previous period to compare with. */
 export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): TimeSplit {
@@ -24,9 +25,18 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): 
       return { key: week, label: weekLabel(week), ...withShare(splitOf(minutes)), requestCount: minutes.requestCount };
     });
   } else {
-    const labels = labelsOf(db, groupBy, rows.map((r) => Number(r.keys[0])));
+    const labels = labelsOf(
+      db,
+      groupBy,
+      rows.map((r) => Number(r.keys[0])),
+    );
     groups = rows
-      .map((r) => ({ key: r.keys[0]!, label: labels.get(r.keys[0]!) ?? `#${r.keys[0]}`, ...withShare(splitOf(r)), requestCount: r.requestCount }))
+      .map((r) => ({
+        key: r.keys[0]!,
+        label: labels.get(r.keys[0]!) ?? `#${r.keys[0]}`,
+        ...withShare(splitOf(r)),
+        requestCount: r.requestCount,
+      }))
       .sort((a, b) => b.totalMinutes - a.totalMinutes || a.label.localeCompare(b.label));
   }
   return {

@@ -19,7 +19,12 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
 
   r.post('/api/request-types', {
     config: { access: 'lead' },
-    schema: { tags: ['directory', 'settings'], summary: 'Add a request type; 409 when the name is taken', body: CreateRequestTypeBody, response: { '2xx': RequestType } },
+    schema: {
+      tags: ['directory', 'settings'],
+      summary: 'Add a request type; 409 when the name is taken',
+      body: CreateRequestTypeBody,
+      response: { '2xx': RequestType },
+    },
     handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, signedInUser(request), request.body)),
   });
 

@@ -14,12 +14,18 @@ const columns = {
   defaultClassification: requestTypes.defaultClassification,
 };
 
-export const listRequestTypes = (db: Db): { items: RequestType[] } => ({ items: db.select(columns).from(requestTypes).orderBy(asc(requestTypes.name)).all() });
+export const listRequestTypes = (db: Db): { items: RequestType[] } => ({
+  items: db.select(columns).from(requestTypes).orderBy(asc(requestTypes.name)).all(),
+});
 
 /** Names are unique regardless of case: requesters pick a type by its name. */
 function assertNameFree(tx: Queryable, name: string, exceptId?: number) {
   const sameName = sql`lower(${requestTypes.name}) = lower(${name})`;
-  const clash = tx.select({ id: requestTypes.id }).from(requestTypes).where(exceptId === undefined ? sameName : and(sameName, ne(requestTypes.id, exceptId))).get();
+  const clash = tx
+    .select({ id: requestTypes.id })
+    .from(requestTypes)
+    .where(exceptId === undefined ? sameName : and(sameName, ne(requestTypes.id, exceptId)))
+    .get();
   if (clash) throw alreadyTaken('request_type', 'name', name);
 }
 

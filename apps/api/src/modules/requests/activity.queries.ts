@@ -17,15 +17,36 @@ const text = (v: Change['from']) => (v === null || v === undefined ? null : Stri
 export function recordActivity(tx: Tx, requestId: number, actorId: number, at: string, changes: Change[]): void {
   const insert = prepareOnce(tx, 'activity.insert', () => {
     const p = (name: string) => sql.placeholder(name);
-    return tx.insert(activity).values({ requestId: p('requestId'), actorId: p('actorId'), kind: p('kind'), field: p('field'), fromValue: p('fromValue'), toValue: p('toValue'), createdAt: p('createdAt') }).prepare();
+    return tx
+      .insert(activity)
+      .values({
+        requestId: p('requestId'),
+        actorId: p('actorId'),
+        kind: p('kind'),
+        field: p('field'),
+        fromValue: p('fromValue'),
+        toValue: p('toValue'),
+        createdAt: p('createdAt'),
+      })
+      .prepare();
   });
-  for (const c of changes) insert.run({ requestId, actorId, kind: c.kind, field: c.field ?? null, fromValue: text(c.from), toValue: text(c.to), createdAt: at });
+  for (const c of changes)
+    insert.run({ requestId, actorId, kind: c.kind, field: c.field ?? null, fromValue: text(c.from), toValue: text(c.to), createdAt: at });
 }
 
 /** A request's activity, oldest first. */
 export function listActivity(db: Queryable, requestId: number): ActivityList['items'] {
   return db
-    .select({ id: activity.id, requestId: activity.requestId, actorId: activity.actorId, kind: activity.kind, field: activity.field, from: activity.fromValue, to: activity.toValue, createdAt: activity.createdAt })
+    .select({
+      id: activity.id,
+      requestId: activity.requestId,
+      actorId: activity.actorId,
+      kind: activity.kind,
+      field: activity.field,
+      from: activity.fromValue,
+      to: activity.toValue,
+      createdAt: activity.createdAt,
+    })
     .from(activity)
     .where(eq(activity.requestId, requestId))
     .orderBy(asc(activity.createdAt), asc(activity.id))

@@ -9,7 +9,12 @@ import { readActivity } from './activity.service';
 export default async function activityRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/requests/:id/activity', {
     config: { access: 'signedIn' },
-    schema: { tags: ['activity'], summary: 'Every change to the request, oldest first', params: z.object({ id: Id }), response: { '2xx': ActivityList } },
+    schema: {
+      tags: ['activity'],
+      summary: 'Every change to the request, oldest first',
+      params: z.object({ id: Id }),
+      response: { '2xx': ActivityList },
+    },
     handler: async (request) => readActivity(app.db, signedInUser(request), request.params.id),
   });
 }

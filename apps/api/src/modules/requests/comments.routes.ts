@@ -21,7 +21,13 @@ export default async function commentRoutes(app: FastifyInstance) {
 
   r.post('/api/requests/:id/comments', {
     config: { access: 'signedIn' },
-    schema: { tags: ['comments'], summary: 'Comment (Markdown) on a request the caller may see', params: Params, body: CreateCommentBody, response: { '2xx': Comment } },
+    schema: {
+      tags: ['comments'],
+      summary: 'Comment (Markdown) on a request the caller may see',
+      params: Params,
+      body: CreateCommentBody,
+      response: { '2xx': Comment },
+    },
     handler: async (request, reply) => reply.code(201).send(addComment(deps, signedInUser(request), request.params.id, request.body)),
   });
 }

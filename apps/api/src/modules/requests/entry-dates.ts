@@ -7,7 +7,11 @@ import { unloggableDate } from './requests.errors';
  * nothing happens on it after the day it closed, so that day is the last; reopening clears
  * `completedAt` and with it the limit.
  */
-export function loggableDays(request: { createdAt: string; completedAt: string | null }, today: string, timeZone: string): { first: string; last: string; closed: boolean } {
+export function loggableDays(
+  request: { createdAt: string; completedAt: string | null },
+  today: string,
+  timeZone: string,
+): { first: string; last: string; closed: boolean } {
   const first = dateIn(new Date(request.createdAt), timeZone);
   const closedOn = request.completedAt === null ? null : dateIn(new Date(request.completedAt), timeZone);
   const closed = closedOn !== null && closedOn < today;
@@ -15,7 +19,12 @@ export function loggableDays(request: { createdAt: string; completedAt: string |
 }
 
 /** A 422 naming `date` when time cannot be logged on it; the code says which end it crossed. */
-export function assertLoggableDate(date: string, request: { createdAt: string; completedAt: string | null }, today: string, timeZone: string): void {
+export function assertLoggableDate(
+  date: string,
+  request: { createdAt: string; completedAt: string | null },
+  today: string,
+  timeZone: string,
+): void {
   const { first, last, closed } = loggableDays(request, today, timeZone);
   // Plain string comparison is exact here: `date` passed DateInput (2000–2099) and the others are
   // four-digit YYYY-MM-DD dates read from stored timestamps.

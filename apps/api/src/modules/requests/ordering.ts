@@ -23,7 +23,8 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
   const q = orderingQueries(tx);
   const inColumn = (id: number, field: 'beforeId' | 'afterId') => {
     const row = q.card.get({ id });
-    if (!row || row.status !== status || id === movingId) throw invalidNeighbour(field, `is not a card in ${status}`, `${field} must be another card in the ${status} column.`);
+    if (!row || row.status !== status || id === movingId)
+      throw invalidNeighbour(field, `is not a card in ${status}`, `${field} must be another card in the ${status} column.`);
     return row.position;
   };
   // Ids start at 1, so -1 stands for "no card is moving" (a new card).
@@ -34,7 +35,8 @@ export function positionFor(tx: Tx, status: Status, movingId: number | null, bef
     // gap): the card then goes right under the card above, which is still between the two.
     const lo = inColumn(beforeId, 'beforeId');
     const hi = inColumn(afterId, 'afterId');
-    if (hi <= lo) throw invalidNeighbour('afterId', 'must be a card below beforeId', 'afterId must be a card below the card named by beforeId.');
+    if (hi <= lo)
+      throw invalidNeighbour('afterId', 'must be a card below beforeId', 'afterId must be a card below the card named by beforeId.');
     return generateKeyBetween(lo, q.next.get({ ...others, position: lo })?.position ?? null);
   }
   if (beforeId) {
@@ -54,9 +56,25 @@ function orderingQueries(db: Queryable) {
     const others = and(eq(requests.status, sql.placeholder('status')), ne(requests.id, sql.placeholder('movingId')));
     const position = sql.placeholder('position');
     return {
-      card: db.select({ position: requests.position, status: requests.status }).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare(),
-      next: db.select({ position: requests.position }).from(requests).where(and(others, gt(requests.position, position))).orderBy(asc(requests.position)).limit(1).prepare(),
-      previous: db.select({ position: requests.position }).from(requests).where(and(others, lt(requests.position, position))).orderBy(desc(requests.position)).limit(1).prepare(),
+      card: db
+        .select({ position: requests.position, status: requests.status })
+        .from(requests)
+        .where(eq(requests.id, sql.placeholder('id')))
+        .prepare(),
+      next: db
+        .select({ position: requests.position })
+        .from(requests)
+        .where(and(others, gt(requests.position, position)))
+        .orderBy(asc(requests.position))
+        .limit(1)
+        .prepare(),
+      previous: db
+        .select({ position: requests.position })
+        .from(requests)
+        .where(and(others, lt(requests.position, position)))
+        .orderBy(desc(requests.position))
+        .limit(1)
+        .prepare(),
       last: db.select({ position: requests.position }).from(requests).where(others).orderBy(desc(requests.position)).limit(1).prepare(),
     };
   });
@@ -68,7 +86,13 @@ export function rebalanceIfLong(tx: Tx, status: Status, key: string): boolean {
   const rows = tx.select({ id: requests.id }).from(requests).where(eq(requests.status, status)).orderBy(asc(requests.position)).all();
   const keys = generateNKeysBetween(null, null, rows.length);
   // Two passes keep the (status, position) unique index satisfied while keys are swapped.
-  rows.forEach((r) => tx.update(requests).set({ position: `~${r.id}` }).where(eq(requests.id, r.id)).run());
+  rows.forEach((r) =>
+    tx
+      .update(requests)
+      .set({ position: `~${r.id}` })
+      .where(eq(requests.id, r.id))
+      .run(),
+  );
   rows.forEach((r, i) => tx.update(requests).set({ position: keys[i]! }).where(eq(requests.id, r.id)).run());
   return true;
 }

@@ -15,7 +15,8 @@ import { reportClass } from '../insights/report-class';
  * table: in a select list drizzle renders `${requests.id}` as a bare "id", which inside this
  * subquery would resolve to request_time's columns.
  */
-const loggedMinutes = sql<number>`coalesce((select "rt"."minutes" from ${requestTime} "rt" where "rt"."request_id" = "requests"."id"), 0)`.mapWith(Number);
+const loggedMinutes =
+  sql<number>`coalesce((select "rt"."minutes" from ${requestTime} "rt" where "rt"."request_id" = "requests"."id"), 0)`.mapWith(Number);
 
 const cardColumns = {
   id: requests.id,
@@ -57,7 +58,9 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
   if (f.assignee) {
     const parts = f.assignee.split(',');
     const ids = parts.filter((p) => p !== 'none').map(Number);
-    where.push(or(ids.length ? inArray(requests.assigneeId, ids) : undefined, parts.includes('none') ? isNull(requests.assigneeId) : undefined));
+    where.push(
+      or(ids.length ? inArray(requests.assigneeId, ids) : undefined, parts.includes('none') ? isNull(requests.assigneeId) : undefined),
+    );
   }
   // Lanes are report classes: a suggested classification counts as unclassified.
   if (f.classification) where.push(inArray(reportClass, f.classification));
@@ -74,7 +77,13 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
 
 /** `columns` of the request with a given id, as a query prepared once per connection. */
 const selectById = <F extends typeof cardColumns>(db: Queryable, name: string, columns: F) =>
-  prepareOnce(db, name, () => db.select(columns).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare());
+  prepareOnce(db, name, () =>
+    db
+      .select(columns)
+      .from(requests)
+      .where(eq(requests.id, sql.placeholder('id')))
+      .prepare(),
+  );
 
 export function findRequest(db: Queryable, id: number): Request | undefined {
   const row = selectById(db, 'request.byId', requestColumns).get({ id });
@@ -88,7 +97,12 @@ export function findVisibleRequest(db: Queryable, id: number, user: SessionUser)
     db
       .select(requestColumns)
       .from(requests)
-      .where(and(eq(requests.id, sql.placeholder('id')), or(eq(requests.departmentId, sql.placeholder('departmentId')), eq(requests.requesterId, sql.placeholder('userId')))))
+      .where(
+        and(
+          eq(requests.id, sql.placeholder('id')),
+          or(eq(requests.departmentId, sql.placeholder('departmentId')), eq(requests.requesterId, sql.placeholder('userId'))),
+        ),
+      )
       .prepare(),
   ).get({ id, departmentId: user.departmentId, userId: user.id });
   return row && withKey(row);
@@ -112,8 +126,13 @@ export function listRequests(db: Queryable, where: SQL[], limit: number, cursor?
   return { items: page.map(withKey), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
 }
 
-
-export function columnCards(db: Queryable, where: SQL[], order: 'position' | 'completed', limit?: number, before?: { completedAt: string; id: number }): Card[] {
+export function columnCards(
+  db: Queryable,
+  where: SQL[],
+  order: 'position' | 'completed',
+  limit?: number,
+  before?: { completedAt: string; id: number },
+): Card[] {
   const q = db
     .select(cardColumns)
     .from(requests)
@@ -121,5 +140,3 @@ export function columnCards(db: Queryable, where: SQL[], order: 'position' | 'co
     .orderBy(...(order === 'position' ? [asc(requests.position)] : [desc(requests.completedAt), desc(requests.id)]));
   return (limit ? q.limit(limit).all() : q.all()).map(withKey);
 }
-
-

@@ -2,9 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '@altitude/shared/domain';
-import { CancelRequestBody, ClassificationBody, CreateRequestBody, MoveRequestBody, Request, RequestList, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
+import {
+  CancelRequestBody,
+  ClassificationBody,
+  CreateRequestBody,
+  MoveRequestBody,
+  Request,
+  RequestList,
+  RequestListQuery,
+  UpdateRequestBody,
+} from '@altitude/shared/requests';
 import { signedInUser } from '../../plugins/auth';
-import { cancelRequest, classifyRequest, createRequest, moveRequest, requireVisibleRequest, searchRequests, updateRequest, type Deps } from './requests.service';
+import {
+  cancelRequest,
+  classifyRequest,
+  createRequest,
+  moveRequest,
+  requireVisibleRequest,
+  searchRequests,
+  updateRequest,
+  type Deps,
+} from './requests.service';
 
 const Params = z.object({ id: Id });
 
@@ -15,7 +33,12 @@ export default async function requestRoutes(app: FastifyInstance) {
 
   r.post('/api/requests', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'File a request (department comes from the requester)', body: CreateRequestBody, response: { '2xx': Request } },
+    schema: {
+      tags,
+      summary: 'File a request (department comes from the requester)',
+      body: CreateRequestBody,
+      response: { '2xx': Request },
+    },
     handler: async (request, reply) => reply.code(201).send(createRequest(deps, signedInUser(request), request.body)),
   });
 
@@ -33,7 +56,13 @@ export default async function requestRoutes(app: FastifyInstance) {
 
   r.patch('/api/requests/:id', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'Edit fields; 409 with the current request when `version` is stale', params: Params, body: UpdateRequestBody, response: { '2xx': Request } },
+    schema: {
+      tags,
+      summary: 'Edit fields; 409 with the current request when `version` is stale',
+      params: Params,
+      body: UpdateRequestBody,
+      response: { '2xx': Request },
+    },
     handler: async (request) => updateRequest(deps, signedInUser(request), request.params.id, request.body),
   });
 
@@ -51,13 +80,25 @@ export default async function requestRoutes(app: FastifyInstance) {
 
   r.put('/api/requests/:id/classification', {
     config: { access: 'marketer' },
-    schema: { tags, summary: 'Confirm or change strategic / tactical', params: Params, body: ClassificationBody, response: { '2xx': Request } },
+    schema: {
+      tags,
+      summary: 'Confirm or change strategic / tactical',
+      params: Params,
+      body: ClassificationBody,
+      response: { '2xx': Request },
+    },
     handler: async (request) => classifyRequest(deps, signedInUser(request), request.params.id, request.body),
   });
 
   r.post('/api/requests/:id/cancel', {
     config: { access: 'signedIn' },
-    schema: { tags, summary: 'The requester withdraws their own request while it is in intake', params: Params, body: CancelRequestBody, response: { '2xx': Request } },
+    schema: {
+      tags,
+      summary: 'The requester withdraws their own request while it is in intake',
+      params: Params,
+      body: CancelRequestBody,
+      response: { '2xx': Request },
+    },
     handler: async (request) => cancelRequest(deps, signedInUser(request), request.params.id, request.body.version),
   });
 }

@@ -1,7 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { isOpenStatus, type Status } from '@altitude/shared/domain';
-import type { ClassificationBody, CreateRequestBody, MoveRequestBody, Request, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
+import type {
+  ClassificationBody,
+  CreateRequestBody,
+  MoveRequestBody,
+  Request,
+  RequestListQuery,
+  UpdateRequestBody,
+} from '@altitude/shared/requests';
 import type { Db, Queryable, Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { comments, requests, requestTypes, users } from '../../db/schema';
@@ -12,7 +19,15 @@ import { writeAs } from '../auth/actor';
 import { positionFor, rebalanceIfLong } from './ordering';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
 import { todayIn } from '../settings/company-clock';
-import { invalidAssignee, notInIntake, requestNotFound, resolutionWithoutDecline, unclassified, unknownType, versionConflict } from './requests.errors';
+import {
+  invalidAssignee,
+  notInIntake,
+  requestNotFound,
+  resolutionWithoutDecline,
+  unclassified,
+  unknownType,
+  versionConflict,
+} from './requests.errors';
 
 export interface Deps {
   db: Db;
@@ -94,7 +109,11 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
     }
     let suggestion: Request['classification'] | undefined;
     if (fields.typeId !== undefined) {
-      const type = tx.select({ defaultClassification: requestTypes.defaultClassification }).from(requestTypes).where(eq(requestTypes.id, fields.typeId)).get();
+      const type = tx
+        .select({ defaultClassification: requestTypes.defaultClassification })
+        .from(requestTypes)
+        .where(eq(requestTypes.id, fields.typeId))
+        .get();
       if (!type) throw unknownType();
       // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays.
       if (current.classificationSuggested && fields.typeId !== current.typeId) suggestion = type.defaultClassification;
@@ -132,7 +151,15 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
     if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(current.key);
     if (to !== 'declined' && body.resolution) throw resolutionWithoutDecline();
     const position = positionFor(tx, to, id, body.beforeId, body.afterId);
-    const patch: MovePatch = { status: to, position, version: current.version + 1, updatedAt: now, startedAt: null, resolution: current.resolution, completedAt: current.completedAt };
+    const patch: MovePatch = {
+      status: to,
+      position,
+      version: current.version + 1,
+      updatedAt: now,
+      startedAt: null,
+      resolution: current.resolution,
+      completedAt: current.completedAt,
+    };
     const changes: Change[] = [];
     if (to !== current.status) {
       changes.push({ kind: 'moved', field: 'status', from: current.status, to });
@@ -161,11 +188,22 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
 }
 
 function findStartedAt(tx: Tx, id: number) {
-  return prepareOnce(tx, 'request.startedAt', () => tx.select({ startedAt: requests.startedAt }).from(requests).where(eq(requests.id, sql.placeholder('id'))).prepare()).get({ id })?.startedAt ?? null;
+  return (
+    prepareOnce(tx, 'request.startedAt', () =>
+      tx
+        .select({ startedAt: requests.startedAt })
+        .from(requests)
+        .where(eq(requests.id, sql.placeholder('id')))
+        .prepare(),
+    ).get({ id })?.startedAt ?? null
+  );
 }
 
 /** Every column a move may change; `startedAt` null keeps the stored one. */
-type MovePatch = Pick<typeof requests.$inferSelect, 'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'>;
+type MovePatch = Pick<
+  typeof requests.$inferSelect,
+  'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'
+>;
 
 /** The move's one UPDATE, prepared once: moves are the board's hottest write. */
 function moveStatement(tx: Tx) {
@@ -174,7 +212,15 @@ function moveStatement(tx: Tx) {
     const p = (name: keyof MovePatch) => sql`${sql.placeholder(name)}`;
     return tx
       .update(requests)
-      .set({ status: p('status'), position: p('position'), version: p('version'), updatedAt: p('updatedAt'), startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`, resolution: p('resolution'), completedAt: p('completedAt') })
+      .set({
+        status: p('status'),
+        position: p('position'),
+        version: p('version'),
+        updatedAt: p('updatedAt'),
+        startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`,
+        resolution: p('resolution'),
+        completedAt: p('completedAt'),
+      })
       .where(eq(requests.id, sql.placeholder('id')))
       .prepare();
   });
@@ -187,11 +233,24 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
     const note = body.note === undefined ? current.classificationNote : body.note?.trim() || null;
     if (current.classification === body.classification && !current.classificationSuggested && note === current.classificationNote) return;
     tx.update(requests)
-      .set({ classification: body.classification, classificationNote: note, classificationSuggested: false, classifiedById: user.id, classifiedAt: now, version: current.version + 1, updatedAt: now })
+      .set({
+        classification: body.classification,
+        classificationNote: note,
+        classificationSuggested: false,
+        classifiedById: user.id,
+        classifiedAt: now,
+        version: current.version + 1,
+        updatedAt: now,
+      })
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, [
-      { kind: 'classified', field: 'classification', from: current.classificationSuggested ? null : current.classification, to: body.classification },
+      {
+        kind: 'classified',
+        field: 'classification',
+        from: current.classificationSuggested ? null : current.classification,
+        to: body.classification,
+      },
     ]);
   });
   return publish(deps, 'request.updated', id);
@@ -205,7 +264,14 @@ export function cancelRequest(deps: Deps, actor: SessionUser, id: number, versio
     if (current.requesterId !== user.id) throw forbidden();
     if (current.status !== 'intake') throw notInIntake(current.key);
     tx.update(requests)
-      .set({ status: 'declined', resolution: 'cancelled', completedAt: now, position: positionFor(tx, 'declined', id), version: current.version + 1, updatedAt: now })
+      .set({
+        status: 'declined',
+        resolution: 'cancelled',
+        completedAt: now,
+        position: positionFor(tx, 'declined', id),
+        version: current.version + 1,
+        updatedAt: now,
+      })
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'cancelled', field: 'status', from: 'intake', to: 'declined' }]);

@@ -21,7 +21,13 @@ export default async function timeEntryRoutes(app: FastifyInstance) {
 
   r.post('/api/requests/:id/time-entries', {
     config: { access: 'marketer' },
-    schema: { tags: ['time'], summary: 'Log whole minutes (1 to 1440) on a date from the day the request was filed to today (or the day it closed)', params: Params, body: CreateTimeEntryBody, response: { '2xx': TimeEntry } },
+    schema: {
+      tags: ['time'],
+      summary: 'Log whole minutes (1 to 1440) on a date from the day the request was filed to today (or the day it closed)',
+      params: Params,
+      body: CreateTimeEntryBody,
+      response: { '2xx': TimeEntry },
+    },
     handler: async (request, reply) => reply.code(201).send(logTime(deps, signedInUser(request), request.params.id, request.body)),
   });
 }

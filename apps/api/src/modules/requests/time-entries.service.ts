@@ -12,7 +12,12 @@ import { requireVisibleRequest, type Deps } from './requests.service';
 /** A request's time entries by date, with their total. */
 export function listTimeEntries(db: Db, user: SessionUser, id: number): TimeEntryList {
   requireVisibleRequest(db, id, user);
-  const items = db.select().from(timeEntries).where(eq(timeEntries.requestId, id)).orderBy(asc(timeEntries.date), asc(timeEntries.id)).all();
+  const items = db
+    .select()
+    .from(timeEntries)
+    .where(eq(timeEntries.requestId, id))
+    .orderBy(asc(timeEntries.date), asc(timeEntries.id))
+    .all();
   return { items, totalMinutes: items.reduce((s, e) => s + e.minutes, 0) };
 }
 
@@ -34,7 +39,12 @@ export function logTime(deps: Deps, actor: SessionUser, id: number, body: Create
       .returning()
       .get();
     recordActivity(tx, id, user.id, now.toISOString(), [{ kind: 'time_logged', field: 'minutes', to: entry.minutes }]);
-    const loggedMinutes = tx.select({ n: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)` }).from(timeEntries).where(eq(timeEntries.requestId, id)).get()?.n ?? 0;
+    const loggedMinutes =
+      tx
+        .select({ n: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)` })
+        .from(timeEntries)
+        .where(eq(timeEntries.requestId, id))
+        .get()?.n ?? 0;
     return { entry, loggedMinutes, audience: { departmentId: request.departmentId, requesterId: request.requesterId } };
   });
   deps.events.publish({ type: 'request.time_logged', requestId: id, loggedMinutes }, audience);

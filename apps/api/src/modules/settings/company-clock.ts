@@ -14,6 +14,10 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function todayIn(db: Queryable, now: Date): string {
   const zone = companyTimeZone(db);
   let format = formatters.get(zone);
-  if (!format) formatters.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format)
+    formatters.set(
+      zone,
+      (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   return format.format(now);
 }

@@ -28,10 +28,19 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   r.put('/api/settings/targets/:periodStart', {
     config: { access: 'lead' },
-    schema: { tags, summary: "Set a quarter's strategic-share target; `periodStart` is the quarter's first day", params: TargetParams, body: PutTargetBody, response: { '2xx': Target } },
+    schema: {
+      tags,
+      summary: "Set a quarter's strategic-share target; `periodStart` is the quarter's first day",
+      params: TargetParams,
+      body: PutTargetBody,
+      response: { '2xx': Target },
+    },
     handler: async (request) => {
       const actor = signedInUser(request);
-      request.log.info({ userId: actor.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare }, 'target set');
+      request.log.info(
+        { userId: actor.id, periodStart: request.params.periodStart, strategicShare: request.body.strategicShare },
+        'target set',
+      );
       return putTarget(app.db, actor, request.params.periodStart, request.body.strategicShare);
     },
   });
@@ -44,7 +53,13 @@ export default async function settingsRoutes(app: FastifyInstance) {
 
   r.put('/api/settings/workflow/:status', {
     config: { access: 'lead' },
-    schema: { tags, summary: "Set or clear (null) a column's WIP limit", params: WorkflowParams, body: PutWipLimitBody, response: { '2xx': WorkflowColumn } },
+    schema: {
+      tags,
+      summary: "Set or clear (null) a column's WIP limit",
+      params: WorkflowParams,
+      body: PutWipLimitBody,
+      response: { '2xx': WorkflowColumn },
+    },
     handler: async (request) => putWipLimit(app.db, signedInUser(request), request.params.status, request.body.wipLimit),
   });
 

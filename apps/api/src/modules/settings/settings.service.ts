@@ -9,24 +9,42 @@ import { companyTimeZone } from './company-clock';
 
 export function listTargets(db: Db): { items: Target[] } {
   return {
-    items: db.select({ periodStart: targets.periodStart, strategicShare: targets.strategicShare }).from(targets).orderBy(asc(targets.periodStart)).all(),
+    items: db
+      .select({ periodStart: targets.periodStart, strategicShare: targets.strategicShare })
+      .from(targets)
+      .orderBy(asc(targets.periodStart))
+      .all(),
   };
 }
 
 /** Sets (or replaces) one quarter's target; reports read it on their next call. */
 export function putTarget(db: Db, actor: SessionUser, periodStart: string, strategicShare: number): Target {
-  writeAs(db, actor, 'lead', (tx) => tx.insert(targets).values({ periodStart, strategicShare }).onConflictDoUpdate({ target: targets.periodStart, set: { strategicShare } }).run());
+  writeAs(db, actor, 'lead', (tx) =>
+    tx
+      .insert(targets)
+      .values({ periodStart, strategicShare })
+      .onConflictDoUpdate({ target: targets.periodStart, set: { strategicShare } })
+      .run(),
+  );
   return { periodStart, strategicShare };
 }
 
 /** Every board column in workflow order; a column without a row has no limit. */
 export function listWorkflow(db: Db): { items: WorkflowColumn[] } {
-  const limits = new Map(db.select().from(workflowColumns).all().map((c) => [c.status, c.wipLimit]));
+  const limits = new Map(
+    db
+      .select()
+      .from(workflowColumns)
+      .all()
+      .map((c) => [c.status, c.wipLimit]),
+  );
   return { items: statuses.map((status) => ({ status, wipLimit: limits.get(status) ?? null })) };
 }
 
 export function putWipLimit(db: Db, actor: SessionUser, status: Status, wipLimit: number | null): WorkflowColumn {
-  writeAs(db, actor, 'lead', (tx) => tx.insert(workflowColumns).values({ status, wipLimit }).onConflictDoUpdate({ target: workflowColumns.status, set: { wipLimit } }).run());
+  writeAs(db, actor, 'lead', (tx) =>
+    tx.insert(workflowColumns).values({ status, wipLimit }).onConflictDoUpdate({ target: workflowColumns.status, set: { wipLimit } }).run(),
+  );
   return { status, wipLimit };
 }
 
@@ -34,6 +52,12 @@ export const readCompany = (db: Db): CompanySettings => ({ timezone: companyTime
 
 /** Period boundaries in reports follow this zone from the next call on. */
 export function putCompany(db: Db, actor: SessionUser, timezone: string): CompanySettings {
-  writeAs(db, actor, 'lead', (tx) => tx.insert(settings).values({ key: 'timezone', value: timezone }).onConflictDoUpdate({ target: settings.key, set: { value: timezone } }).run());
+  writeAs(db, actor, 'lead', (tx) =>
+    tx
+      .insert(settings)
+      .values({ key: 'timezone', value: timezone })
+      .onConflictDoUpdate({ target: settings.key, set: { value: timezone } })
+      .run(),
+  );
   return { timezone };
 }

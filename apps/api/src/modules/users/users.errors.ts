@@ -1,14 +1,22 @@
 import { HttpProblem } from '../../errors';
 
 export const unknownDepartment = () =>
-  new HttpProblem(422, 'user.unknown_department', 'Choose one of the departments.', [{ path: 'departmentId', message: 'is not a department' }]);
+  new HttpProblem(422, 'user.unknown_department', 'Choose one of the departments.', [
+    { path: 'departmentId', message: 'is not a department' },
+  ]);
 
 export const ownRoleChange = () =>
-  new HttpProblem(422, 'user.own_role', 'You cannot change your own role; another lead can.', [{ path: 'role', message: 'cannot be changed on your own account' }]);
+  new HttpProblem(422, 'user.own_role', 'You cannot change your own role; another lead can.', [
+    { path: 'role', message: 'cannot be changed on your own account' },
+  ]);
 
 export const ownDeactivation = () =>
-  new HttpProblem(422, 'user.own_deactivation', 'You cannot deactivate yourself; another lead can.', [{ path: 'active', message: 'cannot be turned off on your own account' }]);
+  new HttpProblem(422, 'user.own_deactivation', 'You cannot deactivate yourself; another lead can.', [
+    { path: 'active', message: 'cannot be turned off on your own account' },
+  ]);
 
 /** 409: the change would leave the company without an active lead; `path` names the field that would do it. */
 export const lastLead = (name: string, path: 'role' | 'active') =>
-  new HttpProblem(409, 'users.last_lead', `${name} is the only active lead; make someone else a lead first.`, [{ path, message: 'would leave no active lead' }]);
+  new HttpProblem(409, 'users.last_lead', `${name} is the only active lead; make someone else a lead first.`, [
+    { path, message: 'would leave no active lead' },
+  ]);

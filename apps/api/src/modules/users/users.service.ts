@@ -17,7 +17,14 @@ export interface Deps {
 }
 
 /** Never the password hash. */
-const columns = { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId, active: users.active };
+const columns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  departmentId: users.departmentId,
+  active: users.active,
+};
 
 export const listUsers = (db: Db): { items: User[] } => ({ items: db.select(columns).from(users).orderBy(asc(users.name)).all() });
 
@@ -28,7 +35,14 @@ function assertDepartment(tx: Queryable, departmentId: number) {
 }
 
 function assertEmailFree(tx: Queryable, email: string) {
-  if (tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get()) throw alreadyTaken('user', 'email', email);
+  if (
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .get()
+  )
+    throw alreadyTaken('user', 'email', email);
 }
 
 /** Adds a person with the initial password the lead chose; they sign in with it straight away. */

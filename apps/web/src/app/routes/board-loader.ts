@@ -13,7 +13,8 @@ export function prefetchBoard(queryClient: QueryClient, url: string) {
   void queryClient
     .ensureQueryData(meQueryOptions)
     .then((user) => {
-      if (user && roleMeets(user.role, 'marketer')) return queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(url).searchParams)));
+      if (user && roleMeets(user.role, 'marketer'))
+        return queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(url).searchParams)));
     })
     .catch(() => undefined); // The page's own queries show any error.
   return null;

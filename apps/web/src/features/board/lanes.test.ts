@@ -16,7 +16,12 @@ describe('laneOf', () => {
   });
 
   it('orders a column strategic, then tactical, then unclassified, each by position', () => {
-    const cards = [card(1, 'tactical', true, 'a0'), card(2, 'tactical', false, 'a2'), card(3, 'strategic', false, 'a5'), card(4, 'tactical', false, 'a1')];
+    const cards = [
+      card(1, 'tactical', true, 'a0'),
+      card(2, 'tactical', false, 'a2'),
+      card(3, 'strategic', false, 'a5'),
+      card(4, 'tactical', false, 'a1'),
+    ];
     expect(inDisplayOrder(cards).map((c) => c.id)).toEqual([3, 4, 2, 1]);
   });
 });

@@ -23,8 +23,16 @@ export function inDisplayOrder(cards: Card[], byCompletion = false): Card[] {
 export function neighboursAt(display: Card[], index: number, lane: Lane): { above: Card | undefined; below: Card | undefined } {
   let above: Card | undefined;
   let below: Card | undefined;
-  for (let i = index - 1; i >= 0; i--) if (laneOf(display[i]!) === lane) { above = display[i]; break; }
-  for (let i = index; i < display.length; i++) if (laneOf(display[i]!) === lane) { below = display[i]; break; }
+  for (let i = index - 1; i >= 0; i--)
+    if (laneOf(display[i]!) === lane) {
+      above = display[i];
+      break;
+    }
+  for (let i = index; i < display.length; i++)
+    if (laneOf(display[i]!) === lane) {
+      below = display[i];
+      break;
+    }
   // Dropped outside its lane: keep it at the lane's nearest edge.
   if (!above && !below) return { above: undefined, below: undefined };
   return { above, below };

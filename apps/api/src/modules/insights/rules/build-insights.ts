@@ -15,5 +15,11 @@ export function buildInsights(facts: InsightFacts, rules: readonly InsightRule[]
     .map((d, order) => ({ d, order }))
     .sort((a, b) => b.d.importance - a.d.importance || a.order - b.order)
     .slice(0, maxInsights)
-    .map(({ d }) => ({ id: d.id, importance: Math.round(d.importance), text: d.text, figures: d.figures, link: `/insights${search}#${d.section}` }));
+    .map(({ d }) => ({
+      id: d.id,
+      importance: Math.round(d.importance),
+      text: d.text,
+      figures: d.figures,
+      link: `/insights${search}#${d.section}`,
+    }));
 }

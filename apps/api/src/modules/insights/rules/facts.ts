@@ -27,7 +27,14 @@ export interface InsightFacts {
   /** Minutes each marketer logged in the period, by class. */
   byMarketer: { userId: number; name: string; minutes: SplitMinutes }[];
   /** Cycle time of requests delivered in the period, per type. */
-  cycleTimeByType: { typeId: number; typeName: string; turnaroundDays: number; count: number; medianDays: number | null; p85Days: number | null }[];
+  cycleTimeByType: {
+    typeId: number;
+    typeName: string;
+    turnaroundDays: number;
+    count: number;
+    medianDays: number | null;
+    p85Days: number | null;
+  }[];
   /** Requests delivered, by class. */
   delivered: { current: ClassCounts; previous: ClassCounts };
   /** Requests filed, per requesting department. */

@@ -15,7 +15,11 @@ import type { InsightFacts, InsightRule } from './facts';
 import type { SplitMinutes } from './report-maths';
 import type { HandBackCandidate } from '@altitude/shared/insights';
 
-const split = (strategicMinutes: number, tacticalMinutes: number, unclassifiedMinutes = 0): SplitMinutes => ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes });
+const split = (strategicMinutes: number, tacticalMinutes: number, unclassifiedMinutes = 0): SplitMinutes => ({
+  strategicMinutes,
+  tacticalMinutes,
+  unclassifiedMinutes,
+});
 const none = { strategic: 0, tactical: 0, unclassified: 0 };
 
 /** A quiet period: nothing logged, nothing delivered; each test adds what its rule reads. */
@@ -36,7 +40,14 @@ function facts(overrides: Partial<InsightFacts> = {}): InsightFacts {
   };
 }
 
-const pair = (departmentId: number, departmentName: string, typeId: number, typeName: string, current: SplitMinutes, previous: SplitMinutes) => ({
+const pair = (
+  departmentId: number,
+  departmentName: string,
+  typeId: number,
+  typeName: string,
+  current: SplitMinutes,
+  previous: SplitMinutes,
+) => ({
   departmentId,
   departmentName,
   typeId,
@@ -62,7 +73,9 @@ const candidate = (over: Partial<HandBackCandidate>): HandBackCandidate => ({
 describe('share against target', () => {
   it('says how many points and hours the share is short of the target', () => {
     const said = shareVsTarget.apply(facts({ target: 0.4, current: split(6480, 17_520) }))!;
-    expect(said.text).toBe('Strategic share was 27 % against a 40 % target: 13 points short, or about 52 h of the 400 h logged that would have had to be strategic.');
+    expect(said.text).toBe(
+      'Strategic share was 27 % against a 40 % target: 13 points short, or about 52 h of the 400 h logged that would have had to be strategic.',
+    );
     expect(said.figures).toMatchObject({ strategicShare: 0.27, target: 0.4, gapPoints: 13, loggedMinutes: 24_000, shortMinutes: 3120 });
     expect(said.importance).toBeGreaterThanOrEqual(60);
   });
@@ -95,11 +108,22 @@ describe('share change against the previous period', () => {
       facts({
         previous: split(3400, 6600),
         current: split(3420, 9240),
-        byDepartmentType: [pair(1, 'Sales', 1, 'Event banner', split(0, 2980), split(0, 1000)), pair(2, 'Product', 3, 'One-pager', split(3420, 6260), split(3400, 5600))],
+        byDepartmentType: [
+          pair(1, 'Sales', 1, 'Event banner', split(0, 2980), split(0, 1000)),
+          pair(2, 'Product', 3, 'One-pager', split(3420, 6260), split(3400, 5600)),
+        ],
       }),
     )!;
-    expect(said.text).toBe('Strategic share fell from 34 % to 27 %: tactical hours rose 40 % (110 h to 154 h), three quarters of the rise from Sales Event banner requests.');
-    expect(said.figures).toMatchObject({ changePoints: -7, driverDepartmentId: 1, driverTypeId: 1, driverRiseMinutes: 1980, driverShareOfRise: 0.75 });
+    expect(said.text).toBe(
+      'Strategic share fell from 34 % to 27 %: tactical hours rose 40 % (110 h to 154 h), three quarters of the rise from Sales Event banner requests.',
+    );
+    expect(said.figures).toMatchObject({
+      changePoints: -7,
+      driverDepartmentId: 1,
+      driverTypeId: 1,
+      driverRiseMinutes: 1980,
+      driverShareOfRise: 0.75,
+    });
     expect(said.importance).toBeGreaterThanOrEqual(70);
   });
 
@@ -163,9 +187,17 @@ describe('hand-back candidates', () => {
 
   it('averages over the requests worked on, and mentions the other candidates', () => {
     const said = handBackCandidate.apply(
-      facts({ handBack: [candidate({ requestCount: 12, workedCount: 10, minutesEach: 90, totalMinutes: 900 }), candidate({ typeName: 'Social post', totalMinutes: 300 }), candidate({ totalMinutes: 120 })] }),
+      facts({
+        handBack: [
+          candidate({ requestCount: 12, workedCount: 10, minutesEach: 90, totalMinutes: 900 }),
+          candidate({ typeName: 'Social post', totalMinutes: 300 }),
+          candidate({ totalMinutes: 120 }),
+        ],
+      }),
     )!;
-    expect(said.text).toBe('Sales filed 12 Event banner requests; the 10 worked on so far took 1.5 h each, 15 h in all: a candidate for a self-serve kit. 2 more candidates add 7 h.');
+    expect(said.text).toBe(
+      'Sales filed 12 Event banner requests; the 10 worked on so far took 1.5 h each, 15 h in all: a candidate for a self-serve kit. 2 more candidates add 7 h.',
+    );
   });
 
   it('says nothing without candidates', () => {
@@ -174,19 +206,38 @@ describe('hand-back candidates', () => {
 });
 
 describe('cycle time against turnaround', () => {
-  const type = (typeId: number, typeName: string, turnaroundDays: number, count: number, medianDays: number, p85Days: number) => ({ typeId, typeName, turnaroundDays, count, medianDays, p85Days });
+  const type = (typeId: number, typeName: string, turnaroundDays: number, count: number, medianDays: number, p85Days: number) => ({
+    typeId,
+    typeName,
+    turnaroundDays,
+    count,
+    medianDays,
+    p85Days,
+  });
 
   it('names the type furthest past its typical turnaround', () => {
     const said = cycleTimeVsTurnaround.apply(
-      facts({ cycleTimeByType: [type(1, 'Event banner', 5, 20, 5.5, 7), type(4, 'Case study', 15, 12, 21, 30), type(9, 'Brand platform', 45, 2, 90, 95)] }),
+      facts({
+        cycleTimeByType: [
+          type(1, 'Event banner', 5, 20, 5.5, 7),
+          type(4, 'Case study', 15, 12, 21, 30),
+          type(9, 'Brand platform', 45, 2, 90, 95),
+        ],
+      }),
     )!;
-    expect(said.text).toBe('Case study requests took a median 21 days from start to delivery against a 15-day typical turnaround (85th percentile 30 days, 12 delivered).');
+    expect(said.text).toBe(
+      'Case study requests took a median 21 days from start to delivery against a 15-day typical turnaround (85th percentile 30 days, 12 delivered).',
+    );
     expect(said.figures).toMatchObject({ typeId: 4, medianDays: 21, turnaroundDays: 15, delivered: 12 });
   });
 
   it('reports, at low importance, when every type kept to its turnaround', () => {
-    const said = cycleTimeVsTurnaround.apply(facts({ cycleTimeByType: [type(1, 'Event banner', 5, 20, 5.5, 7), type(2, 'One-pager', 5, 4, 4, 6)] }))!;
-    expect(said.text).toBe('Delivery kept to typical turnaround: the median cycle time of each of the 2 types with three or more deliveries (24 requests) was within 20 % of it.');
+    const said = cycleTimeVsTurnaround.apply(
+      facts({ cycleTimeByType: [type(1, 'Event banner', 5, 20, 5.5, 7), type(2, 'One-pager', 5, 4, 4, 6)] }),
+    )!;
+    expect(said.text).toBe(
+      'Delivery kept to typical turnaround: the median cycle time of each of the 2 types with three or more deliveries (24 requests) was within 20 % of it.',
+    );
     expect(said.importance).toBeLessThan(20);
   });
 
@@ -198,30 +249,45 @@ describe('cycle time against turnaround', () => {
 describe('unclassified time', () => {
   it('says how much time is unclassified and how far that could move the share', () => {
     const said = unclassifiedTime.apply(facts({ current: split(3000, 6000, 1000) }))!;
-    expect(said.text).toBe('17 h (10 %) of the time logged is on requests not yet classified, so the strategic share could be up to 10 points higher.');
+    expect(said.text).toBe(
+      '17 h (10 %) of the time logged is on requests not yet classified, so the strategic share could be up to 10 points higher.',
+    );
     expect(unclassifiedTime.apply(facts({ current: split(3000, 6000) }))).toBeNull();
   });
 
   it('calls a sliver of unclassified time under one percent, not zero', () => {
     const said = unclassifiedTime.apply(facts({ current: split(6000, 10_500, 78) }))!;
-    expect(said.text).toBe('1.3 h (under 1 %) of the time logged is on requests not yet classified, so the strategic share could be less than a point higher.');
+    expect(said.text).toBe(
+      '1.3 h (under 1 %) of the time logged is on requests not yet classified, so the strategic share could be less than a point higher.',
+    );
   });
 });
 
 describe('throughput change', () => {
   it('reports a clear rise in deliveries with the tactical part', () => {
-    const said = throughputChange.apply(facts({ delivered: { current: { strategic: 10, tactical: 38, unclassified: 0 }, previous: { strategic: 10, tactical: 20, unclassified: 0 } } }))!;
+    const said = throughputChange.apply(
+      facts({
+        delivered: {
+          current: { strategic: 10, tactical: 38, unclassified: 0 },
+          previous: { strategic: 10, tactical: 20, unclassified: 0 },
+        },
+      }),
+    )!;
     expect(said.text).toBe('Delivered requests rose 60 % (30 to 48); 38 of the 48 were tactical.');
   });
 
   it('stays quiet on small changes and small numbers', () => {
-    expect(throughputChange.apply(facts({ delivered: { current: { ...none, tactical: 11 }, previous: { ...none, tactical: 10 } } }))).toBeNull();
-    expect(throughputChange.apply(facts({ delivered: { current: { ...none, tactical: 4 }, previous: { ...none, tactical: 2 } } }))).toBeNull();
+    expect(
+      throughputChange.apply(facts({ delivered: { current: { ...none, tactical: 11 }, previous: { ...none, tactical: 10 } } })),
+    ).toBeNull();
+    expect(
+      throughputChange.apply(facts({ delivered: { current: { ...none, tactical: 4 }, previous: { ...none, tactical: 2 } } })),
+    ).toBeNull();
   });
 });
 
 describe('a marketer heavily tactical', () => {
-  it('names the marketer whose time is far more tactical than the team\'s', () => {
+  it("names the marketer whose time is far more tactical than the team's", () => {
     const said = marketerTactical.apply(
       facts({
         current: split(3000, 5000),
@@ -237,7 +303,11 @@ describe('a marketer heavily tactical', () => {
   });
 
   it('ignores someone with only a few hours logged', () => {
-    expect(marketerTactical.apply(facts({ current: split(3000, 3000), byMarketer: [{ userId: 9, name: 'Part-timer', minutes: split(0, 300) }] }))).toBeNull();
+    expect(
+      marketerTactical.apply(
+        facts({ current: split(3000, 3000), byMarketer: [{ userId: 9, name: 'Part-timer', minutes: split(0, 300) }] }),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -272,7 +342,7 @@ describe('ranking', () => {
     expect(items.find((i) => i.id === 'hand-back')!.link).toBe('/insights?from=2026-10-01&to=2026-12-31#hand-back');
   });
 
-  it('keeps at most ten, ties in the rules\' order', () => {
+  it("keeps at most ten, ties in the rules' order", () => {
     const rules: InsightRule[] = Array.from({ length: 14 }, (_, i) => ({
       id: `rule-${i}`,
       apply: () => ({ importance: i < 4 ? 50 : 10, text: `rule ${i}`, figures: {}, section: 'headline' }),

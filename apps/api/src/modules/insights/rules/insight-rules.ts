@@ -30,7 +30,12 @@ export const shareVsTarget: InsightRule = {
       };
     }
     const above = short === 0 ? `on the ${percent(target)} target` : `${count(-short, 'point')} above the ${percent(target)} target`;
-    return { importance: 40, text: `Strategic share was ${percent(share)}, ${above}, with ${hours(total)} logged.`, figures, section: 'headline' };
+    return {
+      importance: 40,
+      text: `Strategic share was ${percent(share)}, ${above}, with ${hours(total)} logged.`,
+      figures,
+      section: 'headline',
+    };
   },
 };
 
@@ -46,18 +51,30 @@ export const shareChange: InsightRule = {
     const moved = pointsBetween(share, previousShare);
     const figures: InsightDraft['figures'] = { strategicShare: share, previousShare, changePoints: moved };
     if (Math.abs(moved) < 2) {
-      return { importance: 20, text: `Strategic share held at ${percent(share)} (${percent(previousShare)} in the previous period).`, figures, section: 'weekly' };
+      return {
+        importance: 20,
+        text: `Strategic share held at ${percent(share)} (${percent(previousShare)} in the previous period).`,
+        figures,
+        section: 'weekly',
+      };
     }
     const tacticalRise = current.tacticalMinutes - previous.tacticalMinutes;
     const strategicRise = current.strategicMinutes - previous.strategicMinutes;
     let cause: string;
     if (moved < 0 && tacticalRise > 0) {
       cause = `tactical hours ${changeOf(current.tacticalMinutes, previous.tacticalMinutes, hours)}`;
-      const driver = [...byDepartmentType].sort((a, b) => b.current.tacticalMinutes - b.previous.tacticalMinutes - (a.current.tacticalMinutes - a.previous.tacticalMinutes))[0];
+      const driver = [...byDepartmentType].sort(
+        (a, b) => b.current.tacticalMinutes - b.previous.tacticalMinutes - (a.current.tacticalMinutes - a.previous.tacticalMinutes),
+      )[0];
       const driverRise = driver ? driver.current.tacticalMinutes - driver.previous.tacticalMinutes : 0;
       if (driver && driverRise / tacticalRise >= 0.25) {
         cause += `, ${fractionInWords(driverRise / tacticalRise)} of the rise from ${driver.departmentName} ${driver.typeName} requests`;
-        Object.assign(figures, { driverDepartmentId: driver.departmentId, driverTypeId: driver.typeId, driverRiseMinutes: driverRise, driverShareOfRise: driverRise / tacticalRise });
+        Object.assign(figures, {
+          driverDepartmentId: driver.departmentId,
+          driverTypeId: driver.typeId,
+          driverRiseMinutes: driverRise,
+          driverShareOfRise: driverRise / tacticalRise,
+        });
       }
       Object.assign(figures, { tacticalMinutes: current.tacticalMinutes, previousTacticalMinutes: previous.tacticalMinutes });
     } else if (moved < 0) {
@@ -103,7 +120,14 @@ export const tacticalDriver: InsightRule = {
       text:
         `${top.name} drove ${percent(share)} of tactical hours (${hours(top.minutes)} of ${hours(totalTactical)}), ` +
         `${typeShare > 0.5 ? 'most of it' : 'the largest part'} ${type.name} requests (${hours(type.minutes)}).`,
-      figures: { departmentId, departmentMinutes: top.minutes, tacticalMinutes: totalTactical, share, typeId: type.id, typeMinutes: type.minutes },
+      figures: {
+        departmentId,
+        departmentMinutes: top.minutes,
+        tacticalMinutes: totalTactical,
+        share,
+        typeId: type.id,
+        typeMinutes: type.minutes,
+      },
       section: 'showback',
     };
   },
@@ -120,7 +144,12 @@ export const handBackCandidate: InsightRule = {
         ? `, ${hours(top.minutesEach)} each, ${hours(top.totalMinutes)} in all`
         : `; the ${top.workedCount} worked on so far took ${hours(top.minutesEach)} each, ${hours(top.totalMinutes)} in all`;
     const otherMinutes = hours(sum(others.map((o) => o.totalMinutes)));
-    const rest = others.length === 0 ? '' : others.length === 1 ? ` One more candidate adds ${otherMinutes}.` : ` ${others.length} more candidates add ${otherMinutes}.`;
+    const rest =
+      others.length === 0
+        ? ''
+        : others.length === 1
+          ? ` One more candidate adds ${otherMinutes}.`
+          : ` ${others.length} more candidates add ${otherMinutes}.`;
     return {
       importance: clamp(45 + top.totalMinutes / 120, 45, 75),
       text: `${top.departmentName} filed ${top.requestCount} ${top.typeName} requests${each}: a candidate for a self-serve kit.${rest}`,
@@ -159,7 +188,13 @@ export const cycleTimeVsTurnaround: InsightRule = {
     return {
       importance: clamp(35 + 35 * (ratio(worst) - 1), 35, 70),
       text: `${worst.typeName} requests took a median ${days(worst.medianDays!)} from start to delivery against a ${worst.turnaroundDays}-day typical turnaround (${p85}${worst.count} delivered).`,
-      figures: { typeId: worst.typeId, medianDays: worst.medianDays, p85Days: worst.p85Days, turnaroundDays: worst.turnaroundDays, delivered: worst.count },
+      figures: {
+        typeId: worst.typeId,
+        medianDays: worst.medianDays,
+        p85Days: worst.p85Days,
+        turnaroundDays: worst.turnaroundDays,
+        delivered: worst.count,
+      },
       section: 'flow',
     };
   },
@@ -196,7 +231,13 @@ export const throughputChange: InsightRule = {
     return {
       importance: clamp(30 + 60 * Math.abs(change), 30, 60),
       text: `Delivered requests ${changeOf(now, before, String)}; ${delivered.current.tactical} of the ${now} were tactical.`,
-      figures: { delivered: now, previousDelivered: before, change, tactical: delivered.current.tactical, strategic: delivered.current.strategic },
+      figures: {
+        delivered: now,
+        previousDelivered: before,
+        change,
+        tactical: delivered.current.tactical,
+        strategic: delivered.current.strategic,
+      },
       section: 'flow',
     };
   },
@@ -231,11 +272,21 @@ export const demandChange: InsightRule = {
     const delta = now - before;
     const driver = [...receivedByDepartment].sort((a, b) => Math.sign(delta) * (b.current - b.previous - (a.current - a.previous)))[0]!;
     const driverDelta = driver.current - driver.previous;
-    const part = Math.sign(driverDelta) === Math.sign(delta) && driverDelta / delta >= 0.25 ? `; ${driver.departmentName} accounts for ${fractionInWords(Math.min(1, driverDelta / delta))} of the ${delta > 0 ? 'rise' : 'fall'} (${driver.previous} to ${driver.current})` : '';
+    const part =
+      Math.sign(driverDelta) === Math.sign(delta) && driverDelta / delta >= 0.25
+        ? `; ${driver.departmentName} accounts for ${fractionInWords(Math.min(1, driverDelta / delta))} of the ${delta > 0 ? 'rise' : 'fall'} (${driver.previous} to ${driver.current})`
+        : '';
     return {
       importance: clamp(30 + 50 * Math.abs(change), 30, 55),
       text: `Requests received ${changeOf(now, before, String)}${part}.`,
-      figures: { received: now, previousReceived: before, change, driverDepartmentId: driver.departmentId, driverReceived: driver.current, driverPreviousReceived: driver.previous },
+      figures: {
+        received: now,
+        previousReceived: before,
+        change,
+        driverDepartmentId: driver.departmentId,
+        driverReceived: driver.current,
+        driverPreviousReceived: driver.previous,
+      },
       section: 'showback',
     };
   },

@@ -55,7 +55,18 @@ const reportPeriod = fc.tuple(accepted, fc.integer({ min: 0, max: maxPeriodDays 
 const runs = { numRuns: 400 };
 
 /** What no calendar function may take for a date: outside 0000–9999, malformed, impossible. */
-const notDates = ['-000001-12-01', '+010000-01-01', '+275760-09-13', '2026-02-30', '2026-13-01', '2026-1-1', '2026-11-20T00:00:00Z', '', 'garbage', ' 2026-11-20'];
+const notDates = [
+  '-000001-12-01',
+  '+010000-01-01',
+  '+275760-09-13',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-1-1',
+  '2026-11-20T00:00:00Z',
+  '',
+  'garbage',
+  ' 2026-11-20',
+];
 
 describe('report periods over the accepted range (property)', () => {
   it('resolvePeriod accepts exactly the ordered periods of at most the longest length', () => {
@@ -105,7 +116,10 @@ describe('report periods over the accepted range (property)', () => {
       const from = Math.min(utc(edge), max - length * dayMs);
       return { from: iso(from), to: iso(from + length * dayMs) };
     });
-    const targetsArb = fc.uniqueArray(fc.record({ periodStart: quarterArb, strategicShare: fc.double({ min: 0, max: 1, noNaN: true }) }), { selector: (t) => t.periodStart, maxLength: 6 });
+    const targetsArb = fc.uniqueArray(fc.record({ periodStart: quarterArb, strategicShare: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+      selector: (t) => t.periodStart,
+      maxLength: 6,
+    });
     fc.assert(
       fc.property(period, targetsArb, (p, targets) => {
         const sorted = [...targets].sort((a, b) => utc(a.periodStart) - utc(b.periodStart));

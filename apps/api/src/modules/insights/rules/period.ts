@@ -22,7 +22,8 @@ export function resolvePeriod(query: { from?: string; to?: string }, today: stri
   const from = query.from ?? addDays(to, -(defaultPeriodDays - 1));
   // Day numbers, not strings: the order holds whatever the dates are.
   if (dayNumber(from) > dayNumber(to)) return { ok: false, path: 'from', message: `must be on or before to (${to})` };
-  if (periodDays({ from, to }) > maxPeriodDays) return { ok: false, path: 'from', message: `the period must be at most ${maxPeriodDays} days` };
+  if (periodDays({ from, to }) > maxPeriodDays)
+    return { ok: false, path: 'from', message: `the period must be at most ${maxPeriodDays} days` };
   return { ok: true, period: { from, to } };
 }
 

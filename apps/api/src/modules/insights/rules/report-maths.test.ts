@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { handBackRule, percentile, percentileAt, percentileRanks, relativeChange, shareOf, splitOf, targetForPeriod, withShare } from './report-maths';
+import {
+  handBackRule,
+  percentile,
+  percentileAt,
+  percentileRanks,
+  relativeChange,
+  shareOf,
+  splitOf,
+  targetForPeriod,
+  withShare,
+} from './report-maths';
 
 describe('strategic share', () => {
   it('divides strategic minutes by all minutes, unclassified included', () => {
@@ -59,7 +69,7 @@ describe('target for a period', () => {
     { periodStart: '2026-10-01', strategicShare: 0.4 },
   ];
 
-  it('is the quarter\'s target inside one quarter', () => {
+  it("is the quarter's target inside one quarter", () => {
     expect(targetForPeriod(targets, { from: '2026-10-24', to: '2026-11-20' })).toBe(0.4);
   });
 

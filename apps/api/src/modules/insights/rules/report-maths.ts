@@ -11,7 +11,11 @@ export interface SplitMinutes {
 export const emptySplit = (): SplitMinutes => ({ strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 });
 
 /** Only the three minute counts of a row that carries more (a group's keys, its request count). */
-export const splitOf = ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes }: SplitMinutes): SplitMinutes => ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes });
+export const splitOf = ({ strategicMinutes, tacticalMinutes, unclassifiedMinutes }: SplitMinutes): SplitMinutes => ({
+  strategicMinutes,
+  tacticalMinutes,
+  unclassifiedMinutes,
+});
 
 export const totalOf = (s: SplitMinutes): number => s.strategicMinutes + s.tacticalMinutes + s.unclassifiedMinutes;
 
@@ -36,7 +40,8 @@ export function withShare<T extends SplitMinutes>(s: T): T & { totalMinutes: num
 }
 
 /** Relative change from `previous` to `current` (0.4 = +40 %); null when there is nothing to compare with. */
-export const relativeChange = (current: number, previous: number): number | null => (previous === 0 ? null : (current - previous) / previous);
+export const relativeChange = (current: number, previous: number): number | null =>
+  previous === 0 ? null : (current - previous) / previous;
 
 export const roundTo = (value: number, digits: number): number => {
   const f = 10 ** digits;

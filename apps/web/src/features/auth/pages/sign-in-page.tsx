@@ -51,14 +51,17 @@ export function SignInPage() {
               label="Password"
               autoComplete="current-password"
               required
-              visibilityToggleButtonProps={{ "aria-label": "Show or hide what you typed" }}
-              {...form.getInputProps("password")}
+              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide what you typed' }}
+              {...form.getInputProps('password')}
             />
             <Button type="submit" loading={signIn.isPending} fullWidth>
               Sign in
             </Button>
             <Text size="xs" c="dimmed" ta="center">
-              Forgot your password? Ask your marketing lead. <Anchor href="/api/docs" size="xs">API docs</Anchor>
+              Forgot your password? Ask your marketing lead.{' '}
+              <Anchor href="/api/docs" size="xs">
+                API docs
+              </Anchor>
             </Text>
           </Stack>
         </form>

@@ -66,13 +66,15 @@ export function useMoveCard(filters: BoardFilters) {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
     },
     onSuccess: (request) => {
-      queryClient.setQueryData<Board>(key, (board) =>
-        board && {
-          columns: board.columns.map((col) => ({
-            ...col,
-            cards: col.cards.map((c) => (c.id === request.id ? { ...c, ...stripLongText(request) } : c)),
-          })),
-        },
+      queryClient.setQueryData<Board>(
+        key,
+        (board) =>
+          board && {
+            columns: board.columns.map((col) => ({
+              ...col,
+              cards: col.cards.map((c) => (c.id === request.id ? { ...c, ...stripLongText(request) } : c)),
+            })),
+          },
       );
       queryClient.setQueryData(queryKeys.requests.detail(request.id), request);
       void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(request.id) });

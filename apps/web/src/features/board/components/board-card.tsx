@@ -15,7 +15,10 @@ interface Props {
 }
 
 export function SortableBoardCard(props: Props) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: props.card.id, data: { card: props.card } });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: props.card.id,
+    data: { card: props.card },
+  });
   return (
     <div
       ref={setNodeRef}

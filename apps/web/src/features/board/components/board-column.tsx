@@ -55,12 +55,21 @@ export function BoardColumn({ column, cards, onOpen, onClassify, onLoadMore, loa
   const ids = useMemo(() => cards.map((c) => c.id), [cards]);
 
   return (
-    <section className={classes.column} data-over={isOver || undefined} aria-label={`${statusLabel[column.status]} column`} data-testid={`column-${column.status}`}>
+    <section
+      className={classes.column}
+      data-over={isOver || undefined}
+      aria-label={`${statusLabel[column.status]} column`}
+      data-testid={`column-${column.status}`}
+    >
       <Group justify="space-between" className={classes.header} wrap="nowrap">
         <Text fw={600} size="sm">
           {statusLabel[column.status]}
         </Text>
-        <Tooltip label={column.wipLimit === null ? 'No WIP limit' : over ? `Over the WIP limit of ${column.wipLimit}` : `WIP limit ${column.wipLimit}`}>
+        <Tooltip
+          label={
+            column.wipLimit === null ? 'No WIP limit' : over ? `Over the WIP limit of ${column.wipLimit}` : `WIP limit ${column.wipLimit}`
+          }
+        >
           <Badge variant={over ? 'filled' : 'light'} color={over ? 'red' : 'gray'} radius="sm" data-testid={`wip-${column.status}`}>
             {column.count}
             {column.wipLimit !== null ? ` / ${column.wipLimit}` : ''}

@@ -21,7 +21,13 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
   const marketers = lookup.users.filter((u) => u.role !== 'requester');
   return (
     <Group gap="sm" wrap="wrap" align="flex-end">
-      <TextInput aria-label="Search cards" placeholder="Search title or MKT-42" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
+      <TextInput
+        aria-label="Search cards"
+        placeholder="Search title or MKT-42"
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        w={220}
+      />
       <MultiSelect
         aria-label="Department"
         placeholder={filters.department ? undefined : 'Department'}
@@ -63,7 +69,12 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         w={140}
         clearable
       />
-      <Switch label="Overdue" checked={filters.overdue === 'true'} onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)} mb={6} />
+      <Switch
+        label="Overdue"
+        checked={filters.overdue === 'true'}
+        onChange={(e) => setFilter('overdue', e.currentTarget.checked ? 'true' : null)}
+        mb={6}
+      />
       {active && (
         <Button
           variant="subtle"

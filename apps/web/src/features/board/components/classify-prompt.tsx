@@ -19,10 +19,18 @@ export function ClassifyPrompt({ card, targetLabel, busy, onChoose, onCancel }: 
     <Modal opened={card !== null} onClose={onCancel} title={card ? `Classify ${card.key} before it moves to ${targetLabel}` : ''} centered>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          <b>Strategic</b>: builds long-term demand, brand or insight for the whole business. <b>Tactical</b>: serves one internal client&apos;s short-term need.
+          <b>Strategic</b>: builds long-term demand, brand or insight for the whole business. <b>Tactical</b>: serves one internal
+          client&apos;s short-term need.
           {suggested && ` The request type suggests ${suggested}.`}
         </Text>
-        <Textarea label="Note (optional)" placeholder="Why this class?" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+        <Textarea
+          label="Note (optional)"
+          placeholder="Why this class?"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
         <Group grow>
           <Button
             variant={suggested === 'strategic' ? 'filled' : 'light'}

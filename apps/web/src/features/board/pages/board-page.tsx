@@ -123,7 +123,9 @@ export function BoardPage({ renderCard }: Props) {
   // Stable, so memoised cards do not re-render when the page does.
   const classifyCard = useCallback(
     (card: Card, c: Classification) =>
-      void classify(card.id, c, undefined, card.version).catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message })),
+      void classify(card.id, c, undefined, card.version).catch((err: Error) =>
+        notifications.show({ color: 'red', title: 'Not classified', message: err.message }),
+      ),
     [classify],
   );
   const choose = async (classification: Classification, note: string) => {
@@ -142,8 +144,14 @@ export function BoardPage({ renderCard }: Props) {
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${label(cardById.get(Number(active.id)))}.`,
-    onDragOver: ({ active, over }) => (over ? `${label(cardById.get(Number(active.id)))} is over ${overLabel(over.id, cardById)}.` : `${label(cardById.get(Number(active.id)))} is no longer over a column.`),
-    onDragEnd: ({ active, over }) => (over ? `${label(cardById.get(Number(active.id)))} was dropped on ${overLabel(over.id, cardById)}.` : 'Dropped outside the board; nothing moved.'),
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${label(cardById.get(Number(active.id)))} is over ${overLabel(over.id, cardById)}.`
+        : `${label(cardById.get(Number(active.id)))} is no longer over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${label(cardById.get(Number(active.id)))} was dropped on ${overLabel(over.id, cardById)}.`
+        : 'Dropped outside the board; nothing moved.',
     onDragCancel: ({ active }) => `Moving ${label(cardById.get(Number(active.id)))} was cancelled.`,
   };
 
@@ -167,7 +175,14 @@ export function BoardPage({ renderCard }: Props) {
           <Loader />
         </Group>
       ) : (
-        <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)} accessibility={{ announcements }}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={() => setDragging(null)}
+          accessibility={{ announcements }}
+        >
           <div className={classes.columns}>
             {columns.map(({ column, cards }) => {
               const more = older[column.status];
@@ -185,10 +200,19 @@ export function BoardPage({ renderCard }: Props) {
               );
             })}
           </div>
-          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={() => {}} onClassify={() => {}} overlay /> : null}</DragOverlay>
+          <DragOverlay dropAnimation={null}>
+            {dragging ? <BoardCard card={dragging} onOpen={() => {}} onClassify={() => {}} overlay /> : null}
+          </DragOverlay>
         </DndContext>
       )}
-      <ClassifyPrompt key={pending?.card.id ?? 0} card={pending?.card ?? null} targetLabel={pending ? statusLabel[pending.status] : ''} busy={classifying} onChoose={choose} onCancel={() => setPending(null)} />
+      <ClassifyPrompt
+        key={pending?.card.id ?? 0}
+        card={pending?.card ?? null}
+        targetLabel={pending ? statusLabel[pending.status] : ''}
+        busy={classifying}
+        onChoose={choose}
+        onCancel={() => setPending(null)}
+      />
       {renderCard(openId, () => open(null))}
     </Stack>
   );

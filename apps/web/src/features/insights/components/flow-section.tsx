@@ -10,7 +10,12 @@ const daysText = (d: number | null) => (d === null ? '—' : `${d.toFixed(1)} d`
 /** How work flows: cycle time against each type's usual turnaround, throughput, and what is ageing. */
 export function FlowSection({ data }: { data: Flow | undefined }) {
   if (!data) return <Skeleton h={360} id="flow" />;
-  const throughput = data.throughput.map((w) => ({ week: formatDate(w.week), Strategic: w.strategic, Tactical: w.tactical, Unclassified: w.unclassified }));
+  const throughput = data.throughput.map((w) => ({
+    week: formatDate(w.week),
+    Strategic: w.strategic,
+    Tactical: w.tactical,
+    Unclassified: w.unclassified,
+  }));
   const types = data.cycleTime.byType.filter((t) => t.count > 0);
   return (
     <Paper withBorder p="lg" radius="md" id="flow">

@@ -56,7 +56,10 @@ export function HeadlineCards({ data }: { data: Headline | undefined }) {
         <Delta label={changeLabel(data.requestsReceived)} good={null} />
       </Stat>
       <Stat title="Requests delivered" value={String(data.requestsDelivered.value)}>
-        <Delta label={changeLabel(data.requestsDelivered)} good={data.requestsDelivered.change === null ? null : data.requestsDelivered.change >= 0} />
+        <Delta
+          label={changeLabel(data.requestsDelivered)}
+          good={data.requestsDelivered.change === null ? null : data.requestsDelivered.change >= 0}
+        />
       </Stat>
     </SimpleGrid>
   );

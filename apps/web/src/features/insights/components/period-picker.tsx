@@ -21,8 +21,22 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
           { value: 'custom', label: 'Custom' },
         ]}
       />
-      <TextInput aria-label="From" type="date" value={period.from} max={period.to} onChange={(e) => e.currentTarget.value && onChange({ ...period, from: e.currentTarget.value })} w={150} />
-      <TextInput aria-label="To" type="date" value={period.to} min={period.from} onChange={(e) => e.currentTarget.value && onChange({ ...period, to: e.currentTarget.value })} w={150} />
+      <TextInput
+        aria-label="From"
+        type="date"
+        value={period.from}
+        max={period.to}
+        onChange={(e) => e.currentTarget.value && onChange({ ...period, from: e.currentTarget.value })}
+        w={150}
+      />
+      <TextInput
+        aria-label="To"
+        type="date"
+        value={period.to}
+        min={period.from}
+        onChange={(e) => e.currentTarget.value && onChange({ ...period, to: e.currentTarget.value })}
+        w={150}
+      />
     </Group>
   );
 }

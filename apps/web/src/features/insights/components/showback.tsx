@@ -29,7 +29,12 @@ export function Showback({ period }: { period: Period }) {
             Hours logged in the period, by where the work came from.
           </Text>
         </div>
-        <SegmentedControl className="no-print" value={view} onChange={(v) => setView(v as typeof view)} data={views.map(({ value, label }) => ({ value, label }))} />
+        <SegmentedControl
+          className="no-print"
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          data={views.map(({ value, label }) => ({ value, label }))}
+        />
       </Group>
       {!data ? (
         <Skeleton h={200} />

@@ -11,11 +11,20 @@ export function SplitBar({ split, max }: { split: SplitTotals; max: number }) {
     ['Unclassified', split.unclassifiedMinutes, classColors.unclassified],
   ] as const;
   return (
-    <div style={{ display: 'flex', height: 12, width: '100%', background: 'var(--mantine-color-gray-1)', borderRadius: 3, overflow: 'hidden' }}>
+    <div
+      style={{ display: 'flex', height: 12, width: '100%', background: 'var(--mantine-color-gray-1)', borderRadius: 3, overflow: 'hidden' }}
+    >
       {parts.map(([label, minutes, color]) =>
         minutes > 0 ? (
           <Tooltip key={label} label={`${label}: ${hours(minutes)} h`}>
-            <div style={{ width: `${(minutes / Math.max(max, 1)) * 100}%`, background: color, printColorAdjust: 'exact', WebkitPrintColorAdjust: 'exact' }} />
+            <div
+              style={{
+                width: `${(minutes / Math.max(max, 1)) * 100}%`,
+                background: color,
+                printColorAdjust: 'exact',
+                WebkitPrintColorAdjust: 'exact',
+              }}
+            />
           </Tooltip>
         ) : null,
       )}

@@ -22,7 +22,8 @@ export function WeeklySplitChart({ data }: { data: TimeSplit | undefined }) {
         Hours per week
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Logged hours by class; the line is the strategic share{data.target !== null ? `, the dashed line the ${pct(data.target)} target` : ''}.
+        Logged hours by class; the line is the strategic share
+        {data.target !== null ? `, the dashed line the ${pct(data.target)} target` : ''}.
       </Text>
       <div style={{ width: '100%', height: 300 }} data-testid="weekly-chart">
         <ResponsiveContainer>
@@ -36,8 +37,26 @@ export function WeeklySplitChart({ data }: { data: TimeSplit | undefined }) {
             <Bar yAxisId="h" dataKey="Strategic" stackId="h" fill={classColors.strategic} isAnimationActive={false} />
             <Bar yAxisId="h" dataKey="Tactical" stackId="h" fill={classColors.tactical} isAnimationActive={false} />
             <Bar yAxisId="h" dataKey="Unclassified" stackId="h" fill={classColors.unclassified} isAnimationActive={false} />
-            <Line yAxisId="s" type="monotone" dataKey="share" name="Strategic share" stroke="#212529" strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
-            {data.target !== null && <ReferenceLine yAxisId="s" y={Math.round(data.target * 100)} stroke="#e03131" strokeDasharray="6 4" label={{ value: `target ${pct(data.target)}`, position: 'insideTopRight', fontSize: 12, fill: '#e03131' }} />}
+            <Line
+              yAxisId="s"
+              type="monotone"
+              dataKey="share"
+              name="Strategic share"
+              stroke="#212529"
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            {data.target !== null && (
+              <ReferenceLine
+                yAxisId="s"
+                y={Math.round(data.target * 100)}
+                stroke="#e03131"
+                strokeDasharray="6 4"
+                label={{ value: `target ${pct(data.target)}`, position: 'insideTopRight', fontSize: 12, fill: '#e03131' }}
+              />
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>

@@ -33,7 +33,9 @@ export function InsightsPage() {
           <Title order={2}>Insights</Title>
           <Text size="sm" c="dimmed">
             {formatDate(period.from)} – {formatDate(period.to)}
-            {headline.data ? `, compared with ${formatDate(headline.data.previousPeriod.from)} – ${formatDate(headline.data.previousPeriod.to)}` : ''}
+            {headline.data
+              ? `, compared with ${formatDate(headline.data.previousPeriod.from)} – ${formatDate(headline.data.previousPeriod.to)}`
+              : ''}
           </Text>
         </div>
         <Group gap="xs" className="no-print">

@@ -8,6 +8,11 @@ export const logTime = (id: number, body: CreateTimeEntryBody) => api.post(`/api
 
 export function useLogTime(id: number) {
   // The detail's logged total and the card on the board both change, and the entry joins the activity.
-  const refresh = useRefresh(queryKeys.requests.time(id), queryKeys.requests.detail(id), queryKeys.requests.activity(id), queryKeys.board.all);
+  const refresh = useRefresh(
+    queryKeys.requests.time(id),
+    queryKeys.requests.detail(id),
+    queryKeys.requests.activity(id),
+    queryKeys.board.all,
+  );
   return useMutation({ mutationFn: (body: CreateTimeEntryBody) => logTime(id, body), onSuccess: refresh });
 }

@@ -6,5 +6,8 @@ import { useSettleRequest } from './settle-request';
 export const moveRequest = (id: number, body: MoveRequestBody) => api.post(`/api/requests/${id}/move`, Request, body);
 
 export function useMoveRequest() {
-  return useMutation({ mutationFn: ({ id, ...body }: MoveRequestBody & { id: number }) => moveRequest(id, body), onSuccess: useSettleRequest() });
+  return useMutation({
+    mutationFn: ({ id, ...body }: MoveRequestBody & { id: number }) => moveRequest(id, body),
+    onSuccess: useSettleRequest(),
+  });
 }

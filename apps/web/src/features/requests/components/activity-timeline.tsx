@@ -34,7 +34,9 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
     case 'cancelled':
       return 'cancelled it';
     default:
-      return a.field ? `changed ${a.field.replace(/([A-Z])/g, ' $1').toLowerCase()}${a.to && a.field !== 'brief' ? ` to "${a.to}"` : ''}` : a.kind;
+      return a.field
+        ? `changed ${a.field.replace(/([A-Z])/g, ' $1').toLowerCase()}${a.to && a.field !== 'brief' ? ` to "${a.to}"` : ''}`
+        : a.kind;
   }
 }
 

@@ -1,4 +1,22 @@
-import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -37,7 +55,11 @@ function useConflictNotice() {
       const conflict = ConflictBody.safeParse(error.problem);
       if (conflict.success) queryClient.setQueryData(queryKeys.requests.detail(id), conflict.data.current);
       void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
-      notifications.show({ color: 'orange', title: 'Changed by someone else', message: 'The card was reloaded with their changes. Make your edit again if it is still needed.' });
+      notifications.show({
+        color: 'orange',
+        title: 'Changed by someone else',
+        message: 'The card was reloaded with their changes. Make your edit again if it is still needed.',
+      });
     } else {
       notifications.show({ color: 'red', title: 'Not saved', message: error.message });
     }
@@ -75,7 +97,8 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           </Group>
           <EditableTitle key={request.version} value={request.title} onSave={(title) => save({ title })} />
           <Text size="xs" c="dimmed">
-            {lookup.type(request.typeId)?.name} · requested by {lookup.user(request.requesterId)?.name} ({lookup.department(request.departmentId)?.name}) ·{' '}
+            {lookup.type(request.typeId)?.name} · requested by {lookup.user(request.requesterId)?.name} (
+            {lookup.department(request.departmentId)?.name}) ·{' '}
             <Anchor component={Link} to={`/requests/${request.id}`} size="xs">
               full page
             </Anchor>
@@ -88,7 +111,12 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
 
       <div>
         <Text size="sm" fw={500} mb={4}>
-          Classification {request.classificationSuggested && <Text span size="xs" c="dimmed">(suggested by the type, not yet confirmed: press S or T)</Text>}
+          Classification{' '}
+          {request.classificationSuggested && (
+            <Text span size="xs" c="dimmed">
+              (suggested by the type, not yet confirmed: press S or T)
+            </Text>
+          )}
         </Text>
         <SegmentedControl
           fullWidth
@@ -157,7 +185,11 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
         value={request.status === 'declined' ? null : request.status}
         placeholder={statusLabel[request.status]}
         allowDeselect={false}
-        onChange={(v) => v && v !== request.status && move.mutate({ id, status: v as Status, version: request.version }, { onError: (e) => onConflict(e, id) })}
+        onChange={(v) =>
+          v &&
+          v !== request.status &&
+          move.mutate({ id, status: v as Status, version: request.version }, { onError: (e) => onConflict(e, id) })
+        }
       />
 
       {request.status !== 'declined' && request.status !== 'done' && (
@@ -237,7 +269,13 @@ function EditableBrief({ request, onSave }: { request: Request; onSave: (v: stri
   if (!editing) {
     return (
       <Stack gap="xs">
-        {request.brief ? <Markdown>{request.brief}</Markdown> : <Text c="dimmed" size="sm">No brief.</Text>}
+        {request.brief ? (
+          <Markdown>{request.brief}</Markdown>
+        ) : (
+          <Text c="dimmed" size="sm">
+            No brief.
+          </Text>
+        )}
         {(request.businessGoal || request.audience) && (
           <Text size="sm" c="dimmed">
             {request.businessGoal && <>Goal: {request.businessGoal}. </>}

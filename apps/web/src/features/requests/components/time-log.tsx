@@ -53,7 +53,15 @@ export function TimeLog({ requestId }: { requestId: number }) {
           w={110}
           error={error?.fieldError('minutes')}
         />
-        <TextInput aria-label="Date" type="date" max={today()} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} error={error?.fieldError('date')} />
+        <TextInput
+          aria-label="Date"
+          type="date"
+          max={today()}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          w={150}
+          error={error?.fieldError('date')}
+        />
         <TextInput aria-label="Note" placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
         <Button onClick={submitCustom} disabled={!minutes} loading={log.isPending}>
           Log
@@ -70,14 +78,17 @@ export function TimeLog({ requestId }: { requestId: number }) {
       {data && data.items.length > 0 && (
         <Table fz="xs" verticalSpacing={4}>
           <Table.Tbody>
-            {[...data.items].reverse().slice(0, 20).map((e) => (
-              <Table.Tr key={e.id}>
-                <Table.Td>{formatDate(e.date)}</Table.Td>
-                <Table.Td>{lookup.user(e.userId)?.name}</Table.Td>
-                <Table.Td>{formatMinutes(e.minutes)}</Table.Td>
-                <Table.Td c="dimmed">{e.note}</Table.Td>
-              </Table.Tr>
-            ))}
+            {[...data.items]
+              .reverse()
+              .slice(0, 20)
+              .map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{formatDate(e.date)}</Table.Td>
+                  <Table.Td>{lookup.user(e.userId)?.name}</Table.Td>
+                  <Table.Td>{formatMinutes(e.minutes)}</Table.Td>
+                  <Table.Td c="dimmed">{e.note}</Table.Td>
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       )}

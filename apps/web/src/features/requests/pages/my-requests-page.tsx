@@ -82,11 +82,21 @@ export function MyRequestsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c={isOverdue(r.dueDate, r.status) ? 'red.7' : undefined}>
-                        {r.status === 'done' ? `Delivered ${formatDate(r.completedAt)}` : r.status === 'declined' ? '—' : formatDate(r.dueDate)}
+                        {r.status === 'done'
+                          ? `Delivered ${formatDate(r.completedAt)}`
+                          : r.status === 'declined'
+                            ? '—'
+                            : formatDate(r.dueDate)}
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{lookup.user(r.assigneeId)?.name ?? <Text span c="dimmed" size="sm">Not yet</Text>}</Text>
+                      <Text size="sm">
+                        {lookup.user(r.assigneeId)?.name ?? (
+                          <Text span c="dimmed" size="sm">
+                            Not yet
+                          </Text>
+                        )}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" c="dimmed">

@@ -97,8 +97,20 @@ export function NewRequestPage() {
             description={type ? `${type.description} Typical turnaround: ${type.turnaroundDays} days.` : undefined}
             {...form.getInputProps('typeId')}
           />
-          <TextInput label="Title" placeholder="e.g. Roll-up banners for the Lisbon summit" required maxLength={200} {...form.getInputProps('title')} />
-          <Textarea label="Brief" description="What you need, in as much detail as helps. Markdown works." autosize minRows={5} {...form.getInputProps('brief')} />
+          <TextInput
+            label="Title"
+            placeholder="e.g. Roll-up banners for the Lisbon summit"
+            required
+            maxLength={200}
+            {...form.getInputProps('title')}
+          />
+          <Textarea
+            label="Brief"
+            description="What you need, in as much detail as helps. Markdown works."
+            autosize
+            minRows={5}
+            {...form.getInputProps('brief')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Business goal" placeholder="e.g. Pipeline from the summit" {...form.getInputProps('businessGoal')} />
             <TextInput label="Audience" placeholder="e.g. CIOs of mid-market logistics firms" {...form.getInputProps('audience')} />
@@ -108,7 +120,8 @@ export function NewRequestPage() {
               <TextInput label="Due date" type="date" min={today()} {...form.getInputProps('dueDate')} />
               {rushed && type && (
                 <Text size="xs" c="orange.8" mt={4} role="status">
-                  That is sooner than the usual {type.turnaroundDays}-day turnaround for {type.name.toLowerCase()}s. Marketing will tell you if it can be done.
+                  That is sooner than the usual {type.turnaroundDays}-day turnaround for {type.name.toLowerCase()}s. Marketing will tell you
+                  if it can be done.
                 </Text>
               )}
             </div>

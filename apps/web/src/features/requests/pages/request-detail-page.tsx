@@ -20,7 +20,9 @@ export function RequestDetailPage() {
   if (error || !request) {
     return (
       <Alert color="red" title="Request not available">
-        {error instanceof ApiError && error.status === 404 ? 'There is no such request, or it belongs to another department.' : (error?.message ?? '')}
+        {error instanceof ApiError && error.status === 404
+          ? 'There is no such request, or it belongs to another department.'
+          : (error?.message ?? '')}
       </Alert>
     );
   }

@@ -24,7 +24,12 @@ function AddDepartment() {
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-start" gap="sm">
-        <TextInput aria-label="New department name" placeholder="New department, e.g. Partnerships" w={320} {...form.getInputProps('name')} />
+        <TextInput
+          aria-label="New department name"
+          placeholder="New department, e.g. Partnerships"
+          w={320}
+          {...form.getInputProps('name')}
+        />
         <Button type="submit" variant="light" loading={create.isPending}>
           Add department
         </Button>
@@ -76,7 +81,8 @@ export function DepartmentsTab() {
   return (
     <Stack gap="md" maw={720}>
       <Text size="sm" c="dimmed">
-        Requesting departments: each person belongs to one, and insights split time by them. Renaming keeps everyone and every request attached.
+        Requesting departments: each person belongs to one, and insights split time by them. Renaming keeps everyone and every request
+        attached.
       </Text>
       <AddDepartment />
       <Paper withBorder radius="md">

@@ -14,7 +14,10 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
   const { data: departments = [] } = useDepartments();
   const update = useUpdateUser();
   const change = (body: Partial<Pick<User, 'role' | 'departmentId' | 'active'>>, message: string) =>
-    update.mutate({ id: person.id, ...body }, { onSuccess: () => saved(`${person.name} updated`, message), onError: (e) => showServerErrors(e) });
+    update.mutate(
+      { id: person.id, ...body },
+      { onSuccess: () => saved(`${person.name} updated`, message), onError: (e) => showServerErrors(e) },
+    );
 
   // A role change or a deactivation signs the person out at once, so it is confirmed first.
   const changeRole = (role: Role) =>
@@ -29,7 +32,9 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
       ? change({ active }, 'They can sign in again.')
       : modals.openConfirmModal({
           title: `Deactivate ${person.name}?`,
-          children: <Text size="sm">They are signed out at once and can no longer sign in. Their requests, time entries and history stay.</Text>,
+          children: (
+            <Text size="sm">They are signed out at once and can no longer sign in. Their requests, time entries and history stay.</Text>
+          ),
           labels: { confirm: 'Deactivate', cancel: 'Cancel' },
           confirmProps: { color: 'red' },
           onConfirm: () => change({ active }, 'Deactivated and signed out.'),
@@ -77,7 +82,11 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
           allowDeselect={false}
           data={departments.map((d) => ({ value: String(d.id), label: d.name }))}
           value={String(person.departmentId)}
-          onChange={(v) => v && Number(v) !== person.departmentId && change({ departmentId: Number(v) }, `Moved to ${departments.find((d) => String(d.id) === v)?.name}.`)}
+          onChange={(v) =>
+            v &&
+            Number(v) !== person.departmentId &&
+            change({ departmentId: Number(v) }, `Moved to ${departments.find((d) => String(d.id) === v)?.name}.`)
+          }
         />
       </Table.Td>
       <Table.Td>
@@ -107,7 +116,8 @@ export function PeopleTab() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" maw={640}>
-          {active} active of {users.length} people. Changing someone’s role or deactivating them signs them out at once; their history stays.
+          {active} active of {users.length} people. Changing someone’s role or deactivating them signs them out at once; their history
+          stays.
         </Text>
         <Button onClick={() => setInviting(true)}>Invite</Button>
       </Group>

@@ -30,7 +30,14 @@ interface Props {
 
 export function RequestTypeModal({ editing, onClose }: Props) {
   return (
-    <Modal opened={editing !== null} onClose={onClose} title={editing === 'new' ? 'Add request type' : 'Edit request type'} centered closeButtonProps={{ 'aria-label': 'Close' }} size="lg">
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={editing === 'new' ? 'Add request type' : 'Edit request type'}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      size="lg"
+    >
       {editing !== null && <RequestTypeForm key={editing === 'new' ? 'new' : editing.id} editing={editing} onDone={onClose} />}
     </Modal>
   );
@@ -44,7 +51,12 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
     initialValues:
       editing === 'new'
         ? { name: '', description: '', turnaroundDays: 5, defaultClassification: 'tactical' }
-        : { name: editing.name, description: editing.description, turnaroundDays: editing.turnaroundDays, defaultClassification: editing.defaultClassification },
+        : {
+            name: editing.name,
+            description: editing.description,
+            turnaroundDays: editing.turnaroundDays,
+            defaultClassification: editing.defaultClassification,
+          },
     validate,
   });
 
@@ -52,7 +64,10 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
     const body = CreateRequestTypeBody.parse(toBody(values));
     const options = {
       onSuccess: (type: RequestType) => {
-        saved(editing === 'new' ? 'Request type added' : 'Request type saved', `${type.name}: ${type.turnaroundDays} days, ${type.defaultClassification} by default.`);
+        saved(
+          editing === 'new' ? 'Request type added' : 'Request type saved',
+          `${type.name}: ${type.turnaroundDays} days, ${type.defaultClassification} by default.`,
+        );
         onDone();
       },
       onError: (error: Error) => showServerErrors(error, form, fields),
@@ -65,7 +80,13 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <TextInput label="Name" placeholder="e.g. Event banner" required data-autofocus {...form.getInputProps('name')} />
-        <Textarea label="Description" description="Shown to requesters when they pick a type." autosize minRows={2} {...form.getInputProps('description')} />
+        <Textarea
+          label="Description"
+          description="Shown to requesters when they pick a type."
+          autosize
+          minRows={2}
+          {...form.getInputProps('description')}
+        />
         <NumberInput
           label="Typical turnaround"
           description="Days marketing usually needs; requesters are warned when they ask for a sooner due date."

@@ -13,7 +13,8 @@ export function RequestTypesTab() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" maw={640}>
-          What requesters choose from. The default classification is suggested on each new request; changes apply to requests filed from now on.
+          What requesters choose from. The default classification is suggested on each new request; changes apply to requests filed from now
+          on.
         </Text>
         <Button onClick={() => setEditing('new')}>Add request type</Button>
       </Group>

@@ -77,8 +77,8 @@ export function TargetTab() {
       <Text size="sm" c="dimmed" maw={720}>
         The strategic share is the part of all logged hours spent on strategic work: positioning, brand, research, content strategy and
         flagship programmes, as opposed to tactical requests for one deal, event or launch. Insights draws this target as a line on the
-        weekly split and measures each period against it. Set the current and the next quarter; earlier quarters keep their targets so
-        past reports stay comparable.
+        weekly split and measures each period against it. Set the current and the next quarter; earlier quarters keep their targets so past
+        reports stay comparable.
       </Text>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" maw={960}>
         <QuarterTarget key={`${current}-${shareOf(current)}`} periodStart={current} when="This quarter" share={shareOf(current)} />

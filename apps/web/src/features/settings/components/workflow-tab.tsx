@@ -17,7 +17,8 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
     setLimit.mutate(
       { status: column.status, wipLimit },
       {
-        onSuccess: (c) => saved('WIP limit saved', c.wipLimit === null ? `${label} has no limit.` : `${label}: at most ${c.wipLimit} cards.`),
+        onSuccess: (c) =>
+          saved('WIP limit saved', c.wipLimit === null ? `${label} has no limit.` : `${label}: at most ${c.wipLimit} cards.`),
         onError: (e) => showServerErrors(e, { setFieldError: (_path, message) => setError(message) }, ['wipLimit']),
       },
     );
@@ -47,7 +48,14 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
         />
       </Table.Td>
       <Table.Td ta="right">
-        <Button size="xs" variant="light" disabled={wipLimit === column.wipLimit} loading={setLimit.isPending} onClick={save} aria-label={`Save WIP limit for ${label}`}>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={wipLimit === column.wipLimit}
+          loading={setLimit.isPending}
+          onClick={save}
+          aria-label={`Save WIP limit for ${label}`}
+        >
           Save
         </Button>
       </Table.Td>
@@ -60,7 +68,8 @@ export function WorkflowTab() {
   return (
     <Stack gap="md" maw={720}>
       <Text size="sm" c="dimmed">
-        A work-in-progress limit caps how many cards a column should hold; the board flags a column that goes over it. Leave it empty for no limit.
+        A work-in-progress limit caps how many cards a column should hold; the board flags a column that goes over it. Leave it empty for no
+        limit.
       </Text>
       <Paper withBorder radius="md">
         <Table verticalSpacing="sm" horizontalSpacing="md">
