@@ -28,6 +28,7 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   // Signed in, any role.
   'POST /api/auth/logout': { minimum: 'signedIn' },
   'GET /api/auth/me': { minimum: 'signedIn' },
+  'GET /api/auth/session': { minimum: 'anonymous' },
   'GET /api/request-types': { minimum: 'signedIn' },
   'GET /api/departments': { minimum: 'signedIn' },
   'GET /api/users': { minimum: 'signedIn' },

@@ -34,3 +34,7 @@ export type SessionUser = z.infer<typeof SessionUser>;
 
 export const MeResponse = z.object({ user: SessionUser });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** `GET /api/auth/session`: who is signed in, or `null`; a signed-out visitor is an answer, not an error. */
+export const SessionResponse = z.object({ user: SessionUser.nullable() });
+export type SessionResponse = z.infer<typeof SessionResponse>;

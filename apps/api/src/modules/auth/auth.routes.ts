@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBody, MeResponse } from '@altitude/shared/auth';
+import { LoginBody, MeResponse, SessionResponse } from '@altitude/shared/auth';
 import { signedInUser } from '../../plugins/auth';
 import { signIn, signOut } from './auth.service';
 import { absoluteTimeoutMs, sessionCookie } from './sessions';
@@ -40,5 +40,13 @@ export default async function authRoutes(app: FastifyInstance) {
     config: { access: 'signedIn' },
     schema: { tags: ['auth'], response: { '2xx': MeResponse } },
     handler: async (request) => ({ user: signedInUser(request) }),
+  });
+
+  // The web app's probe at start-up: 200 either way, so a signed-out page logs no failed request
+  // (a 401 from /me prints as a console error in every browser).
+  r.get('/api/auth/session', {
+    config: { access: 'anonymous' },
+    schema: { tags: ['auth'], summary: 'The signed-in user, or null when nobody is', response: { '2xx': SessionResponse } },
+    handler: async (request) => ({ user: request.user }),
   });
 }
