@@ -30,44 +30,61 @@ function patchBoards(queryClient: QueryClient, card: Card) {
  * Listens to GET /api/events while signed in and keeps TanStack Query's cache current, so a
  * colleague's moves, edits and new requests appear without reloading. EventSource reconnects
  * by itself after a drop; on reconnect everything is refetched in case events were missed.
+ * A stream the server refuses (too many open for this person, or for the server: 429/503) is
+ * one EventSource never retries, so it is opened again after a growing pause (30 s to 5 min).
  */
 export function LiveUpdates() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const source = new EventSource('/api/events');
+    let source: EventSource;
     let opened = false;
-    source.onopen = () => {
-      if (opened)
-        void queryClient
-          .invalidateQueries({ queryKey: queryKeys.requests.all })
-          .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
-      opened = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let pauseMs = 30_000;
+    const connect = () => {
+      source = new EventSource('/api/events');
+      source.onerror = () => {
+        if (source.readyState !== EventSource.CLOSED) return;
+        retry = setTimeout(connect, pauseMs);
+        pauseMs = Math.min(pauseMs * 2, 5 * 60_000);
+      };
+      source.onopen = () => {
+        pauseMs = 30_000;
+        if (opened)
+          void queryClient
+            .invalidateQueries({ queryKey: queryKeys.requests.all })
+            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
+        opened = true;
+      };
+      source.addEventListener('change', (message) => {
+        const parsed = ChangeEvent.safeParse(JSON.parse((message as MessageEvent<string>).data));
+        if (!parsed.success) return;
+        const event = parsed.data;
+        switch (event.type) {
+          case 'request.created':
+          case 'request.updated':
+            patchBoards(queryClient, event.card);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.requests.lists });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.card.id) });
+            break;
+          case 'request.commented':
+            void queryClient.invalidateQueries({ queryKey: queryKeys.requests.comments(event.requestId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(event.requestId) });
+            break;
+          case 'request.time_logged':
+            void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
+            break;
+          case 'column.rebalanced':
+            void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
+            break;
+        }
+      });
     };
-    source.addEventListener('change', (message) => {
-      const parsed = ChangeEvent.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (!parsed.success) return;
-      const event = parsed.data;
-      switch (event.type) {
-        case 'request.created':
-        case 'request.updated':
-          patchBoards(queryClient, event.card);
-          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.lists });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.card.id) });
-          break;
-        case 'request.commented':
-          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.comments(event.requestId) });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(event.requestId) });
-          break;
-        case 'request.time_logged':
-          void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
-          break;
-        case 'column.rebalanced':
-          void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
-          break;
-      }
-    });
-    return () => source.close();
+    connect();
+    return () => {
+      clearTimeout(retry);
+      source.close();
+    };
   }, [queryClient]);
   return null;
 }
