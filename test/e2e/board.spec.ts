@@ -83,7 +83,17 @@ test('the card drawer classifies, logs time and comments', async ({ page }) => {
   await expect(drawer.getByText('Strategic', { exact: true })).toBeVisible();
   await drawer.getByRole('tab', { name: 'Time' }).click();
   await drawer.getByRole('button', { name: '+30m' }).click();
-  await expect(drawer.getByText('30m logged in 1 entries')).toBeVisible();
+  await expect(drawer.getByText('30m logged in 1 entry')).toBeVisible();
+  // A typed duration is read exactly (1h 15m is 75 minutes, never 115), or refused inline.
+  const spent = drawer.getByLabel('Time spent');
+  await spent.fill('1.5');
+  await expect(drawer.getByText('add a unit: 1.5h or 90m')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Log', exact: true })).toBeDisabled();
+  await spent.fill('1h 15m');
+  await expect(drawer.getByText('= 1h 15m')).toBeVisible();
+  await drawer.getByRole('button', { name: 'Log', exact: true }).click();
+  await expect(drawer.getByText('1h 45m logged in 2 entries')).toBeVisible();
+  await expect(spent).toHaveValue('');
   await drawer.getByRole('tab', { name: 'Comments' }).click();
   await drawer.getByLabel('New comment').fill('Kick-off on **Monday**');
   await drawer.getByRole('button', { name: 'Comment' }).click();
@@ -92,6 +102,7 @@ test('the card drawer classifies, logs time and comments', async ({ page }) => {
   await drawer.getByRole('tab', { name: 'Activity' }).click();
   await expect(drawer.getByText('classified it as strategic')).toBeVisible();
   await expect(drawer.getByText('logged 30m')).toBeVisible();
+  await expect(drawer.getByText('logged 1h 15m')).toBeVisible();
 });
 
 test('filters live in the URL and a colleague’s new request appears without reloading', async ({ page, browser }) => {

@@ -61,7 +61,7 @@ test('the whole loop, live: a request filed by sales is triaged and worked by ma
   const drawer = marketer.getByRole('dialog');
   await drawer.getByRole('tab', { name: 'Time' }).click();
   await drawer.getByRole('button', { name: '+30m' }).click();
-  await expect(drawer.getByText('30m logged in 1 entries')).toBeVisible();
+  await expect(drawer.getByText('30m logged in 1 entry')).toBeVisible();
   await screenshot(marketer, 'live-loop-marketer');
 
   // Sales sees the new status without reloading.

@@ -1,5 +1,6 @@
-import { Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { formatDuration, parseDuration } from '@altitude/shared/duration';
 import { ApiError } from '../../../lib/api-client';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes } from '../../../lib/format';
@@ -8,26 +9,32 @@ import { useLogTime } from '../api/log-time';
 import { useTimeEntries } from '../api/list-time-entries';
 
 const quick = [15, 30, 60, 120];
+/** The API takes at most a day in one entry. */
+const maxEntryMinutes = 1440;
 
 export function TimeLog({ requestId }: { requestId: number }) {
   const { data } = useTimeEntries(requestId);
   const log = useLogTime(requestId);
   const lookup = useLookup();
-  const [minutes, setMinutes] = useState<number | string>('');
+  const [typed, setTyped] = useState('');
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
   const error = log.error instanceof ApiError ? log.error : null;
 
-  const submitCustom = () =>
+  // One parser for every duration field: what is typed is read exactly, or refused inline.
+  const parsed = typed.trim() === '' ? null : parseDuration(typed, { max: maxEntryMinutes });
+  const submitCustom = () => {
+    if (!parsed?.ok) return;
     log.mutate(
-      { minutes: Number(minutes), date, note: note || undefined },
+      { minutes: parsed.minutes, date, note: note || undefined },
       {
         onSuccess: () => {
-          setMinutes('');
+          setTyped('');
           setNote('');
         },
       },
     );
+  };
 
   return (
     <Stack gap="sm">
@@ -42,16 +49,17 @@ export function TimeLog({ requestId }: { requestId: number }) {
         ))}
       </Group>
       <Group gap="xs" align="flex-start" wrap="nowrap">
-        <NumberInput
-          aria-label="Minutes"
-          placeholder="Minutes"
-          min={1}
-          max={1440}
-          allowDecimal={false}
-          value={minutes}
-          onChange={setMinutes}
-          w={110}
-          error={error?.fieldError('minutes')}
+        <TextInput
+          aria-label="Time spent"
+          placeholder="1h 15m"
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') submitCustom();
+          }}
+          w={130}
+          description={parsed?.ok ? `= ${formatDuration(parsed.minutes)}` : undefined}
+          error={(parsed && !parsed.ok ? parsed.message : undefined) ?? error?.fieldError('minutes')}
         />
         <TextInput
           aria-label="Date"
@@ -63,7 +71,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
           error={error?.fieldError('date')}
         />
         <TextInput aria-label="Note" placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
-        <Button onClick={submitCustom} disabled={!minutes} loading={log.isPending}>
+        <Button onClick={submitCustom} disabled={!parsed?.ok} loading={log.isPending}>
           Log
         </Button>
       </Group>
@@ -73,7 +81,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
         </Text>
       )}
       <Text size="sm" c="dimmed">
-        {formatMinutes(data?.totalMinutes ?? 0)} logged in {data?.items.length ?? 0} entries
+        {formatMinutes(data?.totalMinutes ?? 0)} logged in {data?.items.length ?? 0} {data?.items.length === 1 ? 'entry' : 'entries'}
       </Text>
       {data && data.items.length > 0 && (
         <Table fz="xs" verticalSpacing={4}>
