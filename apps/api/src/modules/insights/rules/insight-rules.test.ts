@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cycleTimeVsTurnaround,
-  demandChange,
-  handBackCandidate,
-  marketerTactical,
-  shareChange,
-  shareVsTarget,
-  tacticalDriver,
-  throughputChange,
-  unclassifiedTime,
-} from './insight-rules';
+import { handBackCandidate, marketerTactical, shareChange, shareVsTarget, tacticalDriver, unclassifiedTime } from './insight-rules';
+import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
 import { buildInsights, maxInsights } from './build-insights';
 import type { InsightFacts, InsightRule } from './facts';
 import type { SplitMinutes } from './report-maths';

@@ -1,15 +1,13 @@
-import { changeOf, count, days, fractionInWords, hours, percent, pointsBetween } from './insight-format';
+import { changeOf, count, fractionInWords, hours, percent, pointsBetween } from './insight-format';
 import type { InsightDraft, InsightRule } from './facts';
-import { relativeChange, shareOf, totalOf } from './report-maths';
+import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
+import { clamp, shareOf, sum, totalOf } from './report-maths';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
  * something worth saying, and says it with the numbers that support it. Importance is 0..100:
  * a missed target or a falling share outranks a tidy-up such as unclassified time.
  */
-
-const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(low, n));
-const sum = (ns: number[]) => ns.reduce((s, n) => s + n, 0);
 
 /** How far the strategic share is from the target, in points and in hours. */
 export const shareVsTarget: InsightRule = {
@@ -167,39 +165,6 @@ export const handBackCandidate: InsightRule = {
   },
 };
 
-/** The type whose delivered work runs furthest past its typical turnaround. */
-export const cycleTimeVsTurnaround: InsightRule = {
-  id: 'cycle-time-vs-turnaround',
-  apply: ({ cycleTimeByType }): InsightDraft | null => {
-    const judged = cycleTimeByType.filter((t) => t.count >= 3 && t.medianDays !== null && t.turnaroundDays > 0);
-    if (judged.length === 0) return null;
-    const ratio = (t: (typeof judged)[number]) => t.medianDays! / t.turnaroundDays;
-    const worst = [...judged].sort((a, b) => ratio(b) - ratio(a))[0]!;
-    if (ratio(worst) < 1.2) {
-      const delivered = sum(judged.map((t) => t.count));
-      return {
-        importance: 15,
-        text: `Delivery kept to typical turnaround: the median cycle time of each of the ${count(judged.length, 'type')} with three or more deliveries (${delivered} requests) was within 20 % of it.`,
-        figures: { types: judged.length, delivered, worstTypeId: worst.typeId, worstRatio: ratio(worst) },
-        section: 'flow',
-      };
-    }
-    const p85 = worst.p85Days === null ? '' : `85th percentile ${days(worst.p85Days)}, `;
-    return {
-      importance: clamp(35 + 35 * (ratio(worst) - 1), 35, 70),
-      text: `${worst.typeName} requests took a median ${days(worst.medianDays!)} from start to delivery against a ${worst.turnaroundDays}-day typical turnaround (${p85}${worst.count} delivered).`,
-      figures: {
-        typeId: worst.typeId,
-        medianDays: worst.medianDays,
-        p85Days: worst.p85Days,
-        turnaroundDays: worst.turnaroundDays,
-        delivered: worst.count,
-      },
-      section: 'flow',
-    };
-  },
-};
-
 /** Time on requests nobody has classified yet makes the split uncertain. */
 export const unclassifiedTime: InsightRule = {
   id: 'unclassified-time',
@@ -216,29 +181,6 @@ export const unclassifiedTime: InsightRule = {
       text: `${hours(current.unclassifiedMinutes)} (${part}) of the time logged is on requests not yet classified, so the strategic share ${effect}.`,
       figures: { unclassifiedMinutes: current.unclassifiedMinutes, loggedMinutes: total, share },
       section: 'weekly',
-    };
-  },
-};
-
-/** Deliveries against the previous period. */
-export const throughputChange: InsightRule = {
-  id: 'throughput-change',
-  apply: ({ delivered }) => {
-    const now = delivered.current.strategic + delivered.current.tactical + delivered.current.unclassified;
-    const before = delivered.previous.strategic + delivered.previous.tactical + delivered.previous.unclassified;
-    const change = relativeChange(now, before);
-    if (before < 5 || change === null || Math.abs(change) < 0.15) return null;
-    return {
-      importance: clamp(30 + 60 * Math.abs(change), 30, 60),
-      text: `Delivered requests ${changeOf(now, before, String)}; ${delivered.current.tactical} of the ${now} were tactical.`,
-      figures: {
-        delivered: now,
-        previousDelivered: before,
-        change,
-        tactical: delivered.current.tactical,
-        strategic: delivered.current.strategic,
-      },
-      section: 'flow',
     };
   },
 };
@@ -261,37 +203,7 @@ export const marketerTactical: InsightRule = {
   },
 };
 
-/** Demand against the previous period, and the department behind most of the change. */
-export const demandChange: InsightRule = {
-  id: 'demand-change',
-  apply: ({ receivedByDepartment }) => {
-    const now = sum(receivedByDepartment.map((d) => d.current));
-    const before = sum(receivedByDepartment.map((d) => d.previous));
-    const change = relativeChange(now, before);
-    if (before < 5 || change === null || Math.abs(change) < 0.15) return null;
-    const delta = now - before;
-    const driver = [...receivedByDepartment].sort((a, b) => Math.sign(delta) * (b.current - b.previous - (a.current - a.previous)))[0]!;
-    const driverDelta = driver.current - driver.previous;
-    const part =
-      Math.sign(driverDelta) === Math.sign(delta) && driverDelta / delta >= 0.25
-        ? `; ${driver.departmentName} accounts for ${fractionInWords(Math.min(1, driverDelta / delta))} of the ${delta > 0 ? 'rise' : 'fall'} (${driver.previous} to ${driver.current})`
-        : '';
-    return {
-      importance: clamp(30 + 50 * Math.abs(change), 30, 55),
-      text: `Requests received ${changeOf(now, before, String)}${part}.`,
-      figures: {
-        received: now,
-        previousReceived: before,
-        change,
-        driverDepartmentId: driver.departmentId,
-        driverReceived: driver.current,
-        driverPreviousReceived: driver.previous,
-      },
-      section: 'showback',
-    };
-  },
-};
-
+/** Every rule, in the order that breaks ties in importance; the flow and demand rules are in flow-rules.ts. */
 export const insightRules: readonly InsightRule[] = [
   shareVsTarget,
   shareChange,

@@ -27,6 +27,9 @@ export function addSplits(a: SplitMinutes, b: SplitMinutes): SplitMinutes {
   };
 }
 
+export const clamp = (n: number, low: number, high: number) => Math.min(high, Math.max(low, n));
+export const sum = (ns: number[]) => ns.reduce((s, n) => s + n, 0);
+
 /** `part` ÷ `whole`, and 0 (not NaN) when nothing was logged, so a share is always 0..1. */
 export const shareOf = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
 

@@ -14,8 +14,6 @@ import {
   Tabs,
   Text,
   TextInput,
-  Textarea,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -35,7 +33,7 @@ import { useUpdateRequest } from '../api/update-request';
 import { ActivityTimeline } from './activity-timeline';
 import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
-import { Markdown } from './markdown';
+import { EditableBrief, EditableTitle } from './inline-editors';
 import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
@@ -240,73 +238,6 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           )
         }
       />
-    </Stack>
-  );
-}
-
-function EditableTitle({ value, onSave }: { value: string; onSave: (v: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  return (
-    <Title order={3} mt={4}>
-      <TextInput
-        aria-label="Title"
-        variant="unstyled"
-        size="lg"
-        fw={650}
-        value={draft}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={() => draft.trim() && draft !== value && onSave(draft.trim())}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        styles={{ input: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
-      />
-    </Title>
-  );
-}
-
-function EditableBrief({ request, onSave }: { request: Request; onSave: (v: string) => void }) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(request.brief);
-  if (!editing) {
-    return (
-      <Stack gap="xs">
-        {request.brief ? (
-          <Markdown>{request.brief}</Markdown>
-        ) : (
-          <Text c="dimmed" size="sm">
-            No brief.
-          </Text>
-        )}
-        {(request.businessGoal || request.audience) && (
-          <Text size="sm" c="dimmed">
-            {request.businessGoal && <>Goal: {request.businessGoal}. </>}
-            {request.audience && <>Audience: {request.audience}.</>}
-          </Text>
-        )}
-        <Group>
-          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            Edit brief
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
-  return (
-    <Stack gap="xs">
-      <Textarea aria-label="Brief" autosize minRows={6} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} />
-      <Group justify="flex-end">
-        <Button size="xs" variant="default" onClick={() => setEditing(false)}>
-          Cancel
-        </Button>
-        <Button
-          size="xs"
-          onClick={() => {
-            onSave(draft);
-            setEditing(false);
-          }}
-        >
-          Save brief
-        </Button>
-      </Group>
     </Stack>
   );
 }
