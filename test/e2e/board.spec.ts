@@ -94,6 +94,13 @@ test('the card drawer classifies, logs time and comments', async ({ page }) => {
   await drawer.getByRole('button', { name: 'Log', exact: true }).click();
   await expect(drawer.getByText('1h 45m logged in 2 entries')).toBeVisible();
   await expect(spent).toHaveValue('');
+  // The estimate reads durations the same way: 1:30 is 90 minutes.
+  const estimate = drawer.getByLabel('Estimate');
+  await estimate.fill('1:30');
+  await expect(drawer.getByText('= 1h 30m')).toBeVisible();
+  await estimate.blur();
+  await expect.poll(async () => (await page.request.get(`/api/requests/${req.id}`)).json().then((r) => r.estimateMinutes)).toBe(90);
+  await expect(estimate).toHaveValue('1h 30m');
   await drawer.getByRole('tab', { name: 'Comments' }).click();
   await drawer.getByLabel('New comment').fill('Kick-off on **Monday**');
   await drawer.getByRole('button', { name: 'Comment' }).click();
@@ -103,6 +110,7 @@ test('the card drawer classifies, logs time and comments', async ({ page }) => {
   await expect(drawer.getByText('classified it as strategic')).toBeVisible();
   await expect(drawer.getByText('logged 30m')).toBeVisible();
   await expect(drawer.getByText('logged 1h 15m')).toBeVisible();
+  await expect(drawer.getByText('estimated it at 1h 30m')).toBeVisible();
 });
 
 test('filters live in the URL and a colleague’s new request appears without reloading', async ({ page, browser }) => {

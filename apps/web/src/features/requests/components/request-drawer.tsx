@@ -6,7 +6,6 @@ import {
   Drawer,
   Group,
   Loader,
-  NumberInput,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -34,6 +33,7 @@ import { ActivityTimeline } from './activity-timeline';
 import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
+import { EstimateInput } from './estimate-input';
 import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
@@ -140,18 +140,10 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           value={request.assigneeId ? String(request.assigneeId) : null}
           onChange={(v) => save({ assigneeId: v ? Number(v) : null })}
         />
-        <NumberInput
+        <EstimateInput
           key={`estimate-${request.version}`}
-          label="Estimate (hours)"
-          min={0}
-          step={0.5}
-          decimalScale={2}
-          defaultValue={request.estimateMinutes ? request.estimateMinutes / 60 : undefined}
-          onBlur={(e) => {
-            const hours = e.currentTarget.value === '' ? null : Number(e.currentTarget.value);
-            const minutes = hours === null || Number.isNaN(hours) ? null : Math.round(hours * 60);
-            if (minutes !== request.estimateMinutes) save({ estimateMinutes: minutes });
-          }}
+          minutes={request.estimateMinutes}
+          onSave={(estimateMinutes) => save({ estimateMinutes })}
         />
         <TextInput
           key={`due-${request.version}`}
