@@ -19,6 +19,7 @@ export function EstimateInput({ minutes, onSave }: { minutes: number | null; onS
       placeholder="e.g. 4h or 1h 30m"
       value={typed}
       onChange={(e) => setTyped(e.currentTarget.value)}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       description={parsed?.ok ? `= ${formatDuration(parsed.minutes)}` : undefined}
       error={parsed && !parsed.ok ? parsed.message : undefined}
       onBlur={() => {

@@ -48,7 +48,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
           </Button>
         ))}
       </Group>
-      <Group gap="xs" align="flex-start" wrap="nowrap">
+      <Group gap="xs" align="flex-start" wrap="wrap">
         <TextInput
           aria-label="Time spent"
           placeholder="1h 15m"
@@ -58,6 +58,8 @@ export function TimeLog({ requestId }: { requestId: number }) {
             if (e.key === 'Enter') submitCustom();
           }}
           w={130}
+          // The preview goes under the field, so the row's inputs stay level.
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
           description={parsed?.ok ? `= ${formatDuration(parsed.minutes)}` : undefined}
           error={(parsed && !parsed.ok ? parsed.message : undefined) ?? error?.fieldError('minutes')}
         />
@@ -70,7 +72,13 @@ export function TimeLog({ requestId }: { requestId: number }) {
           w={150}
           error={error?.fieldError('date')}
         />
-        <TextInput aria-label="Note" placeholder="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+        <TextInput
+          aria-label="Note"
+          placeholder="Note"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 140 }}
+        />
         <Button onClick={submitCustom} disabled={!parsed?.ok} loading={log.isPending}>
           Log
         </Button>
