@@ -9,10 +9,13 @@ import type { RouteKey } from './route-calls';
  * A new route must be added here on purpose (the matrix fails on a route this table does not
  * list), and a row whose route disappears fails too.
  */
-export type MinimumRole = 'anonymous' | 'signedIn' | 'marketer' | 'lead';
+export type MinimumRole = 'anonymous' | 'signedIn' | 'marketer' | 'insights' | 'lead';
 
 export interface AccessRule {
-  /** The least a caller must be: anonymous (anyone), signed in (any role), marketer (or lead), lead. */
+  /**
+   * The least a caller must be: anonymous (anyone), signed in (any role), marketer (or lead),
+   * insights (an "insights reader": a lead, or anyone granted Insights, such as the demo exec), lead.
+   */
   minimum: MinimumRole;
   /**
    * Roles the minimum admits that are still refused with 403 for a rule of the product rather
@@ -54,14 +57,14 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/board': { minimum: 'marketer' },
   // The board's older pages of done and declined: the board, so marketers.
   'GET /api/board/columns/:status': { minimum: 'marketer' },
-  // Leads: insights and exports.
-  'GET /api/reports/time-split': { minimum: 'lead' },
-  'GET /api/reports/headline': { minimum: 'lead' },
-  'GET /api/reports/flow': { minimum: 'lead' },
-  'GET /api/reports/hand-back': { minimum: 'lead' },
-  'GET /api/reports/insights': { minimum: 'lead' },
-  'GET /api/exports/requests.csv': { minimum: 'lead' },
-  'GET /api/exports/time-entries.csv': { minimum: 'lead' },
+  // Insights readers (v2: leads and people granted Insights): the reports, exports included.
+  'GET /api/reports/time-split': { minimum: 'insights' },
+  'GET /api/reports/headline': { minimum: 'insights' },
+  'GET /api/reports/flow': { minimum: 'insights' },
+  'GET /api/reports/hand-back': { minimum: 'insights' },
+  'GET /api/reports/insights': { minimum: 'insights' },
+  'GET /api/exports/requests.csv': { minimum: 'insights' },
+  'GET /api/exports/time-entries.csv': { minimum: 'insights' },
   // Leads: user management, departments and request types (Settings is the lead's screen).
   'POST /api/users': { minimum: 'lead' },
   'PATCH /api/users/:id': { minimum: 'lead' },

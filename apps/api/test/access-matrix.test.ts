@@ -19,11 +19,13 @@ import { callStatus, cannotCall, fileFixture, objectKindOf, routeKey, sessionUse
  * generator cannot call fails the test (extend route-calls.ts).
  */
 
-type CallerName = 'anonymous' | 'ownRequester' | 'otherRequester' | 'marketer' | 'lead';
-const callerNames: CallerName[] = ['anonymous', 'ownRequester', 'otherRequester', 'marketer', 'lead'];
+type CallerName = 'anonymous' | 'ownRequester' | 'otherRequester' | 'insightsReader' | 'marketer' | 'lead';
+const callerNames: CallerName[] = ['anonymous', 'ownRequester', 'otherRequester', 'insightsReader', 'marketer', 'lead'];
 const emails: Record<Exclude<CallerName, 'anonymous'>, string> = {
   ownRequester: 'sales@example.com',
   otherRequester: 'product@example.com',
+  // A requester of the Executive department whom the demo grants Insights (PRODUCT.md, v2).
+  insightsReader: 'exec@example.com',
   marketer: 'marketer@example.com',
   lead: 'cmo@example.com',
 };
@@ -34,10 +36,11 @@ const missingId = 987_654_321;
 
 /** Whether a signed-in caller's role reaches a contract's minimum, spelled out rather than imported. */
 const admits: Record<MinimumRole, Record<Exclude<CallerName, 'anonymous'>, boolean>> = {
-  anonymous: { ownRequester: true, otherRequester: true, marketer: true, lead: true },
-  signedIn: { ownRequester: true, otherRequester: true, marketer: true, lead: true },
-  marketer: { ownRequester: false, otherRequester: false, marketer: true, lead: true },
-  lead: { ownRequester: false, otherRequester: false, marketer: false, lead: true },
+  anonymous: { ownRequester: true, otherRequester: true, insightsReader: true, marketer: true, lead: true },
+  signedIn: { ownRequester: true, otherRequester: true, insightsReader: true, marketer: true, lead: true },
+  marketer: { ownRequester: false, otherRequester: false, insightsReader: false, marketer: true, lead: true },
+  insights: { ownRequester: false, otherRequester: false, insightsReader: true, marketer: false, lead: true },
+  lead: { ownRequester: false, otherRequester: false, insightsReader: false, marketer: false, lead: true },
 };
 
 // One demo app for the file (seeding it takes seconds); the role changes run last.
@@ -112,7 +115,8 @@ describe('route × role matrix', () => {
     if (!admits[rule.minimum][caller]) return 403;
     if (target === 'missing') return 404;
     // A request of another department looks exactly like a missing one to a requester.
-    const requester = caller === 'ownRequester' || caller === 'otherRequester';
+    // The insights reader is an Executive requester: neither department's requests are theirs.
+    const requester = caller === 'ownRequester' || caller === 'otherRequester' || caller === 'insightsReader';
     const sameDepartment = (caller === 'ownRequester' && target === 'sales') || (caller === 'otherRequester' && target === 'product');
     if (requester && (target === 'sales' || target === 'product') && !sameDepartment) return 404;
     if (!requester && rule.refused?.roles.includes(caller)) return 403;

@@ -39,6 +39,7 @@ describe('signing in and out', () => {
       name: 'Sam Reyes',
       role: 'requester',
       departmentId: expect.any(Number),
+      canViewInsights: false,
     });
     expect(res.body).not.toMatch(/passwordHash|password_hash|scrypt/);
   });
@@ -73,16 +74,18 @@ describe('signing in and out', () => {
   });
 
   it('GET /api/auth/me returns the signed-in user for each demo role', async () => {
-    for (const [email, role] of [
-      ['sales@example.com', 'requester'],
-      ['marketer@example.com', 'marketer'],
-      ['cmo@example.com', 'lead'],
+    // The demo's Executive requesters read Insights (PRODUCT.md, v2); leads do by role, not by the flag.
+    for (const [email, role, canViewInsights] of [
+      ['sales@example.com', 'requester', false],
+      ['exec@example.com', 'requester', true],
+      ['marketer@example.com', 'marketer', false],
+      ['cmo@example.com', 'lead', false],
     ] as const) {
       const cookie = await t.login(email);
       const res = await me(t, cookie);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
-        user: { id: expect.any(Number), email, name: expect.any(String), role, departmentId: expect.any(Number) },
+        user: { id: expect.any(Number), email, name: expect.any(String), role, departmentId: expect.any(Number), canViewInsights },
       });
       expect(res.body).not.toMatch(/passwordHash/);
     }

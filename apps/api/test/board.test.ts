@@ -38,6 +38,7 @@ const cardKeys = [
   'id',
   'key',
   'loggedMinutes',
+  'plannedFor',
   'position',
   'priority',
   'requesterId',

@@ -69,7 +69,17 @@ describe('directory', () => {
       expect(res.body).not.toMatch(/passwordHash|password_hash|password|scrypt\$/i);
       const { items } = res.json();
       for (const user of items) {
-        expect(Object.keys(user).sort()).toEqual(['active', 'departmentId', 'email', 'id', 'name', 'role']);
+        expect(Object.keys(user).sort()).toEqual([
+          'active',
+          'canViewInsights',
+          'departmentId',
+          'email',
+          'id',
+          'name',
+          'role',
+          'strategicReserveMinutes',
+          'weeklyMinutes',
+        ]);
         expect(user.role).toMatch(/^(requester|marketer|lead)$/);
       }
       for (const account of demoAccounts) {

@@ -151,7 +151,14 @@ export async function callStatus(t: TestApp, route: RouteEntry, id: number | nul
 /** The user row of a demo account, as a session sees it. */
 export function sessionUser(db: Db, email: string): SessionUser {
   const row = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      departmentId: users.departmentId,
+      canViewInsights: users.canViewInsights,
+    })
     .from(users)
     .all()
     .find((u) => u.email === email);

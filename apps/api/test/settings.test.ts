@@ -298,6 +298,10 @@ describe('settings', () => {
         role: 'marketer',
         departmentId: marketingId,
         active: true,
+        // PRODUCT.md v2: a new person works 40 h a week, keeps no strategic reserve, and does not read Insights.
+        weeklyMinutes: 2400,
+        strategicReserveMinutes: 0,
+        canViewInsights: false,
       });
       expect(res.body).not.toMatch(/password|scrypt/i);
       const login = await signInAs('nadia.okafor@example.com', 'welcome-to-altitude');

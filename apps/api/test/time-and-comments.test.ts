@@ -67,6 +67,7 @@ describe('logging time', () => {
       minutes: 30,
       date: today,
       note: '',
+      version: 1,
       createdAt: expect.any(String),
     });
 

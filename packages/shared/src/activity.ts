@@ -9,6 +9,8 @@ export const TimeEntry = z.object({
   minutes: z.number().int(),
   date: z.string(),
   note: z.string(),
+  /** Sent back with an edit: a stale one answers 409. */
+  version: z.number().int(),
   createdAt: z.string(),
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;

@@ -29,6 +29,8 @@ export const SessionUser = z.object({
   name: z.string(),
   role: Role,
   departmentId: z.number().int(),
+  /** Reads Insights without being a lead (leads always do). */
+  canViewInsights: z.boolean(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -22,6 +22,12 @@ export const User = z.object({
   role: Role,
   departmentId: z.number().int(),
   active: z.boolean(),
+  /** Contracted minutes per week (2400 = 40 h); coverage and timesheets measure against it. */
+  weeklyMinutes: z.number().int(),
+  /** Weekly minutes kept for strategic work when planning capacity. */
+  strategicReserveMinutes: z.number().int(),
+  /** Reads Insights (read-only) without being a lead. */
+  canViewInsights: z.boolean(),
 });
 export type User = z.infer<typeof User>;
 
@@ -67,10 +73,23 @@ export const InviteUserBody = z.strictObject({
 });
 export type InviteUserBody = z.infer<typeof InviteUserBody>;
 
+/** At most 100 hours a week: anything above is a typo (minutes typed as hours times 60 twice). */
+export const maxWeeklyMinutes = 6000;
+const weeklyMinutes = z
+  .number({ error: 'must be a whole number of minutes per week' })
+  .int({ error: 'must be a whole number of minutes per week' })
+  .min(0, { error: 'must be 0 or more minutes per week' })
+  .max(maxWeeklyMinutes, { error: `must be at most ${maxWeeklyMinutes} minutes (100 h) per week` });
+
 export const UpdateUserBody = z.strictObject({
   name: name(120).optional(),
   role: Role.optional(),
   departmentId: positiveId('department').optional(),
   active: z.boolean().optional(),
+  /** Contracted working time; 0 for someone who logs no request work. */
+  weeklyMinutes: weeklyMinutes.optional(),
+  strategicReserveMinutes: weeklyMinutes.optional(),
+  /** Grants or withdraws read-only Insights (exports and print included). */
+  canViewInsights: z.boolean().optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

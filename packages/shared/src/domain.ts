@@ -59,7 +59,7 @@ export const Resolution = z.enum(resolutions);
 export type Resolution = z.infer<typeof Resolution>;
 
 /** Who may reach a route; every route declares one and the server enforces it. */
-export const accessLevels = ['anonymous', 'signedIn', 'marketer', 'lead'] as const;
+export const accessLevels = ['anonymous', 'signedIn', 'marketer', 'insights', 'lead'] as const;
 export type Access = (typeof accessLevels)[number];
 
 const rank: Record<Role, number> = { requester: 1, marketer: 2, lead: 3 };
@@ -72,9 +72,19 @@ export function roleMeets(role: Role, access: Access): boolean {
       return true;
     case 'marketer':
       return rank[role] >= rank.marketer;
+    case 'insights':
     case 'lead':
       return rank[role] >= rank.lead;
   }
+}
+
+/**
+ * True when a signed-in user meets `access`. "Insights readers" are leads and anyone a lead
+ * granted Insights to (`canViewInsights`): read-only, so `insights` never guards a write.
+ */
+export function userMeets(user: { role: Role; canViewInsights: boolean }, access: Access): boolean {
+  if (access === 'insights' && user.canViewInsights) return true;
+  return roleMeets(user.role, access);
 }
 
 /** A calendar date as the API answers it: any YYYY-MM-DD (a previous period may start before `minDate`). */

@@ -25,6 +25,8 @@ export const Request = z.object({
   classificationSuggested: z.boolean(),
   assigneeId: z.number().int().nullable(),
   estimateMinutes: z.number().int().nullable(),
+  /** The date a marketer plans to deliver by; `dueDate` is the requester's "needed by", never a promise. */
+  plannedFor: z.string().nullable(),
   loggedMinutes: z.number().int(),
   position: z.string(),
   version: z.number().int(),

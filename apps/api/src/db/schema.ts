@@ -32,6 +32,12 @@ export const users = sqliteTable('users', {
     .notNull()
     .references(() => departments.id),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Contracted working time per week (40 h by default; part-time less): what coverage divides by. */
+  weeklyMinutes: integer('weekly_minutes').notNull().default(2400),
+  /** Weekly time kept for strategic work when planning capacity. */
+  strategicReserveMinutes: integer('strategic_reserve_minutes').notNull().default(0),
+  /** Reads Insights (read-only, exports and print included) without being a lead. */
+  canViewInsights: integer('can_view_insights', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -96,6 +102,8 @@ export const requests = sqliteTable(
     classifiedAt: text('classified_at'),
     assigneeId: integer('assignee_id').references(() => users.id),
     estimateMinutes: integer('estimate_minutes'),
+    /** The date a marketer commits to when planning; `dueDate` stays the requester's "needed by". */
+    plannedFor: text('planned_for'),
     position: text('position').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -147,6 +155,7 @@ export const timeEntries = sqliteTable(
     minutes: integer('minutes').notNull(),
     date: text('date').notNull(),
     note: text('note').notNull().default(''),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -208,6 +217,12 @@ export const targets = sqliteTable(
 export const workflowColumns = sqliteTable('workflow_columns', {
   status: text('status', { enum: statuses }).primaryKey(),
   wipLimit: integer('wip_limit'),
+});
+
+/** Company holidays: days nobody is expected to work, taken out of available time. */
+export const holidays = sqliteTable('holidays', {
+  date: text('date').primaryKey(),
+  name: text('name').notNull(),
 });
 
 export const settings = sqliteTable('settings', {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import { accessLevels, roleMeets, type Access } from '@altitude/shared/domain';
+import { accessLevels, userMeets, type Access } from '@altitude/shared/domain';
 import type { SessionUser } from '@altitude/shared/auth';
 import { forbidden, signInRequired } from '../errors';
 import { resolveSession, sessionCookie } from '../modules/auth/sessions';
@@ -84,7 +84,7 @@ export default fp(
       const access = request.routeOptions.config.access;
       if (!access || access === 'anonymous') return;
       if (!request.user) throw signInRequired();
-      if (!roleMeets(request.user.role, access)) {
+      if (!userMeets(request.user, access)) {
         request.log.warn({ userId: request.user.id, route: request.routeOptions.url, access }, 'authorisation denied');
         throw forbidden();
       }

@@ -56,7 +56,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {navFor(user.role).map((item) => (
+        {navFor(user).map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}

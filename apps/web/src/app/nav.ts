@@ -1,5 +1,5 @@
-import type { Role } from '@altitude/shared/domain';
-import { roleMeets, type Access } from '@altitude/shared/domain';
+import type { SessionUser } from '@altitude/shared/auth';
+import { userMeets, type Access } from '@altitude/shared/domain';
 
 export interface NavItem {
   label: string;
@@ -16,4 +16,4 @@ export const navItems: NavItem[] = [
   { label: 'Settings', to: '/settings', access: 'lead' },
 ];
 
-export const navFor = (role: Role) => navItems.filter((item) => roleMeets(role, item.access));
+export const navFor = (user: SessionUser) => navItems.filter((item) => userMeets(user, item.access));

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { createBrowserRouter, Navigate } from 'react-router';
 import type { Access } from '@altitude/shared/domain';
-import { roleMeets } from '@altitude/shared/domain';
+import { userMeets } from '@altitude/shared/domain';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { AppLayout } from './app-layout';
@@ -23,7 +23,7 @@ const SettingsPage = lazy(() => import('../features/settings/pages/settings-page
 
 function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
   const user = useCurrentUser();
-  if (!roleMeets(user.role, access)) return <NotFoundPage />;
+  if (!userMeets(user, access)) return <NotFoundPage />;
   return (
     <Suspense
       fallback={

@@ -32,7 +32,15 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       ...a,
       id: tx
         .insert(t.users)
-        .values({ email: a.email, name: a.name, role: a.role, passwordHash, departmentId: deptId.get(a.department)! })
+        .values({
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          passwordHash,
+          departmentId: deptId.get(a.department)!,
+          // The C-suite reads where marketing's time goes: the Executive requesters read Insights.
+          canViewInsights: a.department === 'Executive',
+        })
         .returning()
         .get().id,
     }));

@@ -1,6 +1,6 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import { roleMeets, type Access } from '@altitude/shared/domain';
+import { userMeets, type Access } from '@altitude/shared/domain';
 import type { Db, Queryable, Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { sessions, users } from '../../db/schema';
@@ -24,6 +24,7 @@ export function recheckActor(tx: Queryable, actor: SessionUser, access: Access):
         name: users.name,
         role: users.role,
         departmentId: users.departmentId,
+        canViewInsights: users.canViewInsights,
         active: users.active,
       })
       .from(users)
@@ -42,7 +43,7 @@ export function recheckActor(tx: Queryable, actor: SessionUser, access: Access):
         .prepare(),
     ).get({ id: sessionId }) !== undefined;
   if (!row?.active || !sessionLive) throw sessionEnded();
-  if (!roleMeets(row.role, access)) throw forbidden();
+  if (!userMeets(row, access)) throw forbidden();
   const { active: _active, ...user } = row;
   return user;
 }

@@ -46,7 +46,14 @@ export async function signIn(
   });
   log.info({ userId: row.id, ip }, 'signed in');
   return {
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, departmentId: row.departmentId },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      departmentId: row.departmentId,
+      canViewInsights: row.canViewInsights,
+    },
     token,
   };
 }

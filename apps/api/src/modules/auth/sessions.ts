@@ -55,7 +55,14 @@ function sessionUser(db: Db, id: string, now: Date, touch: boolean): SessionUser
       .select({
         lastSeenAt: sessions.lastSeenAt,
         expiresAt: sessions.expiresAt,
-        user: { id: users.id, email: users.email, name: users.name, role: users.role, departmentId: users.departmentId },
+        user: {
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          departmentId: users.departmentId,
+          canViewInsights: users.canViewInsights,
+        },
         active: users.active,
       })
       .from(sessions)

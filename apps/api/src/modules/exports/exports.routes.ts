@@ -18,7 +18,7 @@ function sendCsv(reply: FastifyReply, name: string, period: ReportPeriod, body: 
 export default async function exportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['exports'];
-  const config = { access: 'lead' } as const;
+  const config = { access: 'insights' } as const;
 
   r.get('/api/exports/requests.csv', {
     config,

@@ -8,11 +8,11 @@ import { readInsights } from './insights.service';
 import { periodOf } from './report-period';
 import { readTimeSplit } from './time-split.service';
 
-/** The Insights page's reports; leads only. Periods are company calendar dates, last four weeks by default. */
+/** The Insights page's reports, for insights readers (leads and people granted Insights). Periods are company calendar dates, last four weeks by default. */
 export default async function insightRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
-  const config = { access: 'lead', cache: 'shared' } as const;
+  const config = { access: 'insights', cache: 'shared' } as const;
   const period = (query: ReportQuery) => periodOf(app.db, app.clock(), query);
 
   r.get('/api/reports/time-split', {

@@ -33,6 +33,7 @@ const cardColumns = {
   classificationSuggested: requests.classificationSuggested,
   assigneeId: requests.assigneeId,
   estimateMinutes: requests.estimateMinutes,
+  plannedFor: requests.plannedFor,
   loggedMinutes,
   position: requests.position,
   version: requests.version,

@@ -24,6 +24,9 @@ const columns = {
   role: users.role,
   departmentId: users.departmentId,
   active: users.active,
+  weeklyMinutes: users.weeklyMinutes,
+  strategicReserveMinutes: users.strategicReserveMinutes,
+  canViewInsights: users.canViewInsights,
 };
 
 export const listUsers = (db: Db): { items: User[] } => ({ items: db.select(columns).from(users).orderBy(asc(users.name)).all() });

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { roleMeets } from '@altitude/shared/domain';
+import { userMeets } from '@altitude/shared/domain';
 import { boardQuery } from '../../features/board/api/get-board';
 import { filtersFromSearch } from '../../features/board/hooks/use-board-filters';
 import { meQueryOptions } from '../../lib/session';
@@ -13,8 +13,7 @@ export function prefetchBoard(queryClient: QueryClient, url: string) {
   void queryClient
     .ensureQueryData(meQueryOptions)
     .then((user) => {
-      if (user && roleMeets(user.role, 'marketer'))
-        return queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(url).searchParams)));
+      if (user && userMeets(user, 'marketer')) return queryClient.prefetchQuery(boardQuery(filtersFromSearch(new URL(url).searchParams)));
     })
     .catch(() => undefined); // The page's own queries show any error.
   return null;
