@@ -55,6 +55,12 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PUT /api/requests/:id/classification': { minimum: 'marketer' },
   'POST /api/requests/:id/time-entries': { minimum: 'marketer' },
   'GET /api/board': { minimum: 'marketer' },
+  // v2: correcting and deleting time: "the author (marketer) within a grace period; lead always". Only
+  // marketers and leads log time, so a requester is refused by role; which marketer (the author, within
+  // the grace period) is a rule on the object, held by the foreign-id tests in access-matrix.test.ts and
+  // by time-corrections.test.ts. The matrix calls them on an entry the marketer logged today.
+  'PATCH /api/time-entries/:id': { minimum: 'marketer' },
+  'DELETE /api/time-entries/:id': { minimum: 'marketer' },
   // The board's older pages of done and declined: the board, so marketers.
   'GET /api/board/columns/:status': { minimum: 'marketer' },
   // Insights readers (v2: leads and people granted Insights): the reports, exports included.

@@ -2,14 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Role } from '@altitude/shared/domain';
-import { comments, departments, requestTypes, users } from '../src/db/schema';
+import { comments, departments, requestTypes, timeEntries, users } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 import { resolveSession } from '../src/modules/auth/sessions';
 import { accessContract, type MinimumRole } from './access-contract';
 import { type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
 import { createDemoApp, ok, signIn, type Caller } from './request-helpers';
-import { callStatus, cannotCall, fileFixture, objectKindOf, routeKey, sessionUser, totalChanges, type RouteKey } from './route-calls';
+import {
+  callStatus,
+  cannotCall,
+  entryFixture,
+  fileFixture,
+  objectKindOf,
+  routeKey,
+  sessionUser,
+  totalChanges,
+  type RouteKey,
+} from './route-calls';
 
 /**
  * The authorisation matrix: every route, called by each kind of caller on their own object,
@@ -85,6 +95,7 @@ describe('route × role matrix', () => {
 
   /** Requests filed once, for calls that cannot change them (reads, and refused writes). */
   const shared: Partial<Record<'sales' | 'product', number>> = {};
+  let sharedEntry: number | undefined;
 
   /** The object id for a call; a write expected to succeed gets a fresh request of its own. */
   function idFor(route: RouteEntry, target: Target, fresh: boolean): number | null {
@@ -102,6 +113,10 @@ describe('route × role matrix', () => {
         return fixtureDepartment;
       case 'requestType':
         return fixtureType;
+      case 'timeEntry':
+        // Logged today by the marketer: theirs to correct. A call that may delete it gets its own.
+        if (fresh) return entryFixture(t, people.ownRequester, people.marketer);
+        return (sharedEntry ??= entryFixture(t, people.ownRequester, people.marketer));
       default:
         throw new Error(`no existing object for ${route.url}`);
     }
@@ -182,10 +197,69 @@ describe('objects below a request are only reached through a request the caller 
 
   const subRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/requests/:id/'));
 
-  it('no route addresses a comment, time entry or activity entry by its own id (one that does needs a foreign-id test here)', () => {
+  it('no route addresses a comment, time entry or activity entry by its own id below a request (one that does needs a foreign-id test here)', () => {
     expect(subRoutes().length).toBeGreaterThan(0);
     // Only the request's id is in the path: a sub-object's id can never point into another request.
     expect(subRoutes().filter((r) => r.url.split('/').filter((p) => p.startsWith(':')).length > 1)).toEqual([]);
+  });
+
+  it('the routes that address a sub-object by its own id are exactly the time-entry corrections, tested below', () => {
+    const own = t.app.routeTable.filter((r) => /^\/api\/(time-entries|comments|activity)\//.test(r.url)).map(routeKey);
+    expect(own.sort()).toEqual(['DELETE /api/time-entries/:id', 'PATCH /api/time-entries/:id']);
+  });
+
+  describe('a time entry addressed by its own id', () => {
+    const entryRow = (id: number) => t.app.db.select().from(timeEntries).where(eq(timeEntries.id, id)).get();
+    /** Each way in: correct it, or delete it. */
+    const attempts = (caller: Caller, id: number) => [
+      () => caller.patch(`/api/time-entries/${id}`, { version: 1, minutes: 999 }),
+      () => t.app.inject({ method: 'DELETE', url: `/api/time-entries/${id}`, headers: { cookie: caller.cookie } }),
+    ];
+
+    async function expectRefused(caller: Caller, id: number, status: number, code: string) {
+      const row = entryRow(id);
+      for (const attempt of attempts(caller, id)) {
+        const changes = totalChanges(t.app.db);
+        expect(expectProblem(await attempt(), status).code).toBe(code);
+        expect(totalChanges(t.app.db)).toBe(changes);
+      }
+      expect(entryRow(id)).toEqual(row);
+    }
+
+    it("a marketer cannot correct or delete another marketer's entry: 403, nothing changes", async () => {
+      const nina = await signIn(t, 'nina.marketing@example.com');
+      const maxEntry = entryFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
+      await expectRefused(nina, maxEntry, 403, 'time_entry.not_author');
+    });
+
+    it("a requester is refused by role on any entry, their own department's included, as on every marketer route: 403", async () => {
+      const own = entryFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
+      const foreign = entryFixture(t, sessionUser(t.app.db, 'product@example.com'), marketer.user);
+      await expectRefused(sales, own, 403, 'auth.forbidden');
+      await expectRefused(sales, foreign, 403, 'auth.forbidden');
+      // The same answer for an id that does not exist: the role check comes first, so ids reveal nothing.
+      for (const attempt of attempts(sales, missingId)) expect(expectProblem(await attempt(), 403).code).toBe('auth.forbidden');
+    });
+
+    it('a missing entry id is a 404, for its author and for a lead alike', async () => {
+      const cmo = await signIn(t, 'cmo@example.com');
+      for (const caller of [marketer, cmo])
+        for (const attempt of attempts(caller, missingId)) expect(expectProblem(await attempt(), 404).code).toBe('time_entry.not_found');
+    });
+
+    it('an author made a requester since can no longer touch their entries, even on a request they cannot see: 403 by role', async () => {
+      // Only requesters are kept from requests (404), and the role check refuses them first; the
+      // service still looks the request up with the caller's visibility, so it would answer 404.
+      const jules = sessionUser(t.app.db, 'jules.marketing@example.com');
+      const productEntry = entryFixture(t, sessionUser(t.app.db, 'product@example.com'), jules);
+      const cmo = await signIn(t, 'cmo@example.com');
+      ok(await cmo.patch(`/api/users/${jules.id}`, { role: 'requester' }));
+      try {
+        await expectRefused(await signIn(t, 'jules.marketing@example.com'), productEntry, 403, 'auth.forbidden');
+      } finally {
+        ok(await cmo.patch(`/api/users/${jules.id}`, { role: 'marketer' }));
+      }
+    });
   });
 
   it("every list below a request answers only that request's items, never another request's", async () => {

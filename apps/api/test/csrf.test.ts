@@ -12,7 +12,7 @@ import {
   streamingRoutes,
   totalChanges,
 } from './route-calls';
-import { requests, requestTypes, departments } from '../src/db/schema';
+import { requests, requestTypes, departments, timeEntries } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 
 /**
@@ -45,6 +45,8 @@ function idFor(route: RouteEntry): number | null {
       return t.app.db.select({ id: departments.id }).from(departments).get()!.id;
     case 'user':
       return 1;
+    case 'timeEntry':
+      return t.app.db.select({ id: timeEntries.id }).from(timeEntries).get()!.id;
     default:
       return null;
   }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestTypes, timeEntries, users } from '../src/db/schema';
@@ -21,7 +22,7 @@ export type RouteKey = `${string} /api/${string}`;
 export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}` as RouteKey;
 
 /** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
-export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' } | { value: string };
+export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' } | { value: string };
 
 /** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
 export const paramKinds: Record<string, ParamKind> = {
@@ -29,6 +30,7 @@ export const paramKinds: Record<string, ParamKind> = {
   'users/:id': { object: 'user' },
   'departments/:id': { object: 'department' },
   'request-types/:id': { object: 'requestType' },
+  'time-entries/:id': { object: 'timeEntry' },
   'columns/:status': { value: 'done' },
   'workflow/:status': { value: 'in_review' },
   'targets/:periodStart': { value: '2026-10-01' },
@@ -77,6 +79,8 @@ export interface BodyContext {
 }
 
 const versionOf = (db: Db, id: number | null) => (id === null ? 1 : (findRequest(db, id)?.version ?? 1));
+const entryVersionOf = (db: Db, id: number | null) =>
+  id === null ? 1 : (db.select({ version: timeEntries.version }).from(timeEntries).where(eq(timeEntries.id, id)).get()?.version ?? 1);
 const anyDepartment = (db: Db) => db.select({ id: departments.id }).from(departments).get()!.id;
 const anyType = (db: Db) => db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
 
@@ -103,6 +107,7 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'POST /api/requests/:id/cancel': ({ db, id }) => ({ version: versionOf(db, id) }),
   'POST /api/requests/:id/time-entries': () => ({ minutes: 30, note: 'matrix' }),
   'POST /api/requests/:id/comments': () => ({ body: unique('Comment') }),
+  'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
   'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
@@ -180,6 +185,12 @@ export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUse
       .run();
   });
   return created.id;
+}
+
+/** The time entry of a fresh fixture request (see fileFixture): logged today by `marketer`, so still theirs to correct. */
+export function entryFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {
+  const requestId = fileFixture(t, owner, marketer);
+  return t.app.db.select({ id: timeEntries.id }).from(timeEntries).where(eq(timeEntries.requestId, requestId)).get()!.id;
 }
 
 /** Rows changed on the app's one connection since it opened: unchanged means no write happened. */

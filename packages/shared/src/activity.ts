@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateInput } from './domain';
+import { addDays, dateIn } from './calendar';
+import { DateInput, type Role } from './domain';
 import { longText } from './text';
 
 export const TimeEntry = z.object({
@@ -27,6 +28,50 @@ export const CreateTimeEntryBody = z.strictObject({
   note: longText(500).optional(),
 });
 export type CreateTimeEntryBody = z.infer<typeof CreateTimeEntryBody>;
+
+/**
+ * A correction of an entry (PATCH /api/time-entries/:id): the same rules as logging it, each field
+ * optional, with the version the editor read. A body with nothing to change is refused (400) rather
+ * than taken as a no-op, so a client that lost its fields hears about it.
+ */
+export const UpdateTimeEntryBody = z
+  .strictObject({
+    minutes: CreateTimeEntryBody.shape.minutes.optional(),
+    date: DateInput.optional(),
+    // An empty (or blank) note clears it, as logging without one stores ''.
+    note: longText(500).optional(),
+    version: z.number({ error: 'must be the version you read' }).int().positive(),
+  })
+  .refine((b) => b.minutes !== undefined || b.date !== undefined || b.note !== undefined, {
+    error: 'give at least one of minutes, date or note',
+  });
+export type UpdateTimeEntryBody = z.infer<typeof UpdateTimeEntryBody>;
+
+/**
+ * How long the author may correct or delete their own entry: until the end of the 14th day after
+ * the day they logged it (company calendar). Two weeks lets a marketer fix last week's timesheet
+ * at any point of this week, while the figures a lead already reported stop moving; leads may
+ * correct any entry at any time.
+ */
+export const timeEntryGraceDays = 14;
+
+/** The last day (YYYY-MM-DD) the author may still correct an entry logged at `createdAt`. */
+export const entryEditableUntil = (entry: Pick<TimeEntry, 'createdAt'>, timeZone: string): string =>
+  addDays(dateIn(new Date(entry.createdAt), timeZone), timeEntryGraceDays);
+
+/** Whether `user` may correct or delete `entry` on `today`: its author within the grace period, a lead always. */
+export function mayCorrectTimeEntry(
+  user: { id: number; role: Role },
+  entry: Pick<TimeEntry, 'userId' | 'createdAt'>,
+  today: string,
+  timeZone: string,
+): boolean {
+  if (user.role === 'lead') return true;
+  return user.role === 'marketer' && entry.userId === user.id && today <= entryEditableUntil(entry, timeZone);
+}
+
+/** A 409 on a correction carries the entry as it now stands, so the client can show it. */
+export const TimeEntryConflictBody = z.object({ current: TimeEntry });
 
 export const Comment = z.object({
   id: z.number().int(),

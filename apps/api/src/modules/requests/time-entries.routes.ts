@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreateTimeEntryBody, TimeEntry, TimeEntryList } from '@altitude/shared/activity';
+import { CreateTimeEntryBody, TimeEntry, TimeEntryList, timeEntryGraceDays, UpdateTimeEntryBody } from '@altitude/shared/activity';
 import { Id } from '@altitude/shared/domain';
 import { signedInUser } from '../../plugins/auth';
 import type { Deps } from './requests.service';
+import { correctTimeEntry, deleteTimeEntryAs } from './time-corrections.service';
 import { listTimeEntries, logTime } from './time-entries.service';
 
 const Params = z.object({ id: Id });
@@ -29,5 +30,29 @@ export default async function timeEntryRoutes(app: FastifyInstance) {
       response: { '2xx': TimeEntry },
     },
     handler: async (request, reply) => reply.code(201).send(logTime(deps, signedInUser(request), request.params.id, request.body)),
+  });
+
+  // An entry is addressed by its own id: the service finds its request and answers 404 when the
+  // caller may not see it, as for the request itself.
+  const who = `Its author (a marketer) until ${timeEntryGraceDays} days after the day they logged it, or a lead at any time`;
+  r.patch('/api/time-entries/:id', {
+    config: { access: 'marketer' },
+    schema: {
+      tags: ['time'],
+      summary: `Correct an entry's minutes, date or note with the version read (409 with the current entry when stale). ${who}.`,
+      params: Params,
+      body: UpdateTimeEntryBody,
+      response: { '2xx': TimeEntry },
+    },
+    handler: async (request) => correctTimeEntry(deps, signedInUser(request), request.params.id, request.body),
+  });
+
+  r.delete('/api/time-entries/:id', {
+    config: { access: 'marketer' },
+    schema: { tags: ['time'], summary: `Delete an entry. ${who}.`, params: Params, response: { '2xx': z.null() } },
+    handler: async (request, reply) => {
+      deleteTimeEntryAs(deps, signedInUser(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   });
 }
