@@ -77,6 +77,17 @@ const writeArb = fc.oneof(
     classification: fc.constantFrom(null, 'strategic' as const, 'tactical' as const),
     suggested: fc.boolean(),
   }),
+  // Corrections through the API (PATCH and DELETE /api/time-entries/:id), by the author when the
+  // entry is theirs and recent, by the lead otherwise; minutes and dates move across weeks.
+  fc.record({
+    kind: fc.constant('correct' as const),
+    pick: fc.nat(),
+    minutes: fc.option(minutesArb, { nil: undefined }),
+    day: fc.option(dayArb, { nil: undefined }),
+    note: fc.option(fc.constantFrom('', 'fixed'), { nil: undefined }),
+  }),
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('authorLog' as const), request: fc.nat(), marketer: fc.nat(), minutes: minutesArb, day: dayArb }),
   fc.record({ kind: fc.constant('retype' as const), request: fc.nat(), typeId: fc.integer({ min: 1, max: 14 }) }),
   fc.record({ kind: fc.constant('department' as const), request: fc.nat(), departmentId: fc.integer({ min: 1, max: 6 }) }),
 );
@@ -87,6 +98,8 @@ describe('report totals are exact (property)', () => {
   let leadId: number;
   let marketers: number[];
   let requesterId: number;
+  /** Each marketer's session, so they can log and correct their own entries. */
+  const marketerCookies = new Map<number, string>();
   beforeAll(async () => {
     t = await createTestApp({ seed: 'baseline', now: () => demoToday });
     const passwordHash = await hashPassword('a long test passphrase');
@@ -100,6 +113,7 @@ describe('report totals are exact (property)', () => {
     marketers = [add('m1@example.com', 'marketer', 5), add('m2@example.com', 'marketer', 5), add('m3@example.com', 'marketer', 5)];
     requesterId = add('r1@example.com', 'requester', 1);
     lead = await t.login('lead@example.com', 'a long test passphrase');
+    for (const [i, id] of marketers.entries()) marketerCookies.set(id, await t.login(`m${i + 1}@example.com`, 'a long test passphrase'));
   });
   afterAll(() => t.app.close());
 
@@ -108,8 +122,8 @@ describe('report totals are exact (property)', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res;
   };
-  const send = async (method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object) => {
-    const res = await t.app.inject({ method, url, payload, headers: { cookie: lead } });
+  const send = async (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, cookie = lead) => {
+    const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie } });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   };
 
@@ -208,7 +222,7 @@ describe('report totals are exact (property)', () => {
     );
   });
 
-  it('the rollups the triggers keep equal a plain recomputation from the time entries after any sequence of writes: time logged, edited, moved and deleted; requests reclassified, retyped and moved between departments', async () => {
+  it('the rollups the triggers keep equal a plain recomputation from the time entries after any sequence of writes: time logged, edited, moved and deleted (directly and through PATCH and DELETE /api/time-entries/:id); requests reclassified, retyped and moved between departments', async () => {
     const db = t.app.db;
     await fc.assert(
       fc.asyncProperty(scenarioArb, fc.array(writeArb, { minLength: 1, maxLength: 30 }), periodArb, async (scenario, writes, period) => {
@@ -220,6 +234,12 @@ describe('report totals are exact (property)', () => {
           return all.length ? all[n % all.length]!.id : null;
         };
         const versionOf = (id: number) => db.select({ version: requests.version }).from(requests).where(eq(requests.id, id)).get()!.version;
+        /** Who corrects an entry: its author when a marketer logged it through the API today (well within 14 days), else the lead. */
+        const correctorOf = (id: number) => {
+          const e = db.select().from(timeEntries).where(eq(timeEntries.id, id)).get()!;
+          const today = demoToday.toISOString().slice(0, 10);
+          return { version: e.version, cookie: e.createdAt.startsWith(today) ? (marketerCookies.get(e.userId) ?? lead) : lead };
+        };
         for (const w of writes) {
           switch (w.kind) {
             case 'insert':
@@ -251,6 +271,28 @@ describe('report totals are exact (property)', () => {
               if (id !== null && Object.keys(set).length) db.update(timeEntries).set(set).where(eq(timeEntries.id, id)).run();
               break;
             }
+            case 'authorLog': {
+              const cookie = marketerCookies.get(marketers[w.marketer % marketers.length]!)!;
+              await send('POST', `/api/requests/${requestOf(w.request)}/time-entries`, { minutes: w.minutes, date: dateOf(w.day) }, cookie);
+              break;
+            }
+            case 'correct': {
+              const id = entryAt(w.pick);
+              const change = {
+                ...(w.minutes === undefined ? {} : { minutes: w.minutes }),
+                ...(w.day === undefined ? {} : { date: dateOf(w.day) }),
+                ...(w.note === undefined ? {} : { note: w.note }),
+              };
+              if (id === null || Object.keys(change).length === 0) break;
+              const { version, cookie } = correctorOf(id);
+              await send('PATCH', `/api/time-entries/${id}`, { ...change, version }, cookie);
+              break;
+            }
+            case 'remove': {
+              const id = entryAt(w.pick);
+              if (id !== null) await send('DELETE', `/api/time-entries/${id}`, undefined, correctorOf(id).cookie);
+              break;
+            }
             case 'classify': {
               const id = requestOf(w.request);
               await send('PUT', `/api/requests/${id}/classification`, { classification: w.classification, version: versionOf(id) });
@@ -278,6 +320,11 @@ describe('report totals are exact (property)', () => {
         const entries = allEntries(db.$client);
         expect(readRollups(db.$client)).toEqual(recomputeRollups(entries));
         await expectSplitsExact(entries, period.from, period.to);
+        // Each request's logged total, as the API answers it, is the sum of its entries.
+        for (const id of ids) {
+          const want = entries.filter((e) => e.requestId === id).reduce((sum, e) => sum + e.minutes, 0);
+          expect((await get(`/api/requests/${id}`)).json().loggedMinutes, `request ${id}`).toBe(want);
+        }
       }),
       { numRuns: 40 },
     );
