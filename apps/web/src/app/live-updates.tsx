@@ -71,8 +71,11 @@ export function LiveUpdates() {
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.activity(event.requestId) });
             break;
           case 'request.time_logged':
+            // Logged, corrected or deleted time: the request (its log and activity are under its key),
+            // the board's card and every report move.
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
             void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.allReports });
             break;
           case 'column.rebalanced':
             void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });

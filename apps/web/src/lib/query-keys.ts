@@ -34,4 +34,6 @@ export const queryKeys = {
     workflow: ['settings', 'workflow'] as const,
   },
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
+  /** Every report: what a change to logged time moves. */
+  allReports: ['reports'] as const,
 };

@@ -25,6 +25,12 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return a.to ? `estimated it at ${formatMinutes(Number(a.to))}` : 'removed the estimate';
     case 'time_logged':
       return `logged ${formatMinutes(Number(a.to))}`;
+    // Corrections carry their text ("1h 15m on 2026-11-20"); a note change carries the notes.
+    case 'time_edited':
+      if (a.field === 'note') return a.to ? `changed a time entry's note to "${a.to}"` : "removed a time entry's note";
+      return `corrected logged time from ${a.from} to ${a.to}`;
+    case 'time_deleted':
+      return `deleted logged time (${a.from})`;
     case 'commented':
       return 'commented';
     case 'declined':

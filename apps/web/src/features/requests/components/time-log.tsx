@@ -2,20 +2,18 @@ import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { formatDuration, parseDuration } from '@altitude/shared/duration';
 import { ApiError } from '../../../lib/api-client';
-import { useLookup } from '../../../lib/directory';
-import { formatDate, formatMinutes } from '../../../lib/format';
+import { maxEntryMinutes } from '@altitude/shared/activity';
+import { formatMinutes } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useLogTime } from '../api/log-time';
 import { useTimeEntries } from '../api/list-time-entries';
+import { TimeEntryRow } from './time-entry-row';
 
 const quick = [15, 30, 60, 120];
-/** The API takes at most a day in one entry. */
-const maxEntryMinutes = 1440;
 
 export function TimeLog({ requestId }: { requestId: number }) {
   const { data } = useTimeEntries(requestId);
   const log = useLogTime(requestId);
-  const lookup = useLookup();
   const [typed, setTyped] = useState('');
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
@@ -92,18 +90,13 @@ export function TimeLog({ requestId }: { requestId: number }) {
         {formatMinutes(data?.totalMinutes ?? 0)} logged in {data?.items.length ?? 0} {data?.items.length === 1 ? 'entry' : 'entries'}
       </Text>
       {data && data.items.length > 0 && (
-        <Table fz="xs" verticalSpacing={4}>
+        <Table fz="xs" verticalSpacing={4} aria-label="Time entries">
           <Table.Tbody>
             {[...data.items]
               .reverse()
               .slice(0, 20)
               .map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{formatDate(e.date)}</Table.Td>
-                  <Table.Td>{lookup.user(e.userId)?.name}</Table.Td>
-                  <Table.Td>{formatMinutes(e.minutes)}</Table.Td>
-                  <Table.Td c="dimmed">{e.note}</Table.Td>
-                </Table.Tr>
+                <TimeEntryRow key={e.id} entry={e} columns={5} />
               ))}
           </Table.Tbody>
         </Table>
