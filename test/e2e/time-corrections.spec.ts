@@ -69,13 +69,23 @@ test('a correction made stale by someone else is not saved: the person is told, 
   await drawer.getByRole('button', { name: /^Edit 1h on / }).click();
   const editor = drawer.getByRole('form', { name: /^Correct 1h on / });
   await editor.getByLabel('Time spent').fill('45m');
+  await editor.getByRole('button', { name: 'Save' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'time-correction-phone');
   // Meanwhile the same entry is corrected elsewhere (another tab, or a lead).
   expect((await page.request.patch(`/api/time-entries/${entry.id}`, { data: { minutes: 90, version: 1 } })).status()).toBe(200);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(/Someone else changed this entry meanwhile: it now reads 1h 30m on/)).toBeVisible();
   await expect(drawer.getByText('1h 30m logged in 1 entry')).toBeVisible();
+  await screenshot(page, 'time-correction-phone-stale');
+  // The notice goes by itself after a few seconds (a pointer resting on it keeps it, as Mantine does).
+  await page.mouse.move(10, 10);
+  await expect(page.getByText(/Someone else changed this entry meanwhile/)).toBeHidden({ timeout: 15_000 });
   // Nothing at phone width is cut off: the row's actions stay inside the drawer.
-  const box = (await drawer.getByRole('button', { name: /^Delete 1h 30m on / }).boundingBox())!;
+  const remove = drawer.getByRole('button', { name: /^Delete 1h 30m on / });
+  await remove.scrollIntoViewIfNeeded();
+  const box = (await remove.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await remove.click();
+  await expect(drawer.getByRole('button', { name: /^Confirm delete 1h 30m on / })).toBeVisible();
+  await screenshot(page, 'time-log-phone-confirm');
 });

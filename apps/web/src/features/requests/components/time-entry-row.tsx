@@ -58,9 +58,10 @@ export function TimeEntryRow({ entry, columns }: { entry: TimeEntry; columns: nu
 
   return (
     <Table.Tr>
-      <Table.Td>{formatDate(entry.date)}</Table.Td>
+      {/* Date and duration stay on one line at phone width; the name and note wrap instead. */}
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(entry.date)}</Table.Td>
       <Table.Td>{lookup.user(entry.userId)?.name}</Table.Td>
-      <Table.Td>{formatMinutes(entry.minutes)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMinutes(entry.minutes)}</Table.Td>
       <Table.Td c="dimmed">{entry.note}</Table.Td>
       <Table.Td>
         {allowed && mode === 'view' && (
@@ -89,7 +90,10 @@ export function TimeEntryRow({ entry, columns }: { entry: TimeEntry; columns: nu
 }
 
 /** The entry's minutes (through the one duration parser, with its preview), date and note, saved with the version read. */
-function EntryEditor({ entry, lead, onDone }: { entry: TimeEntry; lead: boolean; onDone: () => void }) {
+function EntryEditor({ entry: shown, lead, onDone }: { entry: TimeEntry; lead: boolean; onDone: () => void }) {
+  // The entry as it was when editing began: a live refetch meanwhile must not slip its newer version
+  // under this edit, or the edit would silently overwrite someone else's correction.
+  const [entry] = useState(shown);
   const update = useUpdateTimeEntry(entry.requestId);
   const [typed, setTyped] = useState(formatDuration(entry.minutes));
   const [date, setDate] = useState(entry.date);
