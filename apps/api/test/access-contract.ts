@@ -55,6 +55,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PUT /api/requests/:id/classification': { minimum: 'marketer' },
   'POST /api/requests/:id/time-entries': { minimum: 'marketer' },
   'GET /api/board': { minimum: 'marketer' },
+  // v2: the week timesheet, marketer (self) and lead (anyone); reading someone else's is tested in timesheet.test.ts.
+  'GET /api/timesheet': { minimum: 'marketer' },
   // The board's older pages of done and declined: the board, so marketers.
   'GET /api/board/columns/:status': { minimum: 'marketer' },
   // Insights readers (v2: leads and people granted Insights): the reports, exports included.
