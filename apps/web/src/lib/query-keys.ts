@@ -33,5 +33,9 @@ export const queryKeys = {
     targets: ['settings', 'targets'] as const,
     workflow: ['settings', 'workflow'] as const,
   },
+  timesheet: {
+    all: ['timesheet'] as const,
+    week: (params: Params) => ['timesheet', params] as const,
+  },
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
 };
