@@ -50,7 +50,7 @@ export function WeekSummary({ sheet }: { sheet: Timesheet }) {
           </Text>
           <Group gap="xs">
             {reportClasses.map((c) => (
-              <Badge key={c} color={classificationColor[c]} variant="light" size="lg" data-testid={`class-${c}`}>
+              <Badge key={c} color={classificationColor[c]} variant="light" size="lg" tt="none" data-testid={`class-${c}`}>
                 {classLabel[c]} {formatMinutes(sheet.classes[c])}
               </Badge>
             ))}

@@ -105,7 +105,7 @@ export function TimesheetPage() {
             />
           ) : (
             <Text size="sm" c="dimmed">
-              You can correct {person?.name ?? 'their'} entries here; new time is logged by the person who spent it.
+              You can correct {person ? `${person.name}'s` : 'their'} entries here; new time is logged by the person who spent it.
             </Text>
           )}
         </>
