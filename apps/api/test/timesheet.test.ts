@@ -46,9 +46,11 @@ beforeAll(async () => {
   await addUser(t, 'exec@example.com', 'requester', 'Executive');
   t.app.db.update(users).set({ weeklyMinutes: 1200 }).where(eq(users.email, 'part@example.com')).run();
   t.app.db.update(users).set({ canViewInsights: true }).where(eq(users.email, 'exec@example.com')).run();
-  [lead, part, full, sales, exec] = await Promise.all(
-    ['lead', 'part', 'full', 'sales', 'exec'].map((name) => signIn(t, `${name}@example.com`)),
-  );
+  lead = await signIn(t, 'lead@example.com');
+  part = await signIn(t, 'part@example.com');
+  full = await signIn(t, 'full@example.com');
+  sales = await signIn(t, 'sales@example.com');
+  exec = await signIn(t, 'exec@example.com');
 
   const typeId = await requestTypeId(sales, 'Event banner');
   ids.a = (await fileRequest(sales, { title: 'Launch plan for the partner programme', typeId })).id;
