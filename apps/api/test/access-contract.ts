@@ -61,6 +61,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   // by time-corrections.test.ts. The matrix calls them on an entry the marketer logged today.
   'PATCH /api/time-entries/:id': { minimum: 'marketer' },
   'DELETE /api/time-entries/:id': { minimum: 'marketer' },
+  // v2: the week timesheet, marketer (self) and lead (anyone); reading someone else's is tested in timesheet.test.ts.
+  'GET /api/timesheet': { minimum: 'marketer' },
   // The board's older pages of done and declined: the board, so marketers.
   'GET /api/board/columns/:status': { minimum: 'marketer' },
   // Insights readers (v2: leads and people granted Insights): the reports, exports included.

@@ -19,6 +19,7 @@ const RequestDetailPage = lazy(() =>
 );
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
+const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
 const SettingsPage = lazy(() => import('../features/settings/pages/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
@@ -84,6 +85,14 @@ export const router = createBrowserRouter([
         element: (
           <Page access="marketer">
             <BoardRoute />
+          </Page>
+        ),
+      },
+      {
+        path: 'timesheet',
+        element: (
+          <Page access="marketer">
+            <TimesheetPage />
           </Page>
         ),
       },

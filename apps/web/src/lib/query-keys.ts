@@ -33,6 +33,10 @@ export const queryKeys = {
     targets: ['settings', 'targets'] as const,
     workflow: ['settings', 'workflow'] as const,
   },
+  timesheet: {
+    all: ['timesheet'] as const,
+    week: (params: Params) => ['timesheet', params] as const,
+  },
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
   /** Every report: what a change to logged time moves. */
   allReports: ['reports'] as const,
