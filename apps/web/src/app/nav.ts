@@ -12,7 +12,7 @@ export const navItems: NavItem[] = [
   { label: 'New request', to: '/requests/new', access: 'signedIn' },
   { label: 'My requests', to: '/requests', access: 'signedIn' },
   { label: 'Board', to: '/board', access: 'marketer' },
-  { label: 'Insights', to: '/insights', access: 'lead' },
+  { label: 'Insights', to: '/insights', access: 'insights' },
   { label: 'Settings', to: '/settings', access: 'lead' },
 ];
 
