@@ -19,7 +19,7 @@ async function signedIn(browser: Browser, email: string) {
   return page;
 }
 
-const boardViewSwitch = (page: Page) => page.getByRole('switch', { name: /Board view: hide per-person figures/ });
+const boardViewSwitch = (page: Page) => page.getByLabel('Board view: hide per-person figures');
 
 test('the exec opens Insights read-only, downloads an export and prints it, without a failing call', async ({ page }) => {
   const seen = watch(page);

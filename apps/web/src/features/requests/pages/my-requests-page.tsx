@@ -21,7 +21,7 @@ export function MyRequestsPage() {
         <div>
           <Title order={2}>My requests</Title>
           <Text c="dimmed" size="sm">
-            Status, ETA and the latest from marketing.
+            Status, the date you need it by, the date marketing plans it for, and the latest news.
           </Text>
         </div>
         <Group>
