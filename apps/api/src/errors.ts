@@ -17,7 +17,14 @@ export class HttpProblem extends Error {
 }
 
 export const notFound = (what: string) => new HttpProblem(404, `${what}.not_found`, `No such ${what}.`);
-export const forbidden = () => new HttpProblem(403, 'auth.forbidden', 'Your role does not allow this.');
+/** 403; `fields` names the inputs the caller's role may not send, when that is the reason. */
+export const forbidden = (fields: string[] = []) =>
+  new HttpProblem(
+    403,
+    'auth.forbidden',
+    fields.length ? `Your role does not allow setting ${fields.join(', ')}.` : 'Your role does not allow this.',
+    fields.length ? fields.map((path) => ({ path, message: 'only marketing sets this' })) : undefined,
+  );
 
 /** 401: no live session, or it ended while the request was on its way. */
 export const signInRequired = (detail = 'Sign in to continue.') => new HttpProblem(401, 'auth.required', detail);

@@ -87,4 +87,7 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PUT /api/settings/workflow/:status': { minimum: 'lead' },
   'GET /api/settings/company': { minimum: 'lead' },
   'PUT /api/settings/company': { minimum: 'lead' },
+  // Roles table: a lead switches the board view; insights readers read it (their page says figures are hidden).
+  'GET /api/settings/board-view': { minimum: 'insights' },
+  'PUT /api/settings/board-view': { minimum: 'lead' },
 };

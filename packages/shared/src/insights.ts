@@ -59,6 +59,11 @@ export const TimeSplit = z.object({
   previous: z.object({ from: IsoDate, to: IsoDate, total: SplitTotals }),
   /** Weeks: every week of the period in order, empty ones included. Others: largest total first. */
   groups: z.array(TimeSplitGroup),
+  /**
+   * True when the board view left per-person groups out of this answer (`groupBy=assignee` for
+   * anyone but a lead): `groups` is then empty while `total` still counts every minute.
+   */
+  peopleHidden: z.boolean(),
 });
 export type TimeSplit = z.infer<typeof TimeSplit>;
 
@@ -113,6 +118,7 @@ export const AgeingCard = z.object({
   turnaroundDays: z.number().int(),
   departmentId: z.number().int(),
   departmentName: z.string(),
+  /** Null when unassigned, and for everyone but leads while the board view is on. */
   assigneeId: z.number().int().nullable(),
   assigneeName: z.string().nullable(),
   dueDate: z.string().nullable(),

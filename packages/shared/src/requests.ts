@@ -62,6 +62,8 @@ export const UpdateRequestBody = z.strictObject({
   priority: Priority.optional(),
   assigneeId: z.number().int().positive().nullable().optional(),
   estimateMinutes: z.number().int().min(0).max(100_000).nullable().optional(),
+  /** The date marketing plans to deliver by (marketers and leads only); null clears it. */
+  plannedFor: DateInput.nullable().optional(),
 });
 export type UpdateRequestBody = z.infer<typeof UpdateRequestBody>;
 

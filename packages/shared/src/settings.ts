@@ -77,3 +77,9 @@ export const CompanySettings = z.object({ timezone: z.string() });
 export type CompanySettings = z.infer<typeof CompanySettings>;
 export const PutCompanyBody = z.strictObject({ timezone: TimeZone });
 export type PutCompanyBody = z.infer<typeof PutCompanyBody>;
+
+/** The board view: when on, Insights leaves out per-person figures for everyone but leads (shown to a room, or the C-suite). */
+export const BoardViewSettings = z.object({ boardView: z.boolean() });
+export type BoardViewSettings = z.infer<typeof BoardViewSettings>;
+export const PutBoardViewBody = z.strictObject({ boardView: z.boolean({ error: 'must be true or false' }) });
+export type PutBoardViewBody = z.infer<typeof PutBoardViewBody>;

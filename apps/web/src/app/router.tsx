@@ -107,7 +107,7 @@ export const router = createBrowserRouter([
       {
         path: 'insights',
         element: (
-          <Page access="lead">
+          <Page access="insights">
             <InsightsPage />
           </Page>
         ),

@@ -32,6 +32,7 @@ export const queryKeys = {
     company: ['settings', 'company'] as const,
     targets: ['settings', 'targets'] as const,
     workflow: ['settings', 'workflow'] as const,
+    boardView: ['settings', 'board-view'] as const,
   },
   timesheet: {
     all: ['timesheet'] as const,

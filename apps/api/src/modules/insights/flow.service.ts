@@ -6,8 +6,11 @@ import { readAgeingWip } from './ageing-wip.queries';
 import { cycleTimeStats, noCycleTime, startedByClass, throughputByWeek } from './flow.queries';
 import type { ReportPeriod } from './report-period';
 
-/** Cycle time by class and by type (every type, against its turnaround), weekly throughput, ageing work in progress. */
-export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
+/**
+ * Cycle time by class and by type (every type, against its turnaround), weekly throughput, ageing work in progress.
+ * `hidePeople` (the board view, for anyone but a lead) leaves out who each ageing card is assigned to.
+ */
+export function readFlow(db: Queryable, period: ReportPeriod, now: Date, hidePeople: boolean): Flow {
   const started = startedByClass(db, period);
   const overall = cycleTimeStats(db, period, 'all', started).get('all') ?? noCycleTime;
   const byClass = cycleTimeStats(db, period, 'class', started);
@@ -32,6 +35,11 @@ export function readFlow(db: Queryable, period: ReportPeriod, now: Date): Flow {
       ...counts,
       total: counts.strategic + counts.tactical + counts.unclassified,
     })),
-    ageingWip: readAgeingWip(db, now),
+    ageingWip: hidePeople
+      ? readAgeingWip(db, now).map((column) => ({
+          ...column,
+          items: column.items.map((card) => ({ ...card, assigneeId: null, assigneeName: null })),
+        }))
+      : readAgeingWip(db, now),
   };
 }

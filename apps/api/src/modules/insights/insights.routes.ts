@@ -1,6 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Flow, HandBack, Headline, InsightList, ReportQuery, TimeSplit, TimeSplitQuery } from '@altitude/shared/insights';
+import { signedInUser } from '../../plugins/auth';
+import { hidesPeople } from '../settings/board-view';
 import { readFlow } from './flow.service';
 import { readHandBack } from './hand-back.queries';
 import { readHeadline } from './headline.service';
@@ -14,6 +16,9 @@ export default async function insightRoutes(app: FastifyInstance) {
   const tags = ['reports'];
   const config = { access: 'insights', cache: 'shared' } as const;
   const period = (query: ReportQuery) => periodOf(app.db, app.clock(), query);
+  // The board view leaves per-person figures out for everyone but leads; the read cache keys by
+  // role and by SQLite's change counter, so a switch of the setting is never answered from cache.
+  const hidden = (request: FastifyRequest) => hidesPeople(app.db, signedInUser(request));
 
   r.get('/api/reports/time-split', {
     config,
@@ -24,7 +29,7 @@ export default async function insightRoutes(app: FastifyInstance) {
       querystring: TimeSplitQuery,
       response: { '2xx': TimeSplit },
     },
-    handler: async (request) => readTimeSplit(app.db, period(request.query), request.query.groupBy),
+    handler: async (request) => readTimeSplit(app.db, period(request.query), request.query.groupBy, hidden(request)),
   });
 
   r.get('/api/reports/headline', {
@@ -46,7 +51,7 @@ export default async function insightRoutes(app: FastifyInstance) {
       querystring: ReportQuery,
       response: { '2xx': Flow },
     },
-    handler: async (request) => readFlow(app.db, period(request.query), app.clock()),
+    handler: async (request) => readFlow(app.db, period(request.query), app.clock(), hidden(request)),
   });
 
   r.get('/api/reports/hand-back', {
@@ -68,6 +73,6 @@ export default async function insightRoutes(app: FastifyInstance) {
       querystring: ReportQuery,
       response: { '2xx': InsightList },
     },
-    handler: async (request) => readInsights(app.db, period(request.query)),
+    handler: async (request) => readInsights(app.db, period(request.query), hidden(request)),
   });
 }

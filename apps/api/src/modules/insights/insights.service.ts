@@ -12,8 +12,12 @@ import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 
-/** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
-export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
+/**
+ * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
+ * With `hidePeople` (the board view, for anyone but a lead) the facts hold no per-person figures, so
+ * no rule can name a marketer.
+ */
+export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople: boolean): InsightFacts {
   const before = boundsOf(previousPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
@@ -48,7 +52,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
   for (const row of now) pairOf(row.keys).current = splitOf(row);
   for (const row of then) pairOf(row.keys).previous = splitOf(row);
 
-  const marketers = splitRows(db, period, ['assignee']);
+  const marketers = hidePeople ? [] : splitRows(db, period, ['assignee']);
   const names = labelsOf(
     db,
     'assignee',
@@ -82,6 +86,6 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
   };
 }
 
-export function readInsights(db: Queryable, period: ReportPeriod): InsightList {
-  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period)) };
+export function readInsights(db: Queryable, period: ReportPeriod, hidePeople: boolean): InsightList {
+  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period, hidePeople)) };
 }

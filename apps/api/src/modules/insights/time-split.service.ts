@@ -11,8 +11,12 @@ const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep
 export const weekLabel = (monday: string) =>
   `Week of ${Number(monday.slice(8, 10))} ${monthNames[Number(monday.slice(5, 7)) - 1]} ${monday.slice(0, 4)}`;
 
-/** Minutes per class over the period, per group, with the target and the previous period to compare with. */
-export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): TimeSplit {
+/**
+ * Minutes per class over the period, per group, with the target and the previous period to compare with.
+ * `hidePeople` (the board view, for anyone but a lead) answers `groupBy=assignee` without its groups.
+ */
+export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy, hidePeople: boolean): TimeSplit {
+  const peopleHidden = hidePeople && groupBy === 'assignee';
   const rows = splitRows(db, period, [groupBy], { requestCount: true });
   const previous = previousPeriod(period);
   let groups: TimeSplitGroup[];
@@ -24,6 +28,8 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): 
       const minutes = row ?? { strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0, requestCount: 0 };
       return { key: week, label: weekLabel(week), ...withShare(splitOf(minutes)), requestCount: minutes.requestCount };
     });
+  } else if (peopleHidden) {
+    groups = [];
   } else {
     const labels = labelsOf(
       db,
@@ -47,5 +53,6 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy): 
     total: withShare(sumSplits(rows)),
     previous: { ...previous, total: withShare(splitTotal(db, previous)) },
     groups,
+    peopleHidden,
   };
 }

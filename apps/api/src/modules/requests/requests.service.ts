@@ -104,8 +104,10 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
     const current = lockForWrite(tx, id, user, body.version);
     const { version: _v, ...fields } = body;
     if (user.role === 'requester') {
-      const own = current.requesterId === user.id && current.status === 'intake';
-      if (!own || Object.keys(fields).some((k) => !requesterEditable.has(k))) throw forbidden();
+      // Fields only marketing sets (assignee, estimate, the planned-for date) are named, so the form can say which.
+      const marketingOnly = Object.keys(fields).filter((k) => !requesterEditable.has(k));
+      if (marketingOnly.length) throw forbidden(marketingOnly);
+      if (current.requesterId !== user.id || current.status !== 'intake') throw forbidden();
     }
     let suggestion: Request['classification'] | undefined;
     if (fields.typeId !== undefined) {

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { signedInUser } from '../../plugins/auth';
 import {
+  BoardViewSettings,
   CompanySettings,
+  PutBoardViewBody,
   PutCompanyBody,
   PutTargetBody,
   PutWipLimitBody,
@@ -13,9 +15,18 @@ import {
   WorkflowColumnList,
   WorkflowParams,
 } from '@altitude/shared/settings';
-import { listTargets, listWorkflow, putCompany, putTarget, putWipLimit, readCompany } from './settings.service';
+import {
+  listTargets,
+  listWorkflow,
+  putBoardView,
+  putCompany,
+  putTarget,
+  putWipLimit,
+  readBoardView,
+  readCompany,
+} from './settings.service';
 
-/** The lead's settings: strategic-share targets, WIP limits and the company time zone. */
+/** The lead's settings: strategic-share targets, WIP limits, the company time zone and the board view. */
 export default async function settingsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['settings'];
@@ -76,6 +87,32 @@ export default async function settingsRoutes(app: FastifyInstance) {
       const actor = signedInUser(request);
       request.log.info({ userId: actor.id, timezone: request.body.timezone }, 'company time zone set');
       return putCompany(app.db, actor, request.body.timezone);
+    },
+  });
+
+  // Insights readers read it too: their page says when per-person figures are hidden.
+  r.get('/api/settings/board-view', {
+    config: { access: 'insights' },
+    schema: {
+      tags,
+      summary: 'Whether Insights hides per-person figures from everyone but leads (the board view)',
+      response: { '2xx': BoardViewSettings },
+    },
+    handler: async () => readBoardView(app.db),
+  });
+
+  r.put('/api/settings/board-view', {
+    config: { access: 'lead' },
+    schema: {
+      tags,
+      summary: 'Switch the board view on or off',
+      body: PutBoardViewBody,
+      response: { '2xx': BoardViewSettings },
+    },
+    handler: async (request) => {
+      const actor = signedInUser(request);
+      request.log.info({ userId: actor.id, boardView: request.body.boardView }, 'board view set');
+      return putBoardView(app.db, actor, request.body.boardView);
     },
   });
 }

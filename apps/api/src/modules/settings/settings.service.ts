@@ -1,10 +1,11 @@
 import { asc } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { statuses, type Status } from '@altitude/shared/domain';
-import type { CompanySettings, Target, WorkflowColumn } from '@altitude/shared/settings';
+import type { BoardViewSettings, CompanySettings, Target, WorkflowColumn } from '@altitude/shared/settings';
 import type { Db } from '../../db/client';
 import { settings, targets, workflowColumns } from '../../db/schema';
 import { writeAs } from '../auth/actor';
+import { boardViewKey, boardViewOn } from './board-view';
 import { companyTimeZone } from './company-clock';
 
 export function listTargets(db: Db): { items: Target[] } {
@@ -60,4 +61,18 @@ export function putCompany(db: Db, actor: SessionUser, timezone: string): Compan
       .run(),
   );
   return { timezone };
+}
+
+export const readBoardView = (db: Db): BoardViewSettings => ({ boardView: boardViewOn(db) });
+
+/**
+ * Switches the board view. The write changes SQLite's change counter, which is part of every
+ * read-cache key, so no reader is answered from a report cached before the switch.
+ */
+export function putBoardView(db: Db, actor: SessionUser, boardView: boolean): BoardViewSettings {
+  const value = String(boardView);
+  writeAs(db, actor, 'lead', (tx) =>
+    tx.insert(settings).values({ key: boardViewKey, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run(),
+  );
+  return { boardView };
 }

@@ -100,9 +100,19 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
         </Group>
         <Group gap={6} wrap="nowrap">
           {card.dueDate && (
-            <Text size="xs" c={overdue ? 'red.7' : 'dimmed'} fw={overdue ? 600 : 400} title={overdue ? 'Overdue' : 'Due date'}>
+            <Text
+              size="xs"
+              c={overdue ? 'red.7' : 'dimmed'}
+              fw={overdue ? 600 : 400}
+              title={overdue ? 'Overdue: the requester needed it by then' : 'Needed by'}
+            >
               {overdue ? 'Overdue · ' : ''}
               {formatDate(card.dueDate)}
+            </Text>
+          )}
+          {card.plannedFor && (
+            <Text size="xs" c="dimmed" title="Planned for" style={{ whiteSpace: 'nowrap' }}>
+              Plan {formatDate(card.plannedFor)}
             </Text>
           )}
           {assignee && (

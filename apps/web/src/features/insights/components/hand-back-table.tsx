@@ -4,7 +4,8 @@ import type { HandBack } from '@altitude/shared/insights';
 import { hours } from './report-format';
 
 /** Tactical work one department asks for again and again at low effort: candidates for a self-serve kit. */
-export function HandBackTable({ data }: { data: HandBack | undefined }) {
+/** `linkRequests`: only people who may open any request (marketing) get links; a reader would land on "not found". */
+export function HandBackTable({ data, linkRequests }: { data: HandBack | undefined; linkRequests: boolean }) {
   return (
     <Paper withBorder p="lg" radius="md" id="hand-back">
       <Title order={3} size="h4">
@@ -55,9 +56,13 @@ export function HandBackTable({ data }: { data: HandBack | undefined }) {
                     {c.requestIds.slice(0, 12).map((id, i) => (
                       <span key={id}>
                         {i > 0 && ', '}
-                        <Anchor component={Link} to={`/requests/${id}`} size="xs">
-                          MKT-{id}
-                        </Anchor>
+                        {linkRequests ? (
+                          <Anchor component={Link} to={`/requests/${id}`} size="xs">
+                            MKT-{id}
+                          </Anchor>
+                        ) : (
+                          `MKT-${id}`
+                        )}
                       </span>
                     ))}
                     {c.requestIds.length > 12 && ` and ${c.requestIds.length - 12} more`}

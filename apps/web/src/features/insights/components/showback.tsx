@@ -53,6 +53,15 @@ export function Showback({ period }: { period: Period }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {data.peopleHidden && (
+              <Table.Tr>
+                <Table.Td colSpan={8}>
+                  <Text size="sm" c="dimmed">
+                    Board view: hours per marketer are hidden. The team total is below.
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {data.groups.map((g) => (
               <Table.Tr key={g.key}>
                 <Table.Td>{g.label}</Table.Td>

@@ -12,12 +12,20 @@ import { InsightList } from '../components/insight-list';
 import { PeriodPicker } from '../components/period-picker';
 import { Showback } from '../components/showback';
 import { WeeklySplitChart } from '../components/weekly-split-chart';
+import { userMeets } from '@altitude/shared/domain';
 import { formatDate } from '../../../lib/format';
+import { useCurrentUser } from '../../../lib/session';
+import { BoardViewControl } from '../components/board-view-control';
 import { usePeriod } from '../hooks/use-period';
 import './print.css';
 
-/** The CMO's one screen: where marketing's time went, against the target, in plain words. */
+/**
+ * The CMO's one screen: where marketing's time went, against the target, in plain words. Insights
+ * readers (people a lead granted it, such as executives) get it read-only: exports and print, but
+ * no switch, and no links into requests they may not open.
+ */
 export function InsightsPage() {
+  const me = useCurrentUser();
   const { period, preset, setPeriod } = usePeriod();
   const headline = useHeadline(period);
   const weekly = useTimeSplit(period, 'week');
@@ -50,7 +58,10 @@ export function InsightsPage() {
           </Button>
         </Group>
       </Group>
-      <PeriodPicker period={period} preset={preset} onChange={setPeriod} />
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <PeriodPicker period={period} preset={preset} onChange={setPeriod} />
+        <BoardViewControl canSwitch={me.role === 'lead'} />
+      </Group>
       {error && (
         <Text c="red" role="alert">
           {error.message}
@@ -60,7 +71,7 @@ export function InsightsPage() {
       <InsightList data={insights.data} />
       <WeeklySplitChart data={weekly.data} />
       <Showback period={period} />
-      <HandBackTable data={handBack.data} />
+      <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
       <FlowSection data={flow.data} />
     </Stack>
   );

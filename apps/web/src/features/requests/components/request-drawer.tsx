@@ -147,12 +147,24 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
         />
         <TextInput
           key={`due-${request.version}`}
-          label="Due date"
+          label="Needed by"
+          description="The requester's date"
           type="date"
           defaultValue={request.dueDate ?? ''}
           onBlur={(e) => {
             const v = e.currentTarget.value || null;
             if (v !== request.dueDate) save({ dueDate: v });
+          }}
+        />
+        <TextInput
+          key={`planned-${request.version}`}
+          label="Planned for"
+          description="The date marketing commits to"
+          type="date"
+          defaultValue={request.plannedFor ?? ''}
+          onBlur={(e) => {
+            const v = e.currentTarget.value || null;
+            if (v !== request.plannedFor) save({ plannedFor: v });
           }}
         />
         <Select

@@ -33,10 +33,14 @@ export function RequestFacts({ request }: { request: Request }) {
           {lookup.user(request.requesterId)?.name} · {lookup.department(request.departmentId)?.name}
         </Text>
       </Fact>
-      <Fact label="Due">
+      <Fact label="Needed by">
         <Text size="sm" c={isOverdue(request.dueDate, request.status) ? 'red.7' : undefined}>
           {formatDate(request.dueDate)}
         </Text>
+      </Fact>
+      {/* The requester's date is a wish; this is the date marketing committed to, a dash until it plans the work. */}
+      <Fact label="Planned for">
+        <Text size="sm">{formatDate(request.plannedFor)}</Text>
       </Fact>
       <Fact label="Priority">
         <Text size="sm">{priorityLabel[request.priority]}</Text>

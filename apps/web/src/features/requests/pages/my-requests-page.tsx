@@ -21,7 +21,7 @@ export function MyRequestsPage() {
         <div>
           <Title order={2}>My requests</Title>
           <Text c="dimmed" size="sm">
-            Status, ETA and the latest from marketing.
+            Status, the date you need it by, the date marketing plans it for, and the latest news.
           </Text>
         </div>
         <Group>
@@ -51,14 +51,15 @@ export function MyRequestsPage() {
             </Text>
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={800}>
+          <Table.ScrollContainer minWidth={880}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Request</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Type</Table.Th>
-                  <Table.Th>ETA</Table.Th>
+                  <Table.Th>Needed by</Table.Th>
+                  <Table.Th>Planned for</Table.Th>
                   <Table.Th>Assignee</Table.Th>
                   <Table.Th>Last update</Table.Th>
                 </Table.Tr>
@@ -80,13 +81,19 @@ export function MyRequestsPage() {
                     <Table.Td>
                       <Text size="sm">{lookup.type(r.typeId)?.name}</Text>
                     </Table.Td>
+                    {/* Two dates, never merged: the one the requester asked for, and the one marketing committed to. */}
                     <Table.Td>
                       <Text size="sm" c={isOverdue(r.dueDate, r.status) ? 'red.7' : undefined}>
+                        {formatDate(r.dueDate)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={r.plannedFor ? undefined : 'dimmed'}>
                         {r.status === 'done'
                           ? `Delivered ${formatDate(r.completedAt)}`
                           : r.status === 'declined'
                             ? '—'
-                            : formatDate(r.dueDate)}
+                            : formatDate(r.plannedFor)}
                       </Text>
                     </Table.Td>
                     <Table.Td>

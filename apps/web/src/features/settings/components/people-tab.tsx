@@ -13,7 +13,7 @@ import { saved, showServerErrors } from '../../../lib/forms';
 function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
   const { data: departments = [] } = useDepartments();
   const update = useUpdateUser();
-  const change = (body: Partial<Pick<User, 'role' | 'departmentId' | 'active'>>, message: string) =>
+  const change = (body: Partial<Pick<User, 'role' | 'departmentId' | 'active' | 'canViewInsights'>>, message: string) =>
     update.mutate(
       { id: person.id, ...body },
       { onSuccess: () => saved(`${person.name} updated`, message), onError: (e) => showServerErrors(e) },
@@ -90,6 +90,26 @@ function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
         />
       </Table.Td>
       <Table.Td>
+        {/* Leads read Insights by their role; the switch shows it rather than offering a choice that does nothing. */}
+        <Tooltip label="Leads always read Insights" disabled={person.role !== 'lead'} w={200}>
+          <div>
+            <Switch
+              aria-label={`${person.name} may read Insights`}
+              label={person.role === 'lead' ? 'Always (lead)' : person.canViewInsights ? 'Read-only' : 'No'}
+              checked={person.role === 'lead' || person.canViewInsights}
+              disabled={person.role === 'lead'}
+              onChange={(e) => {
+                const canViewInsights = e.currentTarget.checked;
+                change(
+                  { canViewInsights },
+                  canViewInsights ? 'They can now read Insights, its exports and print it.' : 'They no longer see Insights.',
+                );
+              }}
+            />
+          </div>
+        </Tooltip>
+      </Table.Td>
+      <Table.Td>
         <Tooltip label={ownHint} disabled={!isMe} multiline w={240}>
           <div>
             <Switch
@@ -122,13 +142,14 @@ export function PeopleTab() {
         <Button onClick={() => setInviting(true)}>Invite</Button>
       </Group>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={920}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
                 <Table.Th w={200}>Role</Table.Th>
                 <Table.Th w={220}>Department</Table.Th>
+                <Table.Th w={160}>Insights access</Table.Th>
                 <Table.Th w={140}>Status</Table.Th>
               </Table.Tr>
             </Table.Thead>
