@@ -18,7 +18,7 @@ import './print.css';
 
 /** The CMO's one screen: where marketing's time went, against the target, in plain words. */
 export function InsightsPage() {
-  const { period, preset, setPeriod } = usePeriod();
+  const { period, requested, preset, setPeriod } = usePeriod();
   const headline = useHeadline(period);
   const weekly = useTimeSplit(period, 'week');
   const flow = useFlow(period);
@@ -50,7 +50,7 @@ export function InsightsPage() {
           </Button>
         </Group>
       </Group>
-      <PeriodPicker period={period} preset={preset} onChange={setPeriod} />
+      <PeriodPicker period={requested} preset={preset} onChange={setPeriod} />
       {error && (
         <Text c="red" role="alert">
           {error.message}
