@@ -59,7 +59,8 @@ test('a custom range that ends before it starts is refused on the date field and
   await signIn(page, accounts.lead);
   await page.goto('/insights?from=2026-09-01&to=2026-09-30');
   const hoursCard = page.locator('#headline').getByText('Hours logged').locator('..');
-  await expect(hoursCard).toContainText(/\d/);
+  // The first open builds the reports on a busy machine: wait longer than the default.
+  await expect(hoursCard).toContainText(/\d/, { timeout: 90_000 });
   const shown = await hoursCard.textContent();
   const asked: string[] = [];
   page.on('request', (r) => r.url().includes('/api/reports/') && asked.push(r.url()));
@@ -83,7 +84,7 @@ test('a custom range that ends before it starts is refused on the date field and
   // A hand-edited link with the ends swapped shows the error and the last four weeks, not placeholders.
   await page.goto('/insights?from=2026-10-31&to=2026-10-01');
   await expect(page.getByRole('textbox', { name: 'From' })).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#headline').getByText('Hours logged')).toBeVisible();
+  await expect(page.locator('#headline').getByText('Hours logged')).toBeVisible({ timeout: 60_000 });
 });
 
 test('a marketer cannot open Insights', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, TextInput, useMatches } from '@mantine/core';
 import { useState } from 'react';
 import { maxDate, minDate } from '@altitude/shared/domain';
 import { periodErrors, type PeriodField } from '../hooks/period-errors';
@@ -19,6 +19,8 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
   const [draft, setDraft] = useState<{ period: Period; edited: PeriodField } | null>(null);
   const shown = draft?.period ?? period;
   const errors = periodErrors(shown, draft?.edited);
+  // At phone width the four presets fit the screen only in the small size.
+  const compact = useMatches({ base: true, sm: false });
 
   const edit = (field: PeriodField, value: string) => {
     const next = { ...shown, [field]: value };
@@ -31,6 +33,9 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
     <Group gap="sm" align="flex-start" className="no-print">
       <SegmentedControl
         aria-label="Period"
+        size={compact ? 'xs' : 'sm'}
+        fullWidth={compact}
+        w={compact ? '100%' : undefined}
         value={draft ? 'custom' : preset}
         onChange={(v) => {
           if (v === 'custom') return;
