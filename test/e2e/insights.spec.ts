@@ -55,6 +55,38 @@ test('the CMO reads Insights, changes the period, exports both CSVs and prints t
   await screenshot(page, 'insights-print');
 });
 
+test('a custom range that ends before it starts is refused on the date field and never asked for', async ({ page }) => {
+  await signIn(page, accounts.lead);
+  await page.goto('/insights?from=2026-09-01&to=2026-09-30');
+  const hoursCard = page.locator('#headline').getByText('Hours logged').locator('..');
+  // The first open builds the reports on a busy machine: wait longer than the default.
+  await expect(hoursCard).toContainText(/\d/, { timeout: 90_000 });
+  const shown = await hoursCard.textContent();
+  const asked: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/reports/') && asked.push(r.url()));
+
+  const from = page.getByRole('textbox', { name: 'From' });
+  await from.fill('2026-10-15');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/^Must be on or before the end date \(30 Sept?/)).toBeVisible();
+  // The reports keep the last good period: its numbers stay, no grey placeholder, no request with the bad range.
+  await expect(page).toHaveURL(/from=2026-09-01&to=2026-09-30/);
+  await expect(hoursCard).toHaveText(shown!);
+  expect(asked.filter((u) => u.includes('from=2026-10-15'))).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'insights-period-invalid-phone');
+
+  // Fixing the other end makes the range valid: it is asked for and the error goes.
+  await page.getByRole('textbox', { name: 'To' }).fill('2026-10-31');
+  await expect(page).toHaveURL(/from=2026-10-15&to=2026-10-31/);
+  await expect(from).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A hand-edited link with the ends swapped shows the error and the last four weeks, not placeholders.
+  await page.goto('/insights?from=2026-10-31&to=2026-10-01');
+  await expect(page.getByRole('textbox', { name: 'From' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#headline').getByText('Hours logged')).toBeVisible({ timeout: 60_000 });
+});
+
 test('a marketer cannot open Insights', async ({ page }) => {
   await signIn(page, accounts.marketer);
   await expect(page.getByRole('link', { name: 'Insights' })).toHaveCount(0);

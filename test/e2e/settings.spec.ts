@@ -100,3 +100,42 @@ test('a marketer has no Settings and cannot open it by its address', async ({ pa
   await page.goto('/settings');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('a WIP limit of 0 and a target of 150 % are refused on the field before saving, and what was typed stays', async ({ page }) => {
+  await signIn(page, accounts.lead);
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+
+  // Target: 150 stays in the field with the reason under it; Save is off and nothing is stored.
+  const target = page.getByLabel(/^Strategic share target for/).first();
+  const before = await target.inputValue();
+  await target.fill('150');
+  await target.blur();
+  await expect(target).toHaveValue('150 %');
+  await expect(target).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Must be between 0 and 100 %').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Save Q\d \d{4}$/ }).first()).toBeDisabled();
+  await screenshot(page, 'settings-target-invalid');
+  await page.reload();
+  await expect(page.getByLabel(/^Strategic share target for/).first()).toHaveValue(before);
+
+  // WIP limit: 0 is not clamped to 1 on blur; it is refused, and the stored limit stays.
+  await openTab(page, 'Workflow');
+  const limit = page.getByRole('textbox', { name: 'WIP limit for In progress', exact: true });
+  const stored = await limit.inputValue();
+  await limit.fill('0');
+  await limit.blur();
+  await expect(limit).toHaveValue('0');
+  await expect(limit).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Must be at least 1; leave it empty for no limit')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save WIP limit for In progress' })).toBeDisabled();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'settings-wip-invalid-phone');
+  const columns = await (await page.request.get('/api/settings/workflow')).json();
+  expect(String(columns.items.find((c: { status: string }) => c.status === 'in_progress').wipLimit ?? '')).toBe(stored);
+
+  // A single card reads in the singular.
+  await limit.fill('1');
+  await page.getByRole('button', { name: 'Save WIP limit for In progress' }).click();
+  await expect(notification(page, 'WIP limit saved')).toContainText('In progress: at most 1 card.');
+});

@@ -140,6 +140,14 @@ describe('settings', () => {
       expectFieldError(await as.cmo.put('/api/settings/targets/2027-01-01', {}), 'strategicShare');
       expectFieldError(await as.cmo.put('/api/settings/targets/2027-01-01', { strategicShare: 0.4, period: 'q1' }), 'period');
     });
+
+    it('a share above 1 (150 % typed as 1.5) is refused naming strategicShare, and the stored target stays', async () => {
+      ok(await as.cmo.put('/api/settings/targets/2027-04-01', { strategicShare: 0.35 }));
+      const refused = expectFieldError(await as.cmo.put('/api/settings/targets/2027-04-01', { strategicShare: 1.5 }), 'strategicShare');
+      expect(refused.errors).toEqual([{ path: 'strategicShare', message: 'must be at most 1 (a share from 0 to 1: 0.4 is 40 %)' }]);
+      const items = ok<{ items: { periodStart: string; strategicShare: number }[] }>(await as.cmo.get('/api/settings/targets')).items;
+      expect(items.filter((x) => x.periodStart === '2027-04-01')).toEqual([{ periodStart: '2027-04-01', strategicShare: 0.35 }]);
+    });
   });
 
   describe('request types', () => {
@@ -262,6 +270,21 @@ describe('settings', () => {
         expectFieldError(await as.cmo.put('/api/settings/workflow/in_progress', { wipLimit }), 'wipLimit');
       expectFieldError(await as.cmo.put('/api/settings/workflow/in_progress', {}), 'wipLimit');
       expectFieldError(await as.cmo.put('/api/settings/workflow/backlog', { wipLimit: 3 }), 'status');
+    });
+
+    it('0 is refused, not stored as a limit of 1; 999 is the largest limit; a refused limit changes nothing', async () => {
+      const limitOf = async (status: string) =>
+        ok<{ items: { status: string; wipLimit: number | null }[] }>(await as.cmo.get('/api/settings/workflow')).items.find(
+          (c) => c.status === status,
+        )?.wipLimit;
+      expect(ok(await as.cmo.put('/api/settings/workflow/in_review', { wipLimit: 5 }))).toEqual({ status: 'in_review', wipLimit: 5 });
+      const zero = expectFieldError(await as.cmo.put('/api/settings/workflow/in_review', { wipLimit: 0 }), 'wipLimit');
+      expect(zero.errors).toEqual([{ path: 'wipLimit', message: 'must be at least 1; leave it empty (null) for no limit' }]);
+      expectFieldError(await as.cmo.put('/api/settings/workflow/in_review', { wipLimit: 1000 }), 'wipLimit');
+      expect(await limitOf('in_review')).toBe(5);
+      expect(ok(await as.cmo.put('/api/settings/workflow/in_review', { wipLimit: 999 }))).toEqual({ status: 'in_review', wipLimit: 999 });
+      expect(ok(await as.cmo.put('/api/settings/workflow/in_review', { wipLimit: 1 }))).toEqual({ status: 'in_review', wipLimit: 1 });
+      expect(await limitOf('in_review')).toBe(1);
     });
   });
 

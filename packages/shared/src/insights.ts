@@ -13,6 +13,12 @@ export const ReportQuery = z.object({
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
+/**
+ * Longest period a report answers: five years keeps the weekly series bounded. The API refuses
+ * longer periods; the period picker says so on the field before asking.
+ */
+export const maxPeriodDays = 5 * 366;
+
 export const groupBys = ['week', 'department', 'type', 'assignee'] as const;
 export const GroupBy = z.enum(groupBys);
 export type GroupBy = z.infer<typeof GroupBy>;

@@ -26,13 +26,26 @@ export type Target = z.infer<typeof Target>;
 export const TargetList = listOf(Target);
 
 export const TargetParams = z.object({ periodStart: QuarterStart });
-export const PutTargetBody = z.strictObject({
-  strategicShare: z
-    .number({ error: 'must be a number from 0 to 1' })
-    .min(0, { error: 'must be at least 0' })
-    .max(1, { error: 'must be at most 1' }),
-});
+/** The target as a share of logged hours: 0.4 is 40 %. */
+export const StrategicShareTarget = z
+  .number({ error: 'must be a share from 0 to 1 (0.4 is 40 %)' })
+  .min(0, { error: 'must be at least 0 (a share from 0 to 1)' })
+  .max(1, { error: 'must be at most 1 (a share from 0 to 1: 0.4 is 40 %)' });
+export const PutTargetBody = z.strictObject({ strategicShare: StrategicShareTarget });
 export type PutTargetBody = z.infer<typeof PutTargetBody>;
+
+/**
+ * A column's WIP limit: a whole number of cards from 1 to 999, or null for no limit. 0 is not
+ * "no limit" and not "1": it is refused, so a limit is never stored that nobody chose.
+ */
+export const minWipLimit = 1;
+export const maxWipLimit = 999;
+export const WipLimit = z
+  .number({ error: `must be a whole number from ${minWipLimit} to ${maxWipLimit}, or null for no limit` })
+  .int({ error: 'must be a whole number' })
+  .min(minWipLimit, { error: `must be at least ${minWipLimit}; leave it empty (null) for no limit` })
+  .max(maxWipLimit, { error: `must be at most ${maxWipLimit}` })
+  .nullable();
 
 /** A board column's WIP limit; null means no limit. */
 export const WorkflowColumn = z.object({ status: Status, wipLimit: z.number().int().nullable() });
@@ -40,14 +53,7 @@ export type WorkflowColumn = z.infer<typeof WorkflowColumn>;
 export const WorkflowColumnList = listOf(WorkflowColumn);
 
 export const WorkflowParams = z.object({ status: Status });
-export const PutWipLimitBody = z.strictObject({
-  wipLimit: z
-    .number({ error: 'must be a whole number of at least 1, or null for no limit' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be at least 1, or null for no limit' })
-    .max(999, { error: 'must be at most 999' })
-    .nullable(),
-});
+export const PutWipLimitBody = z.strictObject({ wipLimit: WipLimit });
 export type PutWipLimitBody = z.infer<typeof PutWipLimitBody>;
 
 let zones: Set<string> | undefined;

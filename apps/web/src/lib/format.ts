@@ -31,6 +31,17 @@ export const classificationColor: Record<Classification | 'unclassified', string
 };
 export const priorityLabel: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' };
 
+/** Nouns whose plural is not the singular plus "s". */
+const irregular: Record<string, string> = { person: 'people', entry: 'entries', child: 'children' };
+
+/**
+ * A count and its noun, agreeing: plural(1, 'card') → "1 card", plural(0, 'card') → "0 cards",
+ * plural(2, 'entry') → "2 entries". Only exactly 1 is singular (1.5 days, 0 days).
+ */
+export function plural(n: number, singular: string, pluralForm = irregular[singular] ?? `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : pluralForm}`;
+}
+
 /** 75 → "1h 15m", 30 → "30m", 0 → "0h". */
 export function formatMinutes(minutes: number): string {
   if (minutes === 0) return '0h';

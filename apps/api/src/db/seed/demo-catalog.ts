@@ -1,4 +1,14 @@
 import type { Classification, Role } from '@altitude/shared/domain';
+import { salesTitles, type DemoTitle } from './demo-briefs';
+import { campaignTitles } from './demo-briefs-campaigns';
+import { strategicTitles } from './demo-briefs-strategic';
+
+const written: Record<string, DemoTitle[]> = { ...salesTitles, ...campaignTitles, ...strategicTitles };
+const titlesOf = (type: string): DemoTitle[] => {
+  const titles = written[type];
+  if (!titles) throw new Error(`no demo titles written for ${type}`);
+  return titles;
+};
 
 /** The demo company: who works there and what they ask marketing for. */
 export const demoPassword = 'altitude-demo';
@@ -6,7 +16,16 @@ export const demoPassword = 'altitude-demo';
 export const demoDepartments = ['Sales', 'Product', 'Customer Success', 'Executive', 'Marketing', 'Partnerships'] as const;
 export type DemoDepartment = (typeof demoDepartments)[number];
 
-export const demoAccounts: { email: string; name: string; role: Role; department: DemoDepartment }[] = [
+export interface DemoPerson {
+  email: string;
+  name: string;
+  role: Role;
+  department: DemoDepartment;
+  /** Contracted minutes a week when not full time (2400). */
+  weeklyMinutes?: number;
+}
+
+export const demoAccounts: DemoPerson[] = [
   { email: 'cmo@example.com', name: 'Claire Morgan', role: 'lead', department: 'Marketing' },
   { email: 'marketer@example.com', name: 'Max Ortega', role: 'marketer', department: 'Marketing' },
   { email: 'sales@example.com', name: 'Sam Reyes', role: 'requester', department: 'Sales' },
@@ -15,10 +34,11 @@ export const demoAccounts: { email: string; name: string; role: Role; department
 ];
 
 /** Colleagues who make the data look like a real team; they share the demo password. */
-export const demoColleagues: typeof demoAccounts = [
+export const demoColleagues: DemoPerson[] = [
   { email: 'nina.marketing@example.com', name: 'Nina Kowalski', role: 'marketer', department: 'Marketing' },
   { email: 'omar.marketing@example.com', name: 'Omar Haddad', role: 'marketer', department: 'Marketing' },
-  { email: 'jules.marketing@example.com', name: 'Jules Martin', role: 'marketer', department: 'Marketing' },
+  // Part time, three days a week: coverage must count Jules's 24 hours, not 40.
+  { email: 'jules.marketing@example.com', name: 'Jules Martin', role: 'marketer', department: 'Marketing', weeklyMinutes: 1440 },
   { email: 'liam.sales@example.com', name: 'Liam Becker', role: 'requester', department: 'Sales' },
   { email: 'ava.sales@example.com', name: 'Ava Thompson', role: 'requester', department: 'Sales' },
   { email: 'ana.cs@example.com', name: 'Ana Silva', role: 'requester', department: 'Customer Success' },
@@ -34,7 +54,8 @@ export interface DemoType {
   /** Typical hours of work, and which departments ask for it (weights). */
   hours: [number, number];
   askedBy: Partial<Record<DemoDepartment, number>>;
-  titles: string[];
+  /** What requesters call such a request, each with the briefs they write for it. */
+  titles: DemoTitle[];
 }
 
 export const demoTypes: DemoType[] = [
@@ -45,7 +66,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [0.75, 2],
     askedBy: { Sales: 8, Partnerships: 2 },
-    titles: ['Roll-up banners for the {event}', 'Booth wall for the {event}', 'Stage screen loop for the {event}'],
+    titles: titlesOf('Event banner'),
   },
   {
     name: 'Sales deck update',
@@ -54,7 +75,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [1, 4],
     askedBy: { Sales: 9, Executive: 1 },
-    titles: ['Deck tweak for {account}', 'Update pricing slide for {account}', 'Add {feature} slides to the sales deck'],
+    titles: titlesOf('Sales deck update'),
   },
   {
     name: 'One-pager',
@@ -63,7 +84,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [2, 6],
     askedBy: { Sales: 5, Product: 4, 'Customer Success': 2 },
-    titles: ['One-pager: {feature}', 'Leave-behind for {account}', 'Partner one-pager for {partner}'],
+    titles: titlesOf('One-pager'),
   },
   {
     name: 'Case study',
@@ -72,7 +93,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [6, 14],
     askedBy: { Sales: 4, 'Customer Success': 5 },
-    titles: ['Case study: {account}', 'Customer story video script for {account}'],
+    titles: titlesOf('Case study'),
   },
   {
     name: 'Press release',
@@ -81,7 +102,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [3, 6],
     askedBy: { Executive: 4, Product: 3, Partnerships: 3 },
-    titles: ['Press release: {partner} partnership', 'Announce {feature} GA', 'Press release: new VP hire'],
+    titles: titlesOf('Press release'),
   },
   {
     name: 'Customer email',
@@ -90,7 +111,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [1, 3],
     askedBy: { 'Customer Success': 6, Product: 3, Sales: 2 },
-    titles: ['Email: {feature} is live', 'Renewal reminder email for {segment}', 'Invite to the {event}'],
+    titles: titlesOf('Customer email'),
   },
   {
     name: 'Social post',
@@ -99,7 +120,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [0.5, 1.5],
     askedBy: { Sales: 3, Executive: 3, Product: 2, Partnerships: 2 },
-    titles: ['LinkedIn post about the {event}', 'Social posts for {feature} launch', 'CEO post on {topic}'],
+    titles: titlesOf('Social post'),
   },
   {
     name: 'Webinar support',
@@ -108,7 +129,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [4, 10],
     askedBy: { Product: 4, 'Customer Success': 3, Partnerships: 2 },
-    titles: ['Webinar: {topic}', 'Landing page for the {feature} webinar'],
+    titles: titlesOf('Webinar support'),
   },
   {
     name: 'Event logistics',
@@ -117,7 +138,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'tactical',
     hours: [2, 6],
     askedBy: { Sales: 6, Executive: 1 },
-    titles: ['Swag and shipping for the {event}', 'Book a booth at the {event}'],
+    titles: titlesOf('Event logistics'),
   },
   {
     name: 'Market research',
@@ -126,7 +147,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'strategic',
     hours: [6, 18],
     askedBy: { Marketing: 6, Executive: 2, Product: 2 },
-    titles: ['Research: {segment} buying committee', 'Win/loss interviews {quarter}', 'Competitive landscape: {topic}'],
+    titles: titlesOf('Market research'),
   },
   {
     name: 'Positioning & messaging',
@@ -135,7 +156,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'strategic',
     hours: [5, 14],
     askedBy: { Marketing: 5, Product: 3, Executive: 2 },
-    titles: ['Messaging house for {feature}', 'Positioning for {segment}'],
+    titles: titlesOf('Positioning & messaging'),
   },
   {
     name: 'Content strategy',
@@ -144,7 +165,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'strategic',
     hours: [4, 12],
     askedBy: { Marketing: 8 },
-    titles: ['Pillar content: {topic}', 'Editorial plan {quarter}'],
+    titles: titlesOf('Content strategy'),
   },
   {
     name: 'Brand platform',
@@ -153,7 +174,7 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'strategic',
     hours: [8, 20],
     askedBy: { Marketing: 4, Executive: 2 },
-    titles: ['Brand platform refresh: {topic}', 'Brand guidelines v3'],
+    titles: titlesOf('Brand platform'),
   },
   {
     name: 'Pricing & packaging input',
@@ -162,38 +183,41 @@ export const demoTypes: DemoType[] = [
     defaultClassification: 'strategic',
     hours: [4, 10],
     askedBy: { Product: 4, Executive: 3 },
-    titles: ['Packaging research for {feature}', 'Pricing page test for {segment}'],
+    titles: titlesOf('Pricing & packaging input'),
   },
 ];
 
 export const fillers: Record<string, string[]> = {
+  // Proper names, written as their owners write them: titles and briefs use them without an article.
   event: [
-    'Lisbon summit',
-    'Berlin roadshow',
+    'Lisbon Customer Summit',
+    'Berlin Roadshow',
     'SaaStr Europa',
     'Web Summit',
-    'Gartner symposium',
-    'customer advisory day',
-    'partner kick-off',
-    'Paris meetup',
+    'Gartner IT Symposium',
+    'Customer Advisory Day',
+    'Partner Kick-off',
+    'Paris CFO Breakfast',
   ],
-  account: ['Acme Logistics', 'Northwind', 'Globex', 'Initech', 'Umbrella Health', 'Stark Freight', 'Wayne Retail', 'Hooli'],
-  feature: ['workflow automation', 'the analytics module', 'SSO', 'the mobile app', 'the API platform', 'audit logs'],
+  account: ['Acme Logistics', 'Northwind Traders', 'Globex', 'Initech', 'Umbrella Health', 'Stark Freight', 'Wayne Retail', 'Hooli'],
+  // Our product's modules, capitalised as on the price list.
+  feature: ['Workflow Automation', 'Analytics Studio', 'Single Sign-On', 'Field Mobile', 'Open API', 'Audit Trail'],
   partner: ['CloudPeak', 'DataBridge', 'Orbital', 'Nimbus'],
+  // Common nouns, lower case in running text.
   segment: ['mid-market', 'enterprise finance', 'public sector', 'healthcare', 'manufacturing'],
-  topic: ['AI in operations', 'total cost of ownership', 'security for CIOs', 'the future of work', 'data residency'],
+  topic: ['AI in operations', 'total cost of ownership', 'security for CIOs', 'hybrid work', 'data residency'],
   quarter: ['Q3', 'Q4', 'H1'],
 };
 
 export const demoComments = [
-  'Can we get this a few days earlier? The customer meeting moved.',
-  'Draft is in the shared folder, feedback welcome.',
-  'Using the template from last time, should be quick.',
-  'Do we have approved quotes for this?',
+  'Can we get this a few days earlier? The customer meeting moved to Tuesday.',
+  'The draft is in the shared folder; comments welcome until Thursday.',
+  'Reusing the layout from the last one, so this should be quick.',
+  'Do we have approved customer quotes for this, or should I ask Customer Success?',
   'Looks great, thank you!',
-  'Legal needs to review the claims on page 2.',
-  'Could this come from the sales kit instead?',
-  'Second round of edits done.',
+  'Legal needs to review the claims on page 2 before it goes out.',
+  'Could this come from the sales kit instead? There is a template for it.',
+  'Second round of edits is done; over to you for a final check.',
 ];
 
 /** Long-running, marketing-originated strategic work (days from the start of the demo half-year). */
@@ -205,7 +229,8 @@ export const strategicPrograms = [
     startDay: 3,
     endDay: null,
     weeklyHours: 6,
-    brief: 'Refresh the brand story, identity and guidelines for 2027.',
+    brief:
+      'Our brand still describes the company we were before the platform launch. Refresh the story, the visual identity and the guidelines for 2027, with the leadership team signing off the narrative by the end of the quarter.',
   },
   {
     title: 'Mid-market buyer research program',
@@ -214,7 +239,8 @@ export const strategicPrograms = [
     startDay: 10,
     endDay: 150,
     weeklyHours: 5,
-    brief: 'Interviews and a survey of mid-market buying committees.',
+    brief:
+      'Thirty interviews and a survey of 300 mid-market buying committees: who decides, what triggers a purchase and how they compare vendors. Feeds positioning, the content plan and the sales playbook.',
   },
   {
     title: 'Content pillars: AI in operations',
@@ -223,6 +249,7 @@ export const strategicPrograms = [
     startDay: 20,
     endDay: null,
     weeklyHours: 3,
-    brief: 'Pillar content and the editorial plan behind it.',
+    brief:
+      'A pillar guide on AI in operations, the cluster articles around it and the editorial plan behind them, so we own the topic in search and in sales conversations by next year.',
   },
 ];

@@ -1,7 +1,8 @@
 import type { Classification, Priority, Status } from '@altitude/shared/domain';
 import type * as t from '../schema';
 import { demoTypes, fillers, type DemoType } from './demo-catalog';
-import type { Random } from './random';
+import { strategicReasons, tacticalReasons, weakReasons } from './demo-notes';
+import { createRandom, type Random } from './random';
 
 /**
  * One demo request's life, planned in memory: which type arrives when, and for each request the
@@ -41,9 +42,42 @@ interface Plan {
   marketers: number[];
 }
 
+/**
+ * Fills `{event}`, `{account}`… in a text: with the value `chosen` already holds (the title's), else
+ * a new pick that is remembered, so a brief and its note name the same event as the title.
+ */
+function fill(text: string, chosen: Map<string, string>, rnd: Random): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (!chosen.has(k)) chosen.set(k, rnd.pick(fillers[k] ?? ['']));
+    return chosen.get(k)!;
+  });
+}
+
+/** "Webinar: total cost of ownership" → "Webinar: Total cost of ownership": a title reads as one. */
+const titleCase = (title: string) => title.replace(/(^|: )([a-z])/g, (_, before: string, c: string) => before + c.toUpperCase());
+
+/** A marketer's reason for classifying against the type's default: mostly real, sometimes weak. */
+function overrideNote(words: Random, type: DemoType, chosen: Map<string, string>): string {
+  if (type.defaultClassification === 'strategic') return words.pick(tacticalReasons);
+  if (words.chance(0.15)) return words.pick(weakReasons);
+  return fill(words.pick(strategicReasons[type.name] ?? weakReasons), chosen, words);
+}
+
 export function planRequest(rnd: Random, p: Plan) {
   const { type } = p;
-  const title = rnd.pick(type.titles).replace(/\{(\w+)\}/g, (_, k: string) => rnd.pick(fillers[k] ?? ['']));
+  // The title draws from the demo's stream exactly as before (one pick, one per placeholder), so
+  // its figures stay put; everything else worded is drawn from the request's own generator.
+  // Spread the seed: neighbouring ids must not give neighbouring first draws.
+  const words = createRandom(Math.imul(p.id, 0x9e3779b1) ^ 0x5eed);
+  const chosen = new Map<string, string>();
+  const written = rnd.pick(type.titles);
+  const title = titleCase(
+    written.title.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const value = rnd.pick(fillers[k] ?? ['']);
+      chosen.set(k, value);
+      return value;
+    }),
+  );
   const turnaround = type.turnaroundDays * rnd.between(0.8, 1.8);
   const due = p.createdAt + (type.turnaroundDays + rnd.int(-3, 7)) * dayMs;
   const priority = rnd.weighted<Priority>([
@@ -63,15 +97,17 @@ export function planRequest(rnd: Random, p: Plan) {
   const completedAt = startedAt + turnaround * dayMs;
   const activity: Activity[] = [{ requestId: p.id, actorId: p.requesterId, kind: 'created', createdAt: iso(p.createdAt) }];
   const entries: (typeof t.timeEntries.$inferInsert)[] = [];
+  // One draw, where the audience used to be picked: the stream after it is unchanged.
+  const brief = rnd.pick(written.briefs);
   const row: RequestRow = {
     id: p.id,
     title,
-    brief: `${type.description}\n\n**Context:** requested for ${title.toLowerCase()}.`,
+    brief: fill(brief.text, chosen, words),
     typeId: p.typeId,
     requesterId: p.requesterId,
     departmentId: p.departmentId,
-    businessGoal: type.defaultClassification === 'strategic' ? 'Build long-term demand' : 'Support an active deal or event',
-    audience: rnd.pick(['CIOs', 'Operations leaders', 'Existing customers', 'Partners', 'Finance buyers']),
+    businessGoal: fill(brief.goal, chosen, words),
+    audience: fill(brief.audience, chosen, words),
     dueDate: isoDate(due),
     priority,
     status: 'intake',
@@ -119,17 +155,22 @@ export function planRequest(rnd: Random, p: Plan) {
       classifiedById: assigneeId,
       classifiedAt: iso(startedAt),
       completedAt: iso(startedAt),
-      classificationNote: resolution === 'handed_back' ? 'Use the self-serve template in the sales kit.' : 'Out of scope this quarter.',
+      classificationNote:
+        resolution === 'handed_back'
+          ? 'Handed back: the self-serve template in the sales kit covers this.'
+          : 'Declined: out of scope for this quarter’s plan.',
     });
     return { row, entries, activity };
   }
   const estimate = Math.round((hours * 60) / 30) * 30;
+  const against = classification !== type.defaultClassification;
   change(startedAt, assigneeId, 'classified', 'classification', null, classification);
   change(startedAt, assigneeId, 'assigned', 'assigneeId', null, String(assigneeId));
   change(startedAt, assigneeId, 'estimated', 'estimateMinutes', null, String(estimate));
   Object.assign(row, {
     classification,
     classificationSuggested: false,
+    classificationNote: against ? overrideNote(words, type, chosen) : null,
     classifiedById: assigneeId,
     classifiedAt: iso(startedAt),
     assigneeId,

@@ -7,6 +7,7 @@ import { hashPassword } from '../../lib/password';
 import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, strategicPrograms } from './demo-catalog';
 import { createRandom } from './random';
 import { seedBaseline } from './baseline';
+import { demoHolidays } from './demo-holidays';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
 
 const seedDays = 182;
@@ -40,6 +41,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
           departmentId: deptId.get(a.department)!,
           // The C-suite reads where marketing's time goes: the Executive requesters read Insights.
           canViewInsights: a.department === 'Executive',
+          ...(a.weeklyMinutes === undefined ? {} : { weeklyMinutes: a.weeklyMinutes }),
         })
         .returning()
         .get().id,
@@ -49,6 +51,10 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
         .values({ periodStart: new Date(q).toISOString().slice(0, 10), strategicShare: 0.4 })
         .run();
     }
+
+    // Holidays in the half-year and the next two months, so the coming Christmas break shows too.
+    const holidays = demoHolidays(isoDate(start), isoDate(end + 60 * dayMs));
+    if (holidays.length > 0) tx.insert(t.holidays).values(holidays).run();
 
     const marketers = people.filter((p) => p.role !== 'requester');
     const requesters = (dept: string) => people.filter((p) => p.department === dept);

@@ -20,7 +20,7 @@ export const cycleTimeVsTurnaround: InsightRule = {
       const delivered = sum(judged.map((t) => t.count));
       return {
         importance: 15,
-        text: `Delivery kept to typical turnaround: the median cycle time of each of the ${count(judged.length, 'type')} with three or more deliveries (${delivered} requests) was within 20 % of it.`,
+        text: `Delivery kept to typical turnaround: the median cycle time of each of the ${count(judged.length, 'type')} with three or more deliveries (${count(delivered, 'request')}) was within 20 % of it.`,
         figures: { types: judged.length, delivered, worstTypeId: worst.typeId, worstRatio: ratio(worst) },
         section: 'flow',
       };

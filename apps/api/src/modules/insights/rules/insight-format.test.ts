@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, count, fractionInWords, hours, percent, pointsBetween } from './insight-format';
+import { changeOf, count, days, fractionInWords, hours, percent, pointsBetween } from './insight-format';
 
 describe('numbers in insight sentences', () => {
   it('shares read as whole percentages with a space before the sign', () => {
@@ -38,5 +38,15 @@ describe('numbers in insight sentences', () => {
   it('counts agree with their noun', () => {
     expect(count(1, 'point')).toBe('1 point');
     expect(count(13, 'point')).toBe('13 points');
+    expect(count(0, 'request')).toBe('0 requests');
+  });
+
+  it('days agree with the rounded number they show', () => {
+    expect(days(1)).toBe('1 day');
+    expect(days(0.96)).toBe('1 day');
+    expect(days(1.04)).toBe('1 day');
+    expect(days(1.5)).toBe('1.5 days');
+    expect(days(0)).toBe('0 days');
+    expect(days(12.34)).toBe('12.3 days');
   });
 });

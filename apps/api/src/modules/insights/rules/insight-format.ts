@@ -15,10 +15,11 @@ export function hours(minutes: number): string {
   return h < 10 ? `${Math.round(h * 10) / 10} h` : `${Math.round(h).toLocaleString('en-US')} h`;
 }
 
-export const days = (d: number): string => `${Math.round(d * 10) / 10} days`;
-
-/** "1 request", "3 requests". */
+/** "1 request", "3 requests": only exactly 1 is singular. */
 export const count = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
+
+/** Days to one decimal, agreeing with the number shown: "1 day" (0.96 rounds to 1), "1.5 days". */
+export const days = (d: number): string => count(Math.round(d * 10) / 10, 'day');
 
 const named: [number, string][] = [
   [1 / 4, 'a quarter'],

@@ -150,7 +150,7 @@ export const handBackCandidate: InsightRule = {
           : ` ${others.length} more candidates add ${otherMinutes}.`;
     return {
       importance: clamp(45 + top.totalMinutes / 120, 45, 75),
-      text: `${top.departmentName} filed ${top.requestCount} ${top.typeName} requests${each}: a candidate for a self-serve kit.${rest}`,
+      text: `${top.departmentName} filed ${count(top.requestCount, `${top.typeName} request`)}${each}: a candidate for a self-serve kit.${rest}`,
       figures: {
         departmentId: top.departmentId,
         typeId: top.typeId,

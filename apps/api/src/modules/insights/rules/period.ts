@@ -1,4 +1,5 @@
 import { addDays, dayNumber, daysBetween } from '@altitude/shared/calendar';
+import { maxPeriodDays } from '@altitude/shared/insights';
 
 /** A reporting period: calendar dates in the company's time zone, both ends included. */
 export interface Period {
@@ -8,8 +9,8 @@ export interface Period {
 
 /** Without `from` and `to`, reports cover the last four weeks ending today. */
 export const defaultPeriodDays = 28;
-/** Longest period a report answers: five years keeps the weekly series bounded. */
-export const maxPeriodDays = 5 * 366;
+/** Shared with the period picker, which checks it before asking. */
+export { maxPeriodDays };
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; path: 'from' | 'to'; message: string };
 

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Flow } from '@altitude/shared/insights';
-import { formatDate, statusLabel } from '../../../lib/format';
+import { formatDate, plural, statusLabel } from '../../../lib/format';
 import { classColors } from './weekly-split-chart';
 
 const classLabel = { strategic: 'Strategic', tactical: 'Tactical', unclassified: 'Unclassified' } as const;
@@ -23,8 +23,8 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
         Flow
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Cycle time runs from the first move out of intake to done. {data.cycleTime.overall.count} requests delivered in the period; median{' '}
-        {daysText(data.cycleTime.overall.medianDays)}, 85th percentile {daysText(data.cycleTime.overall.p85Days)}.
+        Cycle time runs from the first move out of intake to done. {plural(data.cycleTime.overall.count, 'request')} delivered in the
+        period; median {daysText(data.cycleTime.overall.medianDays)}, 85th percentile {daysText(data.cycleTime.overall.p85Days)}.
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="sm">

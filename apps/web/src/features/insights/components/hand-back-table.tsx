@@ -1,6 +1,7 @@
 import { Anchor, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { HandBack } from '@altitude/shared/insights';
+import { plural } from '../../../lib/format';
 import { hours } from './report-format';
 
 /** Tactical work one department asks for again and again at low effort: candidates for a self-serve kit. */
@@ -13,7 +14,7 @@ export function HandBackTable({ data, linkRequests }: { data: HandBack | undefin
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {data
-          ? `Tactical request types one department filed at least ${data.rule.minRequests} times, at ${hours(data.rule.maxMinutesEach)} h or less each: work that could move to a template, a kit, or the requesters themselves.`
+          ? `Tactical request types one department filed at least ${plural(data.rule.minRequests, 'time')}, at ${hours(data.rule.maxMinutesEach)} h or less each: work that could move to a template, a kit, or the requesters themselves.`
           : ' '}
       </Text>
       {!data ? (

@@ -1,19 +1,47 @@
-import { Group, SegmentedControl, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, TextInput, useMatches } from '@mantine/core';
+import { useState } from 'react';
+import { maxDate, minDate } from '@altitude/shared/domain';
+import { periodErrors, type PeriodField } from '../hooks/period-errors';
 import { presetPeriod, type Period, type Preset } from '../hooks/use-period';
 
 interface Props {
+  /** The period the URL asks for, which may itself be invalid (a hand-edited link). */
   period: Period;
   preset: Preset;
   onChange: (p: Period) => void;
 }
 
+/**
+ * Presets and a custom range. A range the API would refuse stays in the fields with the reason
+ * under the date it concerns, and is never asked for: the reports keep the last good period.
+ */
 export function PeriodPicker({ period, preset, onChange }: Props) {
+  const [draft, setDraft] = useState<{ period: Period; edited: PeriodField } | null>(null);
+  const shown = draft?.period ?? period;
+  const errors = periodErrors(shown, draft?.edited);
+  // At phone width the four presets fit the screen only in the small size.
+  const compact = useMatches({ base: true, sm: false });
+
+  const edit = (field: PeriodField, value: string) => {
+    const next = { ...shown, [field]: value };
+    if (Object.keys(periodErrors(next, field)).length > 0) return setDraft({ period: next, edited: field });
+    setDraft(null);
+    onChange(next);
+  };
+
   return (
-    <Group gap="sm" className="no-print">
+    <Group gap="sm" align="flex-start" className="no-print">
       <SegmentedControl
         aria-label="Period"
-        value={preset}
-        onChange={(v) => v !== 'custom' && onChange(presetPeriod(v as Exclude<Preset, 'custom'>))}
+        size={compact ? 'xs' : 'sm'}
+        fullWidth={compact}
+        w={compact ? '100%' : undefined}
+        value={draft ? 'custom' : preset}
+        onChange={(v) => {
+          if (v === 'custom') return;
+          setDraft(null);
+          onChange(presetPeriod(v as Exclude<Preset, 'custom'>));
+        }}
         data={[
           { value: 'last-4-weeks', label: 'Last 4 weeks' },
           { value: 'this-quarter', label: 'This quarter' },
@@ -24,18 +52,22 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
       <TextInput
         aria-label="From"
         type="date"
-        value={period.from}
-        max={period.to}
-        onChange={(e) => e.currentTarget.value && onChange({ ...period, from: e.currentTarget.value })}
-        w={150}
+        value={shown.from}
+        min={minDate}
+        max={errors.to || !shown.to ? maxDate : shown.to}
+        error={errors.from}
+        onChange={(e) => edit('from', e.currentTarget.value)}
+        w={{ base: 'calc(50% - var(--mantine-spacing-sm) / 2)', xs: 180 }}
       />
       <TextInput
         aria-label="To"
         type="date"
-        value={period.to}
-        min={period.from}
-        onChange={(e) => e.currentTarget.value && onChange({ ...period, to: e.currentTarget.value })}
-        w={150}
+        value={shown.to}
+        min={errors.from || !shown.from ? minDate : shown.from}
+        max={maxDate}
+        error={errors.to}
+        onChange={(e) => edit('to', e.currentTarget.value)}
+        w={{ base: 'calc(50% - var(--mantine-spacing-sm) / 2)', xs: 180 }}
       />
     </Group>
   );

@@ -26,7 +26,7 @@ import './print.css';
  */
 export function InsightsPage() {
   const me = useCurrentUser();
-  const { period, preset, setPeriod } = usePeriod();
+  const { period, requested, preset, setPeriod } = usePeriod();
   const headline = useHeadline(period);
   const weekly = useTimeSplit(period, 'week');
   const flow = useFlow(period);
@@ -59,7 +59,7 @@ export function InsightsPage() {
         </Group>
       </Group>
       <Group justify="space-between" align="flex-end" gap="sm">
-        <PeriodPicker period={period} preset={preset} onChange={setPeriod} />
+        <PeriodPicker period={requested} preset={preset} onChange={setPeriod} />
         <BoardViewControl canSwitch={me.role === 'lead'} />
       </Group>
       {error && (

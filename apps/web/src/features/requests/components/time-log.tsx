@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDuration, parseDuration } from '@altitude/shared/duration';
 import { ApiError } from '../../../lib/api-client';
 import { maxEntryMinutes } from '@altitude/shared/activity';
-import { formatMinutes } from '../../../lib/format';
+import { formatMinutes, plural } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useLogTime } from '../api/log-time';
 import { useTimeEntries } from '../api/list-time-entries';
@@ -87,7 +87,7 @@ export function TimeLog({ requestId }: { requestId: number }) {
         </Text>
       )}
       <Text size="sm" c="dimmed">
-        {formatMinutes(data?.totalMinutes ?? 0)} logged in {data?.items.length ?? 0} {data?.items.length === 1 ? 'entry' : 'entries'}
+        {formatMinutes(data?.totalMinutes ?? 0)} logged in {plural(data?.items.length ?? 0, 'entry')}
       </Text>
       {data && data.items.length > 0 && (
         <Table fz="xs" verticalSpacing={4} aria-label="Time entries">

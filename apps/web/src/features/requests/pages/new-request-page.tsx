@@ -7,7 +7,7 @@ import { priorities, type Priority } from '@altitude/shared/domain';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useRequestTypes } from '../../../lib/directory';
-import { priorityLabel } from '../../../lib/format';
+import { plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useCreateRequest } from '../api/create-request';
 
@@ -89,12 +89,12 @@ export function NewRequestPage() {
                 <div>
                   <Text size="sm">{option.label}</Text>
                   <Text size="xs" c="dimmed">
-                    {t?.description} · usually {t?.turnaroundDays} days
+                    {t?.description} · usually {plural(t?.turnaroundDays ?? 0, 'day')}
                   </Text>
                 </div>
               );
             }}
-            description={type ? `${type.description} Typical turnaround: ${type.turnaroundDays} days.` : undefined}
+            description={type ? `${type.description} Typical turnaround: ${plural(type.turnaroundDays, 'day')}.` : undefined}
             {...form.getInputProps('typeId')}
           />
           <TextInput

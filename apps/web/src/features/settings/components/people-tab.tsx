@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { useUpdateUser } from '../api/update-user';
 import { InviteModal } from './invite-modal';
 import { saved, showServerErrors } from '../../../lib/forms';
+import { plural } from '../../../lib/format';
 
 function PersonRow({ person, isMe }: { person: User; isMe: boolean }) {
   const { data: departments = [] } = useDepartments();
@@ -136,8 +137,8 @@ export function PeopleTab() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" maw={640}>
-          {active} active of {users.length} people. Changing someone’s role or deactivating them signs them out at once; their history
-          stays.
+          {active} active of {plural(users.length, 'person')}. Changing someone’s role or deactivating them signs them out at once; their
+          history stays.
         </Text>
         <Button onClick={() => setInviting(true)}>Invite</Button>
       </Group>

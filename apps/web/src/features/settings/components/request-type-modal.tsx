@@ -5,6 +5,7 @@ import type { Classification } from '@altitude/shared/domain';
 import { useCreateRequestType } from '../api/create-request-type';
 import { useUpdateRequestType } from '../api/update-request-type';
 import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
+import { plural } from '../../../lib/format';
 
 interface Values {
   name: string;
@@ -66,7 +67,7 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
       onSuccess: (type: RequestType) => {
         saved(
           editing === 'new' ? 'Request type added' : 'Request type saved',
-          `${type.name}: ${type.turnaroundDays} days, ${type.defaultClassification} by default.`,
+          `${type.name}: ${plural(type.turnaroundDays, 'day')}, ${type.defaultClassification} by default.`,
         );
         onDone();
       },

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RequestType } from '@altitude/shared/directory';
 import { useRequestTypes } from '../../../lib/directory';
-import { classificationColor, classificationLabel } from '../../../lib/format';
+import { classificationColor, classificationLabel, plural } from '../../../lib/format';
 import { RequestTypeModal } from './request-type-modal';
 
 export function RequestTypesTab() {
@@ -40,7 +40,7 @@ export function RequestTypesTab() {
                       {type.description || '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{type.turnaroundDays} days</Table.Td>
+                  <Table.Td>{plural(type.turnaroundDays, 'day')}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={classificationColor[type.defaultClassification]}>
                       {classificationLabel[type.defaultClassification]}

@@ -7,22 +7,27 @@ import { useCompany } from '../api/get-company';
 import { useTargets } from '../api/list-targets';
 import { useSetTarget } from '../api/set-target';
 import { saved, showServerErrors } from '../../../lib/forms';
+import { targetPercentError } from './field-checks';
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
 function QuarterTarget({ periodStart, when, share }: { periodStart: string; when: string; share: number | undefined }) {
   const setTarget = useSetTarget();
   const [value, setValue] = useState<number | string>(share === undefined ? '' : percent(share));
-  const [error, setError] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  // What the person typed stays in the field (150 is not blanked or clamped); it is refused here.
+  const error = targetPercentError(value) ?? serverError;
   const changed = value !== '' && (share === undefined || Number(value) !== percent(share));
   const label = quarterLabel(periodStart);
 
   const save = () =>
+    error === null &&
     setTarget.mutate(
       { periodStart, strategicShare: Number(value) / 100 },
       {
         onSuccess: () => saved('Target saved', `${label}: ${Number(value)} % strategic.`),
-        onError: (e) => showServerErrors(e, { setFieldError: (_path, message) => setError(message) }, ['strategicShare', 'periodStart']),
+        onError: (e) =>
+          showServerErrors(e, { setFieldError: (_path, message) => setServerError(message) }, ['strategicShare', 'periodStart']),
       },
     );
 
@@ -44,16 +49,16 @@ function QuarterTarget({ periodStart, when, share }: { periodStart: string; when
           max={100}
           step={5}
           decimalScale={1}
-          clampBehavior="strict"
+          clampBehavior="none"
           value={value}
           error={error}
           onChange={(v) => {
             setValue(v);
-            setError(null);
+            setServerError(null);
           }}
         />
         <Group justify="flex-end">
-          <Button onClick={save} disabled={!changed} loading={setTarget.isPending}>
+          <Button onClick={save} disabled={!changed || error !== null} loading={setTarget.isPending}>
             Save {label}
           </Button>
         </Group>

@@ -1,25 +1,29 @@
 import { Button, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkflowColumn } from '@altitude/shared/settings';
-import { statusLabel } from '../../../lib/format';
+import { plural, statusLabel } from '../../../lib/format';
 import { useWorkflow } from '../api/list-workflow';
 import { useSetWipLimit } from '../api/set-wip-limit';
 import { saved, showServerErrors } from '../../../lib/forms';
+import { wipLimitError, wipLimitOf } from './field-checks';
 
 function WipLimitRow({ column }: { column: WorkflowColumn }) {
   const setLimit = useSetWipLimit();
   const [value, setValue] = useState<number | string>(column.wipLimit ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const wipLimit = value === '' ? null : Number(value);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const wipLimit = wipLimitOf(value);
+  // Checked as typed, by the schema the server applies: nothing invalid is sent.
+  const error = wipLimitError(value) ?? serverError;
   const label = statusLabel[column.status];
 
   const save = () =>
+    error === null &&
     setLimit.mutate(
       { status: column.status, wipLimit },
       {
         onSuccess: (c) =>
-          saved('WIP limit saved', c.wipLimit === null ? `${label} has no limit.` : `${label}: at most ${c.wipLimit} cards.`),
-        onError: (e) => showServerErrors(e, { setFieldError: (_path, message) => setError(message) }, ['wipLimit']),
+          saved('WIP limit saved', c.wipLimit === null ? `${label} has no limit.` : `${label}: at most ${plural(c.wipLimit, 'card')}.`),
+        onError: (e) => showServerErrors(e, { setFieldError: (_path, message) => setServerError(message) }, ['wipLimit']),
       },
     );
 
@@ -36,6 +40,8 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
           placeholder="No limit"
           min={1}
           max={999}
+          // No clamping: a 0 clamped to 1 on blur was saved as a limit nobody chose.
+          clampBehavior="none"
           allowDecimal={false}
           allowNegative={false}
           w={160}
@@ -43,7 +49,7 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
           error={error}
           onChange={(v) => {
             setValue(v);
-            setError(null);
+            setServerError(null);
           }}
         />
       </Table.Td>
@@ -51,7 +57,7 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
         <Button
           size="xs"
           variant="light"
-          disabled={wipLimit === column.wipLimit}
+          disabled={wipLimit === column.wipLimit || error !== null}
           loading={setLimit.isPending}
           onClick={save}
           aria-label={`Save WIP limit for ${label}`}
