@@ -1,10 +1,11 @@
 import { buildInsights } from './rules/build-insights';
 import type { InsightFacts } from './rules/facts';
 import { emptySplit, splitOf } from './rules/report-maths';
-import { previousPeriod } from './rules/period';
+import { comparisonPeriod } from './rules/period';
 import type { InsightList } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requestTypes } from '../../db/schema';
+import { earlierData } from './earlier-data.queries';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
 import { readHandBack } from './hand-back.queries';
 import { receivedByDepartment } from './headline.queries';
@@ -14,7 +15,7 @@ import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 
 /** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
 export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
-  const before = boundsOf(previousPeriod(period), period.timeZone);
+  const before = boundsOf(comparisonPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
       .select({ id: departments.id, name: departments.name })
@@ -61,6 +62,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
   return {
     period: { from: period.from, to: period.to },
     previousPeriod: { from: before.from, to: before.to },
+    covered: earlierData(db, before),
     target: readTarget(db, period),
     // Every entry is in exactly one department and type, so these are the period totals.
     current: splitOf(sumSplits(now)),
