@@ -22,6 +22,22 @@ test('the CMO reads Insights, changes the period, exports both CSVs and prints t
   await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=/);
   await expect(hoursCard).not.toHaveText(hoursBefore!);
   await expect.poll(() => page.getByTestId('insight').allTextContents()).not.toEqual(firstInsights);
+  // The demo's six months start inside the quarter before last: "Last quarter" has no earlier data to
+  // compare with, and says so instead of "+332 %" on any card or in any sentence.
+  const cards = page.locator('#headline');
+  await expect(cards.getByText('no earlier data').first()).toBeVisible();
+  await expect(page.getByText(/compared with .* \(no earlier time data\)/)).toBeVisible();
+  expect(await cards.textContent()).not.toMatch(/[+−-]\d+ %/);
+  for (const text of await page.getByTestId('insight').allTextContents()) expect(text).not.toMatch(/(rose|fell) \d+ %/);
+  // A quarter that does not start on a Monday (or end on a Sunday) has a partial week at that end, marked as such.
+  const params = new URL(page.url()).searchParams;
+  const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday, 1 = Monday
+  const partialEnds = Number(weekday(params.get('from')!) !== 1) + Number(weekday(params.get('to')!) !== 0);
+  await expect(page.getByText(/^Partial week: week of .* has [1-6] of 7 days in the period/)).toHaveCount(partialEnds);
+  await screenshot(page, 'insights-last-quarter');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'insights-last-quarter-phone');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The time-entries export adds up, to the minute, to the hours the headline shows.
   const headline = await (await page.request.get(`/api/reports/headline?${new URL(page.url()).searchParams}`)).json();
@@ -42,7 +58,7 @@ test('the CMO reads Insights, changes the period, exports both CSVs and prints t
   ]);
   const minutesColumn = header!.indexOf('minutes');
   expect(rows.length).toBeGreaterThan(50);
-  expect(rows.reduce((s, r) => s + Number(r[minutesColumn]), 0)).toBe(headline.loggedMinutes.value);
+  expect(rows.reduce((s, r) => s + Number(r[minutesColumn]), 0)).toBe(headline.loggedMinutes);
 
   const [requestsHeader, ...requestRows] = parseCsv((await download(page, 'requests.csv')).trim());
   expect(requestsHeader!.slice(0, 4)).toEqual(['key', 'title', 'type', 'department']);

@@ -133,23 +133,39 @@ describe('reports on the demo company', () => {
   });
 
   describe('headline', () => {
-    it('has hours logged, requests received and delivered, each against the previous period', async () => {
+    it('has the share, hours against working time, requests received and delivered, each against the previous period', async () => {
       const body = await get('/api/reports/headline');
       const minutes = (p: { from: string; to: string }) =>
         entries.filter((e) => e.date >= p.from && e.date <= p.to).reduce((s, e) => s + e.minutes, 0);
       const received = (p: { from: string; to: string }) => requests.filter((r) => onDays(r.createdAt, p.from, p.to)).length;
       const delivered = (p: { from: string; to: string }) =>
         requests.filter((r) => r.status === 'done' && onDays(r.completedAt, p.from, p.to)).length;
+      // Four weeks is no calendar month or quarter: it compares with the 28 days before, which the demo's six months cover.
       expect(body).toMatchObject({ ...lastFourWeeks, previousPeriod: previousFourWeeks });
-      const change = (now: number, then: number) => ({ value: now, previous: then, change: then === 0 ? null : (now - then) / then });
-      expect(body.loggedMinutes).toEqual(change(minutes(lastFourWeeks), minutes(previousFourWeeks)));
-      expect(body.requestsReceived).toEqual(change(received(lastFourWeeks), received(previousFourWeeks)));
-      expect(body.requestsDelivered).toEqual(change(delivered(lastFourWeeks), delivered(previousFourWeeks)));
-      expect(body.requestsReceived.value).toBeGreaterThan(0);
       const split = recomputeSplit(entries, lastFourWeeks.from, lastFourWeeks.to, 'week').total;
-      expect(body.strategicShare.value).toBeCloseTo(split.strategic / minutes(lastFourWeeks), 12);
-      expect(body.strategicShare.target).toBe(0.4);
-      expect(body.strategicShare.difference).toBeCloseTo(body.strategicShare.value - body.strategicShare.previous, 12);
+      const before = recomputeSplit(entries, previousFourWeeks.from, previousFourWeeks.to, 'week').total;
+      const [now, then] = [minutes(lastFourWeeks), minutes(previousFourWeeks)];
+      expect(then).toBeGreaterThanOrEqual(600);
+      expect(body.loggedMinutes).toBe(now);
+      expect(body.strategicShare).toBeCloseTo(split.strategic / now, 12);
+      expect(body.target).toBe(0.4);
+      expect(body.comparison).toEqual({ ...previousFourWeeks, loggedMinutes: then, strategicShare: before.strategic / then });
+      const relative = (unit: string, value: number, previous: number) => ({
+        unit,
+        basis: 'relative',
+        value,
+        previous,
+        difference: value - previous,
+        relative: (value - previous) / previous,
+      });
+      expect(body.changes.loggedMinutes).toEqual(relative('minutes', now, then));
+      expect(body.requestsReceived).toBe(received(lastFourWeeks));
+      expect(body.changes.requestsReceived).toEqual(relative('requests', received(lastFourWeeks), received(previousFourWeeks)));
+      expect(body.requestsDelivered).toBe(delivered(lastFourWeeks));
+      expect(body.changes.requestsDelivered).toEqual(relative('requests', delivered(lastFourWeeks), delivered(previousFourWeeks)));
+      expect(body.requestsReceived).toBeGreaterThan(0);
+      expect(body.changes.strategicShare).toMatchObject({ unit: 'share', basis: 'points', relative: null });
+      expect(body.changes.strategicShare.difference).toBeCloseTo(split.strategic / now - before.strategic / then, 12);
     });
   });
 
@@ -395,11 +411,11 @@ describe('reports in the company time zone', () => {
     const requests = allRequests(t.app.db.$client);
     const inZone = requests.filter((r) => onDays(r.createdAt, '2026-10-25', '2026-11-21', zone)).length;
     const inUtc = requests.filter((r) => onDays(r.createdAt, '2026-10-25', '2026-11-21')).length;
-    expect(body.requestsReceived.value).toBe(inZone);
+    expect(body.requestsReceived).toBe(inZone);
     // The demo files nothing at weekends, so the boundary request (a Saturday) is the only difference.
     expect(inZone).toBe(inUtc + 1);
     const delivered = requests.filter((r) => r.status === 'done' && onDays(r.completedAt, '2026-10-25', '2026-11-21', zone)).length;
-    expect(body.requestsDelivered.value).toBe(delivered);
+    expect(body.requestsDelivered).toBe(delivered);
   });
 
   it("weekly throughput buckets deliveries by the zone's Mondays", async () => {

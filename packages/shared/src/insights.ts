@@ -32,6 +32,30 @@ const minutes = z.number().int();
 const share = z.number().min(0).max(1);
 const days = z.number().nullable();
 
+/**
+ * How a change against the earlier period is told, decided once on the server for every card and
+ * insight: `relative` (a percentage) only on a base big enough to mean something; `absolute`
+ * ("+6 h", "+3 requests") when the earlier figure is under 600 minutes or 5 requests; `points`
+ * for shares; `no_earlier_data` when the earlier period is not covered by data, never a percentage.
+ */
+export const changeBases = ['relative', 'absolute', 'points', 'no_earlier_data'] as const;
+export const ChangeBasis = z.enum(changeBases);
+export type ChangeBasis = z.infer<typeof ChangeBasis>;
+
+export const Change = z.object({
+  /** What `value` and `previous` count: whole minutes, requests, or a 0..1 share. */
+  unit: z.enum(['minutes', 'requests', 'share']),
+  basis: ChangeBasis,
+  value: z.number(),
+  /** The earlier period's figure; null when it has no data. */
+  previous: z.number().nullable(),
+  /** value − previous in the unit (a share on the 0..1 scale); null when there is no earlier data. */
+  difference: z.number().nullable(),
+  /** (value − previous) ÷ previous (0.4 = +40 %), only when `basis` is `relative`; else null. */
+  relative: z.number().nullable(),
+});
+export type Change = z.infer<typeof Change>;
+
 export const SplitTotals = z.object({
   strategicMinutes: minutes,
   tacticalMinutes: minutes,
@@ -61,8 +85,18 @@ export const TimeSplit = z.object({
   /** The strategic-share target in effect over the period, or null when none is set. */
   target: share.nullable(),
   total: SplitTotals,
-  /** The same-length period just before, for comparison. */
-  previous: z.object({ from: IsoDate, to: IsoDate, total: SplitTotals }),
+  /**
+   * The period compared with (the previous quarter or month when the period is exactly one, else
+   * the same number of days just before), its totals, and the changes as the headline tells them.
+   */
+  previous: z.object({
+    from: IsoDate,
+    to: IsoDate,
+    total: SplitTotals,
+    /** False when the earlier period has no time data (it starts before the first logged entry, or nothing was logged in it). */
+    covered: z.boolean(),
+    changes: z.object({ loggedMinutes: Change, strategicShare: Change }),
+  }),
   /** Weeks: every week of the period in order, empty ones included. Others: largest total first. */
   groups: z.array(TimeSplitGroup),
   /**
@@ -73,31 +107,35 @@ export const TimeSplit = z.object({
 });
 export type TimeSplit = z.infer<typeof TimeSplit>;
 
-export const Change = z.object({
-  value: z.number(),
-  previous: z.number(),
-  /** Relative change (0.4 = +40 %); null when the previous period had none. */
-  change: z.number().nullable(),
-});
-export type Change = z.infer<typeof Change>;
-
 export const Headline = z.object({
   from: IsoDate,
   to: IsoDate,
+  /** Strategic minutes ÷ all minutes logged in the period, 0..1 (0 when nothing was logged). */
+  strategicShare: share,
+  /** The strategic-share target in effect over the period, or null when none is set. */
+  target: share.nullable(),
+  loggedMinutes: minutes,
+  /** The team's working time over the period: weekly minutes over working days, holidays excluded. */
+  availableMinutes: minutes,
+  /** loggedMinutes ÷ availableMinutes; null when nobody had working time. */
+  coverage: z.number().nullable(),
+  /** The earlier period's figures; null when it has no data (it starts before the first logged entry, or nothing was logged in it). */
+  comparison: z.object({ from: IsoDate, to: IsoDate, strategicShare: share, loggedMinutes: minutes }).nullable(),
+  /** The period compared with, whether or not it has data: what "compared with …" names. */
   previousPeriod: z.object({ from: IsoDate, to: IsoDate }),
-  strategicShare: z.object({
-    value: share,
-    previous: share,
-    /** value − previous, on the 0..1 scale (−0.07 = 7 points down). */
-    difference: z.number(),
-    target: share.nullable(),
-  }),
-  loggedMinutes: Change,
-  unclassifiedMinutes: Change,
+  unclassifiedMinutes: minutes,
   /** Requests filed in the period. */
-  requestsReceived: Change,
+  requestsReceived: z.number().int(),
   /** Requests moved to done in the period. */
-  requestsDelivered: Change,
+  requestsDelivered: z.number().int(),
+  /** Each card's change against the earlier period, told by the one rule (`Change`). */
+  changes: z.object({
+    strategicShare: Change,
+    loggedMinutes: Change,
+    unclassifiedMinutes: Change,
+    requestsReceived: Change,
+    requestsDelivered: Change,
+  }),
 });
 export type Headline = z.infer<typeof Headline>;
 

@@ -1,10 +1,11 @@
 import { buildInsights } from './rules/build-insights';
 import type { InsightFacts } from './rules/facts';
 import { emptySplit, splitOf } from './rules/report-maths';
-import { previousPeriod } from './rules/period';
+import { comparisonPeriod } from './rules/period';
 import type { InsightList } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requestTypes } from '../../db/schema';
+import { earlierData } from './earlier-data.queries';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
 import { readHandBack } from './hand-back.queries';
 import { receivedByDepartment } from './headline.queries';
@@ -18,7 +19,7 @@ import { labelsOf, splitRows, sumSplits } from './time-split.queries';
  * no rule can name a marketer.
  */
 export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople: boolean): InsightFacts {
-  const before = boundsOf(previousPeriod(period), period.timeZone);
+  const before = boundsOf(comparisonPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
       .select({ id: departments.id, name: departments.name })
@@ -65,6 +66,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
   return {
     period: { from: period.from, to: period.to },
     previousPeriod: { from: before.from, to: before.to },
+    covered: earlierData(db, before),
     target: readTarget(db, period),
     // Every entry is in exactly one department and type, so these are the period totals.
     current: splitOf(sumSplits(now)),

@@ -1,8 +1,11 @@
 import { weekStarts } from '@altitude/shared/calendar';
-import { previousPeriod, type Period } from './rules/period';
+import { compareCount, compareShare } from './rules/comparison';
+import { comparisonPeriod } from './rules/period';
 import { splitOf, withShare } from './rules/report-maths';
 import type { GroupBy, TimeSplit, TimeSplitGroup } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
+import { earlierData } from './earlier-data.queries';
+import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, splitTotal, sumSplits } from './time-split.queries';
 
@@ -12,13 +15,13 @@ export const weekLabel = (monday: string) =>
   `Week of ${Number(monday.slice(8, 10))} ${monthNames[Number(monday.slice(5, 7)) - 1]} ${monday.slice(0, 4)}`;
 
 /**
- * Minutes per class over the period, per group, with the target and the previous period to compare with.
+ * Minutes per class over the period, per group, with the target and the comparison period (`comparisonPeriod`).
  * `hidePeople` (the board view, for anyone but a lead) answers `groupBy=assignee` without its groups.
  */
-export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy, hidePeople: boolean): TimeSplit {
+export function readTimeSplit(db: Queryable, period: ReportPeriod, groupBy: GroupBy, hidePeople: boolean): TimeSplit {
   const peopleHidden = hidePeople && groupBy === 'assignee';
   const rows = splitRows(db, period, [groupBy], { requestCount: true });
-  const previous = previousPeriod(period);
+  const previous = boundsOf(comparisonPeriod(period), period.timeZone);
   let groups: TimeSplitGroup[];
   if (groupBy === 'week') {
     // Every week of the period appears, empty ones too, so a chart has no gaps.
@@ -45,13 +48,25 @@ export function readTimeSplit(db: Queryable, period: Period, groupBy: GroupBy, h
       }))
       .sort((a, b) => b.totalMinutes - a.totalMinutes || a.label.localeCompare(b.label));
   }
+  const total = withShare(sumSplits(rows));
+  const before = withShare(splitTotal(db, previous));
+  const covered = earlierData(db, previous).time;
   return {
     from: period.from,
     to: period.to,
     groupBy,
     target: readTarget(db, period),
-    total: withShare(sumSplits(rows)),
-    previous: { ...previous, total: withShare(splitTotal(db, previous)) },
+    total,
+    previous: {
+      from: previous.from,
+      to: previous.to,
+      total: before,
+      covered,
+      changes: {
+        loggedMinutes: compareCount('minutes', total.totalMinutes, before.totalMinutes, covered),
+        strategicShare: compareShare(total.strategicShare, before.strategicShare, covered),
+      },
+    },
     groups,
     peopleHidden,
   };

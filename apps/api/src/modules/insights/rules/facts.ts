@@ -9,7 +9,10 @@ import type { SplitMinutes } from './report-maths';
  */
 export interface InsightFacts {
   period: Period;
+  /** The period compared with (`comparisonPeriod`). */
   previousPeriod: Period;
+  /** Whether it has data to compare with (`earlierData`): without, no rule may state a change. */
+  covered: { time: boolean; requests: boolean };
   /** Strategic-share target in effect over the period, 0..1, or null. */
   target: number | null;
   /** Minutes logged in the period and in the previous one, by class. */

@@ -1,6 +1,7 @@
 import { changeOf, count, days, fractionInWords } from './insight-format';
 import type { InsightDraft, InsightRule } from './facts';
-import { clamp, relativeChange, sum } from './report-maths';
+import { compareCount } from './comparison';
+import { clamp, sum } from './report-maths';
 
 /**
  * The insight rules about requests rather than logged time: how long delivery took against the
@@ -41,17 +42,18 @@ export const cycleTimeVsTurnaround: InsightRule = {
   },
 };
 
-/** Deliveries against the previous period. */
+/** Deliveries against the comparison period; only a relative change on a covered, big enough base is worth a sentence. */
 export const throughputChange: InsightRule = {
   id: 'throughput-change',
-  apply: ({ delivered }) => {
+  apply: ({ delivered, covered }) => {
     const now = delivered.current.strategic + delivered.current.tactical + delivered.current.unclassified;
     const before = delivered.previous.strategic + delivered.previous.tactical + delivered.previous.unclassified;
-    const change = relativeChange(now, before);
-    if (before < 5 || change === null || Math.abs(change) < 0.15) return null;
+    const told = compareCount('requests', now, before, covered.requests);
+    const change = told.relative;
+    if (change === null || Math.abs(change) < 0.15) return null;
     return {
       importance: clamp(30 + 60 * Math.abs(change), 30, 60),
-      text: `Delivered requests ${changeOf(now, before, String)}; ${delivered.current.tactical} of the ${now} were tactical.`,
+      text: `Delivered requests ${changeOf(told, String)}; ${delivered.current.tactical} of the ${now} were tactical.`,
       figures: {
         delivered: now,
         previousDelivered: before,
@@ -64,14 +66,15 @@ export const throughputChange: InsightRule = {
   },
 };
 
-/** Demand against the previous period, and the department behind most of the change. */
+/** Demand against the comparison period, and the department behind most of the change (same conditions as deliveries). */
 export const demandChange: InsightRule = {
   id: 'demand-change',
-  apply: ({ receivedByDepartment }) => {
+  apply: ({ receivedByDepartment, covered }) => {
     const now = sum(receivedByDepartment.map((d) => d.current));
     const before = sum(receivedByDepartment.map((d) => d.previous));
-    const change = relativeChange(now, before);
-    if (before < 5 || change === null || Math.abs(change) < 0.15) return null;
+    const told = compareCount('requests', now, before, covered.requests);
+    const change = told.relative;
+    if (change === null || Math.abs(change) < 0.15) return null;
     const delta = now - before;
     const driver = [...receivedByDepartment].sort((a, b) => Math.sign(delta) * (b.current - b.previous - (a.current - a.previous)))[0]!;
     const driverDelta = driver.current - driver.previous;
@@ -81,7 +84,7 @@ export const demandChange: InsightRule = {
         : '';
     return {
       importance: clamp(30 + 50 * Math.abs(change), 30, 55),
-      text: `Requests received ${changeOf(now, before, String)}${part}.`,
+      text: `Requests received ${changeOf(told, String)}${part}.`,
       figures: {
         received: now,
         previousReceived: before,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Change } from '@altitude/shared/insights';
 import { changeOf, count, days, fractionInWords, hours, percent, pointsBetween } from './insight-format';
 
 describe('numbers in insight sentences', () => {
@@ -29,10 +30,21 @@ describe('numbers in insight sentences', () => {
     expect(fractionInWords(0.58)).toBe('58 %');
   });
 
-  it('a change reads as a rise or fall with both values', () => {
-    expect(changeOf(252 * 60, 180 * 60, hours)).toBe('rose 40 % (180 h to 252 h)');
-    expect(changeOf(30, 40, String)).toBe('fell 25 % (40 to 30)');
-    expect(changeOf(720, 0, hours)).toBe('rose from 0 h to 12 h');
+  it('a change reads by its basis: a percentage, an absolute difference on a small base, or no earlier data', () => {
+    const change = (basis: Change['basis'], value: number, previous: number | null, relative: number | null = null): Change => ({
+      unit: 'minutes',
+      basis,
+      value,
+      previous,
+      difference: previous === null ? null : value - previous,
+      relative,
+    });
+    expect(changeOf(change('relative', 252 * 60, 180 * 60, 0.4), hours)).toBe('rose 40 % (180 h to 252 h)');
+    expect(changeOf({ ...change('relative', 30, 40, -0.25), unit: 'requests' }, String)).toBe('fell 25 % (40 to 30)');
+    expect(changeOf(change('absolute', 480, 120), hours)).toBe('rose by 6 h (2 h to 8 h)');
+    expect(changeOf(change('absolute', 720, 0), hours)).toBe('rose by 12 h (0 h to 12 h)');
+    expect(changeOf(change('absolute', 300, 300), hours)).toBe('held at 5 h');
+    expect(changeOf(change('no_earlier_data', 720, null), hours)).toBe('was 12 h, with no earlier data to compare');
   });
 
   it('counts agree with their noun', () => {

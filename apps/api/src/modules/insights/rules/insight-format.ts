@@ -1,3 +1,5 @@
+import type { Change } from '@altitude/shared/insights';
+
 /**
  * How numbers read in insight sentences. Kept apart from the rules so every rule rounds the
  * same way, and so a sentence's numbers agree with each other (40 % − 27 % reads as 13 points).
@@ -36,9 +38,16 @@ export function fractionInWords(f: number): string {
   return near ? near[1] : percent(f);
 }
 
-/** "rose 40 % (180 h to 252 h)", or "rose from 0 h to 12 h" when there is no base to compare with. */
-export function changeOf(current: number, previous: number, show: (n: number) => string): string {
-  const verb = current >= previous ? 'rose' : 'fell';
-  if (previous === 0) return `${verb} from ${show(previous)} to ${show(current)}`;
-  return `${verb} ${percent(Math.abs(current - previous) / previous)} (${show(previous)} to ${show(current)})`;
+/**
+ * A change as a sentence reads it, by its basis (`rules/comparison.ts`): "rose 40 % (180 h to 252 h)",
+ * "rose by 6 h (2 h to 8 h)" on a small base, "was 12 h, with no earlier data to compare" when the
+ * earlier period has none. Shares are told by `percent` and points, not here.
+ */
+export function changeOf(change: Change, show: (n: number) => string): string {
+  if (change.previous === null || change.difference === null) return `was ${show(change.value)}, with no earlier data to compare`;
+  const span = `(${show(change.previous)} to ${show(change.value)})`;
+  if (change.difference === 0) return `held at ${show(change.value)}`;
+  const verb = change.difference > 0 ? 'rose' : 'fell';
+  if (change.relative !== null) return `${verb} ${percent(Math.abs(change.relative))} ${span}`;
+  return `${verb} by ${show(Math.abs(change.difference))} ${span}`;
 }

@@ -18,6 +18,7 @@ function facts(overrides: Partial<InsightFacts> = {}): InsightFacts {
   return {
     period: { from: '2026-10-01', to: '2026-12-31' },
     previousPeriod: { from: '2026-07-01', to: '2026-09-30' },
+    covered: { time: true, requests: true },
     target: null,
     current: split(0, 0),
     previous: split(0, 0),
@@ -274,6 +275,45 @@ describe('throughput change', () => {
     expect(
       throughputChange.apply(facts({ delivered: { current: { ...none, tactical: 4 }, previous: { ...none, tactical: 2 } } })),
     ).toBeNull();
+  });
+});
+
+describe('changes follow the one comparison rule', () => {
+  const uncovered = { time: false, requests: false };
+
+  it('no change sentence when the earlier period has no data, however large the rise', () => {
+    // "Delivered requests rose 433 % (33 to 176)" was the company's first weeks, not a rise.
+    const delivered = { current: { ...none, tactical: 176 }, previous: { ...none, tactical: 33 } };
+    expect(throughputChange.apply(facts({ delivered }))!.text).toBe(
+      'Delivered requests rose 433 % (33 to 176); 176 of the 176 were tactical.',
+    );
+    expect(throughputChange.apply(facts({ delivered, covered: uncovered }))).toBeNull();
+    const receivedByDepartment = [{ departmentId: 1, departmentName: 'Sales', current: 60, previous: 30 }];
+    expect(demandChange.apply(facts({ receivedByDepartment, covered: uncovered }))).toBeNull();
+    expect(shareChange.apply(facts({ previous: split(3400, 6600), current: split(2700, 7300), covered: uncovered }))).toBeNull();
+  });
+
+  it('time is covered separately from requests', () => {
+    const delivered = { current: { ...none, tactical: 48 }, previous: { ...none, tactical: 30 } };
+    expect(throughputChange.apply(facts({ delivered, covered: { time: false, requests: true } }))!.text).toBe(
+      'Delivered requests rose 60 % (30 to 48); 48 of the 48 were tactical.',
+    );
+    expect(
+      shareChange.apply(facts({ previous: split(3400, 6600), current: split(2700, 7300), covered: { time: true, requests: false } })),
+    ).not.toBeNull();
+  });
+
+  it('hours on a base under ten are told as a difference in hours, not a percentage', () => {
+    // 4 h strategic and 5 h tactical before (30 min + 270 min under 600 each), 2 h and 8 h now:
+    // share 44 % → 20 %, tactical 5 h → 8 h reads "rose by 3 h", never "+60 %".
+    const said = shareChange.apply(facts({ previous: split(240, 300), current: split(120, 480) }))!;
+    expect(said.text).toBe('Strategic share fell from 44 % to 20 %: tactical hours rose by 3 h (5 h to 8 h).');
+  });
+
+  it('a strategic base just at ten hours is told as a percentage', () => {
+    // 600 min → 900 min strategic, tactical 1,400 min both times: share 30 % → 39 %.
+    const said = shareChange.apply(facts({ previous: split(600, 1400), current: split(900, 1400) }))!;
+    expect(said.text).toBe('Strategic share rose from 30 % to 39 %: strategic hours rose 50 % (10 h to 15 h).');
   });
 });
 

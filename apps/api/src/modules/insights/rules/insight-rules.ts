@@ -1,6 +1,7 @@
 import { changeOf, count, fractionInWords, hours, percent, pointsBetween } from './insight-format';
 import type { InsightDraft, InsightRule } from './facts';
 import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
+import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
 
 /**
@@ -37,13 +38,17 @@ export const shareVsTarget: InsightRule = {
   },
 };
 
-/** The share against the previous period, with what moved it: usually tactical growth from one source. */
+/**
+ * The share against the comparison period, with what moved it: usually tactical growth from one
+ * source. Silent when the earlier period has no time data: a share has nothing to move from.
+ */
 export const shareChange: InsightRule = {
   id: 'share-change',
-  apply: ({ current, previous, byDepartmentType }) => {
+  apply: ({ current, previous, byDepartmentType, covered }) => {
     const total = totalOf(current);
     const before = totalOf(previous);
-    if (total === 0 || before === 0) return null;
+    if (!covered.time || total === 0 || before === 0) return null;
+    const hoursChange = (now: number, then: number) => changeOf(compareCount('minutes', now, then, true), hours);
     const share = shareOf(current.strategicMinutes, total);
     const previousShare = shareOf(previous.strategicMinutes, before);
     const moved = pointsBetween(share, previousShare);
@@ -60,7 +65,7 @@ export const shareChange: InsightRule = {
     const strategicRise = current.strategicMinutes - previous.strategicMinutes;
     let cause: string;
     if (moved < 0 && tacticalRise > 0) {
-      cause = `tactical hours ${changeOf(current.tacticalMinutes, previous.tacticalMinutes, hours)}`;
+      cause = `tactical hours ${hoursChange(current.tacticalMinutes, previous.tacticalMinutes)}`;
       const driver = [...byDepartmentType].sort(
         (a, b) => b.current.tacticalMinutes - b.previous.tacticalMinutes - (a.current.tacticalMinutes - a.previous.tacticalMinutes),
       )[0];
@@ -76,13 +81,13 @@ export const shareChange: InsightRule = {
       }
       Object.assign(figures, { tacticalMinutes: current.tacticalMinutes, previousTacticalMinutes: previous.tacticalMinutes });
     } else if (moved < 0) {
-      cause = `strategic hours ${changeOf(current.strategicMinutes, previous.strategicMinutes, hours)}`;
+      cause = `strategic hours ${hoursChange(current.strategicMinutes, previous.strategicMinutes)}`;
       Object.assign(figures, { strategicMinutes: current.strategicMinutes, previousStrategicMinutes: previous.strategicMinutes });
     } else if (strategicRise > 0) {
-      cause = `strategic hours ${changeOf(current.strategicMinutes, previous.strategicMinutes, hours)}`;
+      cause = `strategic hours ${hoursChange(current.strategicMinutes, previous.strategicMinutes)}`;
       Object.assign(figures, { strategicMinutes: current.strategicMinutes, previousStrategicMinutes: previous.strategicMinutes });
     } else {
-      cause = `tactical hours ${changeOf(current.tacticalMinutes, previous.tacticalMinutes, hours)}`;
+      cause = `tactical hours ${hoursChange(current.tacticalMinutes, previous.tacticalMinutes)}`;
       Object.assign(figures, { tacticalMinutes: current.tacticalMinutes, previousTacticalMinutes: previous.tacticalMinutes });
     }
     return {

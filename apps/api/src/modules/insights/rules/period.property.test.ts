@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quarterStartOf } from '@altitude/shared/calendar';
-import { maxPeriodDays, periodDays, previousPeriod, resolvePeriod } from './period';
+import { comparisonPeriod, maxPeriodDays, periodDays, previousPeriod, resolvePeriod } from './period';
 import { targetForPeriod } from './report-maths';
 
 /*
@@ -99,6 +99,34 @@ describe('report periods over the accepted range (property)', () => {
         const previous = previousPeriod(period);
         expect(previous.to).toBe(iso(utc(period.from) - dayMs));
         expect((utc(previous.to) - utc(previous.from)) / dayMs + 1).toBe(days);
+      }),
+      runs,
+    );
+  });
+
+  it('comparisonPeriod: whole months and quarters meet the whole month or quarter before, anything else the same days before', () => {
+    // Oracle: JavaScript's UTC calendar; Date.UTC(y, m, 0) is the last day of month m (1-based).
+    const monthly = fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom(1, 3));
+    fc.assert(
+      fc.property(monthly, ([year, month, months]) => {
+        const start = months === 3 ? month - ((month - 1) % 3) : month;
+        const period = { from: iso(Date.UTC(year, start - 1, 1)), to: iso(Date.UTC(year, start - 1 + months, 0)) };
+        expect(comparisonPeriod(period)).toEqual({
+          from: iso(Date.UTC(year, start - 1 - months, 1)),
+          to: iso(Date.UTC(year, start - 1, 0)),
+        });
+      }),
+      runs,
+    );
+    fc.assert(
+      fc.property(reportPeriod, (period) => {
+        const compared = comparisonPeriod(period);
+        expect(compared.to).toBe(iso(utc(period.from) - dayMs));
+        const [y, m, d] = period.from.split('-').map(Number) as [number, number, number];
+        const lastOfMonth = iso(Date.UTC(y, m, 0));
+        const lastOfQuarter = iso(Date.UTC(y, m - 1 + 3, 0));
+        const wholeMonthOrQuarter = d === 1 && (period.to === lastOfMonth || ((m - 1) % 3 === 0 && period.to === lastOfQuarter));
+        if (!wholeMonthOrQuarter) expect(compared).toEqual(previousPeriod(period));
       }),
       runs,
     );

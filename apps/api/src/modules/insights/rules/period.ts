@@ -1,4 +1,4 @@
-import { addDays, dayNumber, daysBetween } from '@altitude/shared/calendar';
+import { addDays, dayNumber, daysBetween, quarterStartOf } from '@altitude/shared/calendar';
 import { maxPeriodDays } from '@altitude/shared/insights';
 
 /** A reporting period: calendar dates in the company's time zone, both ends included. */
@@ -31,8 +31,39 @@ export function resolvePeriod(query: { from?: string; to?: string }, today: stri
 /** Days in a period, both ends included. */
 export const periodDays = (p: Period): number => daysBetween(p.from, p.to) + 1;
 
-/** The period of the same length that ends the day before `p` begins: what "change" compares with. */
+/** The period of the same length that ends the day before `p` begins. */
 export function previousPeriod(p: Period): Period {
   const to = addDays(p.from, -1);
   return { from: addDays(to, -(periodDays(p) - 1)), to };
+}
+
+/** The first day of the month `months` after (or before, when negative) the month holding `date`. */
+export function monthStartAfter(date: string, months: number): string {
+  dayNumber(date); // a RangeError for anything but a calendar date
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const start = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  dayNumber(start); // before year 0000 is a RangeError, not an expanded-year string
+  return start;
+}
+
+/** Whether `p` is exactly one calendar month, first day to last. */
+export const isCalendarMonth = (p: Period): boolean =>
+  p.from === monthStartAfter(p.from, 0) && p.to === addDays(monthStartAfter(p.from, 1), -1);
+
+/** Whether `p` is exactly one calendar quarter (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec), first day to last. */
+export const isCalendarQuarter = (p: Period): boolean =>
+  p.from === quarterStartOf(p.from) && p.to === addDays(monthStartAfter(p.from, 3), -1);
+
+/**
+ * The one comparison rule: what every "change" on the Insights page compares `p` with. A period
+ * that is exactly a calendar quarter compares with the previous quarter, exactly a calendar month
+ * with the previous month (so March's 31 days meet February's 28 or 29, and Q1 meets Q4 of the year
+ * before), and anything else with the same number of days just before. A quarter or month to date
+ * (1 October to today) is "anything else": it meets the same number of days just before, a
+ * stretch of equal length that is already over, never a whole quarter or month it cannot match yet.
+ */
+export function comparisonPeriod(p: Period): Period {
+  if (isCalendarQuarter(p)) return { from: monthStartAfter(p.from, -3), to: addDays(p.from, -1) };
+  if (isCalendarMonth(p)) return { from: monthStartAfter(p.from, -1), to: addDays(p.from, -1) };
+  return previousPeriod(p);
 }

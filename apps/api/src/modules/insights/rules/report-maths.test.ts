@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  handBackRule,
-  percentile,
-  percentileAt,
-  percentileRanks,
-  relativeChange,
-  shareOf,
-  splitOf,
-  targetForPeriod,
-  withShare,
-} from './report-maths';
+import { handBackRule, percentile, percentileAt, percentileRanks, shareOf, splitOf, targetForPeriod, withShare } from './report-maths';
 
 describe('strategic share', () => {
   it('divides strategic minutes by all minutes, unclassified included', () => {
@@ -21,19 +11,6 @@ describe('strategic share', () => {
   it('is 0, not NaN, when nothing was logged', () => {
     expect(withShare({ strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 }).strategicShare).toBe(0);
     expect(shareOf(5, 0)).toBe(0);
-  });
-});
-
-describe('change against the previous period', () => {
-  it('is relative to the previous value', () => {
-    expect(relativeChange(140, 100)).toBeCloseTo(0.4);
-    expect(relativeChange(75, 100)).toBeCloseTo(-0.25);
-    expect(relativeChange(0, 10)).toBe(-1);
-  });
-
-  it('is null when the previous period had nothing to compare with', () => {
-    expect(relativeChange(12, 0)).toBeNull();
-    expect(relativeChange(0, 0)).toBeNull();
   });
 });
 

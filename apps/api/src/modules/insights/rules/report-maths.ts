@@ -42,10 +42,6 @@ export function withShare<T extends SplitMinutes>(s: T): T & { totalMinutes: num
   return { ...s, totalMinutes, strategicShare: shareOf(s.strategicMinutes, totalMinutes) };
 }
 
-/** Relative change from `previous` to `current` (0.4 = +40 %); null when there is nothing to compare with. */
-export const relativeChange = (current: number, previous: number): number | null =>
-  previous === 0 ? null : (current - previous) / previous;
-
 export const roundTo = (value: number, digits: number): number => {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -42,7 +42,7 @@ export function InsightsPage() {
           <Text size="sm" c="dimmed">
             {formatDate(period.from)} – {formatDate(period.to)}
             {headline.data
-              ? `, compared with ${formatDate(headline.data.previousPeriod.from)} – ${formatDate(headline.data.previousPeriod.to)}`
+              ? `, compared with ${formatDate(headline.data.previousPeriod.from)} – ${formatDate(headline.data.previousPeriod.to)}${headline.data.comparison === null ? ' (no earlier time data)' : ''}`
               : ''}
           </Text>
         </div>
