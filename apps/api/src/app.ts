@@ -23,6 +23,7 @@ import eventRoutes from './modules/events/events.routes';
 import insightRoutes from './modules/insights/insights.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
+import workingTimeRoutes from './modules/working-time/working-time.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(insightRoutes);
   await app.register(exportRoutes);
   await app.register(settingsRoutes);
+  await app.register(workingTimeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

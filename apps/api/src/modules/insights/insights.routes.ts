@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Flow, HandBack, Headline, InsightList, ReportQuery, TimeSplit, TimeSplitQuery } from '@altitude/shared/insights';
+import { signedInUser } from '../../plugins/auth';
+import { hidesPeople } from '../settings/board-view';
 import { readFlow } from './flow.service';
 import { readHandBack } from './hand-back.queries';
 import { readHeadline } from './headline.service';
@@ -68,6 +70,6 @@ export default async function insightRoutes(app: FastifyInstance) {
       querystring: ReportQuery,
       response: { '2xx': InsightList },
     },
-    handler: async (request) => readInsights(app.db, period(request.query)),
+    handler: async (request) => readInsights(app.db, period(request.query), hidesPeople(app.db, signedInUser(request))),
   });
 }

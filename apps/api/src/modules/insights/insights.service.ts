@@ -11,9 +11,10 @@ import { receivedByDepartment } from './headline.queries';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
+import { readCoverage } from '../working-time/working-time.service';
 
 /** Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading. */
-export function gatherInsightFacts(db: Queryable, period: ReportPeriod): InsightFacts {
+export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople = false): InsightFacts {
   const before = boundsOf(previousPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
@@ -79,9 +80,11 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
       previous: receivedBefore.get(id) ?? 0,
     })),
     handBack: readHandBack(db, period).items,
+    coverage: readCoverage(db, period, hidePeople),
   };
 }
 
-export function readInsights(db: Queryable, period: ReportPeriod): InsightList {
-  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period)) };
+/** `hidePeople`: the board view, for everyone but leads; no sentence then names a person. */
+export function readInsights(db: Queryable, period: ReportPeriod, hidePeople = false): InsightList {
+  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period, hidePeople)) };
 }
