@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayNumber } from './calendar';
 import { DateInput, IsoDate } from './domain';
+import { formatDuration, parseDuration, type DurationResult } from './duration';
 import { singleLine } from './text';
 
 /**
@@ -107,3 +108,23 @@ export const availableMinutes = (weeklyMinutes: number, from: string, to: string
 
 /** Logged ÷ available, 0..∞ (overtime can pass 1); null when nobody was available. */
 export const coverageOf = (loggedMinutes: number, available: number): number | null => (available > 0 ? loggedMinutes / available : null);
+
+/**
+ * Weekly working time as a lead types it. A bare number is hours here ("32" is a 32-hour week:
+ * nobody means 32 minutes a week), written with a point or a comma; anything with a unit or a
+ * colon reads as the shared duration parser reads it ("37h 30m", "37:30"). 0 is a valid week
+ * (someone who logs no request work); above 100 hours is refused as a typo.
+ */
+export function parseWeeklyHours(input: string, max = 6000): DurationResult {
+  const text = input.trim();
+  const bare = /^(\d+(?:[.,]\d+)?)$/.exec(text);
+  let result: DurationResult;
+  if (bare) {
+    const minutes = Math.round(Number(bare[1]!.replace(',', '.')) * 60 * 1e6) / 1e6;
+    result = Number.isInteger(minutes) ? { ok: true, minutes } : { ok: false, message: 'must come to whole minutes' };
+  } else {
+    result = parseDuration(text);
+  }
+  if (result.ok && result.minutes > max) return { ok: false, message: `must be at most ${formatDuration(max)} a week` };
+  return result;
+}

@@ -32,6 +32,7 @@ export const queryKeys = {
     company: ['settings', 'company'] as const,
     targets: ['settings', 'targets'] as const,
     workflow: ['settings', 'workflow'] as const,
+    holidays: ['settings', 'holidays'] as const,
   },
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
 };
