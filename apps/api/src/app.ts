@@ -24,6 +24,7 @@ import insightRoutes from './modules/insights/insights.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import timesheetRoutes from './modules/timesheet/timesheet.routes';
+import workingTimeRoutes from './modules/working-time/working-time.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(exportRoutes);
   await app.register(settingsRoutes);
   await app.register(timesheetRoutes);
+  await app.register(workingTimeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -71,6 +71,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/reports/flow': { minimum: 'insights' },
   'GET /api/reports/hand-back': { minimum: 'insights' },
   'GET /api/reports/insights': { minimum: 'insights' },
+  // Beyond the tables: coverage is a report like the others (issue 11: "Insights shows logged against available hours").
+  'GET /api/reports/coverage': { minimum: 'insights' },
   'GET /api/exports/requests.csv': { minimum: 'insights' },
   'GET /api/exports/time-entries.csv': { minimum: 'insights' },
   // Leads: user management, departments and request types (Settings is the lead's screen).
@@ -87,7 +89,13 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PUT /api/settings/workflow/:status': { minimum: 'lead' },
   'GET /api/settings/company': { minimum: 'lead' },
   'PUT /api/settings/company': { minimum: 'lead' },
+<<<<<<< HEAD
   // Roles table: a lead switches the board view; insights readers read it (their page says figures are hidden).
   'GET /api/settings/board-view': { minimum: 'insights' },
   'PUT /api/settings/board-view': { minimum: 'lead' },
+=======
+  // API v2 additions: "GET/PUT /api/settings/holidays | lead (GET: signed in)".
+  'GET /api/settings/holidays': { minimum: 'signedIn' },
+  'PUT /api/settings/holidays': { minimum: 'lead' },
+>>>>>>> i11-cov
 };

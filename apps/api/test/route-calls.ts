@@ -112,6 +112,7 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
   'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
   'PUT /api/settings/board-view': () => ({ boardView: false }),
+  'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
 };
 
 /** A query string for a route that cannot be called without one (none needs one yet: reports default their period). */

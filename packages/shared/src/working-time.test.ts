@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableMinutes, coverageOf, workingDays } from './working-time';
+import { availableMinutes, coverageOf, parseWeeklyHours, workingDays } from './working-time';
 
 // Expected values counted by hand on a calendar: 2026-11-30 is a Monday, 2026-12-25 a Friday.
 describe('working time', () => {
@@ -27,5 +27,28 @@ describe('working time', () => {
   it('coverage is logged over available, and none without availability', () => {
     expect(coverageOf(150 * 60, 480 * 60)).toBeCloseTo(0.3125, 10);
     expect(coverageOf(60, 0)).toBeNull();
+  });
+});
+
+describe('weekly hours as a lead types them', () => {
+  it.each([
+    ['40', 2400],
+    ['32', 1920],
+    ['32h', 1920],
+    [' 32 h ', 1920],
+    ['32.5', 1950],
+    ['32,5', 1950],
+    ['37h 30m', 2250],
+    ['37:30', 2250],
+    ['0', 0],
+    ['100', 6000],
+  ])('%j is %i minutes a week', (input, minutes) => {
+    expect(parseWeeklyHours(input)).toEqual({ ok: true, minutes });
+  });
+
+  it.each([[''], ['abc'], ['-5'], ['101'], ['100h 1m'], ['32.123'], ['forty']])('%j is refused with a message', (input) => {
+    const result = parseWeeklyHours(input);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).not.toBe('');
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { dayNumber } from './calendar';
-import { IsoDate } from './domain';
+import { DateInput, IsoDate } from './domain';
+import { formatDuration, parseDuration, type DurationResult } from './duration';
+import { singleLine } from './text';
 
 /**
  * Working time: what "available" means when coverage divides logged time by it. A person works
@@ -17,6 +19,59 @@ export const Holiday = z.object({ date: IsoDate, name: z.string() });
 export type Holiday = z.infer<typeof Holiday>;
 export const HolidayList = z.object({ items: z.array(Holiday) });
 export type HolidayList = z.infer<typeof HolidayList>;
+
+/** A century of public holidays at a generous 5 a year fits; a longer list is a mistake or an attack. */
+export const maxHolidays = 500;
+export const holidayNameMax = 80;
+
+/** One holiday as a lead writes it: a date the API accepts and a short one-line name. */
+export const HolidayInput = z.strictObject({ date: DateInput, name: singleLine(holidayNameMax) });
+export type HolidayInput = z.infer<typeof HolidayInput>;
+
+/**
+ * `PUT /api/settings/holidays`: the whole list, replacing the stored one. A date listed twice is
+ * refused at the second listing's path (`items.3.date`), since two names for one day would leave
+ * the answer to chance.
+ */
+export const PutHolidaysBody = z.strictObject({
+  items: z
+    .array(HolidayInput, { error: 'must be a list of {date, name}' })
+    .max(maxHolidays, { error: `must hold at most ${maxHolidays} holidays` })
+    .superRefine((items, ctx) => {
+      const seen = new Map<string, number>();
+      items.forEach((h, i) => {
+        const first = seen.get(h.date);
+        if (first === undefined) seen.set(h.date, i);
+        else ctx.addIssue({ code: 'custom', path: [i, 'date'], message: `${h.date} is already listed (item ${first})` });
+      });
+    }),
+});
+export type PutHolidaysBody = z.infer<typeof PutHolidaysBody>;
+
+/** Logged against available time for one person (or the team): `coverage` is null when nobody was available. */
+const CoverageFigures = z.object({
+  loggedMinutes: z.number().int(),
+  availableMinutes: z.number().int(),
+  coverage: z.number().nullable(),
+});
+
+export const CoveragePerson = CoverageFigures.extend({ userId: z.number().int(), name: z.string(), weeklyMinutes: z.number().int() });
+export type CoveragePerson = z.infer<typeof CoveragePerson>;
+
+/**
+ * `GET /api/reports/coverage`: how much of the team's working time the logged split describes.
+ * `people` is empty when per-person figures are hidden (board view, for everyone but leads).
+ */
+export const Coverage = CoverageFigures.extend({
+  from: IsoDate,
+  to: IsoDate,
+  /** Monday..Friday days of the period that are not company holidays. */
+  workingDays: z.number().int(),
+  /** Company holidays inside the period; one on a weekend takes no working time away. */
+  holidays: z.array(Holiday),
+  people: z.array(CoveragePerson),
+});
+export type Coverage = z.infer<typeof Coverage>;
 
 /** Monday..Friday: day numbers count from a Thursday (1970-01-01). */
 const isWeekday = (n: number): boolean => {
@@ -53,3 +108,23 @@ export const availableMinutes = (weeklyMinutes: number, from: string, to: string
 
 /** Logged ÷ available, 0..∞ (overtime can pass 1); null when nobody was available. */
 export const coverageOf = (loggedMinutes: number, available: number): number | null => (available > 0 ? loggedMinutes / available : null);
+
+/**
+ * Weekly working time as a lead types it. A bare number is hours here ("32" is a 32-hour week:
+ * nobody means 32 minutes a week), written with a point or a comma; anything with a unit or a
+ * colon reads as the shared duration parser reads it ("37h 30m", "37:30"). 0 is a valid week
+ * (someone who logs no request work); above 100 hours is refused as a typo.
+ */
+export function parseWeeklyHours(input: string, max = 6000): DurationResult {
+  const text = input.trim();
+  const bare = /^(\d+(?:[.,]\d+)?)$/.exec(text);
+  let result: DurationResult;
+  if (bare) {
+    const minutes = Math.round(Number(bare[1]!.replace(',', '.')) * 60 * 1e6) / 1e6;
+    result = Number.isInteger(minutes) ? { ok: true, minutes } : { ok: false, message: 'must come to whole minutes' };
+  } else {
+    result = parseDuration(text);
+  }
+  if (result.ok && result.minutes > max) return { ok: false, message: `must be at most ${formatDuration(max)} a week` };
+  return result;
+}

@@ -20,7 +20,7 @@ const RequestDetailPage = lazy(() =>
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
-const SettingsPage = lazy(() => import('../features/settings/pages/settings-page').then((m) => ({ default: m.SettingsPage })));
+const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
 function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
   const user = useCurrentUser();
@@ -100,7 +100,7 @@ export const router = createBrowserRouter([
         path: 'settings',
         element: (
           <Page access="lead">
-            <SettingsPage />
+            <SettingsRoute />
           </Page>
         ),
       },

@@ -33,6 +33,7 @@ export const queryKeys = {
     targets: ['settings', 'targets'] as const,
     workflow: ['settings', 'workflow'] as const,
     boardView: ['settings', 'board-view'] as const,
+    holidays: ['settings', 'holidays'] as const,
   },
   timesheet: {
     all: ['timesheet'] as const,

@@ -12,13 +12,14 @@ import { receivedByDepartment } from './headline.queries';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
+import { readCoverage } from '../working-time/working-time.service';
 
 /**
  * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
  * With `hidePeople` (the board view, for anyone but a lead) the facts hold no per-person figures, so
  * no rule can name a marketer.
  */
-export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople: boolean): InsightFacts {
+export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople = false): InsightFacts {
   const before = boundsOf(comparisonPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
@@ -85,9 +86,11 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
       previous: receivedBefore.get(id) ?? 0,
     })),
     handBack: readHandBack(db, period).items,
+    coverage: readCoverage(db, period, hidePeople),
   };
 }
 
-export function readInsights(db: Queryable, period: ReportPeriod, hidePeople: boolean): InsightList {
+/** `hidePeople`: the board view, for everyone but leads; no sentence then names a person. */
+export function readInsights(db: Queryable, period: ReportPeriod, hidePeople = false): InsightList {
   return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period, hidePeople)) };
 }

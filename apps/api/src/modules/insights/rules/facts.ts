@@ -1,5 +1,6 @@
 import type { ClassCounts } from '@altitude/shared/domain';
 import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
+import type { Coverage } from '@altitude/shared/working-time';
 import type { Period } from './period';
 import type { SplitMinutes } from './report-maths';
 
@@ -43,10 +44,12 @@ export interface InsightFacts {
   /** Requests filed, per requesting department. */
   receivedByDepartment: { departmentId: number; departmentName: string; current: number; previous: number }[];
   handBack: HandBackCandidate[];
+  /** Logged against available time; `people` is empty when per-person figures are hidden. Absent: not gathered. */
+  coverage?: Coverage;
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back';
+export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

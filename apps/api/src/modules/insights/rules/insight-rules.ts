@@ -1,5 +1,6 @@
 import { changeOf, count, fractionInWords, hours, percent, pointsBetween } from './insight-format';
 import type { InsightDraft, InsightRule } from './facts';
+import { lowCoverage } from './coverage-rule';
 import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
 import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
@@ -219,4 +220,5 @@ export const insightRules: readonly InsightRule[] = [
   throughputChange,
   marketerTactical,
   demandChange,
+  lowCoverage,
 ];

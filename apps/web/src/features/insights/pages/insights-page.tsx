@@ -5,6 +5,7 @@ import { useHandBack } from '../api/get-hand-back';
 import { useHeadline } from '../api/get-headline';
 import { useTimeSplit } from '../api/get-time-split';
 import { useInsights } from '../api/list-insights';
+import { CoverageSection } from '../components/coverage-section';
 import { FlowSection } from '../components/flow-section';
 import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
@@ -70,6 +71,7 @@ export function InsightsPage() {
       <HeadlineCards data={headline.data} />
       <InsightList data={insights.data} />
       <WeeklySplitChart data={weekly.data} />
+      <CoverageSection period={period} />
       <Showback period={period} />
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
       <FlowSection data={flow.data} />

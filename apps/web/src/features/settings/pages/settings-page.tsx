@@ -1,4 +1,5 @@
 import { Stack, Tabs, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { CompanyTab } from '../components/company-tab';
 import { DepartmentsTab } from '../components/departments-tab';
@@ -7,18 +8,30 @@ import { RequestTypesTab } from '../components/request-types-tab';
 import { TargetTab } from '../components/target-tab';
 import { WorkflowTab } from '../components/workflow-tab';
 
-const tabs = [
+interface SettingsTab {
+  value: string;
+  label: string;
+  panel: ReactNode;
+}
+
+const ownTabs: SettingsTab[] = [
   { value: 'target', label: 'Target', panel: <TargetTab /> },
   { value: 'request-types', label: 'Request types', panel: <RequestTypesTab /> },
   { value: 'departments', label: 'Departments', panel: <DepartmentsTab /> },
   { value: 'workflow', label: 'Workflow', panel: <WorkflowTab /> },
   { value: 'people', label: 'People', panel: <PeopleTab /> },
   { value: 'company', label: 'Company', panel: <CompanyTab /> },
-] as const;
+];
 
-/** The lead's settings; the open tab is kept in the URL so it can be linked and survives a reload. */
-export function SettingsPage() {
+/**
+ * The lead's settings; the open tab is kept in the URL so it can be linked and survives a reload.
+ * `extraTabs` are other features' settings (working time), composed in by app/ since features
+ * never import each other; they follow the People tab.
+ */
+export function SettingsPage({ extraTabs = [] }: { extraTabs?: SettingsTab[] }) {
   const [params, setParams] = useSearchParams();
+  const people = ownTabs.findIndex((t) => t.value === 'people') + 1;
+  const tabs = [...ownTabs.slice(0, people), ...extraTabs, ...ownTabs.slice(people)];
   const tab = tabs.find((t) => t.value === params.get('tab'))?.value ?? 'target';
 
   return (
