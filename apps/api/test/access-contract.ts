@@ -89,13 +89,10 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PUT /api/settings/workflow/:status': { minimum: 'lead' },
   'GET /api/settings/company': { minimum: 'lead' },
   'PUT /api/settings/company': { minimum: 'lead' },
-<<<<<<< HEAD
   // Roles table: a lead switches the board view; insights readers read it (their page says figures are hidden).
   'GET /api/settings/board-view': { minimum: 'insights' },
   'PUT /api/settings/board-view': { minimum: 'lead' },
-=======
   // API v2 additions: "GET/PUT /api/settings/holidays | lead (GET: signed in)".
   'GET /api/settings/holidays': { minimum: 'signedIn' },
   'PUT /api/settings/holidays': { minimum: 'lead' },
->>>>>>> i11-cov
 };
