@@ -34,5 +34,7 @@ export const queryKeys = {
     workflow: ['settings', 'workflow'] as const,
     boardView: ['settings', 'board-view'] as const,
   },
+  /** Every report: refetched when what they may show changes (the board view). */
+  allReports: ['reports'] as const,
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
 };
