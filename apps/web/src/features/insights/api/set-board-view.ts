@@ -8,5 +8,5 @@ export const setBoardView = (body: PutBoardViewBody) => api.put('/api/settings/b
 
 /** The reports are refetched too: what they leave out depends on the switch. */
 export function useSetBoardView() {
-  return useMutation({ mutationFn: setBoardView, onSuccess: useRefresh(queryKeys.settings.boardView, ['reports']) });
+  return useMutation({ mutationFn: setBoardView, onSuccess: useRefresh(queryKeys.settings.boardView, queryKeys.allReports) });
 }
