@@ -35,4 +35,6 @@ export const queryKeys = {
     holidays: ['settings', 'holidays'] as const,
   },
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
+  /** Every report: what a change to working time (holidays, weekly hours) makes stale. */
+  allReports: ['reports'] as const,
 };
