@@ -39,9 +39,7 @@ export const queryKeys = {
     all: ['timesheet'] as const,
     week: (params: Params) => ['timesheet', params] as const,
   },
-  /** Every report: refetched when what they may show changes (the board view). */
+  /** Every report: refetched when what they may show changes (the board view, logged or working time). */
   allReports: ['reports'] as const,
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,
-  /** Every report: what a change to logged time moves. */
-  allReports: ['reports'] as const,
 };

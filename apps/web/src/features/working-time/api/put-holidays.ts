@@ -8,5 +8,5 @@ export const putHolidays = (body: PutHolidaysBody) => api.put('/api/settings/hol
 
 /** Available time (coverage) depends on the list, so saved holidays refresh the reports too. */
 export function usePutHolidays() {
-  return useMutation({ mutationFn: putHolidays, onSuccess: useRefresh(queryKeys.settings.holidays, ['reports']) });
+  return useMutation({ mutationFn: putHolidays, onSuccess: useRefresh(queryKeys.settings.holidays, queryKeys.allReports) });
 }

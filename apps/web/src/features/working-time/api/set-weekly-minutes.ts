@@ -9,5 +9,5 @@ export const setWeeklyMinutes = ({ id, weeklyMinutes }: { id: number; weeklyMinu
   api.patch(`/api/users/${id}`, User, { weeklyMinutes });
 
 export function useSetWeeklyMinutes() {
-  return useMutation({ mutationFn: setWeeklyMinutes, onSuccess: useRefresh(queryKeys.directory.users, ['reports']) });
+  return useMutation({ mutationFn: setWeeklyMinutes, onSuccess: useRefresh(queryKeys.directory.users, queryKeys.allReports) });
 }
