@@ -7,6 +7,7 @@ import type { InsightFacts } from './facts';
 const facts = (coverage: Coverage | undefined): InsightFacts => ({
   period: { from: '2026-11-02', to: '2026-11-29' },
   previousPeriod: { from: '2026-10-05', to: '2026-11-01' },
+  covered: { time: true, requests: true },
   target: null,
   current: { strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 },
   previous: { strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 },
