@@ -34,8 +34,7 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
       <SegmentedControl
         aria-label="Period"
         size={compact ? 'xs' : 'sm'}
-        fullWidth={compact}
-        w={compact ? '100%' : undefined}
+        styles={compact ? { label: { paddingInline: 6 } } : undefined}
         value={draft ? 'custom' : preset}
         onChange={(v) => {
           if (v === 'custom') return;
