@@ -8,7 +8,17 @@ import type { RouteEntry } from '../src/plugins/auth';
 import { createTestApp, type TestApp } from './harness';
 import { expectNoStackTrace } from './problem-assertions';
 import { tickingClock } from './request-helpers';
-import { bodyRecipes, concreteUrl, dbChecksum, fileFixture, objectKindOf, routeKey, sessionUser, unique } from './route-calls';
+import {
+  bodyRecipes,
+  concreteUrl,
+  dbChecksum,
+  entryFixture,
+  fileFixture,
+  objectKindOf,
+  routeKey,
+  sessionUser,
+  unique,
+} from './route-calls';
 
 /**
  * The guard checks the caller when the headers arrive; the body may arrive minutes later. These
@@ -158,6 +168,10 @@ describe('every write re-checks its author inside the transaction', () => {
         break;
       case 'requestType':
         id = t.app.db.select({ typeId: requests.typeId }).from(requests).get()!.typeId;
+        break;
+      case 'timeEntry':
+        // An entry the actor logged today: theirs to correct, so only the re-check can refuse.
+        id = entryFixture(t, sessionUser(t.app.db, 'sales@example.com'), actor.user);
         break;
     }
     return { actor, id };
