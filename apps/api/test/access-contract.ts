@@ -63,6 +63,7 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/reports/flow': { minimum: 'insights' },
   'GET /api/reports/hand-back': { minimum: 'insights' },
   'GET /api/reports/insights': { minimum: 'insights' },
+  'GET /api/reports/overrides': { minimum: 'insights' },
   'GET /api/exports/requests.csv': { minimum: 'insights' },
   'GET /api/exports/time-entries.csv': { minimum: 'insights' },
   // Leads: user management, departments and request types (Settings is the lead's screen).

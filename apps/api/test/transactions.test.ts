@@ -154,7 +154,8 @@ describe('a write whose activity entry fails leaves nothing behind (real service
       'classified',
       'a classification',
       () => fileRequest(marketer, { title: 'To classify', typeId }),
-      (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', version: card.version }),
+      (card) =>
+        marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', note: 'Brand work', version: card.version }),
     ],
     [
       'updated',

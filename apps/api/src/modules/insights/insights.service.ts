@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/client';
 import { departments, requestTypes } from '../../db/schema';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
 import { readHandBack } from './hand-back.queries';
+import { overrideFacts } from './overrides.service';
 import { receivedByDepartment } from './headline.queries';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
@@ -79,6 +80,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod): Insight
       previous: receivedBefore.get(id) ?? 0,
     })),
     handBack: readHandBack(db, period).items,
+    overrides: overrideFacts(db, period),
   };
 }
 

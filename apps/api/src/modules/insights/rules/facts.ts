@@ -2,6 +2,7 @@ import type { ClassCounts } from '@altitude/shared/domain';
 import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
 import type { Period } from './period';
 import type { SplitMinutes } from './report-maths';
+import type { OverrideFacts } from './overrides-rule';
 
 /**
  * Everything the insight rules read, gathered by the API from SQL aggregates. Plain data, so the
@@ -40,10 +41,12 @@ export interface InsightFacts {
   /** Requests filed, per requesting department. */
   receivedByDepartment: { departmentId: number; departmentName: string; current: number; previous: number }[];
   handBack: HandBackCandidate[];
+  /** Classes given against the types' defaults, and how far they move the share; absent when not gathered. */
+  overrides?: OverrideFacts;
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back';
+export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'overrides';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

@@ -2,6 +2,7 @@ import { changeOf, count, fractionInWords, hours, percent, pointsBetween } from 
 import type { InsightDraft, InsightRule } from './facts';
 import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
+import { overridesMoveShare } from './overrides-rule';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
@@ -214,4 +215,5 @@ export const insightRules: readonly InsightRule[] = [
   throughputChange,
   marketerTactical,
   demandChange,
+  overridesMoveShare,
 ];
