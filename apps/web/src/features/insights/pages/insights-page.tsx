@@ -5,10 +5,12 @@ import { useHandBack } from '../api/get-hand-back';
 import { useHeadline } from '../api/get-headline';
 import { useTimeSplit } from '../api/get-time-split';
 import { useInsights } from '../api/list-insights';
+import { useOverrides } from '../api/get-overrides';
 import { FlowSection } from '../components/flow-section';
 import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
 import { InsightList } from '../components/insight-list';
+import { OverridesSection } from '../components/overrides-section';
 import { PeriodPicker } from '../components/period-picker';
 import { Showback } from '../components/showback';
 import { WeeklySplitChart } from '../components/weekly-split-chart';
@@ -61,6 +63,7 @@ export function InsightsPage() {
       <WeeklySplitChart data={weekly.data} />
       <Showback period={period} />
       <HandBackTable data={handBack.data} />
+      <OverridesSection data={useOverrides(period).data} />
       <FlowSection data={flow.data} />
     </Stack>
   );
