@@ -7,21 +7,26 @@ import { hours, pct } from './report-format';
 const classLabel = { strategic: 'Strategic', tactical: 'Tactical' } as const;
 
 /** Share points, signed: +0.043 → "+4.3 pts". One decimal, since a single request often moves less than a point. */
-const effectPoints = (effect: number) => {
+const signedPoints = (effect: number) => {
   const pts = Math.round(effect * 1000) / 10;
-  return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${Math.abs(pts).toLocaleString('en')} pts`;
+  return `${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${Math.abs(pts).toLocaleString('en')}`;
 };
+const effectPoints = (effect: number) => `${signedPoints(effect)} pts`;
 
 function GroupTable({ caption, groups }: { caption: string; groups: OverrideGroup[] }) {
   return (
-    <Table verticalSpacing={4} fz="sm" captionSide="top">
+    <Table verticalSpacing={4} horizontalSpacing="xs" fz="sm" captionSide="top">
       <Table.Caption style={{ textAlign: 'left', fontWeight: 600, color: 'var(--mantine-color-text)' }}>{caption}</Table.Caption>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{caption.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}</Table.Th>
-          <Table.Th ta="right">Requests</Table.Th>
+          <Table.Th ta="right">
+            <abbr title="Requests">Req.</abbr>
+          </Table.Th>
           <Table.Th ta="right">Hours</Table.Th>
-          <Table.Th ta="right">Share effect</Table.Th>
+          <Table.Th ta="right">
+            <abbr title="Points of strategic share these overrides add (+) or take away (−)">Points</abbr>
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -30,7 +35,9 @@ function GroupTable({ caption, groups }: { caption: string; groups: OverrideGrou
             <Table.Td>{g.label}</Table.Td>
             <Table.Td ta="right">{g.count}</Table.Td>
             <Table.Td ta="right">{hours(g.minutes)}</Table.Td>
-            <Table.Td ta="right">{effectPoints(g.shareEffect)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {signedPoints(g.shareEffect)}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -45,7 +52,7 @@ function GroupTable({ caption, groups }: { caption: string; groups: OverrideGrou
 export function OverridesSection({ data }: { data: Overrides | undefined }) {
   const lookup = useLookup();
   return (
-    <Paper withBorder p="lg" radius="md" id="overrides" data-testid="overrides-section">
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" id="overrides" data-testid="overrides-section">
       <Title order={3} size="h4">
         Overrides
       </Title>
