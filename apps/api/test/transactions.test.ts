@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp({ seed: 'baseline', now: tickingClock() });
   await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
   marketer = await signIn(t, 'marketer@example.com');
-  typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+  typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).where(eq(requestTypes.defaultClassification, 'tactical')).get()!.id;
 });
 afterAll(() => t.app.close());
 

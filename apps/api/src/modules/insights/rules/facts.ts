@@ -2,7 +2,6 @@ import type { ClassCounts } from '@altitude/shared/domain';
 import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
 import type { Period } from './period';
 import type { SplitMinutes } from './report-maths';
-import type { OverrideFacts } from './overrides-rule';
 
 /**
  * Everything the insight rules read, gathered by the API from SQL aggregates. Plain data, so the
@@ -43,6 +42,18 @@ export interface InsightFacts {
   handBack: HandBackCandidate[];
   /** Classes given against the types' defaults, and how far they move the share; absent when not gathered. */
   overrides?: OverrideFacts;
+}
+
+/** What the overrides insight reads: the period's overrides in each direction and the share with and without them. */
+export interface OverrideFacts {
+  /** Requests of tactical-default types classified strategic, and their minutes in the period. */
+  toStrategic: { count: number; minutes: number };
+  /** Requests of strategic-default types classified tactical. */
+  toTactical: { count: number; minutes: number };
+  /** Share as reported − share at the types' defaults (0..1 scale, signed). */
+  shareEffect: number;
+  strategicShare: number;
+  shareAtDefaults: number;
 }
 
 /** Sections of the Insights page a sentence points to. */

@@ -1,18 +1,8 @@
 import { count, percent, pointsBetween } from './insight-format';
 import type { InsightRule } from './facts';
-import { clamp } from './report-maths';
 
-/** What the overrides insight reads: the period's overrides in each direction and the share with and without them. */
-export interface OverrideFacts {
-  /** Requests of tactical-default types classified strategic, and their minutes in the period. */
-  toStrategic: { count: number; minutes: number };
-  /** Requests of strategic-default types classified tactical. */
-  toTactical: { count: number; minutes: number };
-  /** Share as reported − share at the types' defaults (0..1 scale, signed). */
-  shareEffect: number;
-  strategicShare: number;
-  shareAtDefaults: number;
-}
+export type { OverrideFacts } from './facts';
+import { clamp } from './report-maths';
 
 /** Beyond this (one point of share, either way) overrides change what the headline says. */
 export const overrideThreshold = 0.01;
