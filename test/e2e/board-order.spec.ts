@@ -30,7 +30,8 @@ async function fileCard(
   let card = (await res.json()) as Card;
   if (classification) {
     const classified = await page.request.put(`/api/requests/${card.id}/classification`, {
-      data: { classification, version: card.version },
+      // Type 1 defaults to tactical; a note keeps a strategic card acceptable (the API refuses it without).
+      data: { classification, version: card.version, note: 'Lane order fixture' },
     });
     expect(classified.status()).toBe(200);
     card = await classified.json();

@@ -80,6 +80,11 @@ test('the card drawer classifies, logs time and comments', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`card=${req.id}`));
   const drawer = page.getByRole('dialog');
   await drawer.getByText('Strategic (S)').click();
+  // Type 1 (Event banner) defaults to tactical: strategic asks why before it saves.
+  const why = drawer.getByRole('textbox', { name: 'Why strategic?' });
+  await expect(why).toBeVisible();
+  await why.fill('Opens the brand campaign');
+  await drawer.getByRole('button', { name: 'Save as strategic' }).click();
   await expect(drawer.getByText('Strategic', { exact: true })).toBeVisible();
   await drawer.getByRole('tab', { name: 'Time' }).click();
   await drawer.getByRole('button', { name: '+30m' }).click();

@@ -73,6 +73,7 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/reports/insights': { minimum: 'insights' },
   // Beyond the tables: coverage is a report like the others (issue 11: "Insights shows logged against available hours").
   'GET /api/reports/coverage': { minimum: 'insights' },
+  'GET /api/reports/overrides': { minimum: 'insights' },
   'GET /api/exports/requests.csv': { minimum: 'insights' },
   'GET /api/exports/time-entries.csv': { minimum: 'insights' },
   // Leads: user management, departments and request types (Settings is the lead's screen).

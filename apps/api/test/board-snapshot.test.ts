@@ -81,7 +81,8 @@ describe('the patched board snapshot', () => {
       } else if (kind === 'classify') {
         const card = pick(column(board, 'intake').cards);
         if (!card) continue;
-        await classify(as.marketer, card.id, pick(['strategic', 'tactical'] as const));
+        // Either class, so a note: against the type's default one is required.
+        await classify(as.marketer, card.id, pick(['strategic', 'tactical'] as const), 'Triaged in the snapshot test');
       } else if (kind === 'time') {
         const card = pick(column(board, pick(open)).cards);
         if (!card) continue;

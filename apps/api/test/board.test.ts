@@ -21,6 +21,7 @@ import {
   tickingClock,
   type Caller,
   type DemoCallers,
+  tacticalTypeId,
 } from './request-helpers';
 
 const today = '2026-11-20';
@@ -265,7 +266,7 @@ describe('a closed column with exactly one page', () => {
   afterAll(() => t.app.close());
 
   it('fifty done cards fit on the first page: nextCursor is null', async () => {
-    const typeId = ok<{ items: { id: number }[] }>(await marketer.get('/api/request-types')).items[0]!.id;
+    const typeId = await tacticalTypeId(marketer);
     const done: Card[] = [];
     for (let i = 0; i < 50; i++) {
       const created = await fileRequest(marketer, { title: `Delivered ${i}`, typeId });

@@ -10,11 +10,11 @@ import {
   getRequest,
   ids,
   moveTo,
-  ok,
   readBoard,
   signIn,
   tickingClock,
   type Caller,
+  tacticalTypeId,
 } from './request-helpers';
 import { dbChecksum } from './route-calls';
 
@@ -39,7 +39,7 @@ describe('moving a card between two named cards', () => {
     t = await createTestApp({ seed: 'baseline', now: tickingClock() });
     await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
     marketer = await signIn(t, 'marketer@example.com');
-    typeId = ok<{ items: { id: number }[] }>(await marketer.get('/api/request-types')).items[0]!.id;
+    typeId = await tacticalTypeId(marketer);
     // With no neighbour a card goes last, so these four line up in this order.
     [a, b, c, d] = [await readyCard('A'), await readyCard('B'), await readyCard('C'), await readyCard('D')];
     for (const card of [a, b, c, d]) await moveTo(marketer, card.id, 'planned');

@@ -5,6 +5,7 @@ import { requestTypes } from '../src/db/schema';
 import { maxKeyLength } from '../src/modules/requests/ordering';
 import { classifyRequest, createRequest, moveRequest, type Deps } from '../src/modules/requests/requests.service';
 import { createTestApp, type TestApp } from './harness';
+import { eq } from 'drizzle-orm';
 import { addUser, tickingClock } from './request-helpers';
 import { sessionUser } from './route-calls';
 
@@ -38,7 +39,11 @@ const track = (r: Request) => {
 
 /** A new card, classified, placed last in `status`. */
 function card(title: string, status: 'planned' | 'in_progress'): number {
-  const typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+  const typeId = t.app.db
+    .select({ id: requestTypes.id })
+    .from(requestTypes)
+    .where(eq(requestTypes.defaultClassification, 'tactical'))
+    .get()!.id;
   const created = track(createRequest(deps, marketer, { title, typeId }));
   track(classifyRequest(deps, marketer, created.id, { classification: 'tactical', version: created.version }));
   return track(moveRequest(deps, marketer, created.id, { status, version: version.get(created.id)! })).id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from '@altitude/shared/requests';
 import { createTestApp, type TestApp } from './harness';
-import { addUser, classify, fileRequest, listAll, moveTo, ok, readBoard, signIn, type Caller } from './request-helpers';
+import { addUser, classify, fileRequest, listAll, moveTo, ok, readBoard, signIn, tacticalTypeId, type Caller } from './request-helpers';
 
 /**
  * A request is overdue once its due date is behind the company's today (its time zone, a lead's
@@ -28,7 +28,7 @@ describe('overdue follows the company calendar', () => {
     await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
     lead = await signIn(t, 'lead@example.com');
     marketer = await signIn(t, 'marketer@example.com');
-    const typeId = ok<{ items: { id: number }[] }>(await marketer.get('/api/request-types')).items[0]!.id;
+    const typeId = await tacticalTypeId(marketer);
     const file = async (title: string, dueDate: string) => (due[title] = (await fileRequest(marketer, { title, typeId, dueDate })).id);
     for (const date of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21']) await file(`due ${date}`, date);
     // One of them worked on, so the filter is seen across columns, not only intake.

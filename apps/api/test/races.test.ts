@@ -83,7 +83,7 @@ describe('move storm', () => {
       const ids: number[] = [];
       for (let i = 0; i < cardCount; i++) {
         const created = await fileRequest(marketers[i % marketers.length]!, { title: `Storm ${i}`, typeId });
-        await classify(marketers[0]!, created.id, rnd.next() < 0.5 ? 'tactical' : 'strategic');
+        await classify(marketers[0]!, created.id, rnd.next() < 0.5 ? 'tactical' : 'strategic', 'Triaged in the storm');
         countWrite(created.id);
         ids.push(created.id);
       }

@@ -67,6 +67,12 @@ export async function requestTypeId(caller: Caller, name: string): Promise<numbe
   return type.id;
 }
 
+/** A request type that defaults to tactical: classifying its requests tactical needs no note. */
+export async function tacticalTypeId(caller: Caller): Promise<number> {
+  const items = ok<{ items: { id: number; defaultClassification: string }[] }>(await caller.get('/api/request-types')).items;
+  return items.find((ty) => ty.defaultClassification === 'tactical')!.id;
+}
+
 export async function departmentId(caller: Caller, name: string): Promise<number> {
   const dept = ok<{ items: { id: number; name: string }[] }>(await caller.get('/api/departments')).items.find((d) => d.name === name);
   if (!dept) throw new Error(`no department ${name}`);

@@ -406,7 +406,8 @@ describe('classifying', () => {
     expect(retyped).toMatchObject({ typeId: marketResearch, classification: 'strategic', classificationSuggested: true, version: 2 });
 
     const confirmed = await fileRequest(as.sales, { title: 'Booth banner', typeId: eventBanner });
-    const classified = await classify(as.marketer, confirmed.id, 'tactical');
+    // Against Market research's default (strategic) the kept class needs a note saying why; it has one.
+    const classified = await classify(as.marketer, confirmed.id, 'tactical', 'Booth artwork for one trade show');
     const kept = ok<Request>(
       await as.marketer.patch(`/api/requests/${confirmed.id}`, { version: classified.version, typeId: marketResearch }),
     );

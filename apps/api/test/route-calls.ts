@@ -103,7 +103,12 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PATCH /api/requests/:id': ({ db, id }) => ({ version: versionOf(db, id), title: unique('Edited') }),
   // Declining is allowed straight from intake, classified or not.
   'POST /api/requests/:id/move': ({ db, id }) => ({ status: 'declined', version: versionOf(db, id) }),
-  'PUT /api/requests/:id/classification': ({ db, id }) => ({ classification: 'strategic', version: versionOf(db, id) }),
+  'PUT /api/requests/:id/classification': ({ db, id }) => ({
+    classification: 'strategic',
+    // Whatever the type's default, a note makes the class acceptable.
+    note: 'Feeds the brand platform',
+    version: versionOf(db, id),
+  }),
   'POST /api/requests/:id/cancel': ({ db, id }) => ({ version: versionOf(db, id) }),
   'POST /api/requests/:id/time-entries': () => ({ minutes: 30, note: 'matrix' }),
   'POST /api/requests/:id/comments': () => ({ body: unique('Comment') }),

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp({ seed: 'baseline', now: tickingClock() });
   await addUser(t, 'marketer@example.com', 'marketer', 'Marketing');
   marketer = await signIn(t, 'marketer@example.com');
-  typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+  typeId = t.app.db.select({ id: requestTypes.id }).from(requestTypes).where(eq(requestTypes.defaultClassification, 'tactical')).get()!.id;
 });
 afterAll(() => t.app.close());
 
@@ -154,7 +154,8 @@ describe('a write whose activity entry fails leaves nothing behind (real service
       'classified',
       'a classification',
       () => fileRequest(marketer, { title: 'To classify', typeId }),
-      (card) => marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', version: card.version }),
+      (card) =>
+        marketer.put(`/api/requests/${card.id}/classification`, { classification: 'strategic', note: 'Brand work', version: card.version }),
     ],
     [
       'updated',

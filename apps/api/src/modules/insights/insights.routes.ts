@@ -6,9 +6,12 @@ import { hidesPeople } from '../settings/board-view';
 import { readFlow } from './flow.service';
 import { readHandBack } from './hand-back.queries';
 import { readHeadline } from './headline.service';
+import { readOverrides } from './overrides.service';
 import { readInsights } from './insights.service';
 import { periodOf } from './report-period';
 import { readTimeSplit } from './time-split.service';
+import { Overrides } from '@altitude/shared/overrides';
+import { signedInUser } from '../../plugins/auth';
 
 /** The Insights page's reports, for insights readers (leads and people granted Insights). Periods are company calendar dates, last four weeks by default. */
 export default async function insightRoutes(app: FastifyInstance) {
@@ -63,6 +66,18 @@ export default async function insightRoutes(app: FastifyInstance) {
       response: { '2xx': HandBack },
     },
     handler: async (request) => readHandBack(app.db, period(request.query)),
+  });
+
+  r.get('/api/reports/overrides', {
+    config,
+    schema: {
+      tags,
+      summary:
+        "Requests classified against their type's default with time in the period, by department and by who classified, and how far they move the strategic share",
+      querystring: ReportQuery,
+      response: { '2xx': Overrides },
+    },
+    handler: async (request) => readOverrides(app.db, period(request.query), signedInUser(request)),
   });
 
   r.get('/api/reports/insights', {

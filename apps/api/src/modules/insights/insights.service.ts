@@ -8,6 +8,7 @@ import { departments, requestTypes } from '../../db/schema';
 import { earlierData } from './earlier-data.queries';
 import { cycleTimeStats, deliveredByClass } from './flow.queries';
 import { readHandBack } from './hand-back.queries';
+import { overrideFacts } from './overrides.service';
 import { receivedByDepartment } from './headline.queries';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
@@ -87,6 +88,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     })),
     handBack: readHandBack(db, period).items,
     coverage: readCoverage(db, period, hidePeople),
+    overrides: overrideFacts(db, period),
   };
 }
 

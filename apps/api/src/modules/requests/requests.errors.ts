@@ -47,3 +47,21 @@ const unloggable = {
 /** 422 naming `date` when time cannot be logged on it; the code says which end it crossed. */
 export const unloggableDate = (why: keyof typeof unloggable, message: string) =>
   new HttpProblem(422, `time_entry.${why}`, `${unloggable[why]} date: ${message}`, [{ path: 'date', message }]);
+
+/** 422 naming `note`: a class against the type's default has to say why, so the share cannot be lifted quietly. */
+export const overrideNeedsNote = (key: string, classification: string, defaultClassification: string) =>
+  new HttpProblem(
+    422,
+    'request.override_needs_note',
+    `${key} is of a type that defaults to ${defaultClassification}; say in a note why it is ${classification}.`,
+    [{ path: 'note', message: `is required when classifying against the type's default (${defaultClassification})` }],
+  );
+
+/** 422 naming `typeId`: the new type's default differs from the confirmed class, and no note says why. */
+export const retypeNeedsNote = (key: string, classification: string, defaultClassification: string) =>
+  new HttpProblem(
+    422,
+    'request.retype_needs_note',
+    `${key} is classified ${classification}, but that type defaults to ${defaultClassification}. Reclassify it with a note saying why first, or change its class.`,
+    [{ path: 'typeId', message: `defaults to ${defaultClassification}; the request's ${classification} class needs a note first` }],
+  );

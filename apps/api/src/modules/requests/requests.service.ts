@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import { isOpenStatus, type Status } from '@altitude/shared/domain';
+import { isOpenStatus, type Classification, type Status } from '@altitude/shared/domain';
 import type {
   ClassificationBody,
   CreateRequestBody,
@@ -17,13 +17,16 @@ import type { EventBus } from '../../plugins/sse';
 import { recordActivity, type Change } from './activity.queries';
 import { writeAs } from '../auth/actor';
 import { positionFor, rebalanceIfLong } from './ordering';
+import { overrideUnexplained } from './override-rule';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
 import { todayIn } from '../settings/company-clock';
 import {
   invalidAssignee,
   notInIntake,
+  overrideNeedsNote,
   requestNotFound,
   resolutionWithoutDecline,
+  retypeNeedsNote,
   unclassified,
   unknownType,
   versionConflict,
@@ -117,8 +120,13 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
         .where(eq(requestTypes.id, fields.typeId))
         .get();
       if (!type) throw unknownType();
-      // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays.
+      // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays,
+      // and if that puts it against the new type's default, its note must already say why.
       if (current.classificationSuggested && fields.typeId !== current.typeId) suggestion = type.defaultClassification;
+      const { classification, classificationSuggested, classificationNote: note } = current;
+      const against = { classification, classificationSuggested, defaultClassification: type.defaultClassification, note };
+      if (fields.typeId !== current.typeId && overrideUnexplained(against))
+        throw retypeNeedsNote(current.key, classification!, type.defaultClassification);
     }
     if (fields.assigneeId) {
       const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, fields.assigneeId)).get();
@@ -232,8 +240,14 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'marketer', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version);
-    const note = body.note === undefined ? current.classificationNote : body.note?.trim() || null;
-    if (current.classification === body.classification && !current.classificationSuggested && note === current.classificationNote) return;
+    const changesClass = current.classificationSuggested || current.classification !== body.classification;
+    // A note explains one class: it is kept when the class stays, never carried over to the other one.
+    const kept = changesClass ? null : current.classificationNote;
+    const note = body.note === undefined ? kept : body.note?.trim() || null;
+    const type = defaultClassOf(tx, current.typeId);
+    if (overrideUnexplained({ classification: body.classification, classificationSuggested: false, defaultClassification: type, note }))
+      throw overrideNeedsNote(current.key, body.classification, type);
+    if (!changesClass && note === current.classificationNote) return;
     tx.update(requests)
       .set({
         classification: body.classification,
@@ -246,16 +260,20 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
       })
       .where(eq(requests.id, id))
       .run();
+    const from = current.classificationSuggested ? null : current.classification;
+    // Changing a confirmed class once work started moves hours already reported: it gets its own kind, which the overrides report counts.
+    const afterStart = from !== null && from !== body.classification && (current.loggedMinutes > 0 || findStartedAt(tx, id) !== null);
     recordActivity(tx, id, user.id, now, [
-      {
-        kind: 'classified',
-        field: 'classification',
-        from: current.classificationSuggested ? null : current.classification,
-        to: body.classification,
-      },
+      { kind: afterStart ? 'reclassified_after_start' : 'classified', field: 'classification', from, to: body.classification },
     ]);
   });
   return publish(deps, 'request.updated', id);
+}
+
+function defaultClassOf(tx: Tx, typeId: number): Classification {
+  const type = tx.select({ d: requestTypes.defaultClassification }).from(requestTypes).where(eq(requestTypes.id, typeId)).get();
+  if (!type) throw unknownType();
+  return type.d;
 }
 
 /** A requester withdraws their own request while it is still in intake. */

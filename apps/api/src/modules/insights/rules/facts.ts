@@ -46,10 +46,24 @@ export interface InsightFacts {
   handBack: HandBackCandidate[];
   /** Logged against available time; `people` is empty when per-person figures are hidden. Absent: not gathered. */
   coverage?: Coverage;
+  /** Classes given against the types' defaults, and how far they move the share; absent when not gathered. */
+  overrides?: OverrideFacts;
+}
+
+/** What the overrides insight reads: the period's overrides in each direction and the share with and without them. */
+export interface OverrideFacts {
+  /** Requests of tactical-default types classified strategic, and their minutes in the period. */
+  toStrategic: { count: number; minutes: number };
+  /** Requests of strategic-default types classified tactical. */
+  toTactical: { count: number; minutes: number };
+  /** Share as reported − share at the types' defaults (0..1 scale, signed). */
+  shareEffect: number;
+  strategicShare: number;
+  shareAtDefaults: number;
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage';
+export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

@@ -4,6 +4,7 @@ import { lowCoverage } from './coverage-rule';
 import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-rules';
 import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
+import { overridesMoveShare } from './overrides-rule';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
@@ -221,4 +222,5 @@ export const insightRules: readonly InsightRule[] = [
   marketerTactical,
   demandChange,
   lowCoverage,
+  overridesMoveShare,
 ];

@@ -6,15 +6,26 @@ import type { Card } from '@altitude/shared/requests';
 interface Props {
   card: Card | null;
   targetLabel: string;
+  /** The type's default: choosing the other class needs a note (the API refuses it without). */
+  defaultClassification: Classification | null;
   busy: boolean;
   onChoose: (classification: Classification, note: string) => void;
   onCancel: () => void;
 }
 
 /** Asked right where a card was dropped: a card leaves intake only with a class. */
-export function ClassifyPrompt({ card, targetLabel, busy, onChoose, onCancel }: Props) {
+export function ClassifyPrompt({ card, targetLabel, defaultClassification, busy, onChoose, onCancel }: Props) {
   const [note, setNote] = useState('');
-  const suggested = card?.classification ?? null;
+  const [missing, setMissing] = useState<Classification | null>(null);
+  const suggested = defaultClassification ?? card?.classification ?? null;
+  const other = suggested === 'strategic' ? 'tactical' : suggested === 'tactical' ? 'strategic' : null;
+  const choose = (c: Classification) => {
+    if (c !== suggested && suggested !== null && !note.trim()) {
+      setMissing(c);
+      return;
+    }
+    onChoose(c, note);
+  };
   return (
     <Modal opened={card !== null} onClose={onCancel} title={card ? `Classify ${card.key} before it moves to ${targetLabel}` : ''} centered>
       <Stack gap="sm">
@@ -24,10 +35,14 @@ export function ClassifyPrompt({ card, targetLabel, busy, onChoose, onCancel }: 
           {suggested && ` The request type suggests ${suggested}.`}
         </Text>
         <Textarea
-          label="Note (optional)"
+          label={other ? `Note (required for ${other})` : 'Note (optional)'}
+          description={
+            other ? `The type defaults to ${suggested}; choosing ${other} needs a reason, shown in Insights under Overrides.` : undefined
+          }
           placeholder="Why this class?"
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
+          error={missing && !note.trim() ? `Say why this request is ${missing}, not ${suggested}` : undefined}
           autosize
           minRows={2}
         />
@@ -35,7 +50,7 @@ export function ClassifyPrompt({ card, targetLabel, busy, onChoose, onCancel }: 
           <Button
             variant={suggested === 'strategic' ? 'filled' : 'light'}
             color="violet"
-            onClick={() => onChoose('strategic', note)}
+            onClick={() => choose('strategic')}
             loading={busy}
             data-autofocus={suggested === 'strategic' || undefined}
           >
@@ -44,7 +59,7 @@ export function ClassifyPrompt({ card, targetLabel, busy, onChoose, onCancel }: 
           <Button
             variant={suggested === 'tactical' ? 'filled' : 'light'}
             color="orange"
-            onClick={() => onChoose('tactical', note)}
+            onClick={() => choose('tactical')}
             loading={busy}
             data-autofocus={suggested === 'tactical' || undefined}
           >

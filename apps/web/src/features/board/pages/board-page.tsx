@@ -15,11 +15,12 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Board, Card } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
+import { useLookup } from '../../../lib/directory';
 import { statusLabel } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
 import { useClassifyCard } from '../api/classify-card';
@@ -120,13 +121,31 @@ export function BoardPage({ renderCard }: Props) {
   };
 
   const classify = useClassifyCard();
-  // Stable, so memoised cards do not re-render when the page does.
+  const { types } = useLookup();
+  // The latest `open` for the stable callback below (a new function each render would re-render every card).
+  const openRef = useRef(open);
+  useEffect(() => {
+    openRef.current = open;
+  });
+  const defaultOf = (card: Card) => types.find((t) => t.id === card.typeId)?.defaultClassification ?? null;
+  // Stable (while the types stay), so memoised cards do not re-render when the page does.
   const classifyCard = useCallback(
-    (card: Card, c: Classification) =>
+    (card: Card, c: Classification) => {
+      const type = types.find((t) => t.id === card.typeId);
+      // Against the type's default a note is needed: the card's drawer asks for it, a key press cannot.
+      if (type && c !== type.defaultClassification && !(c === card.classification && card.classificationNote)) {
+        openRef.current(card.id);
+        notifications.show({
+          title: `${card.key}: a note is needed`,
+          message: `${type.name} requests default to ${type.defaultClassification}. Choose ${c} in the card and say why.`,
+        });
+        return;
+      }
       void classify(card.id, c, undefined, card.version).catch((err: Error) =>
         notifications.show({ color: 'red', title: 'Not classified', message: err.message }),
-      ),
-    [classify],
+      );
+    },
+    [classify, types],
   );
   const choose = async (classification: Classification, note: string) => {
     if (!pending) return;
@@ -209,6 +228,7 @@ export function BoardPage({ renderCard }: Props) {
         key={pending?.card.id ?? 0}
         card={pending?.card ?? null}
         targetLabel={pending ? statusLabel[pending.status] : ''}
+        defaultClassification={pending ? defaultOf(pending.card) : null}
         busy={classifying}
         onChoose={choose}
         onCancel={() => setPending(null)}

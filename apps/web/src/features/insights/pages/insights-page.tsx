@@ -6,10 +6,12 @@ import { useHeadline } from '../api/get-headline';
 import { useTimeSplit } from '../api/get-time-split';
 import { useInsights } from '../api/list-insights';
 import { CoverageSection } from '../components/coverage-section';
+import { useOverrides } from '../api/get-overrides';
 import { FlowSection } from '../components/flow-section';
 import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
 import { InsightList } from '../components/insight-list';
+import { OverridesSection } from '../components/overrides-section';
 import { PeriodPicker } from '../components/period-picker';
 import { Showback } from '../components/showback';
 import { WeeklySplitChart } from '../components/weekly-split-chart';
@@ -74,6 +76,7 @@ export function InsightsPage() {
       <CoverageSection period={period} />
       <Showback period={period} />
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
+      <OverridesSection data={useOverrides(period).data} />
       <FlowSection data={flow.data} />
     </Stack>
   );

@@ -17,6 +17,8 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return `moved it from ${status(a.from)} to ${status(a.to)}`;
     case 'reordered':
       return 'reordered it in its column';
+    case 'reclassified_after_start':
+      return `reclassified it from ${a.from} to ${a.to} after work had started`;
     case 'classified':
       return a.from ? `reclassified it from ${a.from} to ${a.to}` : `classified it as ${a.to}`;
     case 'assigned':

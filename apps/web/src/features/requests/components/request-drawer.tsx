@@ -1,19 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Divider,
-  Drawer,
-  Group,
-  Loader,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,6 +15,7 @@ import { useRequest } from '../api/get-request';
 import { useMoveRequest } from '../api/move-request';
 import { useUpdateRequest } from '../api/update-request';
 import { ActivityTimeline } from './activity-timeline';
+import { ClassificationPicker } from './classification-picker';
 import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
@@ -78,8 +64,8 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
 
   const save = (fields: Omit<UpdateRequestBody, 'version'>) =>
     update.mutate({ version: request.version, ...fields }, { onError: (e) => onConflict(e, id) });
-  const setClass = (classification: Classification) =>
-    classify.mutate({ classification, version: request.version }, { onError: (e) => onConflict(e, id) });
+  const setClass = (classification: Classification, note?: string) =>
+    classify.mutate({ classification, version: request.version, ...(note ? { note } : {}) }, { onError: (e) => onConflict(e, id) });
   const marketers = lookup.users.filter((u) => u.role !== 'requester' && u.active);
 
   return (
@@ -116,18 +102,13 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
             </Text>
           )}
         </Text>
-        <SegmentedControl
-          fullWidth
-          aria-label="Classification"
-          value={request.classificationSuggested ? '' : (request.classification ?? '')}
-          onChange={(v) => setClass(v as Classification)}
-          data={[
-            { value: 'strategic', label: 'Strategic (S)' },
-            { value: 'tactical', label: 'Tactical (T)' },
-          ]}
-          onKeyDown={(e) => {
-            if (e.key === 's' || e.key === 't') setClass(e.key === 's' ? 'strategic' : 'tactical');
-          }}
+        <ClassificationPicker
+          key={request.version}
+          request={request}
+          defaultClassification={lookup.type(request.typeId)?.defaultClassification ?? null}
+          typeName={lookup.type(request.typeId)?.name ?? 'This type of'}
+          busy={classify.isPending}
+          onSave={setClass}
         />
       </div>
 
