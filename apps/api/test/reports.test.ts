@@ -312,7 +312,9 @@ describe('reports on the demo company', () => {
       for (const item of body.items) {
         expect(item.text).toMatch(/\d/);
         expect(Object.keys(item.figures).length).toBeGreaterThan(0);
-        expect(item.link).toMatch(/^\/insights\?from=2026-10-24&to=2026-11-20#(headline|weekly|showback|flow|hand-back|coverage|overrides)$/);
+        expect(item.link).toMatch(
+          /^\/insights\?from=2026-10-24&to=2026-11-20#(headline|weekly|showback|flow|hand-back|coverage|overrides)$/,
+        );
       }
       expect(new Set(body.items.map((i: { id: string }) => i.id)).size).toBe(body.items.length);
     });

@@ -11,7 +11,6 @@ import { readInsights } from './insights.service';
 import { periodOf } from './report-period';
 import { readTimeSplit } from './time-split.service';
 import { Overrides } from '@altitude/shared/overrides';
-import { signedInUser } from '../../plugins/auth';
 
 /** The Insights page's reports, for insights readers (leads and people granted Insights). Periods are company calendar dates, last four weeks by default. */
 export default async function insightRoutes(app: FastifyInstance) {

@@ -8,6 +8,7 @@ const empty = { strategicMinutes: 0, tacticalMinutes: 0, unclassifiedMinutes: 0 
 const facts = (overrides?: OverrideFacts): InsightFacts => ({
   period: { from: '2026-10-01', to: '2026-12-31' },
   previousPeriod: { from: '2026-07-01', to: '2026-09-30' },
+  covered: { time: true, requests: true },
   target: null,
   current: empty,
   previous: empty,
