@@ -237,6 +237,8 @@ export const reportEndpoints = [
   { name: 'flow', path: '/api/reports/flow', query: '' },
   { name: 'hand-back', path: '/api/reports/hand-back', query: '' },
   { name: 'insights', path: '/api/reports/insights', query: '' },
+  { name: 'coverage', path: '/api/reports/coverage', query: '' },
+  { name: 'overrides', path: '/api/reports/overrides', query: '' },
 ] as const;
 
 export interface ReportTiming {

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { Flow } from '@altitude/shared/insights';
 import { formatDate, plural, statusLabel } from '../../../lib/format';
 import { classColors } from './weekly-split-chart';
+import { WideTable } from './wide-table';
 
 const classLabel = { strategic: 'Strategic', tactical: 'Tactical', unclassified: 'Unclassified' } as const;
 const daysText = (d: number | null) => (d === null ? '—' : `${d.toFixed(1)} d`);
@@ -48,33 +49,35 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
               ))}
             </Table.Tbody>
           </Table>
-          <Table fz="sm" verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Type</Table.Th>
-                <Table.Th ta="right">Delivered</Table.Th>
-                <Table.Th ta="right">Median</Table.Th>
-                <Table.Th ta="right">85th pct</Table.Th>
-                <Table.Th ta="right">Usual</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {types.map((t) => {
-                const slow = t.medianDays !== null && t.medianDays > t.turnaroundDays;
-                return (
-                  <Table.Tr key={t.typeId}>
-                    <Table.Td>{t.typeName}</Table.Td>
-                    <Table.Td ta="right">{t.count}</Table.Td>
-                    <Table.Td ta="right" c={slow ? 'red.7' : undefined} fw={slow ? 600 : undefined}>
-                      {daysText(t.medianDays)}
-                    </Table.Td>
-                    <Table.Td ta="right">{daysText(t.p85Days)}</Table.Td>
-                    <Table.Td ta="right">{t.turnaroundDays} d</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <WideTable label="Cycle time by type, table">
+            <Table fz="sm" verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Type</Table.Th>
+                  <Table.Th ta="right">Delivered</Table.Th>
+                  <Table.Th ta="right">Median</Table.Th>
+                  <Table.Th ta="right">85th pct</Table.Th>
+                  <Table.Th ta="right">Usual</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {types.map((t) => {
+                  const slow = t.medianDays !== null && t.medianDays > t.turnaroundDays;
+                  return (
+                    <Table.Tr key={t.typeId}>
+                      <Table.Td>{t.typeName}</Table.Td>
+                      <Table.Td ta="right">{t.count}</Table.Td>
+                      <Table.Td ta="right" c={slow ? 'red.7' : undefined} fw={slow ? 600 : undefined}>
+                        {daysText(t.medianDays)}
+                      </Table.Td>
+                      <Table.Td ta="right">{daysText(t.p85Days)}</Table.Td>
+                      <Table.Td ta="right">{t.turnaroundDays} d</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </WideTable>
         </Stack>
         <Stack gap="sm">
           <Text size="sm" fw={500}>

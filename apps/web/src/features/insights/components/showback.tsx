@@ -5,6 +5,7 @@ import { useTimeSplit } from '../api/get-time-split';
 import type { Period } from '../hooks/use-period';
 import { hours, pct } from './report-format';
 import { SplitBar } from './split-bar';
+import { WideTable } from './wide-table';
 
 const views: { value: Exclude<GroupBy, 'week'>; label: string; column: string }[] = [
   { value: 'department', label: 'By department', column: 'Requesting department' },
@@ -20,7 +21,7 @@ export function Showback({ period }: { period: Period }) {
   const max = Math.max(0, ...(data?.groups.map((g) => g.totalMinutes) ?? []));
   return (
     <Paper withBorder p="lg" radius="md" id="showback">
-      <Group justify="space-between" mb="sm">
+      <Group justify="space-between" mb="sm" gap="sm">
         <div>
           <Title order={3} size="h4">
             Who asks for what
@@ -31,6 +32,8 @@ export function Showback({ period }: { period: Period }) {
         </div>
         <SegmentedControl
           className="no-print"
+          size="xs"
+          maw="100%"
           value={view}
           onChange={(v) => setView(v as typeof view)}
           data={views.map(({ value, label }) => ({ value, label }))}
@@ -39,59 +42,61 @@ export function Showback({ period }: { period: Period }) {
       {!data ? (
         <Skeleton h={200} />
       ) : (
-        <Table verticalSpacing={6} fz="sm" data-testid="showback-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{column}</Table.Th>
-              <Table.Th w="34%">Split</Table.Th>
-              <Table.Th ta="right">Strategic h</Table.Th>
-              <Table.Th ta="right">Tactical h</Table.Th>
-              <Table.Th ta="right">Unclassified h</Table.Th>
-              <Table.Th ta="right">Total h</Table.Th>
-              <Table.Th ta="right">Strategic</Table.Th>
-              <Table.Th ta="right">Requests</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.peopleHidden && (
+        <WideTable label="Who asks for what, table">
+          <Table verticalSpacing={6} fz="sm" data-testid="showback-table">
+            <Table.Thead>
               <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text size="sm" c="dimmed">
-                    Board view: hours per marketer are hidden. The team total is below.
-                  </Text>
-                </Table.Td>
+                <Table.Th>{column}</Table.Th>
+                <Table.Th w="34%">Split</Table.Th>
+                <Table.Th ta="right">Strategic h</Table.Th>
+                <Table.Th ta="right">Tactical h</Table.Th>
+                <Table.Th ta="right">Unclassified h</Table.Th>
+                <Table.Th ta="right">Total h</Table.Th>
+                <Table.Th ta="right">Strategic</Table.Th>
+                <Table.Th ta="right">Requests</Table.Th>
               </Table.Tr>
-            )}
-            {data.groups.map((g) => (
-              <Table.Tr key={g.key}>
-                <Table.Td>{g.label}</Table.Td>
-                <Table.Td>
-                  <SplitBar split={g} max={max} />
-                </Table.Td>
-                <Table.Td ta="right">{hours(g.strategicMinutes)}</Table.Td>
-                <Table.Td ta="right">{hours(g.tacticalMinutes)}</Table.Td>
-                <Table.Td ta="right">{hours(g.unclassifiedMinutes)}</Table.Td>
-                <Table.Td ta="right" fw={600}>
-                  {hours(g.totalMinutes)}
-                </Table.Td>
-                <Table.Td ta="right">{pct(g.strategicShare)}</Table.Td>
-                <Table.Td ta="right">{g.requestCount}</Table.Td>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.peopleHidden && (
+                <Table.Tr>
+                  <Table.Td colSpan={8}>
+                    <Text size="sm" c="dimmed">
+                      Board view: hours per marketer are hidden. The team total is below.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {data.groups.map((g) => (
+                <Table.Tr key={g.key}>
+                  <Table.Td>{g.label}</Table.Td>
+                  <Table.Td>
+                    <SplitBar split={g} max={max} />
+                  </Table.Td>
+                  <Table.Td ta="right">{hours(g.strategicMinutes)}</Table.Td>
+                  <Table.Td ta="right">{hours(g.tacticalMinutes)}</Table.Td>
+                  <Table.Td ta="right">{hours(g.unclassifiedMinutes)}</Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {hours(g.totalMinutes)}
+                  </Table.Td>
+                  <Table.Td ta="right">{pct(g.strategicShare)}</Table.Td>
+                  <Table.Td ta="right">{g.requestCount}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th>All</Table.Th>
+                <Table.Th />
+                <Table.Th ta="right">{hours(data.total.strategicMinutes)}</Table.Th>
+                <Table.Th ta="right">{hours(data.total.tacticalMinutes)}</Table.Th>
+                <Table.Th ta="right">{hours(data.total.unclassifiedMinutes)}</Table.Th>
+                <Table.Th ta="right">{hours(data.total.totalMinutes)}</Table.Th>
+                <Table.Th ta="right">{pct(data.total.strategicShare)}</Table.Th>
+                <Table.Th />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th>All</Table.Th>
-              <Table.Th />
-              <Table.Th ta="right">{hours(data.total.strategicMinutes)}</Table.Th>
-              <Table.Th ta="right">{hours(data.total.tacticalMinutes)}</Table.Th>
-              <Table.Th ta="right">{hours(data.total.unclassifiedMinutes)}</Table.Th>
-              <Table.Th ta="right">{hours(data.total.totalMinutes)}</Table.Th>
-              <Table.Th ta="right">{pct(data.total.strategicShare)}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
+            </Table.Tfoot>
+          </Table>
+        </WideTable>
       )}
     </Paper>
   );
