@@ -73,8 +73,8 @@ test('a lead turns the board view on, and the exec no longer sees per-person fig
   await exec.goto('/insights');
   await exec.getByText('By marketer', { exact: true }).click();
   const perMarketer = exec.getByTestId('showback-table').locator('tbody tr');
-  await expect(perMarketer.first()).toBeVisible();
-  expect(await perMarketer.count()).toBeGreaterThan(1);
+  // Polled: switching the grouping loads the per-marketer split (the table waits for it).
+  await expect.poll(() => perMarketer.count()).toBeGreaterThan(1);
   await expect(exec.getByTestId('board-view-note')).toHaveCount(0);
 
   const lead = await signedIn(browser, accounts.lead);
@@ -85,7 +85,7 @@ test('a lead turns the board view on, and the exec no longer sees per-person fig
   await screenshot(lead, 'insights-board-view-switch');
   // The lead still sees every marketer.
   await lead.getByText('By marketer', { exact: true }).click();
-  expect(await lead.getByTestId('showback-table').locator('tbody tr').count()).toBeGreaterThan(1);
+  await expect.poll(() => lead.getByTestId('showback-table').locator('tbody tr').count()).toBeGreaterThan(1);
 
   await exec.reload();
   await expect(exec.getByTestId('board-view-note')).toHaveText('Board view: per-person figures are hidden.');

@@ -53,10 +53,10 @@ test('a marketer classifies a tactical-type request as strategic and is asked wh
   await cmo.setViewportSize({ width: 390, height: 844 });
   await section.scrollIntoViewIfNeeded();
   // At phone width the section fits the screen and nothing inside it is cut off or scrolls sideways.
-  const fits = await section.evaluate((el) => ({ width: el.getBoundingClientRect().width, overflow: el.scrollWidth - el.clientWidth }));
+  // Polled: the layout settles a moment after the resize.
+  await expect.poll(() => section.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(390);
+  await expect.poll(() => section.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await section.screenshot({ path: 'test-results/screens/insights-overrides-phone.png' });
-  expect(fits.width).toBeLessThanOrEqual(390);
-  expect(fits.overflow).toBeLessThanOrEqual(0);
   await row.getByRole('link', { name: req.key }).click();
   await expect(cmo).toHaveURL(new RegExp(`/requests/${req.id}$`));
   await cmoContext.close();

@@ -83,8 +83,12 @@ test('a correction made stale by someone else is not saved: the person is told, 
   // Nothing at phone width is cut off: the row's actions stay inside the drawer.
   const remove = drawer.getByRole('button', { name: /^Delete 1h 30m on / });
   await remove.scrollIntoViewIfNeeded();
-  const box = (await remove.boundingBox())!;
-  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expect
+    .poll(async () => {
+      const box = (await remove.boundingBox())!;
+      return box.x + box.width;
+    })
+    .toBeLessThanOrEqual(390);
   await remove.click();
   await expect(drawer.getByRole('button', { name: /^Confirm delete 1h 30m on / })).toBeVisible();
   await screenshot(page, 'time-log-phone-confirm');

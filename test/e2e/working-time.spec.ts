@@ -56,7 +56,8 @@ test('the CMO adds a holiday and sets a part-timer, then reads coverage on Insig
   await page.setViewportSize({ width: 390, height: 844 });
   // The tab fits the phone (the toast of the save is not part of it).
   const panel = page.getByRole('tabpanel');
-  expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 390)).toBe(true);
+  // Polled: the layout settles a moment after the resize.
+  await expect.poll(() => panel.evaluate((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= 390)).toBe(true);
   await screenshot(page, 'settings-working-time-phone');
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -72,8 +73,12 @@ test('the CMO adds a holiday and sets a part-timer, then reads coverage on Insig
   await expect(person(page, 'Max Ortega')).toBeVisible();
   // The section fits the phone: nothing in it spills sideways.
   await coverage.scrollIntoViewIfNeeded();
-  const box = await coverage.boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-  expect(await coverage.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect
+    .poll(async () => {
+      const box = await coverage.boundingBox();
+      return box!.x + box!.width;
+    })
+    .toBeLessThanOrEqual(390);
+  await expect.poll(() => coverage.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await coverage.screenshot({ path: 'test-results/screens/insights-coverage-phone.png' });
 });

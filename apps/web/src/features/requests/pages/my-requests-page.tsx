@@ -56,7 +56,7 @@ export function MyRequestsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Request</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <Table.Th miw={160}>Status</Table.Th>
                   <Table.Th>Type</Table.Th>
                   <Table.Th>Needed by</Table.Th>
                   <Table.Th>Planned for</Table.Th>
