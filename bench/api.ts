@@ -64,15 +64,17 @@ export async function changer({ url, cookie }: Client): Promise<() => Promise<vo
   const card = board.columns.find((c) => c.status === 'in_progress')?.cards[0];
   if (!card) throw new Error('no card in progress to change');
   let strategic = false;
+  let version = card.version;
   return async () => {
     strategic = !strategic;
+    // The write carries the version it last read, and a note for a class against the type's default.
     const res = await fetch(`${url}/api/requests/${card.id}/classification`, {
       method: 'PUT',
       headers: json(cookie),
-      body: JSON.stringify({ classification: strategic ? 'strategic' : 'tactical' }),
+      body: JSON.stringify({ classification: strategic ? 'strategic' : 'tactical', note: 'Bench: a colleague reclassifies', version }),
     });
     if (!res.ok) throw new Error(`PUT classification: ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
+    version = ((await res.json()) as { version: number }).version;
   };
 }
 
