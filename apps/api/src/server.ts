@@ -5,6 +5,7 @@ import { seedBaseline } from './db/seed/baseline';
 import { isDatabaseEmpty, seedDemo } from './db/seed/demo';
 import { demoAccounts, demoPassword } from './db/seed/demo-catalog';
 import { loggerOptions } from './logging';
+import { backfillExpectedBy } from './modules/service-levels/backfill';
 
 const config = readConfig();
 const app = await buildApp({
@@ -24,6 +25,8 @@ if (isDatabaseEmpty(app.db)) {
     seedBaseline(app.db);
   }
 }
+// Requests from before service levels (or seeded without them) get their clock once.
+backfillExpectedBy(app.db);
 
 /**
  * SIGTERM or SIGINT: stop accepting, let in-flight requests finish, end event streams, then

@@ -49,6 +49,12 @@ const cardKeys = [
   'typeId',
   'updatedAt',
   'version',
+  // Service levels (0006): the promise, the clock's state, who it waits on, rush, rounds.
+  'expectedBy',
+  'slaState',
+  'waitingOn',
+  'rush',
+  'needsInfoRounds',
 ].sort();
 
 /** Every card of a closed column, walking its pages. */
@@ -122,7 +128,7 @@ describe('the board', () => {
       expect(card.key).toBe(`MKT-${card.id}`);
     }
     const full = all.find((r) => r.id === cards[0]!.id)!;
-    const { brief: _b, businessGoal: _g, audience: _a, ...expected } = full;
+    const { brief: _b, businessGoal: _g, audience: _a, fields: _f, ...expected } = full;
     expect(cards[0]).toEqual(expected);
   });
 

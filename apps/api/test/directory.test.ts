@@ -38,13 +38,23 @@ describe('directory', () => {
     expect(Object.keys(res.json())).toEqual(['items']);
     expect(items).toHaveLength(14);
     for (const type of items) {
-      expect(Object.keys(type).sort()).toEqual(['defaultClassification', 'description', 'id', 'name', 'turnaroundDays']);
+      expect(Object.keys(type).sort()).toEqual([
+        'defaultClassification',
+        'description',
+        'fields',
+        'firstResponseHours',
+        'id',
+        'name',
+        'turnaroundDays',
+      ]);
       expect(type).toEqual({
         id: expect.any(Number),
         name: expect.any(String),
         description: expect.any(String),
         turnaroundDays: expect.any(Number),
+        firstResponseHours: expect.any(Number),
         defaultClassification: expect.stringMatching(/^(tactical|strategic)$/),
+        fields: expect.any(Array),
       });
       expect(Number.isInteger(type.turnaroundDays) && type.turnaroundDays > 0).toBe(true);
     }

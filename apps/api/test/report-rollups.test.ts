@@ -92,6 +92,10 @@ describe('report rollups', () => {
       const triggers = () => sqlite.prepare("select name from sqlite_master where type = 'trigger' order by name").pluck().all();
       const before = triggers();
       expect(before).toEqual([
+        // The similar-request search index (0006) is kept by triggers too.
+        'requests_fts_delete',
+        'requests_fts_insert',
+        'requests_fts_update',
         'requests_rollup_update',
         'time_entries_rollup_delete',
         'time_entries_rollup_insert',

@@ -7,7 +7,7 @@ import type { Db } from '../src/db/client';
 import { demoPassword } from '../src/db/seed/demo-catalog';
 import type { RouteEntry } from '../src/plugins/auth';
 import { findRequest } from '../src/modules/requests/requests.queries';
-import { createRequest } from '../src/modules/requests/requests.service';
+import { createRequest } from '../src/modules/requests/filing.service';
 import type { TestApp } from './harness';
 import { stableOrder } from './table-order';
 

@@ -166,7 +166,10 @@ describe('settings', () => {
         name: 'Analyst briefing',
         description: 'Prep for an analyst call.',
         turnaroundDays: 10,
+        // Not given: a first response within one business day, and no intake questions.
+        firstResponseHours: 8,
         defaultClassification: 'strategic',
+        fields: [],
       });
       expect(ok<{ items: unknown[] }>(await as.sales.get('/api/request-types')).items).toContainEqual(created);
 
@@ -190,7 +193,9 @@ describe('settings', () => {
         name: 'Analyst relations',
         description: 'Briefings and inquiries.',
         turnaroundDays: 7,
+        firstResponseHours: 8,
         defaultClassification: 'tactical',
+        fields: [],
       });
       expect(ok(await as.cmo.patch(`/api/request-types/${id}`, { turnaroundDays: 8 }))).toMatchObject({
         name: 'Analyst relations',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Email } from './auth';
+import { maxFirstResponseHours } from './business-time';
 import { Classification, Role } from './domain';
+import { IntakeField, IntakeFields } from './intake-fields';
 import { longText, singleLine } from './text';
 
 export const Department = z.object({ id: z.number().int(), name: z.string() });
@@ -10,8 +12,13 @@ export const RequestType = z.object({
   id: z.number().int(),
   name: z.string(),
   description: z.string(),
+  /** Turnaround in business days (Mon–Fri minus company holidays): a request is expected by that many after its filing date. */
   turnaroundDays: z.number().int(),
+  /** First-response target in business hours (09:00–17:00 on business days). */
+  firstResponseHours: z.number().int(),
   defaultClassification: Classification,
+  /** The questions this type's request form asks, in order. */
+  fields: z.array(IntakeField),
 });
 export type RequestType = z.infer<typeof RequestType>;
 
@@ -57,7 +64,14 @@ export const CreateRequestTypeBody = z.strictObject({
     .int({ error: 'must be a whole number of days' })
     .min(1, { error: 'must be at least 1 day' })
     .max(365, { error: 'must be at most 365 days' }),
+  firstResponseHours: z
+    .number({ error: `must be a whole number of business hours from 1 to ${maxFirstResponseHours}` })
+    .int({ error: 'must be a whole number of hours' })
+    .min(1, { error: 'must be at least 1 hour' })
+    .max(maxFirstResponseHours, { error: `must be at most ${maxFirstResponseHours} hours` })
+    .optional(),
   defaultClassification: Classification,
+  fields: IntakeFields.optional(),
 });
 export type CreateRequestTypeBody = z.infer<typeof CreateRequestTypeBody>;
 export const UpdateRequestTypeBody = CreateRequestTypeBody.partial();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Classification, DateInput, Priority, Resolution, Status } from './domain';
+import { FieldAnswer, FieldAnswersInput } from './intake-fields';
+import { SlaState, WaitingOn } from './service-levels';
 import { longText, singleLine } from './text';
 
 const title = singleLine(200);
@@ -27,6 +29,17 @@ export const Request = z.object({
   estimateMinutes: z.number().int().nullable(),
   /** The date a marketer plans to deliver by; `dueDate` is the requester's "needed by", never a promise. */
   plannedFor: z.string().nullable(),
+  /** The date the type's business-day turnaround promised at filing. */
+  expectedBy: z.string().nullable(),
+  /** Where the service-level clock stands now (null only without an expected-by date). */
+  slaState: SlaState.nullable(),
+  /** Who the request waits on: the requester while a needs-info question is unanswered. */
+  waitingOn: WaitingOn,
+  /** Needed by a date inside the type's turnaround. */
+  rush: z.boolean(),
+  /** Answers to the type's questions, by key. */
+  fields: z.record(z.string(), FieldAnswer),
+  needsInfoRounds: z.number().int(),
   loggedMinutes: z.number().int(),
   position: z.string(),
   version: z.number().int(),
@@ -37,7 +50,7 @@ export const Request = z.object({
 export type Request = z.infer<typeof Request>;
 
 /** What a board card carries: a request without its long texts. */
-export const Card = Request.omit({ brief: true, businessGoal: true, audience: true });
+export const Card = Request.omit({ brief: true, businessGoal: true, audience: true, fields: true });
 export type Card = z.infer<typeof Card>;
 
 export const CreateRequestBody = z.strictObject({
@@ -48,6 +61,8 @@ export const CreateRequestBody = z.strictObject({
   audience: longText(500).optional(),
   dueDate: DateInput.nullable().optional(),
   priority: Priority.optional(),
+  /** Answers to the chosen type's questions; checked against them (422 naming `fields.<key>`). */
+  fields: FieldAnswersInput.optional(),
 });
 export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
 
@@ -119,6 +134,12 @@ export const RequestFilters = z.object({
   overdue: z
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
+    .optional(),
+  /** Service-level states, comma-separated (`at_risk,breached`). */
+  sla: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(SlaState))
     .optional(),
 });
 export type RequestFilters = z.infer<typeof RequestFilters>;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { FieldAnswers, IntakeField } from '@altitude/shared/intake-fields';
 import { classifications, priorities, reportClassSql, resolutions, roles, statuses } from '@altitude/shared/domain';
 
 const createdAt = () =>
@@ -17,8 +18,16 @@ export const requestTypes = sqliteTable('request_types', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
+  /** Business days (Mon–Fri minus holidays) a request of this type is expected to take. */
   turnaroundDays: integer('turnaround_days').notNull(),
+  /** Business hours (09:00–17:00) until a marketer first responds. */
+  firstResponseHours: integer('first_response_hours').notNull().default(8),
   defaultClassification: text('default_classification', { enum: classifications }).notNull(),
+  /** The intake questions (`IntakeField[]`, packages/shared/src/intake-fields.ts) as JSON. */
+  fields: text('fields', { mode: 'json' })
+    .$type<IntakeField[]>()
+    .notNull()
+    .default(sql`'[]'`),
   createdAt: createdAt(),
 });
 
@@ -104,6 +113,24 @@ export const requests = sqliteTable(
     estimateMinutes: integer('estimate_minutes'),
     /** The date a marketer commits to when planning; `dueDate` stays the requester's "needed by". */
     plannedFor: text('planned_for'),
+    /** The business-day turnaround's promise at filing (shared/business-time.ts expectedByFor). */
+    expectedBy: text('expected_by'),
+    /** Needed by (`dueDate`) before `expectedBy` when filed. */
+    rush: integer('rush', { mode: 'boolean' }).notNull().default(false),
+    /** Answers to the type's intake questions, by key, as JSON. */
+    fields: text('fields', { mode: 'json' })
+      .$type<FieldAnswers>()
+      .notNull()
+      .default(sql`'{}'`),
+    /** 'requester' while a needs-info question waits for its answer. */
+    waitingOn: text('waiting_on', { enum: ['requester'] }),
+    /** Business minutes of finished pauses (needs-info rounds, time closed before a reopen). */
+    pausedMinutes: integer('paused_minutes').notNull().default(0),
+    /** Start of the pause in progress: the SLA clock stands still from here. */
+    pausedSince: text('paused_since'),
+    /** A marketer's or lead's first comment, move, assignment, classification or question. */
+    firstResponseAt: text('first_response_at'),
+    needsInfoRounds: integer('needs_info_rounds').notNull().default(0),
     position: text('position').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -200,6 +227,41 @@ export const activity = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('activity_request_idx').on(t.requestId, t.createdAt), index('activity_kind_idx').on(t.kind, t.createdAt)],
+);
+
+/** Needs-info rounds: a marketer's question to the requester and, once it came, the answer. */
+export const requestQuestions = sqliteTable(
+  'request_questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    askedById: integer('asked_by_id')
+      .notNull()
+      .references(() => users.id),
+    question: text('question').notNull(),
+    askedAt: text('asked_at').notNull(),
+    answer: text('answer'),
+    answeredById: integer('answered_by_id').references(() => users.id),
+    answeredAt: text('answered_at'),
+  },
+  (t) => [index('request_questions_request_idx').on(t.requestId, t.askedAt)],
+);
+
+/** People following a request they did not file (instead of filing a duplicate). */
+export const requestFollowers = sqliteTable(
+  'request_followers',
+  {
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_followers_user_idx').on(t.userId)],
 );
 
 /** Strategic-share target per quarter, `periodStart` being the quarter's first day. */

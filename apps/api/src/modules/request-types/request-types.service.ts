@@ -11,7 +11,9 @@ const columns = {
   name: requestTypes.name,
   description: requestTypes.description,
   turnaroundDays: requestTypes.turnaroundDays,
+  firstResponseHours: requestTypes.firstResponseHours,
   defaultClassification: requestTypes.defaultClassification,
+  fields: requestTypes.fields,
 };
 
 export const listRequestTypes = (db: Db): { items: RequestType[] } => ({

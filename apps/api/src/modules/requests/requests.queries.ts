@@ -7,6 +7,8 @@ import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { requests, requestTime } from '../../db/schema';
 import { reportClass } from '../insights/report-class';
+import { slaStateOf, type SlaClock, type SlaState } from '@altitude/shared/service-levels';
+import { businessCalendar } from '../service-levels/business-calendar';
 
 /**
  * Logged time is each request's total in `request_time`, which SQLite triggers keep equal to the
@@ -34,6 +36,12 @@ const cardColumns = {
   assigneeId: requests.assigneeId,
   estimateMinutes: requests.estimateMinutes,
   plannedFor: requests.plannedFor,
+  expectedBy: requests.expectedBy,
+  rush: requests.rush,
+  waitingOn: requests.waitingOn,
+  needsInfoRounds: requests.needsInfoRounds,
+  pausedMinutes: requests.pausedMinutes,
+  pausedSince: requests.pausedSince,
   loggedMinutes,
   position: requests.position,
   version: requests.version,
@@ -41,9 +49,26 @@ const cardColumns = {
   updatedAt: requests.updatedAt,
   completedAt: requests.completedAt,
 };
-const requestColumns = { ...cardColumns, brief: requests.brief, businessGoal: requests.businessGoal, audience: requests.audience };
+const requestColumns = {
+  ...cardColumns,
+  brief: requests.brief,
+  businessGoal: requests.businessGoal,
+  audience: requests.audience,
+  fields: requests.fields,
+};
 
-const withKey = <T extends { id: number }>(row: T) => ({ ...row, key: requestKey(row.id) });
+/**
+ * A row as the API answers it: its key, and its SLA state at `now` (computed at every read, since
+ * time alone moves a request from on track to at risk); the clock's raw columns stay inside.
+ */
+function present<T extends { id: number } & SlaClock>(
+  db: Queryable,
+  row: T,
+  now: Date,
+): Omit<T, 'pausedMinutes' | 'pausedSince'> & { key: string; slaState: SlaState | null } {
+  const { pausedMinutes: _m, pausedSince: _s, ...rest } = row;
+  return { ...rest, key: requestKey(row.id), slaState: slaStateOf(row, now, businessCalendar(db)) };
+}
 
 /** What a user may see: marketers and leads everything, requesters their own and their department's. */
 export function visibleTo(user: SessionUser): SQL | undefined {
@@ -86,14 +111,14 @@ const selectById = <F extends typeof cardColumns>(db: Queryable, name: string, c
       .prepare(),
   );
 
-export function findRequest(db: Queryable, id: number): Request | undefined {
+export function findRequest(db: Queryable, id: number, now = new Date()): Request | undefined {
   const row = selectById(db, 'request.byId', requestColumns).get({ id });
-  return row && withKey(row);
+  return row && present(db, row, now);
 }
 
 /** The request if `user` may see it; otherwise undefined, so a foreign id looks like a missing one. */
-export function findVisibleRequest(db: Queryable, id: number, user: SessionUser): Request | undefined {
-  if (user.role !== 'requester') return findRequest(db, id);
+export function findVisibleRequest(db: Queryable, id: number, user: SessionUser, now = new Date()): Request | undefined {
+  if (user.role !== 'requester') return findRequest(db, id, now);
   const row = prepareOnce(db, 'request.byIdForRequester', () =>
     db
       .select(requestColumns)
@@ -106,16 +131,22 @@ export function findVisibleRequest(db: Queryable, id: number, user: SessionUser)
       )
       .prepare(),
   ).get({ id, departmentId: user.departmentId, userId: user.id });
-  return row && withKey(row);
+  return row && present(db, row, now);
 }
 
 /** One card as the board shows it, or undefined when there is no such request. */
-export function findCard(db: Queryable, id: number): Card | undefined {
+export function findCard(db: Queryable, id: number, now = new Date()): Card | undefined {
   const row = selectById(db, 'card.byId', cardColumns).get({ id });
-  return row && withKey(row);
+  return row && present(db, row, now);
 }
 
-export function listRequests(db: Queryable, where: SQL[], limit: number, cursor?: number): { items: Request[]; nextCursor: string | null } {
+export function listRequests(
+  db: Queryable,
+  where: SQL[],
+  limit: number,
+  cursor?: number,
+  now = new Date(),
+): { items: Request[]; nextCursor: string | null } {
   const rows = db
     .select(requestColumns)
     .from(requests)
@@ -124,7 +155,7 @@ export function listRequests(db: Queryable, where: SQL[], limit: number, cursor?
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);
-  return { items: page.map(withKey), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
+  return { items: page.map((row) => present(db, row, now)), nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null };
 }
 
 export function columnCards(
@@ -133,11 +164,12 @@ export function columnCards(
   order: 'position' | 'completed',
   limit?: number,
   before?: { completedAt: string; id: number },
+  now = new Date(),
 ): Card[] {
   const q = db
     .select(cardColumns)
     .from(requests)
     .where(and(...where, before ? sql`(${requests.completedAt}, ${requests.id}) < (${before.completedAt}, ${before.id})` : undefined))
     .orderBy(...(order === 'position' ? [asc(requests.position)] : [desc(requests.completedAt), desc(requests.id)]));
-  return (limit ? q.limit(limit).all() : q.all()).map(withKey);
+  return (limit ? q.limit(limit).all() : q.all()).map((row) => present(db, row, now));
 }

@@ -16,13 +16,13 @@ import { signedInUser } from '../../plugins/auth';
 import {
   cancelRequest,
   classifyRequest,
-  createRequest,
   moveRequest,
   requireVisibleRequest,
   searchRequests,
   updateRequest,
   type Deps,
 } from './requests.service';
+import { createRequest } from './filing.service';
 
 const Params = z.object({ id: Id });
 

@@ -1,14 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { isOpenStatus, type Classification, type Status } from '@altitude/shared/domain';
-import type {
-  ClassificationBody,
-  CreateRequestBody,
-  MoveRequestBody,
-  Request,
-  RequestListQuery,
-  UpdateRequestBody,
-} from '@altitude/shared/requests';
+import type { ClassificationBody, MoveRequestBody, Request, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
 import type { Db, Queryable, Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { comments, requests, requestTypes, users } from '../../db/schema';
@@ -60,43 +53,11 @@ export function searchRequests(deps: Deps, user: SessionUser, query: RequestList
 }
 
 /** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
-function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
+export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
   const request = findRequest(deps.db, id)!;
-  const { brief: _brief, businessGoal: _goal, audience: _audience, ...card } = request;
+  const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;
-}
-
-export function createRequest(deps: Deps, actor: SessionUser, body: CreateRequestBody): Request {
-  const now = deps.now().toISOString();
-  const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
-    const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
-    if (!type) throw unknownType();
-    const row = tx
-      .insert(requests)
-      .values({
-        title: body.title,
-        brief: body.brief ?? '',
-        businessGoal: body.businessGoal ?? '',
-        audience: body.audience ?? '',
-        dueDate: body.dueDate ?? null,
-        priority: body.priority ?? 'normal',
-        typeId: type.id,
-        requesterId: user.id,
-        departmentId: user.departmentId,
-        status: 'intake',
-        classification: type.defaultClassification,
-        classificationSuggested: true,
-        position: positionFor(tx, 'intake', null),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: requests.id })
-      .get();
-    recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
-    return row.id;
-  });
-  return publish(deps, 'request.created', id);
 }
 
 const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority']);

@@ -7,6 +7,7 @@ import { settings, targets, workflowColumns } from '../../db/schema';
 import { writeAs } from '../auth/actor';
 import { boardViewKey, boardViewOn } from './board-view';
 import { companyTimeZone } from './company-clock';
+import { forgetBusinessCalendar } from '../service-levels/business-calendar';
 
 export function listTargets(db: Db): { items: Target[] } {
   return {
@@ -53,13 +54,13 @@ export const readCompany = (db: Db): CompanySettings => ({ timezone: companyTime
 
 /** Period boundaries in reports follow this zone from the next call on. */
 export function putCompany(db: Db, actor: SessionUser, timezone: string): CompanySettings {
-  writeAs(db, actor, 'lead', (tx) =>
-    tx
-      .insert(settings)
+  writeAs(db, actor, 'lead', (tx) => {
+    tx.insert(settings)
       .values({ key: 'timezone', value: timezone })
       .onConflictDoUpdate({ target: settings.key, set: { value: timezone } })
-      .run(),
-  );
+      .run();
+    forgetBusinessCalendar(tx);
+  });
   return { timezone };
 }
 

@@ -2,6 +2,7 @@ import { asc, between, sql } from 'drizzle-orm';
 import type { Holiday, HolidayInput } from '@altitude/shared/working-time';
 import type { Queryable, Tx } from '../../db/client';
 import { holidays, timeRollupUserDay } from '../../db/schema';
+import { forgetBusinessCalendar } from '../service-levels/business-calendar';
 import type { DateRange } from './availability.queries';
 
 /** Every company holiday, earliest first. */
@@ -21,6 +22,7 @@ export const holidaysIn = (db: Queryable, range: DateRange): Holiday[] =>
 export function replaceHolidays(tx: Tx, items: HolidayInput[]): void {
   tx.delete(holidays).run();
   if (items.length > 0) tx.insert(holidays).values(items).run();
+  forgetBusinessCalendar(tx);
 }
 
 /**

@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import { expectedByFor, isRush } from '@altitude/shared/business-time';
+import type { CreateRequestBody, Request } from '@altitude/shared/requests';
+import { requests, requestTypes } from '../../db/schema';
+import { writeAs } from '../auth/actor';
+import { businessCalendar } from '../service-levels/business-calendar';
+import { recordActivity } from './activity.queries';
+import { positionFor } from './ordering';
+import { unknownType } from './requests.errors';
+import { publish, type Deps } from './requests.service';
+
+/**
+ * Filing a request: it enters intake with its type's default class as a suggestion, and the
+ * type's business-day turnaround fixes the date it is expected by (and whether it is a rush).
+ */
+export function createRequest(deps: Deps, actor: SessionUser, body: CreateRequestBody): Request {
+  const now = deps.now().toISOString();
+  const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
+    const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
+    if (!type) throw unknownType();
+    const expectedBy = expectedByFor(now, type.turnaroundDays, businessCalendar(tx));
+    const row = tx
+      .insert(requests)
+      .values({
+        title: body.title,
+        brief: body.brief ?? '',
+        businessGoal: body.businessGoal ?? '',
+        audience: body.audience ?? '',
+        dueDate: body.dueDate ?? null,
+        priority: body.priority ?? 'normal',
+        expectedBy,
+        rush: isRush(body.dueDate, expectedBy),
+        typeId: type.id,
+        requesterId: user.id,
+        departmentId: user.departmentId,
+        status: 'intake',
+        classification: type.defaultClassification,
+        classificationSuggested: true,
+        position: positionFor(tx, 'intake', null),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: requests.id })
+      .get();
+    recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
+    return row.id;
+  });
+  return publish(deps, 'request.created', id);
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { type BusinessCalendar, businessDayEndMinute } from './business-time';
+import { dayNumber } from './calendar';
+import { DateInput, IsoDate, isClosedStatus, Status } from './domain';
+import { longText } from './text';
+
+/**
+ * Service-level states. Open requests are `on_track`, `at_risk` (three quarters of their business
+ * time used), `breached` (past it) or `paused` (waiting on the requester); closed ones `met` or
+ * `missed`, judged at the moment they closed.
+ */
+export const slaStates = ['on_track', 'at_risk', 'breached', 'paused', 'met', 'missed'] as const;
+export const SlaState = z.enum(slaStates);
+export type SlaState = z.infer<typeof SlaState>;
+export const openSlaStates = ['on_track', 'at_risk', 'breached', 'paused'] as const satisfies readonly SlaState[];
+
+/** Share of the business time after which an open request is `at_risk`. */
+export const atRiskShare = 0.75;
+
+export const WaitingOn = z.enum(['requester']).nullable();
+
+/** What the clock needs from a request. */
+export interface SlaClock {
+  createdAt: string;
+  expectedBy: string | null;
+  /** Business minutes spent paused in earlier, finished pauses (needs-info rounds, time closed before a reopen). */
+  pausedMinutes: number;
+  /** The start of the pause in progress, if any. */
+  pausedSince: string | null;
+  status: Status;
+  completedAt: string | null;
+}
+
+/** Business minutes a request may use: from filing to 17:00 on its expected-by date. */
+export function slaBudgetMinutes(r: Pick<SlaClock, 'createdAt' | 'expectedBy'>, calendar: BusinessCalendar): number | null {
+  if (!r.expectedBy) return null;
+  return calendar.minutesBetweenWall(calendar.wallTime(r.createdAt), { day: dayNumber(r.expectedBy), minute: businessDayEndMinute });
+}
+
+/** Business minutes a request has used by `now` (or by when it closed), pauses taken out. */
+export function slaUsedMinutes(r: SlaClock, now: Date, calendar: BusinessCalendar): number {
+  const closed = isClosedStatus(r.status) && r.completedAt !== null;
+  const end = closed ? r.completedAt! : now;
+  const running = !closed && r.pausedSince ? calendar.minutesBetween(r.pausedSince, now) : 0;
+  return Math.max(0, calendar.minutesBetween(r.createdAt, end) - r.pausedMinutes - running);
+}
+
+/** A request's service-level state at `now`; null when it has no expected-by date. */
+export function slaStateOf(r: SlaClock, now: Date, calendar: BusinessCalendar): SlaState | null {
+  const budget = slaBudgetMinutes(r, calendar);
+  if (budget === null) return null;
+  const used = slaUsedMinutes(r, now, calendar);
+  if (isClosedStatus(r.status) && r.completedAt !== null) return used <= budget ? 'met' : 'missed';
+  if (r.pausedSince) return 'paused';
+  if (used > budget) return 'breached';
+  if (used >= atRiskShare * budget) return 'at_risk';
+  return 'on_track';
+}
+
+/**
+ * The clock columns after a pause ends at `at` (an answer arrives, or the request closes or
+ * reopens): the pause's business minutes join `pausedMinutes`. Unchanged when nothing is paused.
+ */
+export function endPause(
+  r: Pick<SlaClock, 'pausedMinutes' | 'pausedSince'>,
+  at: string | Date,
+  calendar: BusinessCalendar,
+): { pausedMinutes: number; pausedSince: null } {
+  const add = r.pausedSince ? calendar.minutesBetween(r.pausedSince, at) : 0;
+  return { pausedMinutes: r.pausedMinutes + add, pausedSince: null };
+}
+
+export const NeedsInfoBody = z.strictObject({
+  question: longText(2000, { required: true }),
+  version: z.number({ error: 'is required: send the version you last read' }).int().positive(),
+});
+export type NeedsInfoBody = z.infer<typeof NeedsInfoBody>;
+
+export const AnswerBody = z.strictObject({ body: longText(5000, { required: true }) });
+export type AnswerBody = z.infer<typeof AnswerBody>;
+
+/** One needs-info round: the question, and the answer once it came. */
+export const NeedsInfoRound = z.object({
+  id: z.number().int(),
+  requestId: z.number().int(),
+  question: z.string(),
+  askedById: z.number().int(),
+  askedAt: z.string(),
+  answer: z.string().nullable(),
+  answeredById: z.number().int().nullable(),
+  answeredAt: z.string().nullable(),
+});
+export type NeedsInfoRound = z.infer<typeof NeedsInfoRound>;
+
+export const serviceLevelGroupings = ['type', 'department', 'assignee'] as const;
+export const ServiceLevelsQuery = z.strictObject({
+  from: DateInput,
+  to: DateInput,
+  groupBy: z.enum(serviceLevelGroupings).default('type'),
+});
+export type ServiceLevelsQuery = z.infer<typeof ServiceLevelsQuery>;
+
+export const ServiceLevelGroup = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Requests delivered in the period. */
+  delivered: z.number().int(),
+  /** Of those, delivered by their (pause-adjusted) expected-by. */
+  onTime: z.number().int(),
+  onTimeShare: z.number().nullable(),
+  /** Business minutes from filing to a marketer's first response, median over requests filed in the period. */
+  medianFirstResponseMinutes: z.number().nullable(),
+  /** Business minutes spent waiting on the requester. */
+  pausedMinutes: z.number().int(),
+  /** Needs-info rounds per request filed in the period. */
+  needsInfoRounds: z.number(),
+  rushCount: z.number().int(),
+});
+export type ServiceLevelGroup = z.infer<typeof ServiceLevelGroup>;
+export const ServiceLevels = z.object({ from: IsoDate, to: IsoDate, groups: z.array(ServiceLevelGroup) });
+export type ServiceLevels = z.infer<typeof ServiceLevels>;
+
+export const SimilarQuery = z.strictObject({ q: z.string().max(200, { error: 'must be at most 200 characters' }) });
+export const SimilarRequest = z.object({ id: z.number().int(), key: z.string(), title: z.string(), status: Status, score: z.number() });
+export const SimilarList = z.object({ items: z.array(SimilarRequest) });
+export type SimilarRequest = z.infer<typeof SimilarRequest>;
