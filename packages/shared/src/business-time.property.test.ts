@@ -21,7 +21,7 @@ const oracleBusinessDay = (date: string, holidays: ReadonlySet<string>) => !isWe
 /** Walks forward one calendar day at a time, counting the business days it lands on. */
 function oracleAddBusinessDays(date: string, n: number, holidays: ReadonlySet<string>): string {
   let ms = utcOf(date);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     ms += dayMs;
     if (oracleBusinessDay(iso(ms), holidays)) left -= 1;
   }
@@ -39,7 +39,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallAt(ms: number, zone: string): { date: string; minute: number } {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
@@ -83,14 +91,14 @@ const lastDay = utcOf('2099-12-31') / dayMs;
 
 /** A start day and a set of holidays within the following months (weekend ones included: they must change nothing). */
 const dayWithHolidays = (spanDays: number) =>
-  fc
-    .integer({ min: firstDay, max: lastDay - spanDays - 400 })
-    .chain((start) =>
-      fc.record({
-        start: fc.constant(start),
-        holidays: fc.uniqueArray(fc.integer({ min: start - 5, max: start + spanDays }), { maxLength: 25 }).map((ns) => ns.map((n) => iso(n * dayMs))),
-      }),
-    );
+  fc.integer({ min: firstDay, max: lastDay - spanDays - 400 }).chain((start) =>
+    fc.record({
+      start: fc.constant(start),
+      holidays: fc
+        .uniqueArray(fc.integer({ min: start - 5, max: start + spanDays }), { maxLength: 25 })
+        .map((ns) => ns.map((n) => iso(n * dayMs))),
+    }),
+  );
 
 describe('business days against a day-by-day walk', () => {
   it('addBusinessDays lands where walking forward day by day lands, across weekends and holidays', () => {
@@ -123,18 +131,24 @@ describe('business days against a day-by-day walk', () => {
 
   it('a turnaround out of range is refused, not looped on', () => {
     const calendar = new BusinessCalendar('UTC');
-    for (const n of [-1, 1.5, maxTurnaroundDays + 1, Number.NaN]) expect(() => calendar.addBusinessDays('2026-12-04', n)).toThrow(RangeError);
+    for (const n of [-1, 1.5, maxTurnaroundDays + 1, Number.NaN])
+      expect(() => calendar.addBusinessDays('2026-12-04', n)).toThrow(RangeError);
   });
 
   it('businessDaysInDayNumbers counts what a day-by-day walk counts (0 for an empty range)', () => {
     fc.assert(
-      fc.property(dayWithHolidays(120), fc.integer({ min: -3, max: 120 }), fc.integer({ min: 0, max: 5 }), ({ start, holidays }, length, offset) => {
-        const first = start + offset;
-        const last = first + length - 1;
-        expect(new BusinessCalendar('Europe/Berlin', holidays).businessDaysInDayNumbers(first, last)).toBe(
-          oracleBusinessDaysBetween(first, last, new Set(holidays)),
-        );
-      }),
+      fc.property(
+        dayWithHolidays(120),
+        fc.integer({ min: -3, max: 120 }),
+        fc.integer({ min: 0, max: 5 }),
+        ({ start, holidays }, length, offset) => {
+          const first = start + offset;
+          const last = first + length - 1;
+          expect(new BusinessCalendar('Europe/Berlin', holidays).businessDaysInDayNumbers(first, last)).toBe(
+            oracleBusinessDaysBetween(first, last, new Set(holidays)),
+          );
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -147,7 +161,9 @@ describe('business minutes against a minute-by-minute count', () => {
       fc.property(
         dayWithHolidays(25).chain(({ start, holidays }) => fc.tuple(fc.constant(holidays), wall(start), wall(start))),
         ([holidays, from, to]) => {
-          expect(new BusinessCalendar('UTC', holidays).minutesBetweenWall(from, to)).toBe(oracleMinutesBetweenWall(from, to, new Set(holidays)));
+          expect(new BusinessCalendar('UTC', holidays).minutesBetweenWall(from, to)).toBe(
+            oracleMinutesBetweenWall(from, to, new Set(holidays)),
+          );
         },
       ),
       { numRuns: 300 },
@@ -202,6 +218,40 @@ describe('business minutes against a minute-by-minute count', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the wall clock', () => {
+  it('matches Intl at any instant, also in zones whose offsets or changes fall on a quarter or half hour', () => {
+    const odd = [...zones, 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Australia/Adelaide'];
+    // 2026 DST changes, in UTC (St John's at 02:00 NST, Adelaide at 03:00 ACDT: on a half hour of UTC).
+    const changes: Record<string, string> = {
+      'America/St_Johns': '2026-03-08T05:30:00Z',
+      'Australia/Lord_Howe': '2026-04-04T15:00:00Z',
+      'Australia/Adelaide': '2026-04-04T16:30:00Z',
+      'Pacific/Auckland': '2026-04-04T14:00:00Z',
+      'Europe/Berlin': '2026-03-29T01:00:00Z',
+      'America/New_York': '2026-03-08T07:00:00Z',
+    };
+    // One calendar per zone, kept across runs: its offset cache must stay right whatever was asked before.
+    const calendars = new Map(odd.map((z) => [z, new BusinessCalendar(z)]));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...odd),
+        fc.integer({ min: utcOf('2000-01-01'), max: utcOf('2099-12-31') }),
+        fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }),
+        fc.boolean(),
+        (zone, anywhere, nudge, nearChange) => {
+          // Half the runs land within three hours of a 2026 DST change, where a cached offset would go wrong first.
+          const change = changes[zone];
+          const ms = nearChange && change ? Date.parse(change) + nudge : anywhere;
+          const expected = wallAt(Math.floor(ms / minuteMs) * minuteMs, zone);
+          const got = calendars.get(zone)!.wallTime(new Date(ms));
+          expect({ date: iso(got.day * dayMs), minute: got.minute }).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

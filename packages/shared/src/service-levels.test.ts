@@ -124,10 +124,15 @@ describe('ending a pause', () => {
   it('a pause over a holiday Monday counts only Tuesday', () => {
     // Sat 10:00 → Tue 11:00 with Mon 7 a holiday: Tue 09:00–11:00 = 120.
     const cal = new BusinessCalendar('UTC', ['2026-12-07']);
-    expect(endPause({ pausedMinutes: 0, pausedSince: '2026-12-05T10:00:00Z' }, new Date('2026-12-08T11:00:00Z'), cal).pausedMinutes).toBe(120);
+    expect(endPause({ pausedMinutes: 0, pausedSince: '2026-12-05T10:00:00Z' }, new Date('2026-12-08T11:00:00Z'), cal).pausedMinutes).toBe(
+      120,
+    );
   });
 
   it('changes nothing when no pause runs', () => {
-    expect(endPause({ pausedMinutes: 30, pausedSince: null }, '2026-12-07T09:45:00Z', utc)).toEqual({ pausedMinutes: 30, pausedSince: null });
+    expect(endPause({ pausedMinutes: 30, pausedSince: null }, '2026-12-07T09:45:00Z', utc)).toEqual({
+      pausedMinutes: 30,
+      pausedSince: null,
+    });
   });
 });
