@@ -50,7 +50,7 @@ describe('the patched board snapshot', () => {
     const res = await as.marketer.get('/api/board');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.body).toBe(JSON.stringify(buildBoard(t.app.db, [])));
+    expect(res.body).toBe(JSON.stringify(buildBoard(t.app.db, [], t.app.clock())));
     return res.json<Board>();
   }
 

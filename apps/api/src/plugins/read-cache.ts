@@ -29,8 +29,8 @@ export function stableJson(value: unknown): string {
 /**
  * Heavy reads (the board, the reports) are rebuilt only after data changed: a key carries
  * SQLite's change counters, so any write makes the next read a miss, and a successful HTTP
- * write also empties the cache before its answer leaves. Keys carry the hour and the company's
- * date, so ages, default periods and "overdue" move on without writes, also at a midnight that
+ * write also empties the cache before its answer leaves. Keys carry the minute and the company's
+ * date, so ages, SLA states, default periods and "overdue" move on without writes, also at a midnight that
  * falls on the half hour (India, Newfoundland) or quarter hour (Nepal).
  */
 export default fp(
@@ -49,8 +49,9 @@ export default fp(
      */
     const keyOf = (request: FastifyRequest, user: SessionUser) => {
       const now = app.clock();
-      // The hour and the company's date: ages and "overdue" move on without writes.
-      const when = `${now.toISOString().slice(0, 13)} ${todayIn(app.db, now)}`;
+      // The minute and the company's date: ages, "overdue" and SLA states (counted in business
+      // minutes) move on without writes.
+      const when = `${now.toISOString().slice(0, 16)} ${todayIn(app.db, now)}`;
       const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
       const query = (request.query ?? {}) as Record<string, unknown>;
       const personal = query.mine === true || user.role === 'requester';

@@ -1,8 +1,14 @@
-import { isClosedStatus } from '@altitude/shared/domain';
+import { inArray } from 'drizzle-orm';
+import { isClosedStatus, openStatuses } from '@altitude/shared/domain';
+import type { BusinessCalendar } from '@altitude/shared/business-time';
+import type { SlaState } from '@altitude/shared/service-levels';
 import type { BoardColumn } from '@altitude/shared/requests';
 import { allCards, installChangeLog } from './change-log';
 import type { Db } from '../../db/client';
+import { requests } from '../../db/schema';
 import { findCard } from '../requests/requests.queries';
+import { slaStatesWhere } from '../requests/sla-filter';
+import { businessCalendar } from '../service-levels/business-calendar';
 import { readBoard, readClosedColumnPage } from './board.queries';
 import { CardList, type CardEntry } from './card-list';
 
@@ -17,6 +23,8 @@ const patchLimit = 250;
 
 const [open, comma, close] = ['{"columns":[', ',', ']}'].map((s) => Buffer.from(s)) as [Buffer, Buffer, Buffer];
 
+const minuteMs = 60_000;
+
 const entryOf = (card: { id: number; position: string }): CardEntry => ({
   id: card.id,
   position: card.position,
@@ -30,6 +38,10 @@ const listOf = (cards: { id: number; position: string }[]) => new CardList(cards
  * re-joined, where a rebuild would read and serialise every open card. A commit by another
  * connection (`data_version`), a WIP limit change or a burst of changes (a rebalance) rebuilds.
  * The answer is byte for byte what `readBoard` serialises; a test holds the two together.
+ *
+ * Cards carry their SLA state, which time alone changes: when the clock enters a new minute (the
+ * state's grain), the open cards' states are computed again from their clock columns and the
+ * cards whose state moved are patched; a new business calendar (holidays, time zone) rebuilds.
  */
 export class BoardSnapshot {
   private columns: Column[] | null = null;
@@ -41,8 +53,16 @@ export class BoardSnapshot {
   private readonly logAfter;
   private readonly lastSeq;
   private readonly dataVersionOf;
+  /** The minute the open cards' SLA states were last brought up to, and the calendar they were computed with. */
+  private slaMinute = -1;
+  private calendar: BusinessCalendar | null = null;
+  /** The SLA state each open card was serialised with. */
+  private readonly slaStates = new Map<number, SlaState | null>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     const sqlite = db.$client;
     installChangeLog(sqlite);
     this.logAfter = sqlite.prepare<[number], { seq: number; requestId: number }>(
@@ -57,7 +77,9 @@ export class BoardSnapshot {
    * megabyte, and encoding it again for every read was the largest cost of serving it.
    */
   json(): Buffer {
-    this.catchUp();
+    const now = this.clock();
+    this.catchUp(now);
+    this.catchUpSla(now);
     if (!this.body) {
       const parts: Buffer[] = [open];
       this.columns!.forEach((c, i) => parts.push(...(i ? [comma] : []), ...this.columnParts(c)));
@@ -67,28 +89,47 @@ export class BoardSnapshot {
     return this.body;
   }
 
-  private catchUp(): void {
+  private catchUp(now: Date): void {
     const dataVersion = this.dataVersionOf();
-    if (!this.columns || dataVersion !== this.dataVersion) return this.rebuild(dataVersion);
+    const calendar = businessCalendar(this.db);
+    if (!this.columns || dataVersion !== this.dataVersion || calendar !== this.calendar) return this.rebuild(dataVersion, now);
     const changes = this.logAfter.all(this.seq);
     if (changes.length === 0) return;
     const ids = new Set(changes.map((c) => c.requestId));
-    if (ids.has(allCards) || ids.size > patchLimit) return this.rebuild(dataVersion);
+    if (ids.has(allCards) || ids.size > patchLimit) return this.rebuild(dataVersion, now);
     this.seq = changes[changes.length - 1]!.seq;
-    this.patch(ids);
+    this.patch(ids, now);
     this.pruneLog();
   }
 
-  private rebuild(dataVersion: number): void {
+  /** In a new minute, patches the open cards whose SLA state moved since they were serialised. */
+  private catchUpSla(now: Date): void {
+    const minute = Math.floor(now.getTime() / minuteMs);
+    if (minute === this.slaMinute) return;
+    this.slaMinute = minute;
+    const moved = new Set<number>();
+    for (const [id, state] of slaStatesWhere(this.db, [inArray(requests.status, [...openStatuses])], now))
+      if (this.slaStates.get(id) !== state) moved.add(id);
+    if (moved.size > patchLimit) return this.rebuild(this.dataVersion, now);
+    if (moved.size) this.patch(moved, now);
+  }
+
+  private rebuild(dataVersion: number, now: Date): void {
     // The log is read before the board, so a change can only make the next read patch twice.
     this.seq = Number(this.lastSeq.get());
     this.dataVersion = dataVersion;
+    this.calendar = businessCalendar(this.db);
+    this.slaMinute = Math.floor(now.getTime() / minuteMs);
     this.body = null;
-    this.columns = readBoard(this.db, []).columns.map(({ cards, nextCursor, ...head }) => ({ head, nextCursor, cards: listOf(cards) }));
+    this.slaStates.clear();
+    this.columns = readBoard(this.db, [], now).columns.map(({ cards, nextCursor, ...head }) => {
+      if (!isClosedStatus(head.status)) for (const card of cards) this.slaStates.set(card.id, card.slaState);
+      return { head, nextCursor, cards: listOf(cards) };
+    });
     this.pruneLog();
   }
 
-  private patch(ids: Set<number>): void {
+  private patch(ids: Set<number>, now: Date): void {
     this.body = null;
     const columns = this.columns!;
     const byStatus = new Map(columns.map((c) => [c.head.status, c]));
@@ -101,13 +142,15 @@ export class BoardSnapshot {
     // A changed card that was in no open column was closed (or is new, or gone): closed pages are re-read.
     if (found.size !== ids.size) closedTouched = true;
     for (const id of ids) {
-      const card = findCard(this.db, id);
+      this.slaStates.delete(id);
+      const card = findCard(this.db, id, now);
       if (!card) continue;
       if (isClosedStatus(card.status)) {
         closedTouched = true;
         continue;
       }
       const column = byStatus.get(card.status)!;
+      this.slaStates.set(id, card.slaState);
       column.cards.insert(entryOf(card));
     }
     for (const column of columns) {
@@ -115,7 +158,7 @@ export class BoardSnapshot {
       if (!isClosedStatus(status)) {
         column.head.count = column.cards.length;
       } else if (closedTouched) {
-        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, status, []);
+        const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, status, [], undefined, now);
         Object.assign(column, { head, nextCursor, cards: listOf(cards) });
       }
     }

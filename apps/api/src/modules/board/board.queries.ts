@@ -9,7 +9,7 @@ import { columnCards } from '../requests/requests.queries';
 export const closedPageSize = 50;
 
 /** Open columns ship every card; closed ones only their most recent page, so the board stays small. */
-export function readBoard(db: Queryable, where: SQL[]): Board {
+export function readBoard(db: Queryable, where: SQL[], now = new Date()): Board {
   const limits = new Map(
     db
       .select()
@@ -27,14 +27,14 @@ export function readBoard(db: Queryable, where: SQL[]): Board {
       .map((r) => [r.status, r.n]),
   );
   const openCards = new Map<Status, Card[]>(openStatuses.map((s) => [s, []]));
-  for (const card of columnCards(db, [...where, inArray(requests.status, [...openStatuses])], 'position'))
+  for (const card of columnCards(db, [...where, inArray(requests.status, [...openStatuses])], 'position', undefined, undefined, now))
     openCards.get(card.status)!.push(card);
   return {
     columns: statuses.map((status) => {
       const count = counts.get(status) ?? 0;
       if (!isClosedStatus(status))
         return { status, wipLimit: limits.get(status) ?? null, count, cards: openCards.get(status)!, nextCursor: null };
-      return { status, wipLimit: limits.get(status) ?? null, count, ...closedPage(db, status, where) };
+      return { status, wipLimit: limits.get(status) ?? null, count, ...closedPage(db, status, where, now) };
     }),
   };
 }
@@ -42,13 +42,13 @@ export function readBoard(db: Queryable, where: SQL[]): Board {
 const cursorOf = (card: Card) => Buffer.from(JSON.stringify([card.completedAt, card.id])).toString('base64url');
 
 /** One page of a closed column, newest completion first; reads one card more to know whether another page follows. */
-function closedPage(db: Queryable, status: Status, where: SQL[], before?: { completedAt: string; id: number }) {
-  const rows = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize + 1, before);
+function closedPage(db: Queryable, status: Status, where: SQL[], now: Date, before?: { completedAt: string; id: number }) {
+  const rows = columnCards(db, [...where, eq(requests.status, status)], 'completed', closedPageSize + 1, before, now);
   const cards = rows.slice(0, closedPageSize);
   return { cards, nextCursor: rows.length > closedPageSize ? cursorOf(cards[cards.length - 1]!) : null };
 }
 
-export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where: SQL[], cursor?: string): BoardColumn {
+export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where: SQL[], cursor?: string, now = new Date()): BoardColumn {
   let before: { completedAt: string; id: number } | undefined;
   if (cursor) {
     try {
@@ -59,7 +59,7 @@ export function readClosedColumnPage(db: Queryable, status: ClosedStatus, where:
       throw invalidInput('cursor', 'must come from a previous page');
     }
   }
-  const page = closedPage(db, status, where, before);
+  const page = closedPage(db, status, where, now, before);
   const wipLimit = db.select().from(workflowColumns).where(eq(workflowColumns.status, status)).get()?.wipLimit ?? null;
   const count =
     db

@@ -16,7 +16,7 @@ const plainJson = () => (data: unknown) => JSON.stringify(data);
 
 export default async function boardRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const snapshot = new BoardSnapshot(app.db);
+  const snapshot = new BoardSnapshot(app.db, app.clock);
 
   r.get('/api/board', {
     config: { access: 'marketer', cache: 'shared' },

@@ -6,6 +6,7 @@ import { comments } from '../../db/schema';
 import { writeAs } from '../auth/actor';
 import { recordActivity } from './activity.queries';
 import { requireVisibleRequest, type Deps } from './requests.service';
+import { noteFirstResponse } from './sla-clock';
 
 /** A request's comments, oldest first. */
 export function listComments(db: Db, user: SessionUser, id: number): CommentList {
@@ -20,6 +21,7 @@ export function addComment(deps: Deps, actor: SessionUser, id: number, body: Cre
     const request = requireVisibleRequest(tx, id, user);
     const row = tx.insert(comments).values({ requestId: id, authorId: user.id, body: body.body, createdAt: now }).returning().get();
     recordActivity(tx, id, user.id, now, [{ kind: 'commented' }]);
+    noteFirstResponse(tx, id, user, now);
     return { row, audience: { departmentId: request.departmentId, requesterId: request.requesterId } };
   });
   deps.events.publish({ type: 'request.commented', requestId: id }, audience);

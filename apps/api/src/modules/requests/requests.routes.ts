@@ -51,7 +51,7 @@ export default async function requestRoutes(app: FastifyInstance) {
   r.get('/api/requests/:id', {
     config: { access: 'signedIn' },
     schema: { tags, params: Params, response: { '2xx': Request } },
-    handler: async (request) => requireVisibleRequest(app.db, request.params.id, signedInUser(request)),
+    handler: async (request) => requireVisibleRequest(app.db, request.params.id, signedInUser(request), app.clock()),
   });
 
   r.patch('/api/requests/:id', {

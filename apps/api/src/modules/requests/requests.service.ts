@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import { isOpenStatus, type Classification, type Status } from '@altitude/shared/domain';
+import { expectedByFor, isRush } from '@altitude/shared/business-time';
+import { isClosedStatus, isOpenStatus, type Classification, type Status } from '@altitude/shared/domain';
 import type { ClassificationBody, MoveRequestBody, Request, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
 import type { Db, Queryable, Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
@@ -13,6 +14,9 @@ import { positionFor, rebalanceIfLong } from './ordering';
 import { overrideUnexplained } from './override-rule';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
 import { todayIn } from '../settings/company-clock';
+import { businessCalendar } from '../service-levels/business-calendar';
+import { clockOnStatusChange, noteFirstResponse } from './sla-clock';
+import { narrowBySla } from './sla-filter';
 import {
   invalidAssignee,
   notInIntake,
@@ -31,16 +35,19 @@ export interface Deps {
   now: () => Date;
 }
 
-/** The request if `user` may see it; a 404 otherwise, so a foreign id looks like a missing one. */
-export function requireVisibleRequest(db: Queryable, id: number, user: SessionUser): Request {
-  const found = findVisibleRequest(db, id, user);
+/**
+ * The request if `user` may see it; a 404 otherwise, so a foreign id looks like a missing one.
+ * `now` is the app's clock, which decides the SLA state it is read with.
+ */
+export function requireVisibleRequest(db: Queryable, id: number, user: SessionUser, now?: Date): Request {
+  const found = findVisibleRequest(db, id, user, now);
   if (!found) throw requestNotFound();
   return found;
 }
 
-/** Loads the request inside the transaction and checks the caller's version against it. */
-function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number): Request {
-  const current = requireVisibleRequest(tx, id, user);
+/** Loads the request inside the transaction and checks the caller's version against it (a 409 shows it as of `now`). */
+function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number, now: string): Request {
+  const current = requireVisibleRequest(tx, id, user, new Date(now));
   if (version !== current.version) throw versionConflict(current);
   return current;
 }
@@ -48,13 +55,14 @@ function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number): R
 /** A page of the requests `user` may see, newest first, narrowed by the list's filters. */
 export function searchRequests(deps: Deps, user: SessionUser, query: RequestListQuery): { items: Request[]; nextCursor: string | null } {
   const { cursor, limit, ...filters } = query;
-  const where = filtersToSql(filters, user, todayIn(deps.db, deps.now()));
-  return listRequests(deps.db, where, limit, cursor ? Number(cursor) : undefined);
+  const now = deps.now();
+  const where = narrowBySla(deps.db, filtersToSql(filters, user, todayIn(deps.db, now)), filters.sla, now);
+  return listRequests(deps.db, where, limit, cursor ? Number(cursor) : undefined, now);
 }
 
 /** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
 export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
-  const request = findRequest(deps.db, id)!;
+  const request = findRequest(deps.db, id, deps.now())!;
   const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;
@@ -65,7 +73,7 @@ const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience',
 export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: UpdateRequestBody): Request {
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
-    const current = lockForWrite(tx, id, user, body.version);
+    const current = lockForWrite(tx, id, user, body.version, now);
     const { version: _v, ...fields } = body;
     if (user.role === 'requester') {
       // Fields only marketing sets (assignee, estimate, the planned-for date) are named, so the form can say which.
@@ -74,13 +82,15 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       if (current.requesterId !== user.id || current.status !== 'intake') throw forbidden();
     }
     let suggestion: Request['classification'] | undefined;
+    let turnaroundDays: number | undefined;
     if (fields.typeId !== undefined) {
       const type = tx
-        .select({ defaultClassification: requestTypes.defaultClassification })
+        .select({ defaultClassification: requestTypes.defaultClassification, turnaroundDays: requestTypes.turnaroundDays })
         .from(requestTypes)
         .where(eq(requestTypes.id, fields.typeId))
         .get();
       if (!type) throw unknownType();
+      if (fields.typeId !== current.typeId) turnaroundDays = type.turnaroundDays;
       // An unconfirmed class is only the type's default, so it follows the type; a confirmed one stays,
       // and if that puts it against the new type's default, its note must already say why.
       if (current.classificationSuggested && fields.typeId !== current.typeId) suggestion = type.defaultClassification;
@@ -103,11 +113,23 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       changes.push({ kind, field, from: long ? null : (before as Change['from']), to: long ? null : (value as Change['to']) });
     }
     if (changes.length === 0) return;
+    // The promise follows the type: a new type's turnaround counts from the original filing, and
+    // a new needed-by date is weighed against the promise again.
+    const expectedBy = turnaroundDays === undefined ? current.expectedBy : expectedByFor(current.createdAt, turnaroundDays, businessCalendar(tx));
+    const dueDate = fields.dueDate === undefined ? current.dueDate : fields.dueDate;
+    const clock = expectedBy === null ? {} : { expectedBy, rush: isRush(dueDate, expectedBy) };
     tx.update(requests)
-      .set({ ...fields, ...(suggestion === undefined ? {} : { classification: suggestion }), version: current.version + 1, updatedAt: now })
+      .set({
+        ...fields,
+        ...clock,
+        ...(suggestion === undefined ? {} : { classification: suggestion }),
+        version: current.version + 1,
+        updatedAt: now,
+      })
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, changes);
+    if (changes.some((c) => c.kind === 'assigned' && c.to !== null)) noteFirstResponse(tx, id, user, now);
   });
   return publish(deps, 'request.updated', id);
 }
@@ -116,7 +138,7 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
   const now = deps.now().toISOString();
   let rebalanced: Status | null = null;
   writeAs(deps.db, actor, 'marketer', (tx, user) => {
-    const current = lockForWrite(tx, id, user, body.version);
+    const current = lockForWrite(tx, id, user, body.version, now);
     const to = body.status;
     const confirmed = current.classification !== null && !current.classificationSuggested;
     if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(current.key);
@@ -130,6 +152,10 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
       startedAt: null,
       resolution: current.resolution,
       completedAt: current.completedAt,
+      pausedMinutes: null,
+      pausedSince: null,
+      waitingOn: null,
+      keepClock: 1,
     };
     const changes: Change[] = [];
     if (to !== current.status) {
@@ -147,11 +173,17 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
       } else if (!isOpenStatus(current.status) || current.resolution) {
         Object.assign(patch, { resolution: null, completedAt: null });
       }
+      // Into, out of or between closed columns: the clock stops, or the time closed is not counted.
+      if (isClosedStatus(to) || isClosedStatus(current.status)) {
+        const closedSince = isClosedStatus(current.status) ? current.completedAt : null;
+        Object.assign(patch, { ...clockOnStatusChange(tx, id, { completedAt: closedSince }, isClosedStatus(to), now), keepClock: 0 });
+      }
     } else {
       changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
     }
     moveStatement(tx).run({ ...patch, id });
     recordActivity(tx, id, user.id, now, changes);
+    noteFirstResponse(tx, id, user, now);
     if (rebalanceIfLong(tx, to, position)) rebalanced = to;
   });
   if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
@@ -170,11 +202,14 @@ function findStartedAt(tx: Tx, id: number) {
   );
 }
 
-/** Every column a move may change; `startedAt` null keeps the stored one. */
+/**
+ * Every column a move may change; `startedAt` null keeps the stored one, and `keepClock` 1 keeps
+ * the clock columns (a move within open columns leaves them alone, without reading them).
+ */
 type MovePatch = Pick<
   typeof requests.$inferSelect,
   'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'
->;
+> & { pausedMinutes: number | null; pausedSince: string | null; waitingOn: 'requester' | null; keepClock: 0 | 1 };
 
 /** The move's one UPDATE, prepared once: moves are the board's hottest write. */
 function moveStatement(tx: Tx) {
@@ -191,6 +226,9 @@ function moveStatement(tx: Tx) {
         startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`,
         resolution: p('resolution'),
         completedAt: p('completedAt'),
+        pausedMinutes: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedMinutes} else ${sql.placeholder('pausedMinutes')} end`,
+        pausedSince: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedSince} else ${sql.placeholder('pausedSince')} end`,
+        waitingOn: sql`case when ${sql.placeholder('keepClock')} then ${requests.waitingOn} else ${sql.placeholder('waitingOn')} end`,
       })
       .where(eq(requests.id, sql.placeholder('id')))
       .prepare();
@@ -200,7 +238,7 @@ function moveStatement(tx: Tx) {
 export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body: ClassificationBody): Request {
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'marketer', (tx, user) => {
-    const current = lockForWrite(tx, id, user, body.version);
+    const current = lockForWrite(tx, id, user, body.version, now);
     const changesClass = current.classificationSuggested || current.classification !== body.classification;
     // A note explains one class: it is kept when the class stays, never carried over to the other one.
     const kept = changesClass ? null : current.classificationNote;
@@ -227,6 +265,7 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
     recordActivity(tx, id, user.id, now, [
       { kind: afterStart ? 'reclassified_after_start' : 'classified', field: 'classification', from, to: body.classification },
     ]);
+    noteFirstResponse(tx, id, user, now);
   });
   return publish(deps, 'request.updated', id);
 }
@@ -241,11 +280,12 @@ function defaultClassOf(tx: Tx, typeId: number): Classification {
 export function cancelRequest(deps: Deps, actor: SessionUser, id: number, version: number): Request {
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
-    const current = lockForWrite(tx, id, user, version);
+    const current = lockForWrite(tx, id, user, version, now);
     if (current.requesterId !== user.id) throw forbidden();
     if (current.status !== 'intake') throw notInIntake(current.key);
     tx.update(requests)
       .set({
+        ...clockOnStatusChange(tx, id, { completedAt: null }, true, now),
         status: 'declined',
         resolution: 'cancelled',
         completedAt: now,
