@@ -115,7 +115,8 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
     if (changes.length === 0) return;
     // The promise follows the type: a new type's turnaround counts from the original filing, and
     // a new needed-by date is weighed against the promise again.
-    const expectedBy = turnaroundDays === undefined ? current.expectedBy : expectedByFor(current.createdAt, turnaroundDays, businessCalendar(tx));
+    const expectedBy =
+      turnaroundDays === undefined ? current.expectedBy : expectedByFor(current.createdAt, turnaroundDays, businessCalendar(tx));
     const dueDate = fields.dueDate === undefined ? current.dueDate : fields.dueDate;
     const clock = expectedBy === null ? {} : { expectedBy, rush: isRush(dueDate, expectedBy) };
     tx.update(requests)
