@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
-import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import { isClosedStatus, isOpenStatus, type Classification, type Status } from '@altitude/shared/domain';
 import type { ClassificationBody, MoveRequestBody, Request, RequestListQuery, UpdateRequestBody } from '@altitude/shared/requests';
 import type { Db, Queryable, Tx } from '../../db/client';
@@ -14,8 +13,7 @@ import { positionFor, rebalanceIfLong } from './ordering';
 import { overrideUnexplained } from './override-rule';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
 import { todayIn } from '../settings/company-clock';
-import { businessCalendar } from '../service-levels/business-calendar';
-import { clockOnStatusChange, noteFirstResponse } from './sla-clock';
+import { clockOnStatusChange, noteFirstResponse, promiseAfterEdit } from './sla-clock';
 import { narrowBySla } from './sla-filter';
 import {
   invalidAssignee,
@@ -113,16 +111,10 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       changes.push({ kind, field, from: long ? null : (before as Change['from']), to: long ? null : (value as Change['to']) });
     }
     if (changes.length === 0) return;
-    // The promise follows the type: a new type's turnaround counts from the original filing, and
-    // a new needed-by date is weighed against the promise again.
-    const expectedBy =
-      turnaroundDays === undefined ? current.expectedBy : expectedByFor(current.createdAt, turnaroundDays, businessCalendar(tx));
-    const dueDate = fields.dueDate === undefined ? current.dueDate : fields.dueDate;
-    const clock = expectedBy === null ? {} : { expectedBy, rush: isRush(dueDate, expectedBy) };
     tx.update(requests)
       .set({
         ...fields,
-        ...clock,
+        ...promiseAfterEdit(tx, current, turnaroundDays, fields.dueDate),
         ...(suggestion === undefined ? {} : { classification: suggestion }),
         version: current.version + 1,
         updatedAt: now,

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
+import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import { endPause } from '@altitude/shared/service-levels';
 import type { Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
@@ -60,4 +61,21 @@ export function noteFirstResponse(tx: Tx, id: number, user: SessionUser, now: st
       )
       .prepare(),
   ).run({ id, now, userId: user.id });
+}
+
+/**
+ * The promise after an edit: it follows the type (a new type's turnaround counts from the
+ * original filing, `turnaroundDays` given only when the type changes), and a new needed-by
+ * date is weighed against it again. Nothing to write for a request without a promise.
+ */
+export function promiseAfterEdit(
+  tx: Tx,
+  current: { createdAt: string; expectedBy: string | null; dueDate: string | null },
+  turnaroundDays: number | undefined,
+  dueDate: string | null | undefined,
+): { expectedBy?: string; rush?: boolean } {
+  const expectedBy =
+    turnaroundDays === undefined ? current.expectedBy : expectedByFor(current.createdAt, turnaroundDays, businessCalendar(tx));
+  if (expectedBy === null) return {};
+  return { expectedBy, rush: isRush(dueDate === undefined ? current.dueDate : dueDate, expectedBy) };
 }
