@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestType } from '@altitude/shared/directory';
+import { checkAnswers } from '@altitude/shared/intake-fields';
 import type { Request } from '@altitude/shared/requests';
 import type { TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
@@ -267,5 +268,27 @@ describe('when a type changes its questions', () => {
     // The board and list still read it.
     const list = ok<{ items: Request[] }>(await as.sales.get('/api/requests?mine=true&limit=100')).items;
     expect(list.find((r) => r.id === filed.id)?.fields).toEqual({ speaker: 'Ana Ruiz', platform: 'Teams' });
+  });
+});
+
+describe('the demo', () => {
+  it('three types ask questions; recent requests of those types answer them, older ones do not, and every answer fits', async () => {
+    const types = ok<{ items: RequestType[] }>(await as.cmo.get('/api/request-types')).items;
+    const asking = types.filter((ty) => ty.fields.length > 0 && !ty.name.includes('(intake test)'));
+    expect(asking.map((ty) => ty.name).sort()).toEqual(['Case study', 'Event banner', 'Webinar support']);
+    const rows = t.app.db.$client
+      .prepare(
+        `SELECT type_id AS typeId, fields, created_at AS createdAt FROM requests WHERE type_id IN (${asking.map((ty) => ty.id).join(',')})`,
+      )
+      .all() as { typeId: number; fields: string; createdAt: string }[];
+    const answered = rows.filter((r) => r.fields !== '{}');
+    expect(answered.length).toBeGreaterThan(20);
+    expect(answered.length).toBeLessThan(rows.length);
+    // The questions came in 60 days before the demo's today (2026-11-20): no earlier request answers them.
+    expect(answered.every((r) => r.createdAt > '2026-09-21')).toBe(true);
+    for (const r of answered) {
+      const questions = asking.find((ty) => ty.id === r.typeId)!.fields;
+      expect(checkAnswers(questions, JSON.parse(r.fields) as Record<string, unknown>)).toMatchObject({ ok: true });
+    }
   });
 });
