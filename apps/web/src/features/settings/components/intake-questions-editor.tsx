@@ -154,24 +154,23 @@ export function IntakeQuestionsEditor({ value, onChange, errors }: Props) {
                 error={error(i, 'options')}
               />
             )}
-            <Group justify="space-between" gap="xs" wrap="wrap">
-              <Group gap="md" wrap="wrap">
-                <Checkbox label="Required" checked={d.required} onChange={(e) => edit(i, { required: e.currentTarget.checked })} />
-                <Text size="xs" c="dimmed">
-                  Key: <code>{keys[i]}</code>
-                </Text>
-              </Group>
-              <Group gap={4} wrap="nowrap">
-                <Button variant="subtle" size="xs" disabled={i === 0} onClick={() => move(i, -1)}>
-                  Move up
-                </Button>
-                <Button variant="subtle" size="xs" disabled={i === value.length - 1} onClick={() => move(i, 1)}>
-                  Move down
-                </Button>
-                <Button variant="subtle" color="red" size="xs" onClick={() => onChange(value.filter((_, j) => j !== i))}>
-                  Remove question
-                </Button>
-              </Group>
+            <Group gap="md" wrap="wrap">
+              <Checkbox label="Required" checked={d.required} onChange={(e) => edit(i, { required: e.currentTarget.checked })} />
+              <Text size="xs" c="dimmed">
+                Key: <code>{keys[i]}</code>
+              </Text>
+            </Group>
+            {/* Its own row: at phone width the three buttons wrap instead of running off the modal. */}
+            <Group gap={4} wrap="wrap">
+              <Button variant="subtle" size="xs" disabled={i === 0} onClick={() => move(i, -1)}>
+                Move up
+              </Button>
+              <Button variant="subtle" size="xs" disabled={i === value.length - 1} onClick={() => move(i, 1)}>
+                Move down
+              </Button>
+              <Button variant="subtle" color="red" size="xs" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+                Remove question
+              </Button>
             </Group>
           </Stack>
         </Fieldset>
