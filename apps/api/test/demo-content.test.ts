@@ -46,6 +46,10 @@ describe('demo content reads like a real team wrote it', () => {
     for (const r of rows)
       for (const field of ['title', 'brief', 'business_goal', 'audience', 'classification_note'])
         if (r[field]) texts.push({ where: `request ${r.id} ${field}`, text: r[field] });
+    // Answers to the intake questions are read like the brief (links aside: they are addresses).
+    for (const r of db.prepare("SELECT id, fields FROM requests WHERE fields <> '{}'").all() as { id: number; fields: string }[])
+      for (const [key, value] of Object.entries(JSON.parse(r.fields) as Record<string, unknown>))
+        if (typeof value === 'string' && !/^https?:/.test(value)) texts.push({ where: `request ${r.id} fields.${key}`, text: value });
     for (const c of db.prepare('SELECT id, body FROM comments').all() as { id: number; body: string }[])
       texts.push({ where: `comment ${c.id}`, text: c.body });
     overrides = db

@@ -79,6 +79,8 @@ export const UpdateRequestBody = z.strictObject({
   estimateMinutes: z.number().int().min(0).max(100_000).nullable().optional(),
   /** The date marketing plans to deliver by (marketers and leads only); null clears it. */
   plannedFor: DateInput.nullable().optional(),
+  /** New answers to the type's questions, replacing the earlier ones (422 naming `fields.<key>`). */
+  fields: FieldAnswersInput.optional(),
 });
 export type UpdateRequestBody = z.infer<typeof UpdateRequestBody>;
 

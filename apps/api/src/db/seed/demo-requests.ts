@@ -1,6 +1,7 @@
 import type { Classification, Priority, Status } from '@altitude/shared/domain';
 import type * as t from '../schema';
 import { demoTypes, fillers, type DemoType } from './demo-catalog';
+import { answeredDays, demoAnswers, demoQuestions } from './demo-intake';
 import { strategicReasons, tacticalReasons, weakReasons } from './demo-notes';
 import { createRandom, type Random } from './random';
 
@@ -118,6 +119,9 @@ export function planRequest(rnd: Random, p: Plan) {
     createdAt: iso(p.createdAt),
     updatedAt: iso(p.createdAt),
   };
+  // Only requests filed since the type's questions were added answer them.
+  if (demoQuestions[type.name] && p.createdAt > p.end - answeredDays * dayMs)
+    row.fields = demoAnswers({ id: p.id, type: type.name, titleIndex: type.titles.indexOf(written), chosen, dueDate: row.dueDate! });
   const change = (at: number, actorId: number, kind: string, field: string | null, from: string | null, to: string | null) => {
     activity.push({ requestId: p.id, actorId, kind, field, fromValue: from, toValue: to, createdAt: iso(at) });
     row.version! += 1;

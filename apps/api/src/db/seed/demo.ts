@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { Priority, Status } from '@altitude/shared/domain';
 import type { Db } from '../client';
@@ -8,6 +8,7 @@ import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, st
 import { createRandom } from './random';
 import { seedBaseline } from './baseline';
 import { demoHolidays } from './demo-holidays';
+import { demoQuestions } from './demo-intake';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
 
 const seedDays = 182;
@@ -29,6 +30,8 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
 
   db.transaction((tx) => {
     const deptId = seedBaseline(tx);
+    for (const [name, fields] of Object.entries(demoQuestions))
+      tx.update(t.requestTypes).set({ fields }).where(eq(t.requestTypes.name, name)).run();
     const people = [...demoAccounts, ...demoColleagues].map((a) => ({
       ...a,
       id: tx

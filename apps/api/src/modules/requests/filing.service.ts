@@ -6,19 +6,23 @@ import { requests, requestTypes } from '../../db/schema';
 import { writeAs } from '../auth/actor';
 import { businessCalendar } from '../service-levels/business-calendar';
 import { recordActivity } from './activity.queries';
+import { checkedAnswers } from './intake-answers';
 import { positionFor } from './ordering';
 import { unknownType } from './requests.errors';
 import { publish, type Deps } from './requests.service';
 
 /**
  * Filing a request: it enters intake with its type's default class as a suggestion, and the
- * type's business-day turnaround fixes the date it is expected by (and whether it is a rush).
+ * type's business-day turnaround fixes the date it is expected by (and whether it is a rush), and
+ * the answers to the type's questions are checked against them and stored.
  */
 export function createRequest(deps: Deps, actor: SessionUser, body: CreateRequestBody): Request {
   const now = deps.now().toISOString();
   const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
     if (!type) throw unknownType();
+    // A type without questions takes no answers: an empty or missing `fields` is all it accepts.
+    const fields = checkedAnswers(type.fields, body.fields ?? {});
     const expectedBy = expectedByFor(now, type.turnaroundDays, businessCalendar(tx));
     const row = tx
       .insert(requests)
@@ -29,6 +33,7 @@ export function createRequest(deps: Deps, actor: SessionUser, body: CreateReques
         audience: body.audience ?? '',
         dueDate: body.dueDate ?? null,
         priority: body.priority ?? 'normal',
+        fields,
         expectedBy,
         rush: isRush(body.dueDate, expectedBy),
         typeId: type.id,

@@ -65,3 +65,12 @@ export const retypeNeedsNote = (key: string, classification: string, defaultClas
     `${key} is classified ${classification}, but that type defaults to ${defaultClassification}. Reclassify it with a note saying why first, or change its class.`,
     [{ path: 'typeId', message: `defaults to ${defaultClassification}; the request's ${classification} class needs a note first` }],
   );
+
+/** 422 naming each offending answer as `fields.<key>`: the answers do not fit the type's questions. */
+export const invalidAnswers = (errors: { path: string; message: string }[]) =>
+  new HttpProblem(
+    422,
+    'request.invalid_fields',
+    `Check the answers to the type's questions: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}.`,
+    errors,
+  );

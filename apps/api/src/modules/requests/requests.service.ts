@@ -9,6 +9,7 @@ import { forbidden } from '../../errors';
 import type { EventBus } from '../../plugins/sse';
 import { recordActivity, type Change } from './activity.queries';
 import { writeAs } from '../auth/actor';
+import { answersForType } from './intake-answers';
 import { positionFor, rebalanceIfLong } from './ordering';
 import { overrideUnexplained } from './override-rule';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
@@ -66,13 +67,15 @@ export function publish(deps: Deps, type: 'request.created' | 'request.updated',
   return request;
 }
 
-const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority']);
+// A requester may also correct the answers to the type's questions while the request is in
+// intake, as they may the brief: the answers are part of the brief, and triage has not begun.
+const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience', 'dueDate', 'priority', 'fields']);
 
 export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: UpdateRequestBody): Request {
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version, now);
-    const { version: _v, ...fields } = body;
+    const { version: _v, fields: answers, ...fields } = body;
     if (user.role === 'requester') {
       // Fields only marketing sets (assignee, estimate, the planned-for date) are named, so the form can say which.
       const marketingOnly = Object.keys(fields).filter((k) => !requesterEditable.has(k));
@@ -101,7 +104,12 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       const assignee = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, fields.assigneeId)).get();
       if (!assignee || assignee.role === 'requester' || !assignee.active) throw invalidAssignee();
     }
+    // Answers replace the earlier ones whole, checked against the questions of the type the
+    // request will have. Changing only the type keeps the answers: they stay readable by key.
+    const newAnswers = answers === undefined ? undefined : answersForType(tx, fields.typeId ?? current.typeId, answers);
     const changes: Change[] = [];
+    if (newAnswers !== undefined && JSON.stringify(newAnswers) !== JSON.stringify(current.fields))
+      changes.push({ kind: 'updated', field: 'fields', from: null, to: null });
     for (const [field, value] of Object.entries(fields)) {
       const before = current[field as keyof Request];
       if (value === undefined || value === before) continue;
@@ -115,6 +123,7 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       .set({
         ...fields,
         ...promiseAfterEdit(tx, current, turnaroundDays, fields.dueDate),
+        ...(newAnswers === undefined ? {} : { fields: newAnswers }),
         ...(suggestion === undefined ? {} : { classification: suggestion }),
         version: current.version + 1,
         updatedAt: now,

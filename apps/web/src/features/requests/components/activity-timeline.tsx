@@ -42,6 +42,8 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
     case 'cancelled':
       return 'cancelled it';
     default:
+      // Answers, like the brief, are not copied into the history.
+      if (a.field === 'fields') return "changed the answers to the type's questions";
       return a.field
         ? `changed ${a.field.replace(/([A-Z])/g, ' $1').toLowerCase()}${a.to && a.field !== 'brief' ? ` to "${a.to}"` : ''}`
         : a.kind;

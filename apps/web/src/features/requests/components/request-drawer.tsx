@@ -20,6 +20,7 @@ import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
 import { EstimateInput } from './estimate-input';
+import { IntakeAnswers } from './intake-answers';
 import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
@@ -199,6 +200,7 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
         </Tabs.List>
         <Tabs.Panel value="brief" pt="md">
           <EditableBrief key={request.version} request={request} onSave={(brief) => save({ brief })} />
+          <IntakeAnswers request={request} mt="md" />
         </Tabs.Panel>
         <Tabs.Panel value="time" pt="md">
           <TimeLog requestId={id} />

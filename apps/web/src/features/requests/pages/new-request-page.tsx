@@ -4,12 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router';
 import { addDays } from '@altitude/shared/calendar';
 import { priorities, type Priority } from '@altitude/shared/domain';
+import type { IntakeField } from '@altitude/shared/intake-fields';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useRequestTypes } from '../../../lib/directory';
 import { plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useCreateRequest } from '../api/create-request';
+import { IntakeAnswerInputs } from '../components/intake-answer-inputs';
+import { answerErrors, answersBody, blankAnswers, type AnswerValues } from '../components/intake-answer-values';
 
 interface Values {
   typeId: string | null;
@@ -19,9 +22,11 @@ interface Values {
   audience: string;
   dueDate: string;
   priority: Priority;
+  /** Answers to the chosen type's questions, by key. */
+  fields: AnswerValues;
 }
 
-const toBody = (v: Values) => ({
+const toBody = (v: Values, questions: readonly IntakeField[] = []) => ({
   typeId: v.typeId ? Number(v.typeId) : 0,
   title: v.title,
   brief: v.brief,
@@ -29,6 +34,7 @@ const toBody = (v: Values) => ({
   audience: v.audience,
   dueDate: v.dueDate || null,
   priority: v.priority,
+  fields: answersBody(questions, v.fields),
 });
 
 const validateBody = schemaResolver(CreateRequestBody, { sync: true });
@@ -41,15 +47,24 @@ export function NewRequestPage() {
   const fromBoard = useSearchParams()[0].get('from') === 'board';
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { typeId: null, title: '', brief: '', businessGoal: '', audience: '', dueDate: '', priority: 'normal' },
-    validate: (values) => validateBody(toBody(values)),
+    initialValues: { typeId: null, title: '', brief: '', businessGoal: '', audience: '', dueDate: '', priority: 'normal', fields: {} },
+    // The type's questions are checked by the rules the API applies to them.
+    validate: (values) => {
+      const questions = typeOf(values.typeId)?.fields ?? [];
+      return { ...validateBody(toBody(values, questions)), ...answerErrors(questions, values.fields) };
+    },
+    // A new type asks other questions: start its answers empty.
+    onValuesChange: (values, previous) => {
+      if (values.typeId !== previous.typeId) form.setFieldValue('fields', blankAnswers(typeOf(values.typeId)?.fields ?? []));
+    },
   });
-  const type = types.find((t) => String(t.id) === form.values.typeId);
+  const typeOf = (id: string | null) => types.find((t) => String(t.id) === id);
+  const type = typeOf(form.values.typeId);
   const earliest = type ? addDays(today(), type.turnaroundDays) : null;
   const rushed = Boolean(earliest && form.values.dueDate && form.values.dueDate < earliest);
 
   const submit = form.onSubmit((values) =>
-    create.mutate(CreateRequestBody.parse(toBody(values)), {
+    create.mutate(CreateRequestBody.parse(toBody(values, type?.fields)), {
       onSuccess: (request) => {
         notifications.show({ color: 'teal', title: `${request.key} filed`, message: 'Marketing will triage it shortly.' });
         form.reset();
@@ -111,6 +126,13 @@ export function NewRequestPage() {
             minRows={5}
             {...form.getInputProps('brief')}
           />
+          {type && (
+            <IntakeAnswerInputs
+              typeName={type.name}
+              questions={type.fields}
+              inputProps={(key, checkbox) => form.getInputProps(`fields.${key}`, checkbox ? { type: 'checkbox' } : undefined)}
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Business goal" placeholder="e.g. Pipeline from the summit" {...form.getInputProps('businessGoal')} />
             <TextInput label="Audience" placeholder="e.g. CIOs of mid-market logistics firms" {...form.getInputProps('audience')} />

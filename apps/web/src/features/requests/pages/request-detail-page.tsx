@@ -7,6 +7,7 @@ import { useCancelRequest } from '../api/cancel-request';
 import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
+import { IntakeAnswers } from '../components/intake-answers';
 import { Markdown } from '../components/markdown';
 import { RequestFacts } from '../components/request-facts';
 
@@ -87,6 +88,7 @@ export function RequestDetailPage() {
                   )}
                 </Group>
               )}
+              <IntakeAnswers request={request} mt="md" />
             </Paper>
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">

@@ -6,16 +6,29 @@ import { useCreateRequestType } from '../api/create-request-type';
 import { useUpdateRequestType } from '../api/update-request-type';
 import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
 import { plural } from '../../../lib/format';
+import {
+  draftsOf,
+  IntakeQuestionsEditor,
+  questionErrorPaths,
+  questionsOf,
+  withoutQuestionErrors,
+  type QuestionDraft,
+} from './intake-questions-editor';
 
 interface Values {
   name: string;
   description: string;
   turnaroundDays: number | string;
   defaultClassification: Classification;
+  fields: QuestionDraft[];
 }
 
 const fields = ['name', 'description', 'turnaroundDays', 'defaultClassification'] as const;
-const toBody = (v: Values) => ({ ...v, turnaroundDays: v.turnaroundDays === '' ? Number.NaN : Number(v.turnaroundDays) });
+const toBody = (v: Values) => ({
+  ...v,
+  turnaroundDays: v.turnaroundDays === '' ? Number.NaN : Number(v.turnaroundDays),
+  fields: questionsOf(v.fields),
+});
 const validate = schemaValidator<Values>(CreateRequestTypeBody, toBody);
 
 const classHint: Record<Classification, string> = {
@@ -51,12 +64,13 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
     mode: 'controlled',
     initialValues:
       editing === 'new'
-        ? { name: '', description: '', turnaroundDays: 5, defaultClassification: 'tactical' }
+        ? { name: '', description: '', turnaroundDays: 5, defaultClassification: 'tactical', fields: [] }
         : {
             name: editing.name,
             description: editing.description,
             turnaroundDays: editing.turnaroundDays,
             defaultClassification: editing.defaultClassification,
+            fields: draftsOf(editing.fields),
           },
     validate,
   });
@@ -71,7 +85,7 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
         );
         onDone();
       },
-      onError: (error: Error) => showServerErrors(error, form, fields),
+      onError: (error: Error) => showServerErrors(error, form, [...fields, ...questionErrorPaths(error)]),
     };
     if (editing === 'new') create.mutate(body, options);
     else update.mutate({ id: editing.id, ...body }, options);
@@ -118,6 +132,14 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
             onChange={(v) => form.setFieldValue('defaultClassification', v as Classification)}
           />
         </Input.Wrapper>
+        <IntakeQuestionsEditor
+          value={form.values.fields}
+          onChange={(drafts) => {
+            form.setFieldValue('fields', drafts);
+            form.setErrors(withoutQuestionErrors(form.errors));
+          }}
+          errors={form.errors}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             Cancel
