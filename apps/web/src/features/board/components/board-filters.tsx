@@ -28,7 +28,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         placeholder="Search title or MKT-42"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        w={200}
+        w={190}
       />
       <MultiSelect
         aria-label="Department"
@@ -36,7 +36,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={lookup.departments.map((d) => ({ value: String(d.id), label: d.name }))}
         value={split(filters.department)}
         onChange={(v) => setFilter('department', v.join(',') || null)}
-        w={180}
+        w={170}
         clearable
       />
       <MultiSelect
@@ -45,7 +45,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={lookup.types.map((t) => ({ value: String(t.id), label: t.name }))}
         value={split(filters.type)}
         onChange={(v) => setFilter('type', v.join(',') || null)}
-        w={180}
+        w={170}
         searchable
         clearable
       />
@@ -55,7 +55,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={[{ value: 'none', label: 'Unassigned' }, ...marketers.map((u) => ({ value: String(u.id), label: u.name }))]}
         value={filters.assignee ?? null}
         onChange={(v) => setFilter('assignee', v)}
-        w={160}
+        w={150}
         clearable
       />
       <Select
@@ -77,7 +77,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={slaStates.map((s) => ({ value: s, label: slaLabel[s] }))}
         value={split(filters.sla)}
         onChange={(v) => setFilter('sla', v.join(',') || null)}
-        w={180}
+        w={170}
         clearable
       />
       <Switch
