@@ -94,6 +94,18 @@ describe('company holidays', () => {
     expect(await list()).toEqual([staffDay]);
   });
 
+  it('every signed-in person reads the company time zone with the holidays, though only a lead reads the company settings', async () => {
+    // The new-request form builds the business calendar from this answer alone.
+    expect(ok<{ timezone: string }>(await c.sales.get('/api/settings/holidays')).timezone).toBe('UTC');
+    expectProblem(await c.sales.get('/api/settings/company'), 403);
+    ok(await c.cmo.put('/api/settings/company', { timezone: 'Asia/Tokyo' }));
+    for (const who of [c.cmo, c.marketer, c.sales, c.exec]) {
+      expect(ok<{ timezone: string }>(await who.get('/api/settings/holidays')).timezone).toBe('Asia/Tokyo');
+    }
+    expect(ok<{ timezone: string }>(await c.cmo.put('/api/settings/holidays', { items: [staffDay] })).timezone).toBe('Asia/Tokyo');
+    ok(await c.cmo.put('/api/settings/company', { timezone: 'UTC' }));
+  });
+
   it('signed out, neither reading nor writing is possible (401)', async () => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/api/settings/holidays' }), 401);
     expectProblem(await t.app.inject({ method: 'PUT', url: '/api/settings/holidays', payload: { items: [] } }), 401);

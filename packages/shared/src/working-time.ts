@@ -17,7 +17,12 @@ export const workingDaysPerWeek = 5;
 /** A company holiday as the API answers it. */
 export const Holiday = z.object({ date: IsoDate, name: z.string() });
 export type Holiday = z.infer<typeof Holiday>;
-export const HolidayList = z.object({ items: z.array(Holiday) });
+/**
+ * The holidays answer. It carries the company time zone too: with the holidays, it is all a
+ * signed-in page needs to build the `BusinessCalendar` (the new-request form's "Expected by"),
+ * while the company settings themselves stay the lead's.
+ */
+export const HolidayList = z.object({ items: z.array(Holiday), timezone: z.string() });
 export type HolidayList = z.infer<typeof HolidayList>;
 
 /** A century of public holidays at a generous 5 a year fits; a longer list is a mistake or an attack. */

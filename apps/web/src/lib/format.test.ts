@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from './format';
+import { formatWeekdayDate, plural } from './format';
 
 describe('plural', () => {
   it.each([
@@ -22,5 +22,20 @@ describe('plural', () => {
   it('takes an explicit plural for other irregular nouns', () => {
     expect(plural(2, 'analysis', 'analyses')).toBe('2 analyses');
     expect(plural(1, 'analysis', 'analyses')).toBe('1 analysis');
+  });
+});
+
+describe('formatWeekdayDate', () => {
+  const thisYear = new Date().getUTCFullYear();
+  it('writes weekday, day and month, as "Expected by Tue 15 Dec" reads', () => {
+    // 1 June 2026 was a Monday: count from it by hand.
+    expect(formatWeekdayDate('2026-06-01').split(' ')[0]).toBe('Mon');
+    expect(formatWeekdayDate('2026-12-15').startsWith('Tue 15 Dec')).toBe(true);
+    expect(formatWeekdayDate('2026-12-19').startsWith('Sat 19 Dec')).toBe(true);
+  });
+
+  it('adds the year only when it is not this year', () => {
+    expect(formatWeekdayDate(`${thisYear}-03-02`)).toMatch(/^[A-Z][a-z]{2} 2 Mar$/);
+    expect(formatWeekdayDate(`${thisYear + 1}-03-02`)).toMatch(new RegExp(`^[A-Z][a-z]{2} 2 Mar ${thisYear + 1}$`));
   });
 });

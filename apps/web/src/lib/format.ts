@@ -60,6 +60,13 @@ export function formatDate(isoDate: string | null | undefined): string {
   return (d.getUTCFullYear() === new Date().getUTCFullYear() ? dateFormat : dateYearFormat).format(d);
 }
 
+const weekdayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' });
+
+/** "2026-12-15" → "Tue 15 Dec" (with the year when it is not this year): a date someone plans a week around. */
+export function formatWeekdayDate(isoDate: string): string {
+  return `${weekdayFormat.format(new Date(`${isoDate}T00:00:00Z`))} ${formatDate(isoDate)}`;
+}
+
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /** "3 hours ago", "yesterday", "2 weeks ago". */

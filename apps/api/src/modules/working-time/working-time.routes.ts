@@ -13,7 +13,11 @@ export default async function workingTimeRoutes(app: FastifyInstance) {
 
   r.get('/api/settings/holidays', {
     config: { access: 'signedIn' },
-    schema: { tags: ['settings'], summary: 'Company holidays, earliest first', response: { '2xx': HolidayList } },
+    schema: {
+      tags: ['settings'],
+      summary: 'Company holidays, earliest first, with the company time zone (the business calendar of every service-level date)',
+      response: { '2xx': HolidayList },
+    },
     handler: async () => readHolidays(app.db),
   });
 

@@ -2,16 +2,17 @@ import type { SessionUser } from '@altitude/shared/auth';
 import { coverageOf, workingDays, type Coverage, type HolidayInput, type HolidayList } from '@altitude/shared/working-time';
 import type { Db, Queryable } from '../../db/client';
 import { writeAs } from '../auth/actor';
+import { companyTimeZone } from '../settings/company-clock';
 import { teamAvailability, type DateRange } from './availability.queries';
 import { holidaysIn, listHolidays, loggedByUser, replaceHolidays } from './working-time.queries';
 
-export const readHolidays = (db: Queryable): HolidayList => ({ items: listHolidays(db) });
+export const readHolidays = (db: Queryable): HolidayList => ({ items: listHolidays(db), timezone: companyTimeZone(db) });
 
 /** Replaces the company's holidays; reports count available time against the new list from their next call. */
 export function putHolidays(db: Db, actor: SessionUser, items: HolidayInput[]): HolidayList {
   return writeAs(db, actor, 'lead', (tx) => {
     replaceHolidays(tx, items);
-    return { items: listHolidays(tx) };
+    return readHolidays(tx);
   });
 }
 

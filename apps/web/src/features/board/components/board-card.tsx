@@ -6,6 +6,8 @@ import type { Card } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, isOverdue } from '../../../lib/format';
 import { ClassificationBadge } from '../../../components/badges';
+import { SlaBadge } from '../../../components/sla-badge';
+import { cardSlaStates } from '../../../lib/service-level';
 import classes from './board-card.module.css';
 
 interface Props {
@@ -49,6 +51,9 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);
   const unconfirmed = card.classificationSuggested || !card.classification;
+  // Only the states that ask for attention: a board of "On track" badges says nothing.
+  const sla = card.slaState && cardSlaStates.includes(card.slaState) ? card.slaState : null;
+  const requester = card.waitingOn === 'requester' ? lookup.user(card.requesterId) : undefined;
   return (
     <Paper
       className={classes.card}
@@ -63,11 +68,14 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
         <Text size="xs" c="dimmed" ff="monospace">
           {card.key}
         </Text>
-        {card.priority === 'urgent' || card.priority === 'high' ? (
-          <Badge size="xs" color={card.priority === 'urgent' ? 'red' : 'orange'} variant="light">
-            {card.priority}
-          </Badge>
-        ) : null}
+        <Group gap={4} wrap="nowrap">
+          {sla && <SlaBadge state={sla} size="xs" />}
+          {card.priority === 'urgent' || card.priority === 'high' ? (
+            <Badge size="xs" color={card.priority === 'urgent' ? 'red' : 'orange'} variant="light">
+              {card.priority}
+            </Badge>
+          ) : null}
+        </Group>
       </Group>
       <Text size="sm" fw={500} lineClamp={2} mt={2} className={classes.title}>
         {card.title}
@@ -75,6 +83,11 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
       <Text size="xs" c="dimmed" mt={2} truncate>
         {lookup.type(card.typeId)?.name} · {lookup.department(card.departmentId)?.name}
       </Text>
+      {card.waitingOn === 'requester' && (
+        <Text size="xs" c="gray.8" mt={2} truncate>
+          Waiting on {requester?.name ?? 'the requester'}
+        </Text>
+      )}
       <Group gap={6} mt={6} justify="space-between" wrap="nowrap">
         {/* The class never shrinks to "STRATE…": the due date beside it wraps instead. */}
         <Group gap={4} wrap="nowrap" className={classes.class}>

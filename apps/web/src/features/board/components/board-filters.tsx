@@ -1,6 +1,8 @@
 import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { slaStates } from '@altitude/shared/service-levels';
 import { useLookup } from '../../../lib/directory';
+import { slaLabel } from '../../../lib/service-level';
 import type { useBoardFilters } from '../hooks/use-board-filters';
 
 type Filters = ReturnType<typeof useBoardFilters>;
@@ -26,7 +28,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         placeholder="Search title or MKT-42"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
-        w={220}
+        w={190}
       />
       <MultiSelect
         aria-label="Department"
@@ -34,7 +36,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={lookup.departments.map((d) => ({ value: String(d.id), label: d.name }))}
         value={split(filters.department)}
         onChange={(v) => setFilter('department', v.join(',') || null)}
-        w={200}
+        w={170}
         clearable
       />
       <MultiSelect
@@ -43,7 +45,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={lookup.types.map((t) => ({ value: String(t.id), label: t.name }))}
         value={split(filters.type)}
         onChange={(v) => setFilter('type', v.join(',') || null)}
-        w={200}
+        w={170}
         searchable
         clearable
       />
@@ -53,7 +55,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={[{ value: 'none', label: 'Unassigned' }, ...marketers.map((u) => ({ value: String(u.id), label: u.name }))]}
         value={filters.assignee ?? null}
         onChange={(v) => setFilter('assignee', v)}
-        w={170}
+        w={150}
         clearable
       />
       <Select
@@ -66,7 +68,16 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         ]}
         value={filters.classification ?? null}
         onChange={(v) => setFilter('classification', v)}
-        w={140}
+        w={130}
+        clearable
+      />
+      <MultiSelect
+        aria-label="Service level"
+        placeholder={filters.sla ? undefined : 'Service level'}
+        data={slaStates.map((s) => ({ value: s, label: slaLabel[s] }))}
+        value={split(filters.sla)}
+        onChange={(v) => setFilter('sla', v.join(',') || null)}
+        w={170}
         clearable
       />
       <Switch

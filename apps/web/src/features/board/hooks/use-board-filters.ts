@@ -7,9 +7,11 @@ export type BoardFilters = {
   assignee?: string;
   classification?: string;
   overdue?: string;
+  /** Service-level states, comma-separated (`at_risk,breached`), as the API's `sla` takes them. */
+  sla?: string;
 };
 
-const keys = ['q', 'department', 'type', 'assignee', 'classification', 'overdue'] as const;
+const keys = ['q', 'department', 'type', 'assignee', 'classification', 'overdue', 'sla'] as const;
 
 export function filtersFromSearch(params: URLSearchParams): BoardFilters {
   const filters: BoardFilters = {};

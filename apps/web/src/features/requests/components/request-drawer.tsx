@@ -21,6 +21,7 @@ import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
 import { EstimateInput } from './estimate-input';
 import { IntakeAnswers } from './intake-answers';
+import { ServiceLevelLine } from './service-level-line';
 import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
@@ -93,6 +94,7 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           ✕
         </Button>
       </Group>
+      <ServiceLevelLine request={request} />
 
       <div>
         <Text size="sm" fw={500} mb={4}>

@@ -1,8 +1,9 @@
 import { Group, Stack, Text } from '@mantine/core';
 import type { Request } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
-import { formatDate, formatMinutes, isOverdue, priorityLabel } from '../../../lib/format';
+import { formatDate, formatMinutes, formatWeekdayDate, isOverdue, priorityLabel } from '../../../lib/format';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
+import { SlaBadge } from '../../../components/sla-badge';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -36,8 +37,25 @@ export function RequestFacts({ request }: { request: Request }) {
       <Fact label="Needed by">
         <Text size="sm" c={isOverdue(request.dueDate, request.status) ? 'red.7' : undefined}>
           {formatDate(request.dueDate)}
+          {request.rush ? ' · rush' : ''}
         </Text>
       </Fact>
+      {/* The type's business-day turnaround, fixed at filing: what marketing promised, whatever the requester asked. */}
+      <Fact label="Expected by">
+        <Text size="sm">{request.expectedBy ? formatWeekdayDate(request.expectedBy) : '—'}</Text>
+      </Fact>
+      {request.slaState && (
+        <Fact label="Service level">
+          <Stack gap={2} align="flex-end">
+            <SlaBadge state={request.slaState} />
+            {request.waitingOn === 'requester' && (
+              <Text size="sm" fw={500}>
+                Waiting on {lookup.user(request.requesterId)?.name ?? 'the requester'}
+              </Text>
+            )}
+          </Stack>
+        </Fact>
+      )}
       {/* The requester's date is a wish; this is the date marketing committed to, a dash until it plans the work. */}
       <Fact label="Planned for">
         <Text size="sm">{formatDate(request.plannedFor)}</Text>

@@ -4,6 +4,7 @@ import { useLookup } from '../../../lib/directory';
 import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { StatusBadge } from '../../../components/badges';
+import { SlaBadge } from '../../../components/sla-badge';
 import { useRequestList } from '../api/list-requests';
 
 export function MyRequestsPage() {
@@ -21,7 +22,7 @@ export function MyRequestsPage() {
         <div>
           <Title order={2}>My requests</Title>
           <Text c="dimmed" size="sm">
-            Status, the date you need it by, the date marketing plans it for, and the latest news.
+            Status, service level, the date you need it by, the date marketing plans it for, and the latest news.
           </Text>
         </div>
         <Group>
@@ -51,12 +52,13 @@ export function MyRequestsPage() {
             </Text>
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={880}>
+          <Table.ScrollContainer minWidth={1040}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Request</Table.Th>
                   <Table.Th miw={160}>Status</Table.Th>
+                  <Table.Th miw={150}>Service level</Table.Th>
                   <Table.Th>Type</Table.Th>
                   <Table.Th>Needed by</Table.Th>
                   <Table.Th>Planned for</Table.Th>
@@ -77,6 +79,19 @@ export function MyRequestsPage() {
                     </Table.Td>
                     <Table.Td>
                       <StatusBadge status={r.status} resolution={r.resolution} />
+                    </Table.Td>
+                    <Table.Td>
+                      {r.slaState ? <SlaBadge state={r.slaState} /> : null}
+                      {r.expectedBy && (
+                        <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
+                          Expected by {formatDate(r.expectedBy)}
+                        </Text>
+                      )}
+                      {r.waitingOn === 'requester' && (
+                        <Text size="xs" fw={500} mt={2}>
+                          Waiting on {lookup.user(r.requesterId)?.name ?? 'the requester'}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{lookup.type(r.typeId)?.name}</Text>

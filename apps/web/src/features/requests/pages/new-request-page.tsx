@@ -2,17 +2,19 @@ import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stac
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router';
-import { addDays } from '@altitude/shared/calendar';
+import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import { priorities, type Priority } from '@altitude/shared/domain';
 import type { IntakeField } from '@altitude/shared/intake-fields';
 import { CreateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useRequestTypes } from '../../../lib/directory';
-import { plural, priorityLabel } from '../../../lib/format';
+import { formatWeekdayDate, plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
+import { useBusinessCalendar } from '../api/get-business-calendar';
 import { useCreateRequest } from '../api/create-request';
 import { IntakeAnswerInputs } from '../components/intake-answer-inputs';
 import { answerErrors, answersBody, blankAnswers, type AnswerValues } from '../components/intake-answer-values';
+import { RushAlert } from '../components/rush-alert';
 
 interface Values {
   typeId: string | null;
@@ -41,6 +43,7 @@ const validateBody = schemaResolver(CreateRequestBody, { sync: true });
 
 export function NewRequestPage() {
   const { data: types = [] } = useRequestTypes();
+  const { data: calendar } = useBusinessCalendar();
   const create = useCreateRequest();
   const navigate = useNavigate();
   // Filed from the board: go back there with the new card open.
@@ -60,8 +63,9 @@ export function NewRequestPage() {
   });
   const typeOf = (id: string | null) => types.find((t) => String(t.id) === id);
   const type = typeOf(form.values.typeId);
-  const earliest = type ? addDays(today(), type.turnaroundDays) : null;
-  const rushed = Boolean(earliest && form.values.dueDate && form.values.dueDate < earliest);
+  // The server's own rule (shared), so the date promised here is the date the request will carry.
+  const expectedBy = type && calendar ? expectedByFor(new Date(), type.turnaroundDays, calendar) : null;
+  const rushed = expectedBy !== null && isRush(form.values.dueDate, expectedBy);
 
   const submit = form.onSubmit((values) =>
     create.mutate(CreateRequestBody.parse(toBody(values, type?.fields)), {
@@ -104,14 +108,28 @@ export function NewRequestPage() {
                 <div>
                   <Text size="sm">{option.label}</Text>
                   <Text size="xs" c="dimmed">
-                    {t?.description} · usually {plural(t?.turnaroundDays ?? 0, 'day')}
+                    {t?.description} · usually {plural(t?.turnaroundDays ?? 0, 'business day')}
                   </Text>
                 </div>
               );
             }}
-            description={type ? `${type.description} Typical turnaround: ${plural(type.turnaroundDays, 'day')}.` : undefined}
+            description={type?.description || undefined}
             {...form.getInputProps('typeId')}
           />
+          {type && (
+            <Text size="sm" mt={-8} aria-live="polite">
+              {expectedBy ? (
+                <Text span fw={600} inherit>
+                  Expected by {formatWeekdayDate(expectedBy)}
+                </Text>
+              ) : null}
+              <Text span c="dimmed" inherit>
+                {expectedBy ? ' · ' : 'Usually '}
+                {plural(type.turnaroundDays, 'business day')}
+                {expectedBy ? ' after today, not counting weekends or company holidays' : ''}
+              </Text>
+            </Text>
+          )}
           <TextInput
             label="Title"
             placeholder="e.g. Roll-up banners for the Lisbon summit"
@@ -138,15 +156,7 @@ export function NewRequestPage() {
             <TextInput label="Audience" placeholder="e.g. CIOs of mid-market logistics firms" {...form.getInputProps('audience')} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <div>
-              <TextInput label="Due date" type="date" min={today()} {...form.getInputProps('dueDate')} />
-              {rushed && type && (
-                <Text size="xs" c="orange.8" mt={4} role="status">
-                  That is sooner than the usual {type.turnaroundDays}-day turnaround for {type.name.toLowerCase()}s. Marketing will tell you
-                  if it can be done.
-                </Text>
-              )}
-            </div>
+            <TextInput label="Needed by" type="date" min={today(calendar?.timeZone)} {...form.getInputProps('dueDate')} />
             <div>
               <Text size="sm" fw={500} mb={4} id="priority-label">
                 Priority
@@ -159,6 +169,9 @@ export function NewRequestPage() {
               />
             </div>
           </SimpleGrid>
+          {rushed && type && expectedBy && (
+            <RushAlert neededBy={form.values.dueDate} expectedBy={expectedBy} typeName={type.name} turnaroundDays={type.turnaroundDays} />
+          )}
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
               Submit request

@@ -7,5 +7,12 @@ export const updateCompany = (body: PutCompanyBody) => api.put('/api/settings/co
 
 export function useUpdateCompany() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateCompany, onSuccess: (company) => queryClient.setQueryData(queryKeys.settings.company, company) });
+  return useMutation({
+    mutationFn: updateCompany,
+    onSuccess: (company) => {
+      queryClient.setQueryData(queryKeys.settings.company, company);
+      // The holidays answer carries the time zone (the business calendar's other half).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.settings.holidays });
+    },
+  });
 }

@@ -1,5 +1,6 @@
-import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Input, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { maxFirstResponseHours, maxTurnaroundDays } from '@altitude/shared/business-time';
 import { CreateRequestTypeBody, type RequestType } from '@altitude/shared/directory';
 import type { Classification } from '@altitude/shared/domain';
 import { useCreateRequestType } from '../api/create-request-type';
@@ -19,14 +20,18 @@ interface Values {
   name: string;
   description: string;
   turnaroundDays: number | string;
+  firstResponseHours: number | string;
   defaultClassification: Classification;
   fields: QuestionDraft[];
 }
 
-const fields = ['name', 'description', 'turnaroundDays', 'defaultClassification'] as const;
+const fields = ['name', 'description', 'turnaroundDays', 'firstResponseHours', 'defaultClassification'] as const;
+/** An emptied NumberInput holds '': NaN, so the schema names the field instead of reading 0. */
+const numberOf = (v: number | string) => (v === '' ? Number.NaN : Number(v));
 const toBody = (v: Values) => ({
   ...v,
-  turnaroundDays: v.turnaroundDays === '' ? Number.NaN : Number(v.turnaroundDays),
+  turnaroundDays: numberOf(v.turnaroundDays),
+  firstResponseHours: numberOf(v.firstResponseHours),
   fields: questionsOf(v.fields),
 });
 const validate = schemaValidator<Values>(CreateRequestTypeBody, toBody);
@@ -64,11 +69,12 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
     mode: 'controlled',
     initialValues:
       editing === 'new'
-        ? { name: '', description: '', turnaroundDays: 5, defaultClassification: 'tactical', fields: [] }
+        ? { name: '', description: '', turnaroundDays: 5, firstResponseHours: 8, defaultClassification: 'tactical', fields: [] }
         : {
             name: editing.name,
             description: editing.description,
             turnaroundDays: editing.turnaroundDays,
+            firstResponseHours: editing.firstResponseHours,
             defaultClassification: editing.defaultClassification,
             fields: draftsOf(editing.fields),
           },
@@ -81,7 +87,7 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
       onSuccess: (type: RequestType) => {
         saved(
           editing === 'new' ? 'Request type added' : 'Request type saved',
-          `${type.name}: ${plural(type.turnaroundDays, 'day')}, ${type.defaultClassification} by default.`,
+          `${type.name}: ${plural(type.turnaroundDays, 'business day')}, ${type.defaultClassification} by default.`,
         );
         onDone();
       },
@@ -102,16 +108,26 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
           minRows={2}
           {...form.getInputProps('description')}
         />
-        <NumberInput
-          label="Typical turnaround"
-          description="Days marketing usually needs; requesters are warned when they ask for a sooner due date."
-          suffix=" days"
-          min={1}
-          max={365}
-          allowDecimal={false}
-          required
-          {...form.getInputProps('turnaroundDays')}
-        />
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <NumberInput
+            label="Turnaround (business days)"
+            description="Monday to Friday, without company holidays. Requesters see the date it promises, and a sooner needed-by date is a rush."
+            min={1}
+            max={maxTurnaroundDays}
+            allowDecimal={false}
+            required
+            {...form.getInputProps('turnaroundDays')}
+          />
+          <NumberInput
+            label="First response (business hours)"
+            description="Business hours (09:00–17:00) within which marketing first answers a new request."
+            min={1}
+            max={maxFirstResponseHours}
+            allowDecimal={false}
+            required
+            {...form.getInputProps('firstResponseHours')}
+          />
+        </SimpleGrid>
         <Input.Wrapper
           label="Default classification"
           labelProps={{ id: 'default-class-label' }}

@@ -19,12 +19,12 @@ export function RequestTypesTab() {
         <Button onClick={() => setEditing('new')}>Add request type</Button>
       </Group>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={800}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Type</Table.Th>
-                <Table.Th w={130}>Turnaround</Table.Th>
+                <Table.Th w={280}>Service level</Table.Th>
                 <Table.Th w={150}>Default class</Table.Th>
                 <Table.Th w={90} />
               </Table.Tr>
@@ -40,7 +40,11 @@ export function RequestTypesTab() {
                       {type.description || '—'}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{plural(type.turnaroundDays, 'day')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {plural(type.turnaroundDays, 'business day')} · first response {type.firstResponseHours} h
+                    </Text>
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={classificationColor[type.defaultClassification]}>
                       {classificationLabel[type.defaultClassification]}
