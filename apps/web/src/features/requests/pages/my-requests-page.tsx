@@ -5,6 +5,7 @@ import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { StatusBadge } from '../../../components/badges';
 import { useRequestList } from '../api/list-requests';
+import { DepartmentServiceFacts } from '../components/department-service-facts';
 
 export function MyRequestsPage() {
   const user = useCurrentUser();
@@ -38,6 +39,7 @@ export function MyRequestsPage() {
           </Button>
         </Group>
       </Group>
+      <DepartmentServiceFacts />
       <Paper withBorder radius="md">
         {isPending ? (
           <Group justify="center" p="xl">
