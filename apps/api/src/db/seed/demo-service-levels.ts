@@ -1,4 +1,4 @@
-import { BusinessCalendar, expectedByFor, isRush } from '@altitude/shared/business-time';
+import { type BusinessCalendar, expectedByFor, isRush } from '@altitude/shared/business-time';
 import { addDays } from '@altitude/shared/calendar';
 import type * as t from '../schema';
 import { demoTypes } from './demo-catalog';

@@ -5,6 +5,7 @@ import type { SessionUser } from '@altitude/shared/auth';
 import type { Queryable } from '../../db/client';
 import { businessCalendar } from '../service-levels/business-calendar';
 import { companyTimeZone, todayIn } from '../settings/company-clock';
+import { reportCalendar } from './report-calendar';
 import { boundsOf, type ReportPeriod } from './report-period';
 import { tallyOf, type ServiceTally } from './rules/service-level-maths';
 import { deliveredIn, departmentName, filedIn, groupLabels, type DeliveredRow, type FiledRow } from './service-levels.queries';
@@ -16,7 +17,7 @@ export const unassignedKey = 'none';
 
 /** Tallies per group key (a type, department or marketer id; null for unassigned). */
 export function serviceTallies(db: Queryable, period: ReportPeriod, groupBy: Grouping, now: Date): Map<number | null, ServiceTally> {
-  const calendar = businessCalendar(db);
+  const calendar = reportCalendar(businessCalendar(db));
   const delivered = new Map<number | null, DeliveredRow[]>();
   const filed = new Map<number | null, FiledRow[]>();
   const push = <T extends { key: number | null }>(into: Map<number | null, T[]>, row: T) => {
@@ -66,7 +67,7 @@ export function readServiceLevels(db: Queryable, period: ReportPeriod, groupBy: 
 export function readDepartmentService(db: Queryable, user: Pick<SessionUser, 'departmentId'>, now: Date): DepartmentService {
   const to = todayIn(db, now);
   const period = boundsOf({ from: addDays(to, -(departmentServiceDays - 1)), to }, companyTimeZone(db));
-  const calendar = businessCalendar(db);
+  const calendar = reportCalendar(businessCalendar(db));
   const t = tallyOf(
     deliveredIn(db, period, 'department', user.departmentId),
     filedIn(db, period, 'department', user.departmentId),
