@@ -241,6 +241,8 @@ export const reportEndpoints = [
   { name: 'insights', path: '/api/reports/insights', query: '' },
   { name: 'coverage', path: '/api/reports/coverage', query: '' },
   { name: 'overrides', path: '/api/reports/overrides', query: '' },
+  { name: 'service-levels type', path: '/api/reports/service-levels', query: 'groupBy=type' },
+  { name: 'service-levels assignee', path: '/api/reports/service-levels', query: 'groupBy=assignee' },
 ] as const;
 
 export interface ReportTiming {

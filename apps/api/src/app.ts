@@ -15,6 +15,7 @@ import departmentRoutes from './modules/departments/departments.routes';
 import requestTypeRoutes from './modules/request-types/request-types.routes';
 import userRoutes from './modules/users/users.routes';
 import requestRoutes from './modules/requests/requests.routes';
+import departmentServiceRoutes from './modules/service-levels/department-service.routes';
 import boardRoutes from './modules/board/board.routes';
 import timeEntryRoutes from './modules/requests/time-entries.routes';
 import commentRoutes from './modules/requests/comments.routes';
@@ -121,6 +122,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(requestTypeRoutes);
   await app.register(userRoutes);
   await app.register(requestRoutes);
+  await app.register(departmentServiceRoutes);
   await app.register(boardRoutes);
   await app.register(timeEntryRoutes);
   await app.register(commentRoutes);

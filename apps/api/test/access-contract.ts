@@ -37,6 +37,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/users': { minimum: 'signedIn' },
   'POST /api/requests': { minimum: 'signedIn' },
   'GET /api/requests': { minimum: 'signedIn' },
+  // Issue 12: "the requester's own list shows the same facts for their department": anyone signed in, about their own department.
+  'GET /api/requests/department-service': { minimum: 'signedIn' },
   // "Per role": a requester reaches their own and their department's requests (others look missing).
   'GET /api/requests/:id': { minimum: 'signedIn' },
   'PATCH /api/requests/:id': { minimum: 'signedIn' },
@@ -74,6 +76,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   // Beyond the tables: coverage is a report like the others (issue 11: "Insights shows logged against available hours").
   'GET /api/reports/coverage': { minimum: 'insights' },
   'GET /api/reports/overrides': { minimum: 'insights' },
+  // v2 (issue 12): service levels by type, department or marketer, for insights readers.
+  'GET /api/reports/service-levels': { minimum: 'insights' },
   'GET /api/exports/requests.csv': { minimum: 'insights' },
   'GET /api/exports/time-entries.csv': { minimum: 'insights' },
   // Leads: user management, departments and request types (Settings is the lead's screen).

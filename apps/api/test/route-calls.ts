@@ -120,8 +120,11 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
 };
 
-/** A query string for a route that cannot be called without one (none needs one yet: reports default their period). */
-export const queryRecipes: Partial<Record<RouteKey, string>> = {};
+/** A query string for a route that cannot be called without one, or that should be called with one (reports default their period). */
+export const queryRecipes: Partial<Record<RouteKey, string>> = {
+  // Not needed (the period defaults), but calls the grouping that the board view can hide.
+  'GET /api/reports/service-levels': '?groupBy=assignee',
+};
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */
 export const streamingRoutes = new Set<RouteKey>(['GET /api/events']);

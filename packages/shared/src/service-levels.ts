@@ -94,15 +94,25 @@ export type NeedsInfoRound = z.infer<typeof NeedsInfoRound>;
 
 export const serviceLevelGroupings = ['type', 'department', 'assignee'] as const;
 export const ServiceLevelsQuery = z.strictObject({
-  from: DateInput,
-  to: DateInput,
-  groupBy: z.enum(serviceLevelGroupings).default('type'),
+  from: DateInput.optional().describe('First day of the period (company time zone); defaults to four weeks before `to`'),
+  to: DateInput.optional().describe('Last day of the period, included; defaults to today'),
+  groupBy: z
+    .enum(serviceLevelGroupings)
+    .default('type')
+    .describe('`assignee` groups by the marketer assigned; unassigned requests are key `none`'),
 });
 export type ServiceLevelsQuery = z.infer<typeof ServiceLevelsQuery>;
 
+/**
+ * One group of the service-levels report. Delivered figures count requests delivered (done) in the
+ * period; the others count requests filed in it. Minutes are business minutes (BusinessCalendar).
+ */
 export const ServiceLevelGroup = z.object({
+  /** A type, department or marketer id; `none` for unassigned requests. */
   key: z.string(),
   label: z.string(),
+  /** Requests filed in the period: the base of the per-request figures below (rounds, rushes). */
+  filed: z.number().int(),
   /** Requests delivered in the period. */
   delivered: z.number().int(),
   /** Of those, delivered by their (pause-adjusted) expected-by. */
@@ -110,15 +120,44 @@ export const ServiceLevelGroup = z.object({
   onTimeShare: z.number().nullable(),
   /** Business minutes from filing to a marketer's first response, median over requests filed in the period. */
   medianFirstResponseMinutes: z.number().nullable(),
-  /** Business minutes spent waiting on the requester. */
+  /** Business minutes requests filed in the period spent paused (finished pauses and the one running). */
   pausedMinutes: z.number().int(),
-  /** Needs-info rounds per request filed in the period. */
+  /** Needs-info rounds per request filed in the period (0 when none was filed). */
   needsInfoRounds: z.number(),
+  /** Rushes among the requests filed in the period. */
   rushCount: z.number().int(),
 });
 export type ServiceLevelGroup = z.infer<typeof ServiceLevelGroup>;
-export const ServiceLevels = z.object({ from: IsoDate, to: IsoDate, groups: z.array(ServiceLevelGroup) });
+export const ServiceLevels = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  groupBy: z.enum(serviceLevelGroupings),
+  groups: z.array(ServiceLevelGroup),
+  /** The board view, for anyone but a lead: `groupBy=assignee` answers no groups. */
+  peopleHidden: z.boolean(),
+});
 export type ServiceLevels = z.infer<typeof ServiceLevels>;
+
+/** How many days back a requester's department facts reach (My requests). */
+export const departmentServiceDays = 90;
+
+/** The caller's department's service facts over the last 90 days, for My requests. */
+export const DepartmentService = z.object({
+  departmentId: z.number().int(),
+  departmentName: z.string(),
+  from: IsoDate,
+  to: IsoDate,
+  filed: z.number().int(),
+  delivered: z.number().int(),
+  /** Delivered by their expected-by date, of those delivered; null when none was. */
+  onTimeShare: z.number().nullable(),
+  /** Rushes among requests filed; null when none was filed. */
+  rushShare: z.number().nullable(),
+  /** Needs-info rounds per request filed; null when none was filed. */
+  needsInfoRounds: z.number().nullable(),
+  medianFirstResponseMinutes: z.number().nullable(),
+});
+export type DepartmentService = z.infer<typeof DepartmentService>;
 
 export const SimilarQuery = z.strictObject({ q: z.string().max(200, { error: 'must be at most 200 characters' }) });
 export const SimilarRequest = z.object({ id: z.number().int(), key: z.string(), title: z.string(), status: Status, score: z.number() });

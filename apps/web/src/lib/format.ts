@@ -86,3 +86,13 @@ export function formatRelative(iso: string, now = Date.now()): string {
 
 /** Past its due date (in the viewer's today) and still open. */
 export const isOverdue = (dueDate: string | null, status: Status) => dueDate !== null && dueDate < today() && isOpenStatus(status);
+
+/**
+ * Business minutes (the service-level clock: 8-hour business days) as hours under a business day,
+ * business days from one on: 45 → "0.8 h", 150 → "2.5 h", 720 → "1.5 d"; null → "—".
+ */
+export function formatBusinessMinutes(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 480) return `${(Math.round(minutes / 6) / 10).toLocaleString('en-US')} h`;
+  return `${(Math.round(minutes / 48) / 10).toLocaleString('en-US')} d`;
+}

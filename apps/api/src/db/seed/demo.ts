@@ -10,6 +10,9 @@ import { seedBaseline } from './baseline';
 import { demoHolidays } from './demo-holidays';
 import { demoQuestions } from './demo-intake';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
+import { planServiceLevels } from './demo-service-levels';
+import { BusinessCalendar } from '@altitude/shared/business-time';
+import { companyTimeZone } from '../../modules/settings/company-clock';
 
 const seedDays = 182;
 
@@ -184,6 +187,16 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       }
     }
 
+    const service = planServiceLevels(requests, {
+      calendar: new BusinessCalendar(
+        companyTimeZone(tx),
+        holidays.map((h) => h.date),
+      ),
+      salesId: deptId.get('Sales')!,
+      salesRequesterId: people.find((p) => p.email === 'sales@example.com')!.id,
+      end,
+    });
+
     const byStatus = new Map<Status, RequestRow[]>();
     for (const r of requests) byStatus.set(r.status!, [...(byStatus.get(r.status!) ?? []), r]);
     for (const rows of byStatus.values()) {
@@ -191,6 +204,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       generateNKeysBetween(null, null, rows.length).forEach((key, i) => (rows[i]!.position = key));
     }
     for (const chunk of chunks(requests, 500)) tx.insert(t.requests).values(chunk).run();
+    for (const chunk of chunks(service.questions, 500)) tx.insert(t.requestQuestions).values(chunk).run();
     for (const chunk of chunks(entries, 1000)) tx.insert(t.timeEntries).values(chunk).run();
     for (const chunk of chunks(comments, 1000)) tx.insert(t.comments).values(chunk).run();
     activity.sort((a, b) => a.createdAt!.localeCompare(b.createdAt!));

@@ -11,6 +11,8 @@ import { readInsights } from './insights.service';
 import { periodOf } from './report-period';
 import { readTimeSplit } from './time-split.service';
 import { Overrides } from '@altitude/shared/overrides';
+import { ServiceLevels, ServiceLevelsQuery } from '@altitude/shared/service-levels';
+import { readServiceLevels } from './service-levels.service';
 
 /** The Insights page's reports, for insights readers (leads and people granted Insights). Periods are company calendar dates, last four weeks by default. */
 export default async function insightRoutes(app: FastifyInstance) {
@@ -79,6 +81,22 @@ export default async function insightRoutes(app: FastifyInstance) {
     handler: async (request) => readOverrides(app.db, period(request.query), signedInUser(request)),
   });
 
+  r.get('/api/reports/service-levels', {
+    config,
+    schema: {
+      tags,
+      summary:
+        'Service levels per type, requesting department or assigned marketer (`none`: unassigned); every group with a request filed or delivered in the period. ' +
+        'delivered: done with completedAt in the period (company time zone); onTime: of those, SLA state `met` (delivered by 17:00 on the expected-by date, pauses taken out); onTimeShare: null when none was delivered. ' +
+        'Over requests filed in the period: filed; medianFirstResponseMinutes: median business minutes from filing to firstResponseAt (of those that have one; mean of the two middle values for an even count); ' +
+        'pausedMinutes: business minutes paused, finished pauses plus the one running; needsInfoRounds: rounds per request filed; rushCount: rushes filed. ' +
+        'Board view: groupBy=assignee answers no groups and peopleHidden to anyone but a lead',
+      querystring: ServiceLevelsQuery,
+      response: { '2xx': ServiceLevels },
+    },
+    handler: async (request) => readServiceLevels(app.db, period(request.query), request.query.groupBy, app.clock(), hidden(request)),
+  });
+
   r.get('/api/reports/insights', {
     config,
     schema: {
@@ -87,6 +105,6 @@ export default async function insightRoutes(app: FastifyInstance) {
       querystring: ReportQuery,
       response: { '2xx': InsightList },
     },
-    handler: async (request) => readInsights(app.db, period(request.query), hidden(request)),
+    handler: async (request) => readInsights(app.db, period(request.query), hidden(request), app.clock()),
   });
 }

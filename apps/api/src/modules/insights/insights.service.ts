@@ -14,13 +14,15 @@ import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 import { readCoverage } from '../working-time/working-time.service';
+import { duplicatesAvoided } from './service-levels.queries';
+import { serviceTallies } from './service-levels.service';
 
 /**
  * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
  * With `hidePeople` (the board view, for anyone but a lead) the facts hold no per-person figures, so
  * no rule can name a marketer.
  */
-export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople = false): InsightFacts {
+export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeople = false, at = new Date()): InsightFacts {
   const before = boundsOf(comparisonPeriod(period), period.timeZone);
   const departmentNames = new Map(
     db
@@ -89,10 +91,26 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     handBack: readHandBack(db, period).items,
     coverage: readCoverage(db, period, hidePeople),
     overrides: overrideFacts(db, period),
+    serviceLevels: {
+      byDepartment: [...serviceTallies(db, period, 'department', at)].map(([id, t]) => ({
+        departmentId: id!,
+        departmentName: departmentNames.get(id!) ?? `#${id}`,
+        filed: t.filed,
+        rushes: t.rushCount,
+        rounds: t.rounds,
+      })),
+      byType: [...serviceTallies(db, period, 'type', at)].map(([id, t]) => ({
+        typeId: id!,
+        typeName: typeNames.get(id!) ?? `#${id}`,
+        delivered: t.delivered,
+        onTime: t.onTime,
+      })),
+      duplicatesAvoided: duplicatesAvoided(db, period),
+    },
   };
 }
 
 /** `hidePeople`: the board view, for everyone but leads; no sentence then names a person. */
-export function readInsights(db: Queryable, period: ReportPeriod, hidePeople = false): InsightList {
-  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period, hidePeople)) };
+export function readInsights(db: Queryable, period: ReportPeriod, hidePeople = false, now = new Date()): InsightList {
+  return { from: period.from, to: period.to, items: buildInsights(gatherInsightFacts(db, period, hidePeople, now)) };
 }

@@ -48,6 +48,18 @@ export interface InsightFacts {
   coverage?: Coverage;
   /** Classes given against the types' defaults, and how far they move the share; absent when not gathered. */
   overrides?: OverrideFacts;
+  /** Service levels (rushes, needs-info rounds, on-time delivery, duplicates avoided); absent when not gathered. */
+  serviceLevels?: ServiceLevelFacts;
+}
+
+/** What the service-level insights read (the service-levels report's definitions). */
+export interface ServiceLevelFacts {
+  /** Requests filed in the period per requesting department, with their rushes and needs-info rounds. */
+  byDepartment: { departmentId: number; departmentName: string; filed: number; rushes: number; rounds: number }[];
+  /** Requests delivered in the period per type, and how many of them on time. */
+  byType: { typeId: number; typeName: string; delivered: number; onTime: number }[];
+  /** Existing requests followed from the new-request form instead of filing a duplicate. */
+  duplicatesAvoided: number;
 }
 
 /** What the overrides insight reads: the period's overrides in each direction and the share with and without them. */
@@ -63,7 +75,7 @@ export interface OverrideFacts {
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides';
+export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

@@ -5,6 +5,7 @@ import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-ru
 import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
 import { overridesMoveShare } from './overrides-rule';
+import { serviceLevelRules } from './service-level-rules';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
@@ -210,7 +211,7 @@ export const marketerTactical: InsightRule = {
   },
 };
 
-/** Every rule, in the order that breaks ties in importance; the flow and demand rules are in flow-rules.ts. */
+/** Every rule, in the order that breaks ties in importance; the flow and demand rules are in flow-rules.ts, the service-level ones in service-level-rules.ts. */
 export const insightRules: readonly InsightRule[] = [
   shareVsTarget,
   shareChange,
@@ -223,4 +224,5 @@ export const insightRules: readonly InsightRule[] = [
   demandChange,
   lowCoverage,
   overridesMoveShare,
+  ...serviceLevelRules,
 ];

@@ -14,6 +14,7 @@ import { InsightList } from '../components/insight-list';
 import { OverridesSection } from '../components/overrides-section';
 import { PeriodPicker } from '../components/period-picker';
 import { Showback } from '../components/showback';
+import { ServiceLevelsSection } from '../components/service-levels-section';
 import { WeeklySplitChart } from '../components/weekly-split-chart';
 import { userMeets } from '@altitude/shared/domain';
 import { formatDate } from '../../../lib/format';
@@ -77,6 +78,7 @@ export function InsightsPage() {
       <Showback period={period} />
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
       <OverridesSection data={useOverrides(period).data} />
+      <ServiceLevelsSection period={period} />
       <FlowSection data={flow.data} />
     </Stack>
   );

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { StatusBadge } from '../../../components/badges';
 import { SlaBadge } from '../../../components/sla-badge';
 import { useRequestList } from '../api/list-requests';
+import { DepartmentServiceFacts } from '../components/department-service-facts';
 
 export function MyRequestsPage() {
   const user = useCurrentUser();
@@ -39,6 +40,7 @@ export function MyRequestsPage() {
           </Button>
         </Group>
       </Group>
+      <DepartmentServiceFacts />
       <Paper withBorder radius="md">
         {isPending ? (
           <Group justify="center" p="xl">
