@@ -1,10 +1,12 @@
 import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { StatusBadge } from '../../../components/badges';
 import { useRequestList } from '../api/list-requests';
+import { RequestCards } from '../components/request-cards';
 
 export function MyRequestsPage() {
   const user = useCurrentUser();
@@ -14,12 +16,14 @@ export function MyRequestsPage() {
   const { data, isPending } = useRequestList(filter);
   const lookup = useLookup();
   const department = lookup.department(user.departmentId)?.name ?? 'my department';
+  // On a phone the table becomes cards (read once, synchronously, so the table never flashes first).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>My requests</Title>
+          <Title order={1}>My requests</Title>
           <Text c="dimmed" size="sm">
             Status, the date you need it by, the date marketing plans it for, and the latest news.
           </Text>
@@ -50,6 +54,8 @@ export function MyRequestsPage() {
               When you file one, you can follow it here.
             </Text>
           </Stack>
+        ) : phone ? (
+          <RequestCards requests={data?.items ?? []} />
         ) : (
           <Table.ScrollContainer minWidth={880}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
