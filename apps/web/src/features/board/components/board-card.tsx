@@ -69,7 +69,7 @@ export function SortableBoardCard(props: Props) {
 const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
 
 /** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
-export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, overlay = false }: Props & { overlay?: boolean }) {
+export const BoardCard = memo(function BoardCard({ card, onOpen, overlay = false }: Props & { overlay?: boolean }) {
   const lookup = useLookup();
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);
