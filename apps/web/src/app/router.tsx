@@ -10,6 +10,7 @@ import { NotFoundPage } from './not-found-page';
 import { queryClient } from '../lib/query-client';
 import { useCurrentUser } from '../lib/session';
 import { prefetchBoard } from './routes/board-loader';
+import { usePageTitle } from '../lib/use-page-title';
 
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
@@ -22,9 +23,12 @@ const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ defa
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
-function Page({ access = 'signedIn', children }: { access?: Access; children: ReactNode }) {
+/** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
+function Page({ access = 'signedIn', title, children }: { access?: Access; title?: string; children: ReactNode }) {
   const user = useCurrentUser();
-  if (!userMeets(user, access)) return <NotFoundPage />;
+  const allowed = userMeets(user, access);
+  usePageTitle(allowed ? title : undefined);
+  if (!allowed) return <NotFoundPage />;
   return (
     <Suspense
       fallback={
@@ -58,7 +62,7 @@ export const router = createBrowserRouter([
       {
         path: 'requests/new',
         element: (
-          <Page>
+          <Page title="New request">
             <NewRequestPage />
           </Page>
         ),
@@ -66,7 +70,7 @@ export const router = createBrowserRouter([
       {
         path: 'requests',
         element: (
-          <Page>
+          <Page title="My requests">
             <MyRequestsPage />
           </Page>
         ),
@@ -83,7 +87,7 @@ export const router = createBrowserRouter([
         path: 'board',
         loader: ({ request }) => prefetchBoard(queryClient, request.url),
         element: (
-          <Page access="marketer">
+          <Page title="Board" access="marketer">
             <BoardRoute />
           </Page>
         ),
@@ -91,7 +95,7 @@ export const router = createBrowserRouter([
       {
         path: 'timesheet',
         element: (
-          <Page access="marketer">
+          <Page title="Timesheet" access="marketer">
             <TimesheetPage />
           </Page>
         ),
@@ -99,7 +103,7 @@ export const router = createBrowserRouter([
       {
         path: 'settings',
         element: (
-          <Page access="lead">
+          <Page title="Settings" access="lead">
             <SettingsRoute />
           </Page>
         ),
@@ -107,7 +111,7 @@ export const router = createBrowserRouter([
       {
         path: 'insights',
         element: (
-          <Page access="insights">
+          <Page title="Insights" access="insights">
             <InsightsPage />
           </Page>
         ),

@@ -1,8 +1,16 @@
-import { createTheme } from '@mantine/core';
+import { Anchor, createTheme, DEFAULT_THEME, rem, Typography } from '@mantine/core';
+import { accessiblePalette } from './accessible-colors';
+import classes from './theme.module.css';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'md',
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  headings: { fontWeight: '650' },
+  colors: Object.fromEntries(Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, accessiblePalette(shades)])),
+  // Each page has one h1 (its title); it looks like the h2 the pages were designed with.
+  headings: { fontWeight: '650', sizes: { h1: { fontSize: rem(26), lineHeight: '1.35' } } },
+  components: {
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    Typography: Typography.extend({ classNames: { root: classes.underlined } }),
+  },
 });

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
 import { useSignIn } from '../api/sign-in';
 import { Logo } from '../../../components/logo';
+import { usePageTitle } from '../../../lib/use-page-title';
 
 /** Only same-site paths are followed after sign-in, never an external URL. */
 function safeNext(next: string | null): string {
@@ -17,6 +18,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const { data: user } = useMe();
   const signIn = useSignIn();
+  usePageTitle('Sign in');
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '', password: '' },
@@ -34,7 +36,7 @@ export function SignInPage() {
           <Stack gap="md">
             <Stack gap={4} align="center">
               <Logo size={40} />
-              <Title order={2} size="h3">
+              <Title order={1} size="h3">
                 Sign in to Altitude
               </Title>
               <Text size="sm" c="dimmed">

@@ -17,40 +17,64 @@ interface Props {
 }
 
 export function SortableBoardCard(props: Props) {
+  const { card, onClassify } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: props.card.id,
-    data: { card: props.card },
+    id: card.id,
+    data: { card },
   });
   return (
     <div
       ref={setNodeRef}
+      className={classes.slot}
       style={{ transform: CSS.Translate.toString(transform), transition, opacity: isDragging ? 0.35 : 1 }}
-      {...attributes}
-      {...listeners}
-      aria-roledescription="Draggable card"
-      aria-label={`${props.card.key} ${props.card.title}`}
-      onKeyDown={(e) => {
-        // One key classifies the focused card: S strategic, T tactical. Space/Enter stay with dnd-kit.
-        if (e.key === 's' || e.key === 't') {
-          e.preventDefault();
-          props.onClassify(props.card, e.key === 's' ? 'strategic' : 'tactical');
-          return;
-        }
-        if (e.key === 'o') props.onOpen(props.card.id);
-        listeners?.onKeyDown?.(e);
-      }}
     >
-      <BoardCard {...props} />
+      <div
+        {...attributes}
+        {...listeners}
+        aria-roledescription="Draggable card"
+        // Named by the key and title it shows, so speech and sight agree.
+        aria-labelledby={`card-${card.id}-key card-${card.id}-title`}
+        onKeyDown={(e) => {
+          // One key classifies the focused card: S strategic, T tactical. Space/Enter stay with dnd-kit.
+          if (e.key === 's' || e.key === 't') {
+            e.preventDefault();
+            onClassify(card, e.key === 's' ? 'strategic' : 'tactical');
+            return;
+          }
+          if (e.key === 'o') props.onOpen(card.id);
+          listeners?.onKeyDown?.(e);
+        }}
+      >
+        <BoardCard {...props} />
+      </div>
+      {/* A sibling laid over the card, not a child: a button inside the draggable button would be unreachable to assistive tech. */}
+      {confirmable(card) && (
+        <Tooltip label={`Confirm ${card.classification} (key ${card.classification![0]!.toUpperCase()})`}>
+          <Badge
+            component="button"
+            size="sm"
+            variant="filled"
+            color="dark"
+            className={classes.confirm}
+            aria-label={`Confirm ${card.classification} for ${card.key}`}
+            onClick={() => onClassify(card, card.classification!)}
+          >
+            Confirm
+          </Badge>
+        </Tooltip>
+      )}
     </div>
   );
 }
 
+/** A class suggested by the type (not yet confirmed) can be confirmed in one click. */
+const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
+
 /** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
-export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, overlay = false }: Props & { overlay?: boolean }) {
+export const BoardCard = memo(function BoardCard({ card, onOpen, overlay = false }: Props & { overlay?: boolean }) {
   const lookup = useLookup();
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);
-  const unconfirmed = card.classificationSuggested || !card.classification;
   // Only the states that ask for attention: a board of "On track" badges says nothing.
   const sla = card.slaState && cardSlaStates.includes(card.slaState) ? card.slaState : null;
   const requester = card.waitingOn === 'requester' ? lookup.user(card.requesterId) : undefined;
@@ -64,8 +88,9 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
       onClick={() => onOpen(card.id)}
       data-testid={`card-${card.id}`}
     >
-      <Group justify="space-between" gap={4} wrap="nowrap">
-        <Text size="xs" c="dimmed" ff="monospace">
+      {/* Room on the right for the Confirm button laid over the card. */}
+      <Group justify="space-between" gap={4} wrap="nowrap" pr={!overlay && confirmable(card) ? 72 : 0}>
+        <Text size="xs" c="dimmed" ff="monospace" id={overlay ? undefined : `card-${card.id}-key`}>
           {card.key}
         </Text>
         <Group gap={4} wrap="nowrap">
@@ -77,7 +102,7 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
           ) : null}
         </Group>
       </Group>
-      <Text size="sm" fw={500} lineClamp={2} mt={2} className={classes.title}>
+      <Text size="sm" fw={500} lineClamp={2} mt={2} className={classes.title} id={overlay ? undefined : `card-${card.id}-title`}>
         {card.title}
       </Text>
       <Text size="xs" c="dimmed" mt={2} truncate>
@@ -92,24 +117,6 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onClassify, ove
         {/* The class never shrinks to "STRATE…": the due date beside it wraps instead. */}
         <Group gap={4} wrap="nowrap" className={classes.class}>
           <ClassificationBadge classification={card.classification} suggested={card.classificationSuggested} />
-          {unconfirmed && card.classification && card.status !== 'declined' && (
-            <Tooltip label={`Confirm ${card.classification} (key ${card.classification[0]!.toUpperCase()})`}>
-              <Badge
-                component="button"
-                size="sm"
-                variant="filled"
-                color="dark"
-                className={classes.confirm}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onClassify(card, card.classification!);
-                }}
-                onPointerDown={(e) => e.stopPropagation()}
-              >
-                Confirm
-              </Badge>
-            </Tooltip>
-          )}
         </Group>
         <Group gap={6} wrap="nowrap">
           {card.dueDate && (

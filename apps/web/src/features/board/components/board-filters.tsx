@@ -1,5 +1,6 @@
-import { Button, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Collapse, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useId, useState } from 'react';
 import { slaStates } from '@altitude/shared/service-levels';
 import { useLookup } from '../../../lib/directory';
 import { slaLabel } from '../../../lib/service-level';
@@ -20,23 +21,33 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
     return () => clearTimeout(t);
   }, [text, filters.q, setFilter]);
 
+  // On a phone the filters fold into a "Filters" disclosure under the search, so cards come first.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [open, { toggle }] = useDisclosure(false);
+  const panelId = useId();
+  const w = (desktop: number) => (phone ? '100%' : desktop);
+  const folded = (['department', 'type', 'assignee', 'classification', 'sla', 'overdue'] as const).filter((k) => filters[k]).length;
+
   const marketers = lookup.users.filter((u) => u.role !== 'requester');
-  return (
-    <Group gap="sm" wrap="wrap" align="flex-end">
-      <TextInput
-        aria-label="Search cards"
-        placeholder="Search title or MKT-42"
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        w={190}
-      />
+  const search = (
+    <TextInput
+      aria-label="Search cards"
+      placeholder="Search title or MKT-42"
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      w={phone ? undefined : 220}
+      flex={phone ? 1 : undefined}
+    />
+  );
+  const controls = (
+    <>
       <MultiSelect
         aria-label="Department"
         placeholder={filters.department ? undefined : 'Department'}
         data={lookup.departments.map((d) => ({ value: String(d.id), label: d.name }))}
         value={split(filters.department)}
         onChange={(v) => setFilter('department', v.join(',') || null)}
-        w={170}
+        w={w(200)}
         clearable
       />
       <MultiSelect
@@ -45,7 +56,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={lookup.types.map((t) => ({ value: String(t.id), label: t.name }))}
         value={split(filters.type)}
         onChange={(v) => setFilter('type', v.join(',') || null)}
-        w={170}
+        w={w(200)}
         searchable
         clearable
       />
@@ -55,7 +66,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={[{ value: 'none', label: 'Unassigned' }, ...marketers.map((u) => ({ value: String(u.id), label: u.name }))]}
         value={filters.assignee ?? null}
         onChange={(v) => setFilter('assignee', v)}
-        w={150}
+        w={w(170)}
         clearable
       />
       <Select
@@ -68,7 +79,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         ]}
         value={filters.classification ?? null}
         onChange={(v) => setFilter('classification', v)}
-        w={130}
+        w={w(140)}
         clearable
       />
       <MultiSelect
@@ -77,7 +88,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         data={slaStates.map((s) => ({ value: s, label: slaLabel[s] }))}
         value={split(filters.sla)}
         onChange={(v) => setFilter('sla', v.join(',') || null)}
-        w={170}
+        w={w(170)}
         clearable
       />
       <Switch
@@ -98,6 +109,42 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
           Clear filters
         </Button>
       )}
-    </Group>
+    </>
+  );
+
+  if (!phone) {
+    return (
+      <Group gap="sm" wrap="wrap" align="flex-end">
+        {search}
+        {controls}
+      </Group>
+    );
+  }
+  return (
+    <div>
+      <Group gap="sm" wrap="nowrap">
+        {search}
+        <Button
+          variant="default"
+          onClick={toggle}
+          aria-expanded={open}
+          aria-controls={panelId}
+          rightSection={
+            folded ? (
+              <Badge size="sm" circle>
+                {folded}
+              </Badge>
+            ) : undefined
+          }
+        >
+          Filters
+        </Button>
+      </Group>
+      <Collapse expanded={open} id={panelId}>
+        <Group gap="sm" wrap="wrap" align="flex-end" pt="sm">
+          {controls}
+        </Group>
+      </Collapse>
+    </div>
   );
 }

@@ -178,7 +178,7 @@ export function BoardPage({ renderCard }: Props) {
     <Stack gap="md" className={classes.page}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Board</Title>
+          <Title order={1}>Board</Title>
           <Text size="sm" c="dimmed">
             Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.
           </Text>

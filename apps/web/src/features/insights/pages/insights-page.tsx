@@ -42,7 +42,7 @@ export function InsightsPage() {
     <Stack gap="lg" maw={1280} className="insights-page">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Insights</Title>
+          <Title order={1}>Insights</Title>
           <Text size="sm" c="dimmed">
             {formatDate(period.from)} – {formatDate(period.to)}
             {headline.data

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
@@ -11,7 +11,7 @@ import { priorityLabel, statusLabel } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
 import { useClassifyRequest } from '../api/classify-request';
-import { useRequest } from '../api/get-request';
+import { requestQuery, useRequest } from '../api/get-request';
 import { useMoveRequest } from '../api/move-request';
 import { useUpdateRequest } from '../api/update-request';
 import { ActivityTimeline } from './activity-timeline';
@@ -26,10 +26,15 @@ import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
 export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  // The dialog is named after its card (the body's own header shows the same key and title).
+  const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size={560} title={null} withCloseButton={false} padding="lg">
-      {id !== null && <DrawerBody id={id} onClose={onClose} />}
-    </Drawer>
+    <Drawer.Root opened={id !== null} onClose={onClose} position="right" size={560} padding="lg">
+      <Drawer.Overlay />
+      <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
+        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} />}</Drawer.Body>
+      </Drawer.Content>
+    </Drawer.Root>
   );
 }
 

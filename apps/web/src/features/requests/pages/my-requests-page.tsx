@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
@@ -7,6 +8,7 @@ import { StatusBadge } from '../../../components/badges';
 import { SlaBadge } from '../../../components/sla-badge';
 import { useRequestList } from '../api/list-requests';
 import { DepartmentServiceFacts } from '../components/department-service-facts';
+import { RequestCards } from '../components/request-cards';
 
 export function MyRequestsPage() {
   const user = useCurrentUser();
@@ -16,12 +18,14 @@ export function MyRequestsPage() {
   const { data, isPending } = useRequestList(filter);
   const lookup = useLookup();
   const department = lookup.department(user.departmentId)?.name ?? 'my department';
+  // On a phone the table becomes cards (read once, synchronously, so the table never flashes first).
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>My requests</Title>
+          <Title order={1}>My requests</Title>
           <Text c="dimmed" size="sm">
             Status, service level, the date you need it by, the date marketing plans it for, and the latest news.
           </Text>
@@ -53,6 +57,8 @@ export function MyRequestsPage() {
               When you file one, you can follow it here.
             </Text>
           </Stack>
+        ) : phone ? (
+          <RequestCards requests={data?.items ?? []} />
         ) : (
           <Table.ScrollContainer minWidth={1040}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">

@@ -84,7 +84,7 @@ export function NewRequestPage() {
   return (
     <Stack maw={760} gap="lg">
       <div>
-        <Title order={2}>New request</Title>
+        <Title order={1}>New request</Title>
         <Text c="dimmed" size="sm">
           Tell marketing what you need and why. The clearer the goal, the faster it moves.
         </Text>

@@ -1,8 +1,10 @@
 import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/session';
+import { usePageTitle } from '../../../lib/use-page-title';
 import { useCancelRequest } from '../api/cancel-request';
 import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
@@ -16,6 +18,9 @@ export function RequestDetailPage() {
   const user = useCurrentUser();
   const { data: request, error, isPending } = useRequest(id);
   const cancel = useCancelRequest(id);
+  // On a phone the status and key facts come before the brief, not after the whole thread.
+  const phone = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
+  usePageTitle(request ? `${request.key} ${request.title}` : 'Request');
 
   if (isPending) return <Loader />;
   if (error || !request) {
@@ -37,6 +42,12 @@ export function RequestDetailPage() {
       onConfirm: () => cancel.mutate(request.version),
     });
 
+  const facts = (
+    <Paper withBorder p="lg" radius="md">
+      <RequestFacts request={request} />
+    </Paper>
+  );
+
   return (
     <Stack gap="lg" maw={1100}>
       <Anchor component={Link} to={user.role === 'requester' ? '/requests' : '/board'} size="sm">
@@ -47,7 +58,7 @@ export function RequestDetailPage() {
           <Text c="dimmed" size="sm" ff="monospace">
             {request.key}
           </Text>
-          <Title order={2}>{request.title}</Title>
+          <Title order={1}>{request.title}</Title>
         </div>
         {canCancel && (
           <Button variant="default" color="red" onClick={confirmCancel} loading={cancel.isPending}>
@@ -63,6 +74,7 @@ export function RequestDetailPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
+            {phone && facts}
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">
                 Brief
@@ -100,9 +112,7 @@ export function RequestDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <Paper withBorder p="lg" radius="md">
-              <RequestFacts request={request} />
-            </Paper>
+            {!phone && facts}
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">
                 Activity

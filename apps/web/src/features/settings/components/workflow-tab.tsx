@@ -44,7 +44,8 @@ function WipLimitRow({ column }: { column: WorkflowColumn }) {
           clampBehavior="none"
           allowDecimal={false}
           allowNegative={false}
-          w={160}
+          // Narrower on a phone, so the row fits 390 px without a sideways scroll.
+          w={{ base: 110, xs: 160 }}
           value={value}
           error={error}
           onChange={(v) => {

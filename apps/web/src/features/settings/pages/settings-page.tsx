@@ -37,7 +37,7 @@ export function SettingsPage({ extraTabs = [] }: { extraTabs?: SettingsTab[] }) 
   return (
     <Stack gap="lg">
       <div>
-        <Title order={2}>Settings</Title>
+        <Title order={1}>Settings</Title>
         <Text c="dimmed" size="sm">
           The strategic target, what people can request, how the board flows, and who uses Altitude.
         </Text>

@@ -41,7 +41,7 @@ export function TimesheetPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={2}>Timesheet</Title>
+          <Title order={1}>Timesheet</Title>
           <Text c="dimmed" size="sm">
             {own ? 'Your week' : `${person?.name ?? 'Someone'}'s week`}
             {sheet ? `: ${sheet.from} to ${sheet.to}` : ''}

@@ -1,0 +1,148 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { accounts, signIn } from './support';
+
+// WCAG 2.2 AA as axe knows it; anything serious or critical fails the screen.
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const widths = [1440, 390] as const;
+const shotsDir = '/tmp/shots-a11y';
+
+interface Screen {
+  name: string;
+  path: string;
+  /** The document title the screen sets ("Board · Altitude"). */
+  title: string | RegExp;
+  /** What must be on screen before it is checked (beyond its h1). */
+  ready?: (page: Page) => Promise<void>;
+}
+
+type Role = 'lead' | 'marketer' | 'sales' | 'exec';
+const shot = new Set<Role>(['lead', 'sales']);
+
+/** Every setting tab the lead can open, by its `?tab=` value. */
+const settingsTabs = ['target', 'request-types', 'departments', 'workflow', 'people', 'working-time', 'company'];
+
+function screensFor(role: Role, request: { id: number; key: string; title: string }): Screen[] {
+  const requester: Screen[] = [
+    { name: 'new-request', path: '/requests/new', title: 'New request · Altitude' },
+    {
+      name: 'my-requests',
+      path: '/requests',
+      title: 'My requests · Altitude',
+      ready: (p) => expect(p.getByText(request.key).first()).toBeVisible(),
+    },
+    {
+      name: 'request-page',
+      path: `/requests/${request.id}`,
+      title: `${request.key} ${request.title} · Altitude`,
+      ready: (p) => expect(p.getByRole('heading', { name: request.title })).toBeVisible(),
+    },
+  ];
+  const marketer: Screen[] = [
+    { name: 'board', path: '/board', title: 'Board · Altitude', ready: (p) => expect(p.getByTestId('column-intake')).toBeVisible() },
+    {
+      name: 'board-drawer',
+      path: `/board?card=${request.id}`,
+      title: 'Board · Altitude',
+      ready: (p) => expect(p.getByRole('dialog', { name: `${request.key} ${request.title}` })).toBeVisible(),
+    },
+    { name: 'timesheet', path: '/timesheet', title: 'Timesheet · Altitude' },
+  ];
+  const insights: Screen[] = [
+    {
+      name: 'insights',
+      path: '/insights',
+      title: 'Insights · Altitude',
+      ready: (p) => expect(p.getByText('Strategic share').first()).toBeVisible(),
+    },
+  ];
+  const settings: Screen[] = settingsTabs.map((tab) => ({
+    name: `settings-${tab}`,
+    path: `/settings?tab=${tab}`,
+    title: 'Settings · Altitude',
+    ready: (p) => expect(p.getByRole('tab', { selected: true })).toBeVisible(),
+  }));
+  switch (role) {
+    case 'lead':
+      return [...marketer, ...requester, ...insights, ...settings];
+    case 'marketer':
+      return [...marketer, ...requester];
+    case 'exec':
+      return [...requester, ...insights];
+    case 'sales':
+      return requester;
+  }
+}
+
+/** Waits until nothing loads and no transition runs, so axe sees the screen as a person does. */
+async function settle(page: Page) {
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+}
+
+/** Axe's serious and critical findings, one readable line per element. */
+async function violations(page: Page) {
+  // Only violations are reported back: serialising every passing node doubles the time on a long board.
+  const results = await new AxeBuilder({ page })
+    .withTags(wcagTags)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `[${v.impact}] ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+      ),
+    );
+}
+
+async function pageOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+async function check(page: Page, label: string, width: number, screen: Pick<Screen, 'title'>, screenshotAs?: string) {
+  await expect(page, `${label}: document title`).toHaveTitle(screen.title);
+  await expect(page.locator('h1'), `${label}: one h1`).toHaveCount(1);
+  await settle(page);
+  if (width < 500) {
+    await expect.poll(() => pageOverflow(page), { message: `${label}: no horizontal page scroll` }).toBeLessThanOrEqual(0);
+  }
+  if (screenshotAs) await page.screenshot({ path: `${shotsDir}/${screenshotAs}.png`, fullPage: true });
+  const found = await violations(page);
+  expect.soft(found, `${label}: serious or critical axe violations\n${found.join('\n')}`).toEqual([]);
+}
+
+for (const role of ['lead', 'marketer', 'sales', 'exec'] as const) {
+  for (const width of widths) {
+    test(`every screen the ${role} reaches passes axe (WCAG 2.2 AA) at ${width} px`, async ({ page }) => {
+      // Axe reads the whole page on every screen: slow on a busy two-core machine, so a long bound.
+      test.setTimeout(900_000);
+      await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+      await signIn(page, accounts[role]);
+      const title = `Accessible ${role} request ${width} ${Date.now()}`;
+      const filed = await page.request.post('/api/requests', {
+        data: { title, typeId: 1, brief: 'A **brief** with a [link](https://example.com).' },
+      });
+      expect(filed.status()).toBe(201);
+      const request = { ...((await filed.json()) as { id: number; key: string }), title };
+
+      for (const screen of screensFor(role, request)) {
+        await page.goto(screen.path);
+        await expect(page.locator('h1').first()).toBeVisible({ timeout: 60_000 });
+        await screen.ready?.(page);
+        const name = `${role}-${screen.name}-${width}`;
+        await check(page, name, width, screen, shot.has(role) && width < 500 ? name : undefined);
+      }
+    });
+  }
+}
+
+test('the sign-in page passes axe and fits a phone', async ({ page }) => {
+  test.setTimeout(300_000);
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    await page.goto('/sign-in');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await check(page, `sign-in-${width}`, width, { title: 'Sign in · Altitude' }, width < 500 ? 'sign-in-390' : undefined);
+  }
+});
