@@ -141,6 +141,25 @@ describe('the SLA clock', () => {
     });
   });
 
+  describe('the company calendar', () => {
+    it('a holiday added later changes the state on the board at once', async () => {
+      await at('2026-12-04T16:00:00.000Z');
+      const { id } = await file('Calendar changes under it');
+      // Tue 12:45: 765 of 1020 → at risk.
+      await at('2026-12-08T12:45:00.000Z');
+      const onBoard = async () => column(await readBoard(marketer), 'intake').cards.find((c) => c.id === id)!.slaState;
+      expect(await onBoard()).toBe('at_risk');
+      ok(await lead.put('/api/settings/holidays', { items: [{ date: '2026-12-07', name: 'Company day' }] }));
+      try {
+        // Mon 7 no longer counts: budget 60 + 480 = 540, used 60 + 225 = 285 < 405 (75 %) → on track.
+        expect(await onBoard()).toBe('on_track');
+      } finally {
+        ok(await lead.put('/api/settings/holidays', { items: [] }));
+      }
+      expect(await onBoard()).toBe('at_risk');
+    });
+  });
+
   describe('pauses', () => {
     it('a request waiting on its requester is paused; closing ends the pause there and judges the state at the close', async () => {
       await at('2026-12-04T16:00:00.000Z');
