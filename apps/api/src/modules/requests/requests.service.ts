@@ -52,9 +52,12 @@ export function searchRequests(deps: Deps, user: SessionUser, query: RequestList
   return listRequests(deps.db, where, limit, cursor ? Number(cursor) : undefined);
 }
 
-/** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
+/**
+ * Reads the request once, tells listeners (as a card, without long texts) and returns it; its
+ * SLA state is judged at the app's clock, so an injected one drives it.
+ */
 export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
-  const request = findRequest(deps.db, id)!;
+  const request = findRequest(deps.db, id, deps.now())!;
   const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;
