@@ -22,6 +22,7 @@ export const queryKeys = {
     comments: (id: number) => ['requests', 'detail', id, 'comments'] as const,
     activity: (id: number) => ['requests', 'detail', id, 'activity'] as const,
     time: (id: number) => ['requests', 'detail', id, 'time'] as const,
+    needsInfo: (id: number) => ['requests', 'detail', id, 'needs-info'] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,

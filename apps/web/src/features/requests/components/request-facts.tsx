@@ -3,6 +3,7 @@ import type { Request } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, isOverdue, priorityLabel } from '../../../lib/format';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
+import { WaitingOn } from './waiting-on';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -22,6 +23,7 @@ export function RequestFacts({ request }: { request: Request }) {
       <Fact label="Status">
         <StatusBadge status={request.status} resolution={request.resolution} />
       </Fact>
+      <WaitingOn request={request} />
       <Fact label="Class">
         <ClassificationBadge classification={request.classification} suggested={request.classificationSuggested} />
       </Fact>

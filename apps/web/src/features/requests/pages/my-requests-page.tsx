@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useLookup } from '../../../lib/directory';
 import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
@@ -76,7 +76,15 @@ export function MyRequestsPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <StatusBadge status={r.status} resolution={r.resolution} />
+                      <Group gap={6}>
+                        <StatusBadge status={r.status} resolution={r.resolution} />
+                        {/* Marketing asked a question: the clock stands still until someone here answers. */}
+                        {r.waitingOn === 'requester' && (
+                          <Badge color="orange.9" variant="outline">
+                            Needs your answer
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{lookup.type(r.typeId)?.name}</Text>

@@ -8,6 +8,7 @@ import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { Markdown } from '../components/markdown';
+import { NeedsInfoSection } from '../components/needs-info-section';
 import { RequestFacts } from '../components/request-facts';
 
 export function RequestDetailPage() {
@@ -62,6 +63,7 @@ export function RequestDetailPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
+            <NeedsInfoSection request={request} />
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">
                 Brief
