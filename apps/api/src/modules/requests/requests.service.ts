@@ -53,11 +53,11 @@ export function searchRequests(deps: Deps, user: SessionUser, query: RequestList
 }
 
 /**
- * Reads the request once, tells listeners (as a card, without long texts) and returns it; its
- * SLA state is judged at the app's clock, so an injected one drives it.
+ * Reads the request once, tells listeners (as a card, without long texts) and returns it; its SLA
+ * state is judged at `now` when given (the needs-info writes pass the app's clock), else at the wall clock.
  */
-export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
-  const request = findRequest(deps.db, id, deps.now())!;
+export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number, now?: Date): Request {
+  const request = findRequest(deps.db, id, now)!;
   const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;

@@ -40,7 +40,7 @@ export function askRequester(deps: Deps, actor: SessionUser, id: number, body: N
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'needs_info', to: body.question }]);
   });
-  return publish(deps, 'request.updated', id);
+  return publish(deps, 'request.updated', id, deps.now());
 }
 
 /**
@@ -64,7 +64,7 @@ export function answerRequester(deps: Deps, actor: SessionUser, id: number, body
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'answered', to: body.body }]);
   });
-  return publish(deps, 'request.updated', id);
+  return publish(deps, 'request.updated', id, deps.now());
 }
 
 /** The needs-info rounds of a request the caller may see, oldest first. */
