@@ -26,6 +26,7 @@ import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import timesheetRoutes from './modules/timesheet/timesheet.routes';
 import workingTimeRoutes from './modules/working-time/working-time.routes';
+import needsInfoRoutes from './modules/service-levels/needs-info.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -133,6 +134,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(settingsRoutes);
   await app.register(timesheetRoutes);
   await app.register(workingTimeRoutes);
+  await app.register(needsInfoRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -100,4 +100,13 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   // API v2 additions: "GET/PUT /api/settings/holidays | lead (GET: signed in)".
   'GET /api/settings/holidays': { minimum: 'signedIn' },
   'PUT /api/settings/holidays': { minimum: 'lead' },
+  // API v2 additions: "POST /api/requests/:id/needs-info | marketer+"; "POST /api/requests/:id/answer |
+  // the requester (or their department)": marketing asked, so marketing does not answer. Reading the
+  // rounds is beyond the table: like comments, whoever may see the request.
+  'POST /api/requests/:id/needs-info': { minimum: 'marketer' },
+  'POST /api/requests/:id/answer': {
+    minimum: 'signedIn',
+    refused: { roles: ['marketer', 'lead'], why: "the requester's side answers the question marketing asked" },
+  },
+  'GET /api/requests/:id/needs-info': { minimum: 'signedIn' },
 };

@@ -15,6 +15,7 @@ import {
   entryFixture,
   fileFixture,
   objectKindOf,
+  objectSetups,
   routeKey,
   sessionUser,
   totalChanges,
@@ -103,7 +104,11 @@ describe('route × role matrix', () => {
     if (target === 'missing') return missingId;
     if (target === 'sales' || target === 'product') {
       const owner = target === 'sales' ? people.ownRequester : people.otherRequester;
-      if (fresh) return fileFixture(t, owner, people.marketer);
+      if (fresh) {
+        const id = fileFixture(t, owner, people.marketer);
+        objectSetups[routeKey(route)]?.(t, id);
+        return id;
+      }
       return (shared[target] ??= fileFixture(t, owner, people.marketer));
     }
     switch (objectKindOf(route.url)) {

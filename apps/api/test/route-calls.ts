@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
-import { comments, departments, requestTypes, timeEntries, users } from '../src/db/schema';
+import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
 import type { Db } from '../src/db/client';
 import { demoPassword } from '../src/db/seed/demo-catalog';
 import type { RouteEntry } from '../src/plugins/auth';
 import { findRequest } from '../src/modules/requests/requests.queries';
 import { createRequest } from '../src/modules/requests/filing.service';
+import { askRequester } from '../src/modules/service-levels/needs-info.service';
 import type { TestApp } from './harness';
 import { stableOrder } from './table-order';
 
@@ -112,12 +113,30 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'POST /api/requests/:id/cancel': ({ db, id }) => ({ version: versionOf(db, id) }),
   'POST /api/requests/:id/time-entries': () => ({ minutes: 30, note: 'matrix' }),
   'POST /api/requests/:id/comments': () => ({ body: unique('Comment') }),
+  'POST /api/requests/:id/needs-info': ({ db, id }) => ({ question: unique('Which audience?'), version: versionOf(db, id) }),
+  // Succeeds only on a request that waits on its requester: see objectSetups.
+  'POST /api/requests/:id/answer': () => ({ body: unique('Answer') }),
   'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
   'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
   'PUT /api/settings/board-view': () => ({ boardView: false }),
   'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
+};
+
+/**
+ * The state a fresh object must be put in before a call that should succeed can (recipes stay
+ * free of writes: refused calls are checked to change nothing). Run on the object just filed.
+ */
+export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => void>> = {
+  // Only a question can be answered: a marketer asks one first, through the service.
+  'POST /api/requests/:id/answer': (t, id) => {
+    const deps = { db: t.app.db, events: t.app.events, now: t.app.clock };
+    askRequester(deps, sessionUser(t.app.db, 'marketer@example.com'), id, {
+      question: unique('Which audience?'),
+      version: versionOf(t.app.db, id),
+    });
+  },
 };
 
 /** A query string for a route that cannot be called without one, or that should be called with one (reports default their period). */
@@ -181,7 +200,10 @@ export function sessionUser(db: Db, email: string): SessionUser {
   return row;
 }
 
-/** A fresh request filed by `owner` (through the service, as the API would), with a comment and a time entry. */
+/**
+ * A fresh request filed by `owner` (through the service, as the API would), with a comment, a time
+ * entry and an answered needs-info round (so every list below a request has an item).
+ */
 export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {
   const now = t.app.clock().toISOString();
   const created = createRequest({ db: t.app.db, events: t.app.events, now: t.app.clock }, owner, {
@@ -193,6 +215,18 @@ export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUse
     tx.insert(timeEntries)
       .values({ requestId: created.id, userId: marketer.id, minutes: 15, date: now.slice(0, 10), note: 'Fixture', createdAt: now })
       .run();
+    tx.insert(requestQuestions)
+      .values({
+        requestId: created.id,
+        askedById: marketer.id,
+        question: 'Fixture question',
+        askedAt: now,
+        answer: 'Fixture answer',
+        answeredById: owner.id,
+        answeredAt: now,
+      })
+      .run();
+    tx.update(requests).set({ needsInfoRounds: 1 }).where(eq(requests.id, created.id)).run();
   });
   return created.id;
 }

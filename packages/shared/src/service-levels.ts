@@ -91,6 +91,8 @@ export const NeedsInfoRound = z.object({
   answeredAt: z.string().nullable(),
 });
 export type NeedsInfoRound = z.infer<typeof NeedsInfoRound>;
+export const NeedsInfoRoundList = z.object({ items: z.array(NeedsInfoRound) });
+export type NeedsInfoRoundList = z.infer<typeof NeedsInfoRoundList>;
 
 export const serviceLevelGroupings = ['type', 'department', 'assignee'] as const;
 export const ServiceLevelsQuery = z.strictObject({

@@ -23,6 +23,7 @@ export const queryKeys = {
     activity: (id: number) => ['requests', 'detail', id, 'activity'] as const,
     time: (id: number) => ['requests', 'detail', id, 'time'] as const,
     departmentService: ['requests', 'department-service'] as const,
+    needsInfo: (id: number) => ['requests', 'detail', id, 'needs-info'] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,

@@ -59,9 +59,12 @@ export function searchRequests(deps: Deps, user: SessionUser, query: RequestList
   return listRequests(deps.db, where, limit, cursor ? Number(cursor) : undefined, now);
 }
 
-/** Reads the request once, tells listeners (as a card, without long texts) and returns it. */
-export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number): Request {
-  const request = findRequest(deps.db, id, deps.now())!;
+/**
+ * Reads the request once, tells listeners (as a card, without long texts) and returns it; its SLA
+ * state is judged at `now` when given, else at the app's clock.
+ */
+export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number, now?: Date): Request {
+  const request = findRequest(deps.db, id, now ?? deps.now())!;
   const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;

@@ -41,6 +41,11 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return 'handed it back to self-serve';
     case 'cancelled':
       return 'cancelled it';
+    // The texts are in the conversation; the history says who asked and who answered, and when.
+    case 'needs_info':
+      return 'asked the requester for information (the clock paused)';
+    case 'answered':
+      return "answered marketing's question (the clock resumed)";
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

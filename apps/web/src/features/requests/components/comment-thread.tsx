@@ -1,14 +1,44 @@
-import { Avatar, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Avatar, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useLookup } from '../../../lib/directory';
 import { ApiError } from '../../../lib/api-client';
 import { formatRelative } from '../../../lib/format';
 import { useAddComment } from '../api/add-comment';
 import { useComments } from '../api/list-comments';
+import { useNeedsInfo } from '../api/list-needs-info';
 import { Markdown } from './markdown';
 
+/** One message of the conversation: a comment, or a needs-info question or answer. */
+interface Message {
+  key: string;
+  authorId: number | null;
+  body: string;
+  at: string;
+  /** Set on needs-info messages, so they read as the round they are. */
+  label?: 'Question' | 'Answer';
+}
+
+/**
+ * The conversation on a request: comments, with answered needs-info rounds woven in at their
+ * times (the question, then its answer), so the answer is read where the talk happens. A question
+ * still open is not repeated here: the drawer and the request page show it where it is answered.
+ */
+function useConversation(requestId: number): Message[] | undefined {
+  const { data: comments } = useComments(requestId);
+  const { data: rounds } = useNeedsInfo(requestId);
+  if (!comments) return undefined;
+  const messages: Message[] = comments.items.map((c) => ({ key: `c${c.id}`, authorId: c.authorId, body: c.body, at: c.createdAt }));
+  for (const r of rounds?.items ?? []) {
+    if (r.answer === null || r.answeredAt === null) continue;
+    messages.push({ key: `q${r.id}`, authorId: r.askedById, body: r.question, at: r.askedAt, label: 'Question' });
+    messages.push({ key: `a${r.id}`, authorId: r.answeredById, body: r.answer, at: r.answeredAt, label: 'Answer' });
+  }
+  // ISO instants sort as text; a question and its answer keep their order at equal times.
+  return messages.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
 export function CommentThread({ requestId }: { requestId: number }) {
-  const { data } = useComments(requestId);
+  const messages = useConversation(requestId);
   const lookup = useLookup();
   const add = useAddComment(requestId);
   const [draft, setDraft] = useState('');
@@ -22,28 +52,40 @@ export function CommentThread({ requestId }: { requestId: number }) {
 
   return (
     <Stack gap="sm">
-      {data?.items.length === 0 && (
+      {messages?.length === 0 && (
         <Text size="sm" c="dimmed">
           No comments yet.
         </Text>
       )}
-      {data?.items.map((c) => {
-        const author = lookup.user(c.authorId);
+      {messages?.map((m) => {
+        const author = lookup.user(m.authorId);
         return (
-          <Group key={c.id} align="flex-start" wrap="nowrap" gap="sm">
+          <Group key={m.key} align="flex-start" wrap="nowrap" gap="sm">
             <Avatar size="sm" radius="xl" color="indigo">
               {author?.name.slice(0, 1) ?? '?'}
             </Avatar>
-            <Paper withBorder p="xs" radius="md" style={{ flex: 1 }}>
+            <Paper withBorder p="xs" radius="md" style={{ flex: 1, minWidth: 0 }} bg={m.label ? 'orange.0' : undefined}>
               <Group gap={6} mb={2}>
                 <Text size="sm" fw={600}>
                   {author?.name ?? 'Someone'}
                 </Text>
+                {m.label && (
+                  <Badge size="xs" variant="outline" color="orange.9">
+                    {m.label}
+                  </Badge>
+                )}
                 <Text size="xs" c="dimmed">
-                  {formatRelative(c.createdAt)}
+                  {formatRelative(m.at)}
                 </Text>
               </Group>
-              <Markdown>{c.body}</Markdown>
+              {/* Questions and answers are plain text; comments are Markdown. */}
+              {m.label ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {m.body}
+                </Text>
+              ) : (
+                <Markdown>{m.body}</Markdown>
+              )}
             </Paper>
           </Group>
         );

@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Card } from '@altitude/shared/requests';
 import { StatusBadge } from '../../../components/badges';
@@ -18,6 +18,11 @@ export function RequestCards({ requests }: { requests: Card[] }) {
             <Group gap={6} wrap="wrap">
               <StatusBadge status={r.status} resolution={r.resolution} />
               {r.slaState ? <SlaBadge state={r.slaState} /> : null}
+              {r.waitingOn === 'requester' && (
+                <Badge color="orange.9" variant="outline">
+                  Needs your answer
+                </Badge>
+              )}
             </Group>
             <Text size="xs" c="dimmed">
               {formatRelative(r.updatedAt)}

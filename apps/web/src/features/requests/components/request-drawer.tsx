@@ -15,6 +15,7 @@ import { requestQuery, useRequest } from '../api/get-request';
 import { useMoveRequest } from '../api/move-request';
 import { useUpdateRequest } from '../api/update-request';
 import { ActivityTimeline } from './activity-timeline';
+import { AskRequester } from './ask-requester';
 import { ClassificationPicker } from './classification-picker';
 import { CommentThread } from './comment-thread';
 import { DeclineModal } from './decline-modal';
@@ -196,6 +197,8 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           </Text>
         </Group>
       )}
+
+      <AskRequester request={request} />
 
       <Divider />
       <Tabs defaultValue="brief" keepMounted={false}>

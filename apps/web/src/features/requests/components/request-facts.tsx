@@ -4,6 +4,7 @@ import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, formatWeekdayDate, isOverdue, priorityLabel } from '../../../lib/format';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
 import { SlaBadge } from '../../../components/sla-badge';
+import { WaitingOn } from './waiting-on';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -23,6 +24,7 @@ export function RequestFacts({ request }: { request: Request }) {
       <Fact label="Status">
         <StatusBadge status={request.status} resolution={request.resolution} />
       </Fact>
+      <WaitingOn request={request} />
       <Fact label="Class">
         <ClassificationBadge classification={request.classification} suggested={request.classificationSuggested} />
       </Fact>
@@ -46,14 +48,7 @@ export function RequestFacts({ request }: { request: Request }) {
       </Fact>
       {request.slaState && (
         <Fact label="Service level">
-          <Stack gap={2} align="flex-end">
-            <SlaBadge state={request.slaState} />
-            {request.waitingOn === 'requester' && (
-              <Text size="sm" fw={500}>
-                Waiting on {lookup.user(request.requesterId)?.name ?? 'the requester'}
-              </Text>
-            )}
-          </Stack>
+          <SlaBadge state={request.slaState} />
         </Fact>
       )}
       {/* The requester's date is a wish; this is the date marketing committed to, a dash until it plans the work. */}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useLookup } from '../../../lib/directory';
@@ -86,18 +86,21 @@ export function MyRequestsPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <StatusBadge status={r.status} resolution={r.resolution} />
+                      <Group gap={6}>
+                        <StatusBadge status={r.status} resolution={r.resolution} />
+                        {/* Marketing asked a question: the clock stands still until someone here answers. */}
+                        {r.waitingOn === 'requester' && (
+                          <Badge color="orange.9" variant="outline">
+                            Needs your answer
+                          </Badge>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       {r.slaState ? <SlaBadge state={r.slaState} /> : null}
                       {r.expectedBy && (
                         <Text size="xs" c="dimmed" mt={2} style={{ whiteSpace: 'nowrap' }}>
                           Expected by {formatDate(r.expectedBy)}
-                        </Text>
-                      )}
-                      {r.waitingOn === 'requester' && (
-                        <Text size="xs" fw={500} mt={2}>
-                          Waiting on {lookup.user(r.requesterId)?.name ?? 'the requester'}
                         </Text>
                       )}
                     </Table.Td>

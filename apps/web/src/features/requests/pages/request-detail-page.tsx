@@ -11,6 +11,7 @@ import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { IntakeAnswers } from '../components/intake-answers';
 import { Markdown } from '../components/markdown';
+import { NeedsInfoSection } from '../components/needs-info-section';
 import { RequestFacts } from '../components/request-facts';
 
 export function RequestDetailPage() {
@@ -75,6 +76,7 @@ export function RequestDetailPage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
             {phone && facts}
+            <NeedsInfoSection request={request} />
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">
                 Brief
