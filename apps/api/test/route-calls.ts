@@ -112,6 +112,7 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'POST /api/requests/:id/cancel': ({ db, id }) => ({ version: versionOf(db, id) }),
   'POST /api/requests/:id/time-entries': () => ({ minutes: 30, note: 'matrix' }),
   'POST /api/requests/:id/comments': () => ({ body: unique('Comment') }),
+  'POST /api/requests/:id/followers': () => ({ source: 'intake' }),
   'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
@@ -120,8 +121,8 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
 };
 
-/** A query string for a route that cannot be called without one (none needs one yet: reports default their period). */
-export const queryRecipes: Partial<Record<RouteKey, string>> = {};
+/** A query string for a route that cannot be called without one (reports default their period). */
+export const queryRecipes: Partial<Record<RouteKey, string>> = { 'GET /api/requests/similar': '?q=banner' };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */
 export const streamingRoutes = new Set<RouteKey>(['GET /api/events']);
