@@ -329,3 +329,21 @@ describe('POST/DELETE /api/requests/:id/followers', () => {
     expect(await cards(other)).toEqual([]);
   });
 });
+
+// Last in the file: it grows the table past the size where common words start to be left out.
+describe('GET /api/requests/similar: words in most requests', () => {
+  it('past 1,000 requests, a word in more than half of them is left out: it weighs nothing in bm25', async () => {
+    const owner = as.sales.user;
+    const insert = t.app.db.$client.prepare(
+      `insert into requests (title, brief, type_id, requester_id, department_id, priority, status, position, created_at, updated_at)
+       values (?, 'Boilerplate template for every brief', ?, ?, ?, 'normal', 'intake', ?, ?, ?)`,
+    );
+    const now = t.app.clock().toISOString();
+    t.app.db.$client.transaction(() => {
+      for (let i = 0; i < 1200; i++) insert.run(`Filler ${i}`, banner, owner.id, owner.departmentId, `zzfill${i}`, now, now);
+    })();
+    // Without the rule the 1,200 fillers would follow the two quillwort requests, scored near zero.
+    expect(keys(await similar(as.marketer, 'boilerplate quillwort', '&limit=10'))).toEqual([quillwort.inTitle, quillwort.inBrief]);
+    expect(await similar(as.marketer, 'boilerplate template')).toEqual([]);
+  });
+});

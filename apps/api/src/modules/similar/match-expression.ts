@@ -22,21 +22,24 @@ const stopWords = new Set(
  * The words of `q` as FTS5 will see them: lower-cased, 2+ letters, no stop words, each once, the
  * word typed last kept last (it becomes the prefix).
  */
-export function matchWords(q: string): string[] {
+export function matchWords(q: string, common: ReadonlySet<string> = new Set()): string[] {
   const words = q
     .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .filter((w) => [...w].length >= 2 && !stopWords.has(w));
+    .filter((w) => [...w].length >= 2 && !stopWords.has(w) && !common.has(w));
   const last = words.at(-1);
   if (last === undefined) return [];
   const earlier = [...new Set(words.slice(0, -1))].filter((w) => w !== last);
   return [...earlier.slice(0, maxMatchWords - 1), last];
 }
 
-/** `"roll" OR "up" OR "ban"*`, or null when `q` holds no usable word. */
-export function matchExpression(q: string): string | null {
-  const words = matchWords(q);
+/**
+ * `"roll" OR "up" OR "ban"*`, or null when `q` holds no usable word. `common`: words of the
+ * index that carry no weight in bm25 (common-words.ts), left out as stop words are.
+ */
+export function matchExpression(q: string, common?: ReadonlySet<string>): string | null {
+  const words = matchWords(q, common);
   if (!words.length) return null;
   return words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' OR ');
 }

@@ -41,6 +41,10 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return 'handed it back to self-serve';
     case 'cancelled':
       return 'cancelled it';
+    case 'followed':
+      return a.to === 'intake' ? 'followed it instead of filing a similar request' : 'followed it';
+    case 'unfollowed':
+      return 'stopped following it';
     default:
       return a.field
         ? `changed ${a.field.replace(/([A-Z])/g, ' $1').toLowerCase()}${a.to && a.field !== 'brief' ? ` to "${a.to}"` : ''}`

@@ -10,6 +10,7 @@ import { useRequestTypes } from '../../../lib/directory';
 import { plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useCreateRequest } from '../api/create-request';
+import { SimilarRequests } from '../components/similar-requests';
 
 interface Values {
   typeId: string | null;
@@ -104,6 +105,7 @@ export function NewRequestPage() {
             maxLength={200}
             {...form.getInputProps('title')}
           />
+          <SimilarRequests title={form.values.title} />
           <Textarea
             label="Brief"
             description="What you need, in as much detail as helps. Markdown works."

@@ -7,6 +7,7 @@ import { useCancelRequest } from '../api/cancel-request';
 import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
+import { FollowButton } from '../components/follow-button';
 import { Markdown } from '../components/markdown';
 import { RequestFacts } from '../components/request-facts';
 
@@ -27,6 +28,8 @@ export function RequestDetailPage() {
     );
   }
   const canCancel = request.requesterId === user.id && request.status === 'intake';
+  // Whoever filed it hears about it anyway; colleagues of the department follow it to.
+  const canFollow = user.role === 'requester' && request.requesterId !== user.id;
   const confirmCancel = () =>
     modals.openConfirmModal({
       title: `Cancel ${request.key}?`,
@@ -53,6 +56,7 @@ export function RequestDetailPage() {
             Cancel request
           </Button>
         )}
+        {canFollow && <FollowButton requestId={request.id} />}
       </Group>
       {cancel.isError && (
         <Alert color="red" role="alert">
