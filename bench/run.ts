@@ -26,9 +26,22 @@ import { check, formatValue, renderTable, type Metric, type Target, type Unit } 
 import { accounts, benchPassword, seedDatabase, type SeedResult } from './seed';
 import { memoryOf, root, signIn, startServer, type Server } from './server';
 import { signInFlood } from './signin-flood';
+import { fileWithSimilar } from './similar';
 
 const args = new Set(process.argv.slice(2));
-const known = ['--reports', '--quick', '--keep', '--strict', '--no-browser', '--load', '--only-load', '--only-reports', '--only-signin'];
+const known = [
+  '--reports',
+  '--quick',
+  '--keep',
+  '--strict',
+  '--no-browser',
+  '--load',
+  '--only-load',
+  '--only-reports',
+  '--only-signin',
+  '--similar',
+  '--only-similar',
+];
 for (const a of args) {
   if (!known.includes(a)) {
     console.error(`unknown option ${a}; known: ${known.join(' ')}`);
@@ -460,6 +473,43 @@ async function mixedLoad(tmp: string) {
  * libuv's thread pool with the password hashes), /api/health and a signed-in GET /api/auth/me
  * are timed one after another until the last sign-in is answered. Target: each under 500 ms.
  */
+/**
+ * Issue 12: filing with the similar-request lookup at 100,000 requests (5,000 open, the rest
+ * closed over the past year), as a Sales requester: the lookup of the typed title, then the create.
+ */
+async function similarAtScale(tmp: string) {
+  const section = 'Similar requests: 100,000 requests';
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, 'similar-100k.db'), {
+    open: 5000,
+    done: 93_000,
+    declined: 2000,
+    timeEntries: 20_000,
+    spanDays: 365,
+    seed: 12,
+  });
+  const { entriesPerDay: _days, ...dataset } = seed;
+  datasets['similar-100k'] = dataset;
+  console.log(`  ${count(seed.counts.requests)} requests in ${(seed.seedMs / 1000).toFixed(1)} s`);
+  await withServer(seed.file, async (server) => {
+    const cookie = await signIn(server.url, 'bench-sales-0@example.com', benchPassword);
+    const target: Target = { op: '<=', value: 10 };
+    log(`${section}: GET /api/requests/similar then POST /api/requests`);
+    await step(section, 'file with similar lookup p50, 1 client', 'ms', target, async () => {
+      const s = (details.similar = await fileWithSimilar(server.url, cookie, quick ? 100 : 400));
+      const bad = Object.keys(s.statuses).filter((code) => code !== '200' && code !== '201');
+      record(
+        section,
+        'file with similar lookup p50, 1 client',
+        bad.length ? NaN : s.p50,
+        'ms',
+        target,
+        `pair p95 ${ms(s.p95)}; lookup p50 ${ms(s.similarP50)}, p95 ${ms(s.similarP95)}; create p50 ${ms(s.createP50)}; ${s.meanMatches.toFixed(1)} matches per lookup; ${s.samples} pairs; statuses ${JSON.stringify(s.statuses)}`,
+      );
+    });
+  });
+}
+
 async function signInFloodRun(tmp: string) {
   const section = 'Sign-in flood: 100 concurrent sign-ins (unknown emails, 100 addresses)';
   const signIns = 100;
@@ -535,6 +585,10 @@ async function main() {
     await signInFloodRun(tmp);
     return finish(started, tmp);
   }
+  if (args.has('--only-similar')) {
+    await similarAtScale(tmp);
+    return finish(started, tmp);
+  }
   if (args.has('--only-reports')) {
     // The reports alone: on the 5,000-card dataset (100,000 time entries), and at 1M with --reports.
     await boardSize(5000, tmp, null);
@@ -563,6 +617,7 @@ async function main() {
   await signInFloodRun(tmp);
   if (args.has('--reports')) await reportsAtScale(tmp);
   if (args.has('--load')) await mixedLoad(tmp);
+  if (args.has('--similar')) await similarAtScale(tmp);
   return finish(started, tmp);
 }
 
@@ -599,7 +654,7 @@ function finish(started: number, tmp: string) {
     details,
   };
   // A load-only run keeps the full results in place.
-  const only = ['load', 'reports', 'signin'].find((part) => args.has(`--only-${part}`));
+  const only = ['load', 'reports', 'signin', 'similar'].find((part) => args.has(`--only-${part}`));
   const out = path.join(root, only ? `bench/results-${only}.json` : 'bench/results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   if (busiest > os.cpus().length)

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { buildApp } from '../apps/api/src/app';
 import { bulkLoadTimeEntries } from '../apps/api/src/modules/insights/rollups';
+import { backfillExpectedBy } from '../apps/api/src/modules/service-levels/backfill';
 import { seedBaseline } from '../apps/api/src/db/seed/baseline';
 import { createRandom } from '../apps/api/src/db/seed/random';
 import { hashPassword } from '../apps/api/src/lib/password';
@@ -44,7 +45,7 @@ const dayMs = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoDate = (ms: number) => iso(ms).slice(0, 10);
 
-const titleWords = {
+export const titleWords = {
   what: [
     'Roll-up banners',
     'Booth wall',
@@ -281,6 +282,9 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
       });
       entryCount = spec.timeEntries;
     })();
+    // Every request carries its expected-by date, as filed ones do; otherwise the server's start-up
+    // backfill would date them all, which at 100,000 requests outlasts the bench's start timeout.
+    backfillExpectedBy(app.db);
   } finally {
     await app.close();
   }

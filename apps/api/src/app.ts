@@ -20,6 +20,7 @@ import boardRoutes from './modules/board/board.routes';
 import timeEntryRoutes from './modules/requests/time-entries.routes';
 import commentRoutes from './modules/requests/comments.routes';
 import activityRoutes from './modules/requests/activity.routes';
+import similarRoutes from './modules/similar/similar.routes';
 import eventRoutes from './modules/events/events.routes';
 import insightRoutes from './modules/insights/insights.routes';
 import exportRoutes from './modules/exports/exports.routes';
@@ -128,6 +129,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(timeEntryRoutes);
   await app.register(commentRoutes);
   await app.register(activityRoutes);
+  await app.register(similarRoutes);
   await app.register(eventRoutes);
   await app.register(insightRoutes);
   await app.register(exportRoutes);

@@ -51,6 +51,11 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/requests/:id/comments': { minimum: 'signedIn' },
   'POST /api/requests/:id/comments': { minimum: 'signedIn' },
   'GET /api/requests/:id/activity': { minimum: 'signedIn' },
+  // API v2 additions: "GET /api/requests/similar | signed in" (within what the caller may see) and
+  // "POST/DELETE /api/requests/:id/followers | who may see the request" (another department's looks missing).
+  'GET /api/requests/similar': { minimum: 'signedIn' },
+  'POST /api/requests/:id/followers': { minimum: 'signedIn' },
+  'DELETE /api/requests/:id/followers': { minimum: 'signedIn' },
   'GET /api/events': { minimum: 'signedIn' },
   // Marketers: move cards, classify, log time, the board.
   'POST /api/requests/:id/move': { minimum: 'marketer' },

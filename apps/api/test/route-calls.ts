@@ -116,6 +116,7 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'POST /api/requests/:id/needs-info': ({ db, id }) => ({ question: unique('Which audience?'), version: versionOf(db, id) }),
   // Succeeds only on a request that waits on its requester: see objectSetups.
   'POST /api/requests/:id/answer': () => ({ body: unique('Answer') }),
+  'POST /api/requests/:id/followers': () => ({ source: 'intake' }),
   'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
@@ -143,6 +144,7 @@ export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => 
 export const queryRecipes: Partial<Record<RouteKey, string>> = {
   // Not needed (the period defaults), but calls the grouping that the board view can hide.
   'GET /api/reports/service-levels': '?groupBy=assignee',
+  'GET /api/requests/similar': '?q=banner',
 };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */

@@ -137,6 +137,11 @@ export const RequestFilters = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .optional(),
+  /** Requests the caller follows (POST /api/requests/:id/followers). */
+  following: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   /** Service-level states, comma-separated (`at_risk,breached`). */
   sla: z
     .string()

@@ -161,7 +161,21 @@ export const DepartmentService = z.object({
 });
 export type DepartmentService = z.infer<typeof DepartmentService>;
 
-export const SimilarQuery = z.strictObject({ q: z.string().max(200, { error: 'must be at most 200 characters' }) });
+/** `GET /api/requests/similar`: the words typed so far (a title), and how many matches to return. */
+export const SimilarQuery = z.strictObject({
+  q: z.string().max(200, { error: 'must be at most 200 characters' }),
+  limit: z.coerce.number().int().min(1).max(10).default(5),
+});
+export type SimilarQuery = z.infer<typeof SimilarQuery>;
+/** `score`: 0..1, higher is more alike (bm25 squashed; see the API's similar.queries.ts). */
 export const SimilarRequest = z.object({ id: z.number().int(), key: z.string(), title: z.string(), status: Status, score: z.number() });
 export const SimilarList = z.object({ items: z.array(SimilarRequest) });
 export type SimilarRequest = z.infer<typeof SimilarRequest>;
+
+/**
+ * `POST /api/requests/:id/followers`: `source` says where the follow came from; `intake` (the
+ * new-request form's similar requests) records a duplicate avoided.
+ */
+export const followSources = ['intake', 'request'] as const;
+export const FollowBody = z.strictObject({ source: z.enum(followSources).optional() });
+export type FollowBody = z.infer<typeof FollowBody>;

@@ -8,7 +8,7 @@ declare module 'fastify' {
     /**
      * Cache the serialised answer until the next successful write anywhere. `shared`: one
      * answer per validated query for everyone allowed to call the route, unless the answer is
-     * personal (`mine`), which is kept per user; the board and reports.
+     * personal (`mine`, `following`), which is kept per user; the board and reports.
      */
     cache?: 'shared';
   }
@@ -45,7 +45,7 @@ export default fp(
      * The key is built from what the handler will read, not from the raw URL: the route, its
      * params and its query as validated (so `?%6Dine=1` and `?mine=true` are one key, and
      * parameter order does not matter). The role is always in it; the user too when the answer
-     * depends on who asks (`mine`, or a requester's view, should one ever reach a cached route).
+     * depends on who asks (`mine`, `following`, or a requester's view, should one ever reach a cached route).
      */
     const keyOf = (request: FastifyRequest, user: SessionUser) => {
       const now = app.clock();
@@ -54,7 +54,7 @@ export default fp(
       const when = `${now.toISOString().slice(0, 16)} ${todayIn(app.db, now)}`;
       const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
       const query = (request.query ?? {}) as Record<string, unknown>;
-      const personal = query.mine === true || user.role === 'requester';
+      const personal = query.mine === true || query.following === true || user.role === 'requester';
       return `${version} ${when} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;
     };
 

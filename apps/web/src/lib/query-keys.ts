@@ -18,6 +18,8 @@ export const queryKeys = {
     all: ['requests'] as const,
     lists: ['requests', 'list'] as const,
     list: (params: Params) => ['requests', 'list', params] as const,
+    /** Under `lists`: a new request or an edit changes what is similar. */
+    similar: (q: string) => ['requests', 'list', 'similar', q] as const,
     detail: (id: number) => ['requests', 'detail', id] as const,
     comments: (id: number) => ['requests', 'detail', id, 'comments'] as const,
     activity: (id: number) => ['requests', 'detail', id, 'activity'] as const,

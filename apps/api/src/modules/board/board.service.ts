@@ -9,7 +9,7 @@ import { readBoard, readClosedColumnPage } from './board.queries';
 
 /** No filter narrows the board: the common case, served from the patched snapshot. */
 export const unfiltered = (f: Omit<RequestFilters, 'status'>) =>
-  !f.classification && !f.department && !f.type && !f.assignee && !f.q?.trim() && !f.mine && !f.overdue && !f.sla?.length;
+  !f.classification && !f.department && !f.type && !f.assignee && !f.q?.trim() && !f.mine && !f.following && !f.overdue && !f.sla?.length;
 
 /** A filtered board, built from SQL each time. */
 export function readFilteredBoard(db: Db, now: Date, user: SessionUser, filters: Omit<RequestFilters, 'status'>): Board {

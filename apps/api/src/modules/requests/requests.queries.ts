@@ -5,7 +5,7 @@ import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
-import { requests, requestTime } from '../../db/schema';
+import { requestFollowers, requests, requestTime } from '../../db/schema';
 import { reportClass } from '../insights/report-class';
 import { slaStateOf, type SlaClock, type SlaState } from '@altitude/shared/service-levels';
 import { businessCalendar } from '../service-levels/business-calendar';
@@ -91,6 +91,9 @@ export function filtersToSql(f: RequestFilters, user: SessionUser, today: string
   // Lanes are report classes: a suggested classification counts as unclassified.
   if (f.classification) where.push(inArray(reportClass, f.classification));
   if (f.mine) where.push(eq(requests.requesterId, user.id));
+  // Still within what the caller may see (above): following a request grants no access by itself.
+  if (f.following)
+    where.push(sql`exists (select 1 from ${requestFollowers} "f" where "f"."request_id" = "requests"."id" and "f"."user_id" = ${user.id})`);
   if (f.overdue) where.push(and(lt(requests.dueDate, today), inArray(requests.status, [...openStatuses])));
   const q = f.q?.trim();
   if (q) {

@@ -46,6 +46,10 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return 'asked the requester for information (the clock paused)';
     case 'answered':
       return "answered marketing's question (the clock resumed)";
+    case 'followed':
+      return a.to === 'intake' ? 'followed it instead of filing a similar request' : 'followed it';
+    case 'unfollowed':
+      return 'stopped following it';
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

@@ -6,15 +6,19 @@ import { formatDate, formatRelative, isOverdue } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { StatusBadge } from '../../../components/badges';
 import { SlaBadge } from '../../../components/sla-badge';
+import { followingParams } from '../api/list-following';
 import { useRequestList } from '../api/list-requests';
 import { DepartmentServiceFacts } from '../components/department-service-facts';
 import { RequestCards } from '../components/request-cards';
 
+const scopes = ['mine', 'department', 'following'] as const;
+
 export function MyRequestsPage() {
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('scope') === 'department' ? 'department' : 'mine';
-  const filter: Record<string, string> = scope === 'mine' ? { mine: 'true' } : { department: String(user.departmentId) };
+  const scope = scopes.find((s) => s === params.get('scope')) ?? 'mine';
+  const filter: Record<string, string> =
+    scope === 'mine' ? { mine: 'true' } : scope === 'following' ? followingParams : { department: String(user.departmentId) };
   const { data, isPending } = useRequestList(filter);
   const lookup = useLookup();
   const department = lookup.department(user.departmentId)?.name ?? 'my department';
@@ -37,6 +41,7 @@ export function MyRequestsPage() {
             data={[
               { value: 'mine', label: 'Filed by me' },
               { value: 'department', label: `All of ${department}` },
+              { value: 'following', label: 'Following' },
             ]}
           />
           <Button component={Link} to="/requests/new">
@@ -52,9 +57,11 @@ export function MyRequestsPage() {
           </Group>
         ) : data?.items.length === 0 ? (
           <Stack align="center" p="xl" gap="xs">
-            <Text fw={500}>No requests yet</Text>
+            <Text fw={500}>{scope === 'following' ? 'You follow no requests yet' : 'No requests yet'}</Text>
             <Text size="sm" c="dimmed">
-              When you file one, you can follow it here.
+              {scope === 'following'
+                ? 'Follow a similar request when you start a new one, or from its page, to find it here.'
+                : 'When you file one, you can follow it here.'}
             </Text>
           </Stack>
         ) : phone ? (

@@ -15,6 +15,7 @@ import { useCreateRequest } from '../api/create-request';
 import { IntakeAnswerInputs } from '../components/intake-answer-inputs';
 import { answerErrors, answersBody, blankAnswers, type AnswerValues } from '../components/intake-answer-values';
 import { RushAlert } from '../components/rush-alert';
+import { SimilarRequests } from '../components/similar-requests';
 
 interface Values {
   typeId: string | null;
@@ -137,6 +138,7 @@ export function NewRequestPage() {
             maxLength={200}
             {...form.getInputProps('title')}
           />
+          <SimilarRequests title={form.values.title} />
           <Textarea
             label="Brief"
             description="What you need, in as much detail as helps. Markdown works."

@@ -10,6 +10,7 @@ import { useRequest } from '../api/get-request';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { IntakeAnswers } from '../components/intake-answers';
+import { FollowButton } from '../components/follow-button';
 import { Markdown } from '../components/markdown';
 import { NeedsInfoSection } from '../components/needs-info-section';
 import { RequestFacts } from '../components/request-facts';
@@ -34,6 +35,8 @@ export function RequestDetailPage() {
     );
   }
   const canCancel = request.requesterId === user.id && request.status === 'intake';
+  // Whoever filed it hears about it anyway; colleagues of the department follow it to.
+  const canFollow = user.role === 'requester' && request.requesterId !== user.id;
   const confirmCancel = () =>
     modals.openConfirmModal({
       title: `Cancel ${request.key}?`,
@@ -66,6 +69,7 @@ export function RequestDetailPage() {
             Cancel request
           </Button>
         )}
+        {canFollow && <FollowButton requestId={request.id} />}
       </Group>
       {cancel.isError && (
         <Alert color="red" role="alert">
