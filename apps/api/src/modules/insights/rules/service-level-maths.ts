@@ -1,4 +1,5 @@
-import type { BusinessCalendar } from '@altitude/shared/business-time';
+import { businessDayEndMinute, type BusinessCalendar } from '@altitude/shared/business-time';
+import { dayNumber, zonedDayStart } from '@altitude/shared/calendar';
 import { isClosedStatus, type Status } from '@altitude/shared/domain';
 import { slaStateOf, type SlaClock } from '@altitude/shared/service-levels';
 import { percentile, roundTo } from './report-maths';
@@ -47,22 +48,61 @@ export function pausedMinutesOf(
   return r.pausedMinutes + calendar.minutesBetween(r.pausedSince, end);
 }
 
+/**
+ * Whether a delivered request was on time (`slaStateOf` says `met`), cheaply for the usual case:
+ * delivered by 17:00 on its expected-by date, it is met whatever its pauses (they only take time
+ * off), and that is one comparison of instants. The expected-by deadline's instant is worked out
+ * once per date (checked against the calendar's wall clock); any other case asks `slaStateOf`.
+ */
+export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock) => boolean {
+  const deadlines = new Map<string, number | null>();
+  const deadlineOf = (date: string): number | null => {
+    let at = deadlines.get(date);
+    if (at === undefined) {
+      const guess = Date.parse(zonedDayStart(date, calendar.timeZone)) + businessDayEndMinute * 60_000;
+      const wall = calendar.wallTime(new Date(guess));
+      // A clock change between midnight and 17:00 moves the guess: leave that date to slaStateOf.
+      at = wall.day === dayNumber(date) && wall.minute === businessDayEndMinute ? guess : null;
+      deadlines.set(date, at);
+    }
+    return at;
+  };
+  return (r) => {
+    if (r.status === 'done' && r.expectedBy && r.completedAt) {
+      const deadline = deadlineOf(r.expectedBy);
+      const created = Date.parse(r.createdAt);
+      const done = Date.parse(r.completedAt);
+      if (deadline !== null && created <= done && done <= deadline) return true;
+    }
+    return slaStateOf(r, now, calendar) === 'met';
+  };
+}
+
 export function tallyOf(delivered: readonly SlaClock[], filed: readonly FiledClock[], now: Date, calendar: BusinessCalendar): ServiceTally {
-  const onTime = delivered.filter((r) => slaStateOf(r, now, calendar) === 'met').length;
-  const firstResponses = filed
-    .flatMap((r) => (r.firstResponseAt ? [calendar.minutesBetween(r.createdAt, r.firstResponseAt)] : []))
-    .sort((a, b) => a - b);
+  const met = onTimeJudge(now, calendar);
+  let onTime = 0;
+  for (const r of delivered) if (met(r)) onTime += 1;
+  const firstResponses: number[] = [];
+  let paused = 0;
+  let rounds = 0;
+  let rushes = 0;
+  for (const r of filed) {
+    if (r.firstResponseAt) firstResponses.push(calendar.minutesBetween(r.createdAt, r.firstResponseAt));
+    if (r.pausedMinutes || r.pausedSince) paused += pausedMinutesOf(r, now, calendar);
+    rounds += r.needsInfoRounds;
+    if (r.rush) rushes += 1;
+  }
+  firstResponses.sort((a, b) => a - b);
   const median = percentile(firstResponses, 0.5);
-  const rounds = filed.reduce((n, r) => n + r.needsInfoRounds, 0);
   return {
     filed: filed.length,
     delivered: delivered.length,
     onTime,
     onTimeShare: delivered.length ? onTime / delivered.length : null,
     medianFirstResponseMinutes: median === null ? null : roundTo(median, 1),
-    pausedMinutes: filed.reduce((n, r) => n + pausedMinutesOf(r, now, calendar), 0),
+    pausedMinutes: paused,
     rounds,
     needsInfoRounds: filed.length ? roundTo(rounds / filed.length, 2) : 0,
-    rushCount: filed.filter((r) => r.rush).length,
+    rushCount: rushes,
   };
 }
