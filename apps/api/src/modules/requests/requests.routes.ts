@@ -13,16 +13,9 @@ import {
   UpdateRequestBody,
 } from '@altitude/shared/requests';
 import { signedInUser } from '../../plugins/auth';
-import {
-  cancelRequest,
-  classifyRequest,
-  moveRequest,
-  requireVisibleRequest,
-  searchRequests,
-  updateRequest,
-  type Deps,
-} from './requests.service';
+import { classifyRequest, moveRequest, requireVisibleRequest, searchRequests, updateRequest, type Deps } from './requests.service';
 import { createRequest } from './filing.service';
+import { cancelRequest } from './cancel.service';
 
 const Params = z.object({ id: Id });
 

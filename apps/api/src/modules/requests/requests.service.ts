@@ -18,7 +18,6 @@ import { clockOnStatusChange, noteFirstResponse, promiseAfterEdit } from './sla-
 import { narrowBySla } from './sla-filter';
 import {
   invalidAssignee,
-  notInIntake,
   overrideNeedsNote,
   requestNotFound,
   resolutionWithoutDecline,
@@ -45,7 +44,7 @@ export function requireVisibleRequest(db: Queryable, id: number, user: SessionUs
 }
 
 /** Loads the request inside the transaction and checks the caller's version against it (a 409 shows it as of `now`). */
-function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number, now: string): Request {
+export function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number, now: string): Request {
   const current = requireVisibleRequest(tx, id, user, new Date(now));
   if (version !== current.version) throw versionConflict(current);
   return current;
@@ -279,28 +278,4 @@ function defaultClassOf(tx: Tx, typeId: number): Classification {
   const type = tx.select({ d: requestTypes.defaultClassification }).from(requestTypes).where(eq(requestTypes.id, typeId)).get();
   if (!type) throw unknownType();
   return type.d;
-}
-
-/** A requester withdraws their own request while it is still in intake. */
-export function cancelRequest(deps: Deps, actor: SessionUser, id: number, version: number): Request {
-  const now = deps.now().toISOString();
-  writeAs(deps.db, actor, 'signedIn', (tx, user) => {
-    const current = lockForWrite(tx, id, user, version, now);
-    if (current.requesterId !== user.id) throw forbidden();
-    if (current.status !== 'intake') throw notInIntake(current.key);
-    tx.update(requests)
-      .set({
-        ...clockOnStatusChange(tx, id, { completedAt: null }, true, now),
-        status: 'declined',
-        resolution: 'cancelled',
-        completedAt: now,
-        position: positionFor(tx, 'declined', id),
-        version: current.version + 1,
-        updatedAt: now,
-      })
-      .where(eq(requests.id, id))
-      .run();
-    recordActivity(tx, id, user.id, now, [{ kind: 'cancelled', field: 'status', from: 'intake', to: 'declined' }]);
-  });
-  return publish(deps, 'request.updated', id);
 }
