@@ -330,6 +330,30 @@ describe('POST/DELETE /api/requests/:id/followers', () => {
   });
 });
 
+describe('GET /api/requests/similar: past the ranked candidates', () => {
+  it("a requester still finds their department's request behind more than the candidates of other departments", async () => {
+    // The index ranks limit × candidatesPerResult (5 × 40 = 200) matches before rows are read.
+    // 205 identical Product titles filed after the Sales one tie with it and win the tie (the
+    // newest first), so all 200 candidates are Product's and the Sales request lies past them.
+    const own = await file(as.sales, 'Nimbleweft quorraplex');
+    const other = as.product.user;
+    const insert = t.app.db.$client.prepare(
+      `insert into requests (title, brief, type_id, requester_id, department_id, priority, status, position, created_at, updated_at)
+       values ('Nimbleweft quorraplex', '', ?, ?, ?, 'normal', 'intake', ?, ?, ?)`,
+    );
+    const now = t.app.clock().toISOString();
+    const ids = t.app.db.$client.transaction(() =>
+      Array.from({ length: 205 }, (_, i) =>
+        Number(insert.run(banner, other.id, other.departmentId, `zznimble${i}`, now, now).lastInsertRowid),
+      ),
+    )();
+    expect(keys(await similar(as.sales, 'nimbleweft quorraplex'))).toEqual([own.id]);
+    // Staff see the newest ten of the ties, newest first.
+    const newest = [...ids].sort((a, b) => b - a).slice(0, 10);
+    expect(keys(await similar(as.marketer, 'nimbleweft quorraplex', '&limit=10'))).toEqual(newest);
+  });
+});
+
 // Last in the file: it grows the table past the size where common words start to be left out.
 describe('GET /api/requests/similar: words in most requests', () => {
   it('past 1,000 requests, a word in more than half of them is left out: it weighs nothing in bm25', async () => {
