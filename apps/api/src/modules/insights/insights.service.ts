@@ -92,14 +92,14 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     coverage: readCoverage(db, period, hidePeople),
     overrides: overrideFacts(db, period),
     serviceLevels: {
-      byDepartment: [...serviceTallies(db, period, 'department', at)].map(([id, t]) => ({
+      byDepartment: [...serviceTallies(db, period, 'department', at, { clocks: false })].map(([id, t]) => ({
         departmentId: id!,
         departmentName: departmentNames.get(id!) ?? `#${id}`,
         filed: t.filed,
         rushes: t.rushCount,
         rounds: t.rounds,
       })),
-      byType: [...serviceTallies(db, period, 'type', at)].map(([id, t]) => ({
+      byType: [...serviceTallies(db, period, 'type', at, { clocks: false })].map(([id, t]) => ({
         typeId: id!,
         typeName: typeNames.get(id!) ?? `#${id}`,
         delivered: t.delivered,
