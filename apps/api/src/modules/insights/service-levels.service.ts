@@ -18,24 +18,35 @@ export const unassignedKey = 'none';
 export interface TallyOptions {
   /** Only this department's requests. */
   departmentId?: number;
-  /**
-   * false: skip what needs the calendar for filed requests (median first response, running
-   * pauses); the insight rules read only counts, rushes, rounds and on-time deliveries.
-   */
-  clocks?: boolean;
+}
+
+/** Per group: requests delivered in the period and how many on time (SQL counts the surely on-time ones, the judge the rest). */
+export function onTimeByGroup(
+  db: Queryable,
+  period: ReportPeriod,
+  groupBy: Grouping,
+  now: Date,
+  { departmentId }: TallyOptions = {},
+): Map<number | null, { delivered: number; onTime: number }> {
+  const met = onTimeJudge(now, reportCalendar(businessCalendar(db)));
+  const groups = new Map(
+    deliveredCounts(db, period, groupBy, departmentId).map((d) => [d.key, { delivered: d.delivered, onTime: d.surelyOnTime }]),
+  );
+  for (const r of deliveredToJudge(db, period, groupBy, departmentId)) if (met(r)) groups.get(r.key)!.onTime += 1;
+  return groups;
 }
 
 /**
  * Tallies per group key (a type, department or marketer id; null for unassigned): counts and sums
- * grouped in SQL, the calendar asked only for the rows that need it, with one calendar and one
- * on-time judge for every group.
+ * grouped in SQL, the calendar asked only for the rows that need it (deliveries not surely on
+ * time, first responses, running pauses), with one calendar for every group.
  */
 export function serviceTallies(
   db: Queryable,
   period: ReportPeriod,
   groupBy: Grouping,
   now: Date,
-  { departmentId, clocks = true }: TallyOptions = {},
+  { departmentId }: TallyOptions = {},
 ): Map<number | null, ServiceTally> {
   const calendar = reportCalendar(businessCalendar(db));
   // Every group with a request filed or delivered in the period, and no other.
@@ -45,14 +56,11 @@ export function serviceTallies(
     if (!p) parts.set(key, (p = emptyTallyParts()));
     return p;
   };
-  for (const d of deliveredCounts(db, period, groupBy, departmentId))
-    Object.assign(of(d.key), { delivered: d.delivered, surelyOnTime: d.surelyOnTime });
-  for (const r of deliveredToJudge(db, period, groupBy, departmentId)) of(r.key).toJudge.push(r);
+  for (const [key, d] of onTimeByGroup(db, period, groupBy, now, { departmentId })) Object.assign(of(key), d);
   for (const f of filedCounts(db, period, groupBy, departmentId))
     Object.assign(of(f.key), { filed: f.filed, rounds: f.rounds, rushes: f.rushes, pausedMinutes: f.pausedMinutes });
-  if (clocks) for (const r of filedClocks(db, period, groupBy, departmentId)) of(r.key).clocks.push(r);
-  const met = onTimeJudge(now, calendar);
-  return new Map([...parts].map(([key, p]) => [key, tallyOf(p, now, calendar, met)]));
+  for (const r of filedClocks(db, period, groupBy, departmentId)) of(r.key).clocks.push(r);
+  return new Map([...parts].map(([key, p]) => [key, tallyOf(p, now, calendar)]));
 }
 
 /**
@@ -92,7 +100,7 @@ export function readDepartmentService(db: Queryable, user: Pick<SessionUser, 'de
   const period = boundsOf({ from: addDays(to, -(departmentServiceDays - 1)), to }, companyTimeZone(db));
   const t =
     serviceTallies(db, period, 'department', now, { departmentId: user.departmentId }).get(user.departmentId) ??
-    tallyOf(emptyTallyParts(), now, businessCalendar(db), () => false);
+    tallyOf(emptyTallyParts(), now, businessCalendar(db));
   return {
     departmentId: user.departmentId,
     departmentName: departmentName(db, user.departmentId),

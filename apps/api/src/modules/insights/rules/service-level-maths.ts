@@ -36,25 +36,24 @@ export interface FiledClock {
 }
 
 /**
- * One group's inputs: counts and sums SQL made, plus the rows only the calendar can judge
- * (deliveries not surely on time, filed requests with a first response or a running pause).
+ * One group's inputs: deliveries and how many on time (`onTimeJudge` over what SQL could not
+ * settle), counts and sums SQL made over filed requests, and the filed rows that need the calendar.
  */
 export interface TallyParts {
   delivered: number;
-  surelyOnTime: number;
-  toJudge: SlaClock[];
+  onTime: number;
   filed: number;
   rounds: number;
   rushes: number;
   /** Business minutes of finished pauses. */
   pausedMinutes: number;
+  /** Filed requests with a first response or a running pause: the figures only the calendar can work out. */
   clocks: FiledClock[];
 }
 
 export const emptyTallyParts = (): TallyParts => ({
   delivered: 0,
-  surelyOnTime: 0,
-  toJudge: [],
+  onTime: 0,
   filed: 0,
   rounds: 0,
   rushes: 0,
@@ -69,6 +68,9 @@ export function runningPauseMinutes(r: Pick<FiledClock, 'pausedSince' | 'complet
   return calendar.minutesBetween(r.pausedSince, end);
 }
 
+// The instants of each expected-by date depend on the calendar alone: kept with it, for every later pass.
+const limitsByCalendar = new WeakMap<BusinessCalendar, Map<string, { deadline: number | null; lateFrom: number | null }>>();
+
 /**
  * Whether a delivered request was on time (`slaStateOf` says `met`), cheaply for the usual cases:
  * - delivered by 17:00 on its expected-by date, it is met whatever its pauses (they only take
@@ -78,7 +80,7 @@ export function runningPauseMinutes(r: Pick<FiledClock, 'pausedSince' | 'complet
  *   the next business day.
  * Each is one comparison of instants, worked out once per expected-by date and checked against
  * the calendar's wall clock (a date whose clocks change in between is left out); any other case
- * asks `slaStateOf`.
+ * asks `slaStateOf`. The instants are kept per calendar: pass the same one (`reportCalendar`) each time.
  */
 export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock) => boolean {
   const instantAt = (date: string, minute: number): number | null => {
@@ -86,7 +88,8 @@ export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock
     const wall = calendar.wallTime(new Date(guess));
     return wall.day === dayNumber(date) && wall.minute === minute ? guess : null;
   };
-  const limits = new Map<string, { deadline: number | null; lateFrom: number | null }>();
+  let limits = limitsByCalendar.get(calendar);
+  if (!limits) limitsByCalendar.set(calendar, (limits = new Map()));
   const limitsOf = (date: string) => {
     let at = limits.get(date);
     if (!at) {
@@ -110,10 +113,8 @@ export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock
   };
 }
 
-/** `met`: the judge of one report pass (`onTimeJudge`), shared by its groups so each expected-by date is worked out once. */
-export function tallyOf(p: TallyParts, now: Date, calendar: BusinessCalendar, met: (r: SlaClock) => boolean): ServiceTally {
-  let onTime = p.surelyOnTime;
-  for (const r of p.toJudge) if (met(r)) onTime += 1;
+export function tallyOf(p: TallyParts, now: Date, calendar: BusinessCalendar): ServiceTally {
+  const onTime = p.onTime;
   const firstResponses: number[] = [];
   let paused = p.pausedMinutes;
   for (const r of p.clocks) {
