@@ -55,7 +55,11 @@ export interface DeliveredCount {
 }
 
 /** Requests delivered (done) in [startAt, endAt) per group, and how many of them were surely on time. */
-export function deliveredCounts(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredCount[] {
+export const deliveredCounts = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredCount[] =>
+  deliveredCountsQuery(db, period, groupBy, departmentId).all();
+
+/** The query of `deliveredCounts` (its plan is tested). */
+export function deliveredCountsQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
   return db
     .select({
       key: groupColumn[groupBy],
@@ -64,12 +68,15 @@ export function deliveredCounts(db: Queryable, period: Bounds, groupBy: Grouping
     })
     .from(requests)
     .where(deliveredWhere(period, departmentId))
-    .groupBy(groupColumn[groupBy])
-    .all();
+    .groupBy(groupColumn[groupBy]);
 }
 
 /** The delivered requests not surely on time, with their clock columns, for the calendar to judge. */
-export function deliveredToJudge(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredRow[] {
+export const deliveredToJudge = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredRow[] =>
+  deliveredToJudgeQuery(db, period, groupBy, departmentId).all();
+
+/** The query of `deliveredToJudge` (its plan is tested). */
+export function deliveredToJudgeQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
   return db
     .select({
       key: groupColumn[groupBy],
@@ -81,8 +88,7 @@ export function deliveredToJudge(db: Queryable, period: Bounds, groupBy: Groupin
       completedAt: requests.completedAt,
     })
     .from(requests)
-    .where(and(deliveredWhere(period, departmentId), sql`not ${surelyOnTime}`))
-    .all();
+    .where(and(deliveredWhere(period, departmentId), sql`not ${surelyOnTime}`));
 }
 
 const filedWhere = (period: Bounds, departmentId?: number) =>
@@ -102,7 +108,11 @@ export interface FiledCount {
 }
 
 /** Requests filed in [startAt, endAt) per group: count, needs-info rounds, rushes, finished pauses. */
-export function filedCounts(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): FiledCount[] {
+export const filedCounts = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): FiledCount[] =>
+  filedCountsQuery(db, period, groupBy, departmentId).all();
+
+/** The query of `filedCounts` (its plan is tested). */
+export function filedCountsQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
   return db
     .select({
       key: groupColumn[groupBy],
@@ -113,8 +123,7 @@ export function filedCounts(db: Queryable, period: Bounds, groupBy: Grouping, de
     })
     .from(requests)
     .where(filedWhere(period, departmentId))
-    .groupBy(groupColumn[groupBy])
-    .all();
+    .groupBy(groupColumn[groupBy]);
 }
 
 export interface FiledClockRow {
@@ -127,7 +136,11 @@ export interface FiledClockRow {
 }
 
 /** The requests filed in the period with a first response or a running pause: the figures that need the calendar. */
-export function filedClocks(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): FiledClockRow[] {
+export const filedClocks = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): FiledClockRow[] =>
+  filedClocksQuery(db, period, groupBy, departmentId).all();
+
+/** The query of `filedClocks` (its plan is tested). */
+export function filedClocksQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
   return db
     .select({
       key: groupColumn[groupBy],
@@ -138,8 +151,7 @@ export function filedClocks(db: Queryable, period: Bounds, groupBy: Grouping, de
       status: requests.status,
     })
     .from(requests)
-    .where(and(filedWhere(period, departmentId), or(isNotNull(requests.firstResponseAt), isNotNull(requests.pausedSince))))
-    .all();
+    .where(and(filedWhere(period, departmentId), or(isNotNull(requests.firstResponseAt), isNotNull(requests.pausedSince))));
 }
 
 /**
