@@ -73,7 +73,21 @@ export function deliveredCountsQuery(db: Queryable, period: Bounds, groupBy: Gro
 
 /** The delivered requests not surely on time, with their clock columns, for the calendar to judge. */
 export const deliveredToJudge = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredRow[] =>
-  deliveredToJudgeQuery(db, period, groupBy, departmentId).all();
+  // Thousands of rows in a year: read as arrays and built here, at half the cost of Drizzle's row mapping.
+  (deliveredToJudgeQuery(db, period, groupBy, departmentId).values() as DeliveredValues[]).map(
+    ([key, createdAt, expectedBy, pausedMinutes, pausedSince, status, completedAt]) => ({
+      key,
+      createdAt,
+      expectedBy,
+      pausedMinutes,
+      pausedSince,
+      status,
+      completedAt,
+    }),
+  );
+
+/** A `deliveredToJudgeQuery` row as SQLite returns it: the selected columns in order (none needs decoding). */
+type DeliveredValues = [number | null, string, string | null, number, string | null, Status, string | null];
 
 /** The query of `deliveredToJudge` (its plan is tested). */
 export function deliveredToJudgeQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
