@@ -151,6 +151,32 @@ export const requests = sqliteTable(
     // The done and declined columns page newest-first without sorting the whole column.
     index('requests_closed_idx').on(t.status, t.completedAt, t.id),
     index('requests_created_idx').on(t.createdAt),
+    // The service-levels report walks these alone (no row of the table is read): deliveries in a
+    // period with their clock columns, and requests filed in a period with what it counts.
+    index('requests_sl_delivered_idx').on(
+      t.status,
+      t.completedAt,
+      t.createdAt,
+      t.expectedBy,
+      t.pausedMinutes,
+      t.pausedSince,
+      t.typeId,
+      t.departmentId,
+      t.assigneeId,
+    ),
+    index('requests_sl_filed_idx').on(
+      t.createdAt,
+      t.typeId,
+      t.departmentId,
+      t.assigneeId,
+      t.needsInfoRounds,
+      t.rush,
+      t.pausedMinutes,
+      t.pausedSince,
+      t.firstResponseAt,
+      t.status,
+      t.completedAt,
+    ),
     // Flow reports, over delivered requests only (partial: a move between open columns never
     // touches them). Deliveries by class per period or week are ranges of the first; cycle-time
     // percentiles walk the others in cycle-time order, so no query sorts the deliveries.

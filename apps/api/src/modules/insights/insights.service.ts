@@ -14,8 +14,8 @@ import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 import { readCoverage } from '../working-time/working-time.service';
-import { duplicatesAvoided } from './service-levels.queries';
-import { serviceTallies } from './service-levels.service';
+import { duplicatesAvoided, filedCounts } from './service-levels.queries';
+import { onTimeByGroup } from './service-levels.service';
 
 /**
  * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
@@ -92,14 +92,15 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     coverage: readCoverage(db, period, hidePeople),
     overrides: overrideFacts(db, period),
     serviceLevels: {
-      byDepartment: [...serviceTallies(db, period, 'department', at)].map(([id, t]) => ({
-        departmentId: id!,
-        departmentName: departmentNames.get(id!) ?? `#${id}`,
-        filed: t.filed,
-        rushes: t.rushCount,
-        rounds: t.rounds,
+      // Only what the rules read: filings per department (no calendar), deliveries per type.
+      byDepartment: filedCounts(db, period, 'department').map((f) => ({
+        departmentId: f.key!,
+        departmentName: departmentNames.get(f.key!) ?? `#${f.key}`,
+        filed: f.filed,
+        rushes: f.rushes,
+        rounds: f.rounds,
       })),
-      byType: [...serviceTallies(db, period, 'type', at)].map(([id, t]) => ({
+      byType: [...onTimeByGroup(db, period, 'type', at)].map(([id, t]) => ({
         typeId: id!,
         typeName: typeNames.get(id!) ?? `#${id}`,
         delivered: t.delivered,

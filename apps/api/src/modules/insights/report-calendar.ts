@@ -11,9 +11,18 @@ const quarterHourMs = 15 * minuteMs;
  * most expensive part. The zone's offset is read once per UTC day when it is the same at both ends
  * of the day (no change of clocks in it), else once per quarter hour (every real clock change falls
  * on one), and added to the instant: the same wall time, at a fraction of the cost. Everything
- * else is the calendar itself.
+ * else is the calendar itself. One per calendar, kept as long as it is: the offsets it learned
+ * serve every later report (a calendar is replaced, not changed, when holidays or the zone are).
  */
 export function reportCalendar(calendar: BusinessCalendar): BusinessCalendar {
+  let fast = fastCalendars.get(calendar);
+  if (!fast) fastCalendars.set(calendar, (fast = fastCalendarOf(calendar)));
+  return fast;
+}
+
+const fastCalendars = new WeakMap<BusinessCalendar, BusinessCalendar>();
+
+function fastCalendarOf(calendar: BusinessCalendar): BusinessCalendar {
   const zone = calendar.timeZone;
   const offsetAt = (ms: number) => wallClockMs(ms, zone) - ms;
   const byDay = new Map<number, number | null>();

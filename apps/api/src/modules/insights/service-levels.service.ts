@@ -7,29 +7,60 @@ import { businessCalendar } from '../service-levels/business-calendar';
 import { companyTimeZone, todayIn } from '../settings/company-clock';
 import { reportCalendar } from './report-calendar';
 import { boundsOf, type ReportPeriod } from './report-period';
-import { tallyOf, type ServiceTally } from './rules/service-level-maths';
-import { deliveredIn, departmentName, filedIn, groupLabels, type DeliveredRow, type FiledRow } from './service-levels.queries';
+import { emptyTallyParts, onTimeJudge, tallyOf, type ServiceTally, type TallyParts } from './rules/service-level-maths';
+import { deliveredCounts, deliveredToJudge, departmentName, filedClocks, filedCounts, groupLabels } from './service-levels.queries';
 
 type Grouping = ServiceLevelsQuery['groupBy'];
 
 /** The group key of requests nobody is assigned to. */
 export const unassignedKey = 'none';
 
-/** Tallies per group key (a type, department or marketer id; null for unassigned). */
-export function serviceTallies(db: Queryable, period: ReportPeriod, groupBy: Grouping, now: Date): Map<number | null, ServiceTally> {
+export interface TallyOptions {
+  /** Only this department's requests. */
+  departmentId?: number;
+}
+
+/** Per group: requests delivered in the period and how many on time (SQL counts the surely on-time ones, the judge the rest). */
+export function onTimeByGroup(
+  db: Queryable,
+  period: ReportPeriod,
+  groupBy: Grouping,
+  now: Date,
+  { departmentId }: TallyOptions = {},
+): Map<number | null, { delivered: number; onTime: number }> {
+  const met = onTimeJudge(now, reportCalendar(businessCalendar(db)));
+  const groups = new Map(
+    deliveredCounts(db, period, groupBy, departmentId).map((d) => [d.key, { delivered: d.delivered, onTime: d.surelyOnTime }]),
+  );
+  for (const r of deliveredToJudge(db, period, groupBy, departmentId)) if (met(r)) groups.get(r.key)!.onTime += 1;
+  return groups;
+}
+
+/**
+ * Tallies per group key (a type, department or marketer id; null for unassigned): counts and sums
+ * grouped in SQL, the calendar asked only for the rows that need it (deliveries not surely on
+ * time, first responses, running pauses), with one calendar for every group.
+ */
+export function serviceTallies(
+  db: Queryable,
+  period: ReportPeriod,
+  groupBy: Grouping,
+  now: Date,
+  { departmentId }: TallyOptions = {},
+): Map<number | null, ServiceTally> {
   const calendar = reportCalendar(businessCalendar(db));
-  const delivered = new Map<number | null, DeliveredRow[]>();
-  const filed = new Map<number | null, FiledRow[]>();
-  const push = <T extends { key: number | null }>(into: Map<number | null, T[]>, row: T) => {
-    const list = into.get(row.key);
-    if (list) list.push(row);
-    else into.set(row.key, [row]);
-  };
-  for (const row of deliveredIn(db, period, groupBy)) push(delivered, row);
-  for (const row of filedIn(db, period, groupBy)) push(filed, row);
   // Every group with a request filed or delivered in the period, and no other.
-  const keys = new Set([...delivered.keys(), ...filed.keys()]);
-  return new Map([...keys].map((key) => [key, tallyOf(delivered.get(key) ?? [], filed.get(key) ?? [], now, calendar)]));
+  const parts = new Map<number | null, TallyParts>();
+  const of = (key: number | null) => {
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = emptyTallyParts()));
+    return p;
+  };
+  for (const [key, d] of onTimeByGroup(db, period, groupBy, now, { departmentId })) Object.assign(of(key), d);
+  for (const f of filedCounts(db, period, groupBy, departmentId))
+    Object.assign(of(f.key), { filed: f.filed, rounds: f.rounds, rushes: f.rushes, pausedMinutes: f.pausedMinutes });
+  for (const r of filedClocks(db, period, groupBy, departmentId)) of(r.key).clocks.push(r);
+  return new Map([...parts].map(([key, p]) => [key, tallyOf(p, now, calendar)]));
 }
 
 /**
@@ -67,13 +98,9 @@ export function readServiceLevels(db: Queryable, period: ReportPeriod, groupBy: 
 export function readDepartmentService(db: Queryable, user: Pick<SessionUser, 'departmentId'>, now: Date): DepartmentService {
   const to = todayIn(db, now);
   const period = boundsOf({ from: addDays(to, -(departmentServiceDays - 1)), to }, companyTimeZone(db));
-  const calendar = reportCalendar(businessCalendar(db));
-  const t = tallyOf(
-    deliveredIn(db, period, 'department', user.departmentId),
-    filedIn(db, period, 'department', user.departmentId),
-    now,
-    calendar,
-  );
+  const t =
+    serviceTallies(db, period, 'department', now, { departmentId: user.departmentId }).get(user.departmentId) ??
+    tallyOf(emptyTallyParts(), now, businessCalendar(db));
   return {
     departmentId: user.departmentId,
     departmentName: departmentName(db, user.departmentId),

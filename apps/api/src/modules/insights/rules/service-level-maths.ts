@@ -1,4 +1,4 @@
-import { businessDayEndMinute, type BusinessCalendar } from '@altitude/shared/business-time';
+import { businessDayEndMinute, businessDayStartMinute, type BusinessCalendar } from '@altitude/shared/business-time';
 import { dayNumber, zonedDayStart } from '@altitude/shared/calendar';
 import { isClosedStatus, type Status } from '@altitude/shared/domain';
 import { slaStateOf, type SlaClock } from '@altitude/shared/service-levels';
@@ -26,83 +26,112 @@ export interface ServiceTally {
   rushCount: number;
 }
 
+/** A request filed in the period whose figures need the calendar: a first response or a running pause. */
 export interface FiledClock {
   createdAt: string;
   firstResponseAt: string | null;
-  pausedMinutes: number;
   pausedSince: string | null;
   completedAt: string | null;
   status: Status;
-  needsInfoRounds: number;
-  rush: boolean;
-}
-
-/** A request's paused business minutes at `now`: finished pauses plus the running one (up to closing, if closed). */
-export function pausedMinutesOf(
-  r: Pick<FiledClock, 'pausedMinutes' | 'pausedSince' | 'completedAt' | 'status'>,
-  now: Date,
-  calendar: BusinessCalendar,
-) {
-  if (!r.pausedSince) return r.pausedMinutes;
-  const end = isClosedStatus(r.status) && r.completedAt ? r.completedAt : now;
-  return r.pausedMinutes + calendar.minutesBetween(r.pausedSince, end);
 }
 
 /**
- * Whether a delivered request was on time (`slaStateOf` says `met`), cheaply for the usual case:
- * delivered by 17:00 on its expected-by date, it is met whatever its pauses (they only take time
- * off), and that is one comparison of instants. The expected-by deadline's instant is worked out
- * once per date (checked against the calendar's wall clock); any other case asks `slaStateOf`.
+ * One group's inputs: deliveries and how many on time (`onTimeJudge` over what SQL could not
+ * settle), counts and sums SQL made over filed requests, and the filed rows that need the calendar.
+ */
+export interface TallyParts {
+  delivered: number;
+  onTime: number;
+  filed: number;
+  rounds: number;
+  rushes: number;
+  /** Business minutes of finished pauses. */
+  pausedMinutes: number;
+  /** Filed requests with a first response or a running pause: the figures only the calendar can work out. */
+  clocks: FiledClock[];
+}
+
+export const emptyTallyParts = (): TallyParts => ({
+  delivered: 0,
+  onTime: 0,
+  filed: 0,
+  rounds: 0,
+  rushes: 0,
+  pausedMinutes: 0,
+  clocks: [],
+});
+
+/** Business minutes of a running pause at `now` (up to closing, if closed). */
+export function runningPauseMinutes(r: Pick<FiledClock, 'pausedSince' | 'completedAt' | 'status'>, now: Date, calendar: BusinessCalendar) {
+  if (!r.pausedSince) return 0;
+  const end = isClosedStatus(r.status) && r.completedAt ? r.completedAt : now;
+  return calendar.minutesBetween(r.pausedSince, end);
+}
+
+// The instants of each expected-by date depend on the calendar alone: kept with it, for every later pass.
+const limitsByCalendar = new WeakMap<BusinessCalendar, Map<string, { deadline: number | null; lateFrom: number | null }>>();
+
+/**
+ * Whether a delivered request was on time (`slaStateOf` says `met`), cheaply for the usual cases:
+ * - delivered by 17:00 on its expected-by date, it is met whatever its pauses (they only take
+ *   time off);
+ * - never paused, filed by then and delivered later, it used its budget plus the business minutes
+ *   after that 17:00, so it is met only while those are none: before 09:01 (minutes count whole) on
+ *   the next business day.
+ * Each is one comparison of instants, worked out once per expected-by date and checked against
+ * the calendar's wall clock (a date whose clocks change in between is left out); any other case
+ * asks `slaStateOf`. The instants are kept per calendar: pass the same one (`reportCalendar`) each time.
  */
 export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock) => boolean {
-  const deadlines = new Map<string, number | null>();
-  const deadlineOf = (date: string): number | null => {
-    let at = deadlines.get(date);
-    if (at === undefined) {
-      const guess = Date.parse(zonedDayStart(date, calendar.timeZone)) + businessDayEndMinute * 60_000;
-      const wall = calendar.wallTime(new Date(guess));
-      // A clock change between midnight and 17:00 moves the guess: leave that date to slaStateOf.
-      at = wall.day === dayNumber(date) && wall.minute === businessDayEndMinute ? guess : null;
-      deadlines.set(date, at);
+  const instantAt = (date: string, minute: number): number | null => {
+    const guess = Date.parse(zonedDayStart(date, calendar.timeZone)) + minute * 60_000;
+    const wall = calendar.wallTime(new Date(guess));
+    return wall.day === dayNumber(date) && wall.minute === minute ? guess : null;
+  };
+  let limits = limitsByCalendar.get(calendar);
+  if (!limits) limitsByCalendar.set(calendar, (limits = new Map()));
+  const limitsOf = (date: string) => {
+    let at = limits.get(date);
+    if (!at) {
+      const deadline = instantAt(date, businessDayEndMinute);
+      const lateFrom = deadline === null ? null : instantAt(calendar.addBusinessDays(date, 1), businessDayStartMinute + 1);
+      limits.set(date, (at = { deadline, lateFrom }));
     }
     return at;
   };
   return (r) => {
     if (r.status === 'done' && r.expectedBy && r.completedAt) {
-      const deadline = deadlineOf(r.expectedBy);
+      const { deadline, lateFrom } = limitsOf(r.expectedBy);
       const created = Date.parse(r.createdAt);
       const done = Date.parse(r.completedAt);
-      if (deadline !== null && created <= done && done <= deadline) return true;
+      if (deadline !== null && created <= done) {
+        if (done <= deadline) return true;
+        if (lateFrom !== null && created <= deadline && r.pausedMinutes === 0 && !r.pausedSince) return done < lateFrom;
+      }
     }
     return slaStateOf(r, now, calendar) === 'met';
   };
 }
 
-export function tallyOf(delivered: readonly SlaClock[], filed: readonly FiledClock[], now: Date, calendar: BusinessCalendar): ServiceTally {
-  const met = onTimeJudge(now, calendar);
-  let onTime = 0;
-  for (const r of delivered) if (met(r)) onTime += 1;
+export function tallyOf(p: TallyParts, now: Date, calendar: BusinessCalendar): ServiceTally {
+  const onTime = p.onTime;
   const firstResponses: number[] = [];
-  let paused = 0;
-  let rounds = 0;
-  let rushes = 0;
-  for (const r of filed) {
+  let paused = p.pausedMinutes;
+  for (const r of p.clocks) {
     if (r.firstResponseAt) firstResponses.push(calendar.minutesBetween(r.createdAt, r.firstResponseAt));
-    if (r.pausedMinutes || r.pausedSince) paused += pausedMinutesOf(r, now, calendar);
-    rounds += r.needsInfoRounds;
-    if (r.rush) rushes += 1;
+    paused += runningPauseMinutes(r, now, calendar);
   }
   firstResponses.sort((a, b) => a - b);
   const median = percentile(firstResponses, 0.5);
   return {
-    filed: filed.length,
-    delivered: delivered.length,
+    filed: p.filed,
+    delivered: p.delivered,
     onTime,
-    onTimeShare: delivered.length ? onTime / delivered.length : null,
+    onTimeShare: p.delivered ? onTime / p.delivered : null,
     medianFirstResponseMinutes: median === null ? null : roundTo(median, 1),
     pausedMinutes: paused,
-    rounds,
-    needsInfoRounds: filed.length ? roundTo(rounds / filed.length, 2) : 0,
-    rushCount: rushes,
+    rounds: p.rounds,
+    needsInfoRounds: p.filed ? roundTo(p.rounds / p.filed, 2) : 0,
+    rushCount: p.rushes,
   };
 }

@@ -1,0 +1,2 @@
+CREATE INDEX `requests_sl_delivered_idx` ON `requests` (`status`,`completed_at`,`created_at`,`expected_by`,`paused_minutes`,`paused_since`,`type_id`,`department_id`,`assignee_id`);--> statement-breakpoint
+CREATE INDEX `requests_sl_filed_idx` ON `requests` (`created_at`,`type_id`,`department_id`,`assignee_id`,`needs_info_rounds`,`rush`,`paused_minutes`,`paused_since`,`first_response_at`,`status`,`completed_at`);
