@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { FieldAnswers, IntakeField } from '@altitude/shared/intake-fields';
 import { classifications, priorities, reportClassSql, resolutions, roles, statuses } from '@altitude/shared/domain';
 
@@ -290,34 +290,7 @@ export const requestFollowers = sqliteTable(
   (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_followers_user_idx').on(t.userId)],
 );
 
-/** Strategic-share target per quarter, `periodStart` being the quarter's first day. */
-export const targets = sqliteTable(
-  'targets',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    periodStart: text('period_start').notNull(),
-    strategicShare: real('strategic_share').notNull(),
-  },
-  (t) => [uniqueIndex('targets_period_idx').on(t.periodStart)],
-);
-
-/** Per-column workflow settings; a null limit means no WIP limit. */
-export const workflowColumns = sqliteTable('workflow_columns', {
-  status: text('status', { enum: statuses }).primaryKey(),
-  wipLimit: integer('wip_limit'),
-});
-
-/** Company holidays: days nobody is expected to work, taken out of available time. */
-export const holidays = sqliteTable('holidays', {
-  date: text('date').primaryKey(),
-  name: text('name').notNull(),
-});
-
-export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-});
-
 // The report rollup tables live in their own file to keep this one short; re-exported so every
 // importer (and drizzle-kit, which reads only this file) still sees them here.
 export * from './schema-rollups';
+export * from './schema-company';
