@@ -71,7 +71,7 @@ test('the exec opens Insights read-only, downloads an export and prints it, with
 test('a lead turns the board view on, and the exec no longer sees per-person figures', async ({ browser }) => {
   const exec = await signedIn(browser, accounts.exec);
   await exec.goto('/insights');
-  await exec.getByText('By marketer', { exact: true }).click();
+  await exec.locator('#showback').getByText('By marketer', { exact: true }).click();
   const perMarketer = exec.getByTestId('showback-table').locator('tbody tr');
   // Polled: switching the grouping loads the per-marketer split (the table waits for it).
   await expect.poll(() => perMarketer.count()).toBeGreaterThan(1);
@@ -84,12 +84,12 @@ test('a lead turns the board view on, and the exec no longer sees per-person fig
   await expect(boardViewSwitch(lead)).toBeChecked();
   await screenshot(lead, 'insights-board-view-switch');
   // The lead still sees every marketer.
-  await lead.getByText('By marketer', { exact: true }).click();
+  await lead.locator('#showback').getByText('By marketer', { exact: true }).click();
   await expect.poll(() => lead.getByTestId('showback-table').locator('tbody tr').count()).toBeGreaterThan(1);
 
   await exec.reload();
   await expect(exec.getByTestId('board-view-note')).toHaveText('Board view: per-person figures are hidden.');
-  await exec.getByText('By marketer', { exact: true }).click();
+  await exec.locator('#showback').getByText('By marketer', { exact: true }).click();
   await expect(exec.getByText('Board view: hours per marketer are hidden.')).toBeVisible();
   await expect(perMarketer).toHaveCount(1);
   const split = await (await exec.request.get('/api/reports/time-split?groupBy=assignee')).json();
@@ -128,7 +128,8 @@ test('a marketer sets "Planned for" and the requester sees both dates on My requ
   await screenshot(sales, 'my-requests-dates');
   await sales.setViewportSize({ width: 390, height: 844 });
   await screenshot(sales, 'my-requests-dates-phone');
-  await row.getByRole('link').click();
+  // At phone width the list is cards, each a link named by its key and title.
+  await sales.getByRole('link', { name: new RegExp(req.key) }).click();
   await expect(sales.getByText('Planned for')).toBeVisible();
   await expect(sales.getByText('16 Jun 2099')).toBeVisible();
 });

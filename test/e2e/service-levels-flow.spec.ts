@@ -98,7 +98,7 @@ test('a question added by the lead, a rush filed by sales, a needs-info round th
   // The CMO reads service levels, by type and by department.
   await lead.goto('/insights');
   await expect(lead.getByRole('heading', { name: 'Service levels' })).toBeVisible({ timeout: 60_000 });
-  await lead.getByText('By department', { exact: true }).click();
+  await lead.getByTestId('service-levels').getByText('By department', { exact: true }).click();
   await expect(lead.getByRole('columnheader', { name: 'Rushes' }).first()).toBeVisible();
   await screenshot(lead, 'sl-flow-insights');
 });
