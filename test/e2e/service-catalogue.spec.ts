@@ -138,7 +138,7 @@ test('a lead sets a business-day turnaround; a salesperson sees the expected dat
   // The lead's board: cards that need attention carry a badge; the new on-track card stays calm.
   await page.goto('/board');
   // A loaded machine takes its time over the board's code and ~400 cards.
-  await expect(page.getByRole('heading', { name: 'Board', level: 2 })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible({ timeout: 90_000 });
   const badged = page
     .locator('[data-testid^="card-"]')
     .filter({ has: page.locator('[data-sla]') })

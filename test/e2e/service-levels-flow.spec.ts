@@ -27,7 +27,7 @@ test('a question added by the lead, a rush filed by sales, a needs-info round th
   await lead.getByRole('button', { name: `Edit ${typeName}` }).click();
   const modal = lead.getByRole('dialog', { name: 'Edit request type' });
   await modal.getByRole('button', { name: 'Add question' }).click();
-  await modal.getByLabel('Question', { exact: true }).fill('Partner tier');
+  await modal.getByRole('textbox', { name: 'Question' }).fill('Partner tier');
   await modal.getByRole('checkbox', { name: 'Required' }).check();
   await screenshot(lead, 'sl-flow-question-editor');
   await modal.getByRole('button', { name: 'Save', exact: true }).click();

@@ -13,7 +13,7 @@ test('the lead sets the target and a WIP limit, adds a department, invites a mar
   test.setTimeout(90_000);
   await signIn(page, accounts.lead);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 
   // Target: this quarter to 45 %.
   const thisQuarter = page.getByLabel(/^Strategic share target for/).first();
@@ -104,7 +104,7 @@ test('a marketer has no Settings and cannot open it by its address', async ({ pa
 test('a WIP limit of 0 and a target of 150 % are refused on the field before saving, and what was typed stays', async ({ page }) => {
   await signIn(page, accounts.lead);
   await page.goto('/settings');
-  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 
   // Target: 150 stays in the field with the reason under it; Save is off and nothing is stored.
   const target = page.getByLabel(/^Strategic share target for/).first();

@@ -55,7 +55,7 @@ test('a marketer fills a gap in their week; the totals and the gap follow, a rel
   test.setTimeout(120_000);
   await signIn(page, accounts.marketer);
   await navLinks(page).filter({ hasText: 'Timesheet' }).click();
-  await expect(page.getByRole('heading', { name: 'Timesheet', level: 2 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Timesheet', level: 1 })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Week timesheet' })).toBeVisible();
 
   const before = await readSheet(page);
