@@ -130,6 +130,7 @@ test('a marketer sets "Planned for" and the requester sees both dates on My requ
   await screenshot(sales, 'my-requests-dates-phone');
   // At phone width the list is cards, each a link named by its key and title.
   await sales.getByRole('link', { name: new RegExp(req.key) }).click();
-  await expect(sales.getByText('Planned for')).toBeVisible();
+  await expect(sales.getByRole('heading', { name: 'Roll-ups for the Ghent partner day' })).toBeVisible();
+  await expect(sales.getByText('Planned for', { exact: true })).toBeVisible();
   await expect(sales.getByText('16 Jun 2099')).toBeVisible();
 });
