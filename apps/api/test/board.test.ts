@@ -55,6 +55,8 @@ const cardKeys = [
   'waitingOn',
   'rush',
   'needsInfoRounds',
+  // Planning (0008): the strategic initiative it serves.
+  'initiativeId',
 ].sort();
 
 /** Every card of a closed column, walking its pages. */

@@ -45,6 +45,7 @@ describe('directory', () => {
         'firstResponseHours',
         'id',
         'name',
+        'selfServeKit',
         'turnaroundDays',
       ]);
       expect(type).toEqual({
@@ -55,6 +56,7 @@ describe('directory', () => {
         firstResponseHours: expect.any(Number),
         defaultClassification: expect.stringMatching(/^(tactical|strategic)$/),
         fields: expect.any(Array),
+        selfServeKit: null,
       });
       expect(Number.isInteger(type.turnaroundDays) && type.turnaroundDays > 0).toBe(true);
     }

@@ -3,6 +3,7 @@ import { Email } from './auth';
 import { maxFirstResponseHours } from './business-time';
 import { Classification, Role } from './domain';
 import { IntakeField, IntakeFields } from './intake-fields';
+import { SelfServeKit } from './self-serve-kits';
 import { longText, singleLine } from './text';
 
 export const Department = z.object({ id: z.number().int(), name: z.string() });
@@ -19,6 +20,8 @@ export const RequestType = z.object({
   defaultClassification: Classification,
   /** The questions this type's request form asks, in order. */
   fields: z.array(IntakeField),
+  /** A kit requesters can use instead of filing (null: none). */
+  selfServeKit: SelfServeKit.nullable(),
 });
 export type RequestType = z.infer<typeof RequestType>;
 

@@ -40,6 +40,8 @@ export const Request = z.object({
   /** Answers to the type's questions, by key. */
   fields: z.record(z.string(), FieldAnswer),
   needsInfoRounds: z.number().int(),
+  /** The strategic initiative this request serves, if any. */
+  initiativeId: z.number().int().nullable(),
   loggedMinutes: z.number().int(),
   position: z.string(),
   version: z.number().int(),

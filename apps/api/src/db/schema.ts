@@ -1,78 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { FieldAnswers, IntakeField } from '@altitude/shared/intake-fields';
-import { classifications, priorities, reportClassSql, resolutions, roles, statuses } from '@altitude/shared/domain';
-
-const createdAt = () =>
-  text('created_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
-
-export const departments = sqliteTable('departments', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull().unique(),
-  createdAt: createdAt(),
-});
-
-export const requestTypes = sqliteTable('request_types', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull().unique(),
-  description: text('description').notNull().default(''),
-  /** Business days (Mon–Fri minus holidays) a request of this type is expected to take. */
-  turnaroundDays: integer('turnaround_days').notNull(),
-  /** Business hours (09:00–17:00) until a marketer first responds. */
-  firstResponseHours: integer('first_response_hours').notNull().default(8),
-  defaultClassification: text('default_classification', { enum: classifications }).notNull(),
-  /** The intake questions (`IntakeField[]`, packages/shared/src/intake-fields.ts) as JSON. */
-  fields: text('fields', { mode: 'json' })
-    .$type<IntakeField[]>()
-    .notNull()
-    .default(sql`'[]'`),
-  createdAt: createdAt(),
-});
-
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: roles }).notNull(),
-  departmentId: integer('department_id')
-    .notNull()
-    .references(() => departments.id),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  /** Contracted working time per week (40 h by default; part-time less): what coverage divides by. */
-  weeklyMinutes: integer('weekly_minutes').notNull().default(2400),
-  /** Weekly time kept for strategic work when planning capacity. */
-  strategicReserveMinutes: integer('strategic_reserve_minutes').notNull().default(0),
-  /** Reads Insights (read-only, exports and print included) without being a lead. */
-  canViewInsights: integer('can_view_insights', { mode: 'boolean' }).notNull().default(false),
-  createdAt: createdAt(),
-});
-
-/** The id is the SHA-256 of the cookie token, so a leaked database does not leak live sessions. */
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    id: text('id').primaryKey(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: text('created_at').notNull(),
-    lastSeenAt: text('last_seen_at').notNull(),
-    expiresAt: text('expires_at').notNull(),
-    ip: text('ip'),
-  },
-  (t) => [index('sessions_user_idx').on(t.userId)],
-);
-
-/** Failed sign-ins per key (`account:<email>` or `ip:<address>`), kept so limits survive a restart. */
-export const loginThrottle = sqliteTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStart: text('window_start').notNull(),
-  lockedUntil: text('locked_until'),
-});
+import type { FieldAnswers } from '@altitude/shared/intake-fields';
+import { classifications, priorities, reportClassSql, resolutions, statuses } from '@altitude/shared/domain';
+import { createdAt, departments, initiatives, requestTypes, users } from './schema-directory';
 
 /**
  * A request's class as reports count it (`reportClassSql`, domain.ts) and its cycle time in days
@@ -131,6 +61,8 @@ export const requests = sqliteTable(
     /** A marketer's or lead's first comment, move, assignment, classification or question. */
     firstResponseAt: text('first_response_at'),
     needsInfoRounds: integer('needs_info_rounds').notNull().default(0),
+    /** The strategic initiative this request serves (strategic requests only). */
+    initiativeId: integer('initiative_id').references(() => initiatives.id),
     position: text('position').notNull(),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
@@ -151,6 +83,7 @@ export const requests = sqliteTable(
     // The done and declined columns page newest-first without sorting the whole column.
     index('requests_closed_idx').on(t.status, t.completedAt, t.id),
     index('requests_created_idx').on(t.createdAt),
+    index('requests_initiative_idx').on(t.initiativeId),
     // The service-levels report walks these alone (no row of the table is read): deliveries in a
     // period with their clock columns, and requests filed in a period with what it counts.
     index('requests_sl_delivered_idx').on(
@@ -290,7 +223,56 @@ export const requestFollowers = sqliteTable(
   (t) => [primaryKey({ columns: [t.requestId, t.userId] }), index('request_followers_user_idx').on(t.userId)],
 );
 
+/**
+ * "Accept anyway": a marketer or lead assigned tactical work that takes `reserveMinutes` of the
+ * assignee's strategic reserve. `departmentId` is the requesting department's, kept as it was.
+ */
+export const reserveOverrides = sqliteTable(
+  'reserve_overrides',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id),
+    acceptedById: integer('accepted_by_id')
+      .notNull()
+      .references(() => users.id),
+    assigneeId: integer('assignee_id')
+      .notNull()
+      .references(() => users.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    reserveMinutes: integer('reserve_minutes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reserve_overrides_created_idx').on(t.createdAt, t.departmentId)],
+);
+
+/** What a requester did when the form offered a self-serve kit: used it, or filed anyway (why). */
+export const kitOutcomes = sqliteTable(
+  'kit_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    typeId: integer('type_id')
+      .notNull()
+      .references(() => requestTypes.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id),
+    outcome: text('outcome', { enum: ['used', 'filed'] }).notNull(),
+    reason: text('reason'),
+    requestId: integer('request_id').references(() => requests.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('kit_outcomes_type_idx').on(t.typeId, t.createdAt)],
+);
+
 // The report rollup tables live in their own file to keep this one short; re-exported so every
 // importer (and drizzle-kit, which reads only this file) still sees them here.
 export * from './schema-rollups';
 export * from './schema-company';
+export * from './schema-directory';

@@ -14,6 +14,7 @@ const columns = {
   firstResponseHours: requestTypes.firstResponseHours,
   defaultClassification: requestTypes.defaultClassification,
   fields: requestTypes.fields,
+  selfServeKit: requestTypes.selfServeKit,
 };
 
 export const listRequestTypes = (db: Db): { items: RequestType[] } => ({

@@ -40,6 +40,7 @@ const cardColumns = {
   rush: requests.rush,
   waitingOn: requests.waitingOn,
   needsInfoRounds: requests.needsInfoRounds,
+  initiativeId: requests.initiativeId,
   pausedMinutes: requests.pausedMinutes,
   pausedSince: requests.pausedSince,
   loggedMinutes,
