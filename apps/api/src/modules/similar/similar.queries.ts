@@ -19,7 +19,8 @@ export const deliveredWindowDays = 90;
 /**
  * bm25 answers a negative number, more negative for a closer match, unbounded and scaled by the
  * corpus. The API's `score` is `x / (x + titleWeight)` with `x = -bm25`: 0 for no match, rising
- * towards 1, the same order as bm25. About 0.5 means one rare word shared with the title.
+ * towards 1, the same order as bm25. About 0.5 means one rare word shared with the title. The
+ * answer is ordered by shared words first (findSimilar), so a score can be above the one before.
  */
 export const scoreOf = (bm25: number) => {
   const x = Math.max(0, -bm25);
