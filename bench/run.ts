@@ -496,7 +496,7 @@ async function similarAtScale(tmp: string) {
     const target: Target = { op: '<=', value: 10 };
     log(`${section}: GET /api/requests/similar then POST /api/requests`);
     await step(section, 'file with similar lookup p50, 1 client', 'ms', target, async () => {
-      const s = (details.similar = await fileWithSimilar(server.url, cookie, quick ? 100 : 400));
+      const s = (details.similar = await fileWithSimilar(server.url, cookie, quick ? 100 : 400, 20, server.appPid()));
       const bad = Object.keys(s.statuses).filter((code) => code !== '200' && code !== '201');
       record(
         section,
@@ -504,7 +504,7 @@ async function similarAtScale(tmp: string) {
         bad.length ? NaN : s.p50,
         'ms',
         target,
-        `pair p95 ${ms(s.p95)}; lookup p50 ${ms(s.similarP50)}, p95 ${ms(s.similarP95)}; create p50 ${ms(s.createP50)}; ${s.meanMatches.toFixed(1)} matches per lookup; ${s.samples} pairs; statuses ${JSON.stringify(s.statuses)}`,
+        `pair p95 ${ms(s.p95)}; lookup p50 ${ms(s.similarP50)}, p95 ${ms(s.similarP95)}; create p50 ${ms(s.createP50)}; server CPU per lookup ${ms(s.similarCpuMs ?? NaN)}, per create ${ms(s.createCpuMs ?? NaN)}; ${s.meanMatches.toFixed(1)} matches per lookup; ${s.samples} pairs; statuses ${JSON.stringify(s.statuses)}`,
       );
     });
   });

@@ -4,6 +4,7 @@ import http from 'node:http';
 import { createRandom } from '../apps/api/src/db/seed/random';
 import { percentile } from './load';
 import { titleWords } from './seed';
+import { cpuTimeMs } from './server';
 
 export interface FileWithSimilarStats {
   samples: number;
@@ -14,6 +15,12 @@ export interface FileWithSimilarStats {
   similarP50: number;
   similarP95: number;
   createP50: number;
+  /**
+   * Server CPU ms per lookup and per create (the process's CPU time read around each call, 10 ms
+   * ticks summed over all timed calls): what a quiet machine would show as latency, whatever else runs.
+   */
+  similarCpuMs: number | null;
+  createCpuMs: number | null;
   /** Matches the lookups returned, on average (of at most 5). */
   meanMatches: number;
   statuses: Record<string, number>;
@@ -40,8 +47,17 @@ function call(
   });
 }
 
-/** `count` pairs one after another on one keep-alive connection, after `warmup` untimed ones. */
-export async function fileWithSimilar(baseUrl: string, cookie: string, count: number, warmup = 20): Promise<FileWithSimilarStats> {
+/**
+ * `count` pairs one after another on one keep-alive connection, after `warmup` untimed ones.
+ * `serverPid`: the app's process, for its CPU time.
+ */
+export async function fileWithSimilar(
+  baseUrl: string,
+  cookie: string,
+  count: number,
+  warmup = 20,
+  serverPid?: number,
+): Promise<FileWithSimilarStats> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const rnd = createRandom(12);
   const pairs: number[] = [];
@@ -49,17 +65,25 @@ export async function fileWithSimilar(baseUrl: string, cookie: string, count: nu
   const creates: number[] = [];
   const statuses: Record<string, number> = {};
   let matches = 0;
+  const cpu = () => (serverPid ? cpuTimeMs(serverPid) : 0);
+  let similarCpu = 0;
+  let createCpu = 0;
   try {
     for (let i = 0; i < warmup + count; i++) {
       // A title like the seeded ones, as a requester would type it, and a word of their own.
       const title = `${rnd.pick(titleWords.what)} for ${rnd.pick(titleWords.for)} ${i}`;
+      const cpu0 = cpu();
       const started = performance.now();
       const similar = await call(agent, `${baseUrl}/api/requests/similar?q=${encodeURIComponent(title)}`, cookie, 'GET');
       const looked = performance.now();
+      const cpu1 = cpu();
       const created = await call(agent, `${baseUrl}/api/requests`, cookie, 'POST', JSON.stringify({ title, typeId: 1 }));
       const ended = performance.now();
+      const cpu2 = cpu();
       for (const s of [similar.status, created.status]) statuses[s] = (statuses[s] ?? 0) + 1;
       if (i < warmup) continue;
+      similarCpu += cpu1 - cpu0;
+      createCpu += cpu2 - cpu1;
       pairs.push(ended - started);
       lookups.push(looked - started);
       creates.push(ended - looked);
@@ -77,6 +101,8 @@ export async function fileWithSimilar(baseUrl: string, cookie: string, count: nu
     similarP50: percentile(l, 0.5),
     similarP95: percentile(l, 0.95),
     createP50: percentile(c, 0.5),
+    similarCpuMs: serverPid ? similarCpu / count : null,
+    createCpuMs: serverPid ? createCpu / count : null,
     meanMatches: matches / count,
     statuses,
   };

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { generateKeyBetween } from 'fractional-indexing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Request } from '@altitude/shared/requests';
@@ -66,6 +69,35 @@ describe('GET /api/requests/similar: ranking', () => {
 
   it('more shared words rank higher, and a title sharing only some words still matches', async () => {
     expect(keys(await similar(as.marketer, 'Zephyrine quokkafest poster'))).toEqual([twoWords.id, oneWord.id]);
+  });
+
+  it('a request sharing every word ranks above one sharing some, even where bm25 alone would put the other first', async () => {
+    // bm25 favours short documents: "Quasarine" alone, one word long, scores higher on that
+    // word than the request holding both words does with its 300-word brief, by more than the
+    // second, commoner word adds (see the scores). Offering the request that has everything typed first
+    // is the point of the lookup.
+    const partial = await file(as.sales, 'Quasarine');
+    const complete = await file(as.sales, 'Quasarine velvetmoss', 'lorem '.repeat(300).trim());
+    // "velvetmoss" in 20 more requests (declined, never offered) weighs less than "quasarine" in two.
+    const owner = as.sales.user;
+    const insert = t.app.db.$client.prepare(
+      `insert into requests (title, brief, type_id, requester_id, department_id, priority, status, resolution, position, created_at, updated_at, completed_at)
+       values ('Declined idea', 'velvetmoss', ?, ?, ?, 'normal', 'declined', 'declined', ?, ?, ?, ?)`,
+    );
+    const now = t.app.clock().toISOString();
+    for (let i = 0; i < 20; i++) insert.run(banner, owner.id, owner.departmentId, `zzvelvet${i}`, now, now, now);
+    const items = await similar(as.marketer, 'quasarine velvetmoss');
+    expect(keys(items)).toEqual([complete.id, partial.id]);
+    expect(items[1]!.score).toBeGreaterThan(items[0]!.score);
+  });
+
+  it('a number shared with an unrelated request does not offer it; numbers alone still match', async () => {
+    const poster = await file(as.sales, 'Glimmerquartz plorvex 2031');
+    const leaflet = await file(as.sales, 'Obsidianfern zarkleaf 2031');
+    expect(keys(await similar(as.marketer, 'Obsidianfern zarkleaf 2031'))).toEqual([leaflet.id]);
+    expect(keys(await similar(as.marketer, 'Glimmerquartz 2031'))).toEqual([poster.id]);
+    // Two titles of the same length holding "2031" once tie; the newest goes first.
+    expect(keys(await similar(as.marketer, '2031'))).toEqual([leaflet.id, poster.id]);
   });
 
   it('the last word counts as a prefix while it is being typed', async () => {
@@ -169,6 +201,63 @@ describe('GET /api/requests/similar: what may be offered', () => {
     const items = await similar(as.sales, 'umbrabloom webinar');
     expect(keys(items).sort()).toEqual([open.id, recent.id].sort());
     expect(items.find((i) => i.id === recent.id)?.status).toBe('done');
+  });
+});
+
+describe('GET /api/requests/similar: the lowest id that may be offered, kept between lookups', () => {
+  /**
+   * A request closed long ago whose id is below every open or recently delivered one: lookups
+   * skip it by rowid (offer-floor.ts), so reopening it must drop the kept floor.
+   */
+  function closedBelowFloor(): number {
+    const since = new Date(t.app.clock().getTime() - 90 * 86_400_000).toISOString();
+    const floor = t.app.db.$client
+      .prepare(
+        `select min(id) from requests where status in ('intake', 'planned', 'in_progress', 'in_review')
+           or (status = 'done' and completed_at >= ?)`,
+      )
+      .pluck()
+      .get(since) as number;
+    const id = t.app.db.$client
+      .prepare(`select max(id) from requests where id < ? and (status = 'declined' or (status = 'done' and completed_at < ?))`)
+      .pluck()
+      .get(floor, since) as number | null;
+    if (id === null) throw new Error('the demo holds no closed request below the open ones');
+    return id;
+  }
+
+  /** A board position above every card of the column, as a reopen would give. */
+  const firstPosition = (status: string) =>
+    generateKeyBetween(
+      null,
+      t.app.db.$client.prepare('select min(position) from requests where status = ?').pluck().get(status) as string | null,
+    );
+
+  it('a request reopened on this connection is offered at once', async () => {
+    const id = closedBelowFloor();
+    t.app.db.update(requests).set({ title: 'Saffronwick heliograph' }).where(eq(requests.id, id)).run();
+    expect(keys(await similar(as.marketer, 'saffronwick heliograph'))).toEqual([]);
+    t.app.db
+      .update(requests)
+      .set({ status: 'intake', completedAt: null, resolution: null, position: firstPosition('intake') })
+      .where(eq(requests.id, id))
+      .run();
+    expect(keys(await similar(as.marketer, 'saffronwick heliograph'))).toEqual([id]);
+  });
+
+  it('a request reopened by another connection (a script) is offered at once', async () => {
+    const id = closedBelowFloor();
+    t.app.db.update(requests).set({ title: 'Cobaltine marrowfern' }).where(eq(requests.id, id)).run();
+    expect(keys(await similar(as.marketer, 'cobaltine marrowfern'))).toEqual([]);
+    const other = new Database(path.join(t.dir, 'test.db'));
+    try {
+      other
+        .prepare(`update requests set status = 'planned', completed_at = null, resolution = null, position = ? where id = ?`)
+        .run(firstPosition('planned'), id);
+    } finally {
+      other.close();
+    }
+    expect(keys(await similar(as.marketer, 'cobaltine marrowfern'))).toEqual([id]);
   });
 });
 

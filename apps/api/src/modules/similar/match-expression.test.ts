@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchExpression, matchWords, maxMatchWords } from './match-expression';
+import { matchExpression, matchExpressions, matchWords, maxMatchWords } from './match-expression';
 
 describe('the FTS5 MATCH expression of what was typed', () => {
   it('quotes each word, OR-joins them and makes the last a prefix', () => {
@@ -24,5 +24,27 @@ describe('the FTS5 MATCH expression of what was typed', () => {
     expect(words).toHaveLength(maxMatchWords);
     expect(words.at(-1)).toBe('w29');
     expect(words[0]).toBe('w0');
+  });
+
+  it('gives the same words AND-joined for the requests sharing all of them', () => {
+    expect(matchExpressions('Roll-up banners Lisb')).toEqual({
+      any: '"roll" OR "up" OR "banners" OR "lisb"*',
+      all: '"roll" "up" "banners" "lisb"*',
+    });
+    expect(matchExpressions('poster')).toEqual({ any: '"poster"*', all: '"poster"*' });
+    expect(matchExpressions('the of')).toBeNull();
+  });
+
+  it('leaves numbers out while other words are left, and then no word is a prefix unless typed last', () => {
+    expect(matchExpressions('Case study for the Lisbon summit 20')).toEqual({
+      any: '"case" OR "study" OR "lisbon" OR "summit"',
+      all: '"case" "study" "lisbon" "summit"',
+    });
+    expect(matchWords('Top 10 tips 2027 webin')).toEqual(['top', 'tips', 'webin']);
+    expect(matchExpression('Top 10 tips 2027 webin')).toBe('"top" OR "tips" OR "webin"*');
+    // Numbers alone are all there is to go on.
+    expect(matchExpression('2027 12')).toBe('"2027" OR "12"*');
+    // Words mixing letters and digits are words.
+    expect(matchExpression('Q3 launch')).toBe('"q3" OR "launch"*');
   });
 });

@@ -6,13 +6,13 @@ import { writeAs } from '../auth/actor';
 import { recordActivity } from '../requests/activity.queries';
 import { requireVisibleRequest, type Deps } from '../requests/requests.service';
 import { commonWords } from './common-words';
-import { matchExpression } from './match-expression';
+import { matchExpressions } from './match-expression';
 import { findSimilar } from './similar.queries';
 
 /** Open and recently delivered requests like the words typed, within what `user` may see. */
 export function similarRequests(deps: Deps, user: SessionUser, query: SimilarQuery): { items: SimilarRequest[] } {
   const now = deps.now();
-  const match = matchExpression(query.q, commonWords(deps.db, now.getTime()));
+  const match = matchExpressions(query.q, commonWords(deps.db, now.getTime()));
   return { items: match ? findSimilar(deps.db, user, match, query.limit, now) : [] };
 }
 
