@@ -30,7 +30,9 @@ export function acceptReserveOverride(db: Db, now: Date, actor: SessionUser, id:
       reserveMinutes: tradeOff.reserveTakenMinutes,
       createdAt,
     });
-    recordActivity(tx, id, user.id, createdAt, [{ kind: 'reserve_override', field: 'assigneeId', from: body.assigneeId, to: tradeOff.reserveTakenMinutes }]);
+    recordActivity(tx, id, user.id, createdAt, [
+      { kind: 'reserve_override', field: 'assigneeId', from: body.assigneeId, to: tradeOff.reserveTakenMinutes },
+    ]);
     return row;
   });
 }

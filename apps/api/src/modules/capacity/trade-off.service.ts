@@ -64,7 +64,11 @@ export function tradeOffFor(
   // The sentence speaks of the person by first name, as the team does ("Max's strategic reserve").
   const own = reserveTradeOff(assignee.name.split(' ')[0]!, without.get(assigneeId)!, withIt.get(assigneeId)!);
   if (classification === 'strategic')
-    return { ...nothing(assigneeId, classification), addedMinutes: own.addedMinutes, weeks: own.weeks.map((w) => ({ ...w, reserveTakenMinutes: 0 })) };
+    return {
+      ...nothing(assigneeId, classification),
+      addedMinutes: own.addedMinutes,
+      weeks: own.weeks.map((w) => ({ ...w, reserveTakenMinutes: 0 })),
+    };
   if (own.reserveTakenMinutes === 0) return { ...nothing(assigneeId, classification), ...own };
 
   const alternatives = people
