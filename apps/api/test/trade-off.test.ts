@@ -163,4 +163,19 @@ describe('the trade-off at triage', () => {
     expectProblem(await max.get('/api/reports/reserve-overrides'), 403);
     expectProblem(await other.get('/api/reports/reserve-overrides'), 403);
   });
+
+  it('Insights names the department behind most reserve overrides', async () => {
+    // A third for Bo, 2 h (120) on Fri 4 Dec: Bo's week already spills 240 of the 360 reserve, so it takes the other 120.
+    const id = await plannedRequest('Trade-off: third', ids.bo, 120, '2026-12-04');
+    expect(ok(await max.post(`/api/requests/${id}/reserve-overrides`, { assigneeId: ids.bo }), 201)).toMatchObject({ reserveMinutes: 120 });
+    const insights = ok<{ items: { id: string; text: string; figures: Record<string, number> }[] }>(
+      await lead.get('/api/reports/insights?from=2026-12-01&to=2026-12-31'),
+    );
+    const insight = insights.items.find((i) => i.id === 'reserve-overrides-department');
+    // 288 + 240 + 120 = 648 minutes = 10.8 h, shown as 11 h.
+    expect(insight?.text).toBe(
+      'Sales caused all of the reserve overrides (3 of 3 overrides): 11 h of strategic reserve given to its tactical work.',
+    );
+    expect(insight?.figures).toMatchObject({ count: 3, totalCount: 3, reserveMinutes: 648 });
+  });
 });
