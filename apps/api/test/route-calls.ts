@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
@@ -117,9 +117,16 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   // Succeeds only on a request that waits on its requester: see objectSetups.
   'POST /api/requests/:id/answer': () => ({ body: unique('Answer') }),
   'POST /api/requests/:id/followers': () => ({ source: 'intake' }),
-  // The request's assignee (objectSetups gives it one whose reserve it takes), else the demo marketer.
+  // The request's assignee (objectSetups gives it one whose reserve it takes), else any marketer or lead.
   'POST /api/requests/:id/reserve-overrides': ({ db, id }) => ({
-    assigneeId: (id === null ? null : findRequest(db, id)?.assigneeId) ?? sessionUser(db, 'marketer@example.com').id,
+    assigneeId:
+      (id === null ? null : findRequest(db, id)?.assigneeId) ??
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.role, ['marketer', 'lead']))
+        .get()?.id ??
+      1,
   }),
   'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
