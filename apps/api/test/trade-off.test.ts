@@ -24,7 +24,7 @@ describe('the trade-off at triage', () => {
   let max: Caller;
   let requester: Caller;
   let other: Caller;
-  const ids: Record<string, number> = {};
+  const ids = {} as Record<'lea' | 'max' | 'ana' | 'bo' | 'request', number>;
   const clock = { base: Date.parse('2026-12-02T09:00:00.000Z'), ticks: 0 };
 
   const person = (email: string, values: Partial<typeof users.$inferInsert>) => {
