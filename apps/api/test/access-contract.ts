@@ -114,4 +114,10 @@ export const accessContract: Record<RouteKey, AccessRule> = {
     refused: { roles: ['marketer', 'lead'], why: "the requester's side answers the question marketing asked" },
   },
   'GET /api/requests/:id/needs-info': { minimum: 'signedIn' },
+  // Issue 13, the trade-off at triage: "when a marketer classifies a request tactical and assigns it" (marketer+,
+  // on a request they may see); "Accept anyway" is the same marketer's decision; the overrides count is an
+  // Insights report, so insights readers.
+  'GET /api/requests/:id/trade-off': { minimum: 'marketer' },
+  'POST /api/requests/:id/reserve-overrides': { minimum: 'marketer' },
+  'GET /api/reports/reserve-overrides': { minimum: 'insights' },
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
@@ -117,6 +117,17 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   // Succeeds only on a request that waits on its requester: see objectSetups.
   'POST /api/requests/:id/answer': () => ({ body: unique('Answer') }),
   'POST /api/requests/:id/followers': () => ({ source: 'intake' }),
+  // The request's assignee (objectSetups gives it one whose reserve it takes), else any marketer or lead.
+  'POST /api/requests/:id/reserve-overrides': ({ db, id }) => ({
+    assigneeId:
+      (id === null ? null : findRequest(db, id)?.assigneeId) ??
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.role, ['marketer', 'lead']))
+        .get()?.id ??
+      1,
+  }),
   'PATCH /api/time-entries/:id': ({ db, id }) => ({ version: entryVersionOf(db, id), minutes: 45, note: unique('Corrected') }),
   'PUT /api/settings/targets/:periodStart': () => ({ strategicShare: 0.4 }),
   'PUT /api/settings/workflow/:status': () => ({ wipLimit: 9 }),
@@ -130,6 +141,28 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
  * free of writes: refused calls are checked to change nothing). Run on the object just filed.
  */
 export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => void>> = {
+  // "Accept anyway" needs an assignment that takes reserve: a new marketer whose whole week is
+  // reserve, given the request as tactical work with an estimate.
+  'POST /api/requests/:id/reserve-overrides': (t, id) => {
+    const marketer = sessionUser(t.app.db, 'marketer@example.com');
+    const assignee = t.app.db
+      .insert(users)
+      .values({
+        email: `${unique('reserve').replace(/\W/g, '-')}@example.com`,
+        name: unique('Reserve'),
+        role: 'marketer',
+        departmentId: marketer.departmentId,
+        passwordHash: 'not used',
+        strategicReserveMinutes: 2400,
+      })
+      .returning({ id: users.id })
+      .get();
+    t.app.db
+      .update(requests)
+      .set({ assigneeId: assignee.id, classification: 'tactical', classificationSuggested: false, estimateMinutes: 600 })
+      .where(eq(requests.id, id))
+      .run();
+  },
   // Only a question can be answered: a marketer asks one first, through the service.
   'POST /api/requests/:id/answer': (t, id) => {
     const deps = { db: t.app.db, events: t.app.events, now: t.app.clock };

@@ -26,6 +26,8 @@ export const queryKeys = {
     time: (id: number) => ['requests', 'detail', id, 'time'] as const,
     departmentService: ['requests', 'department-service'] as const,
     needsInfo: (id: number) => ['requests', 'detail', id, 'needs-info'] as const,
+    /** Under the request's detail; keyed by its version, so any change to the request asks again. */
+    tradeOff: (id: number, params: Params) => ['requests', 'detail', id, 'trade-off', params] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,

@@ -1,7 +1,15 @@
 import { BoardPage } from '../../features/board/pages/board-page';
 import { RequestDrawer } from '../../features/requests/components/request-drawer';
+import { TradeOffAlert } from '../../features/trade-off/components/trade-off-alert';
+import { useBoardTradeOff } from './use-board-trade-off';
 
-/** The board with the request drawer for its open card: the two features meet here, not in each other. */
+/** The board with the request drawer for its open card, and the trade-off at triage in both: the features meet here, not in each other. */
 export function BoardRoute() {
-  return <BoardPage renderCard={(id, onClose) => <RequestDrawer id={id} onClose={onClose} />} />;
+  const checkTradeOff = useBoardTradeOff();
+  return (
+    <BoardPage
+      renderCard={(id, onClose) => <RequestDrawer id={id} onClose={onClose} renderTradeOff={(actions) => <TradeOffAlert {...actions} />} />}
+      onClassified={checkTradeOff}
+    />
+  );
 }

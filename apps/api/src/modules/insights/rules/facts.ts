@@ -50,6 +50,16 @@ export interface InsightFacts {
   overrides?: OverrideFacts;
   /** Service levels (rushes, needs-info rounds, on-time delivery, duplicates avoided); absent when not gathered. */
   serviceLevels?: ServiceLevelFacts;
+  /** "Accept anyway" at triage: reserve overrides per requesting department, most first; absent when not gathered. */
+  reserveOverrides?: ReserveOverrideFacts[];
+}
+
+/** One requesting department's reserve overrides in the period. */
+export interface ReserveOverrideFacts {
+  departmentId: number;
+  departmentName: string;
+  count: number;
+  reserveMinutes: number;
 }
 
 /** What the service-level insights read (the service-levels report's definitions). */
@@ -75,7 +85,8 @@ export interface OverrideFacts {
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels';
+export type InsightSection =
+  'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels' | 'reserve-overrides';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

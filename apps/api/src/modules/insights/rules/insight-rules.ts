@@ -5,6 +5,7 @@ import { cycleTimeVsTurnaround, demandChange, throughputChange } from './flow-ru
 import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
 import { overridesMoveShare } from './overrides-rule';
+import { reserveOverridesByDepartment } from './reserve-overrides-rule';
 import { serviceLevelRules } from './service-level-rules';
 
 /**
@@ -225,4 +226,5 @@ export const insightRules: readonly InsightRule[] = [
   lowCoverage,
   overridesMoveShare,
   ...serviceLevelRules,
+  reserveOverridesByDepartment,
 ];

@@ -41,11 +41,16 @@ interface Props {
    * to the requests feature, and features do not import each other (see app/routes/board-route).
    */
   renderCard: (id: number | null, onClose: () => void) => ReactNode;
+  /**
+   * Told after a card is classified on the board (a key press or the prompt of a drag out of
+   * intake), with a way to open it: the trade-off at triage, composed in app/, checks tactical work.
+   */
+  onClassified?: (card: Card, classification: Classification, open: (id: number) => void) => void;
 }
 
 const isClosed = (status: Status) => (closedStatuses as readonly Status[]).includes(status);
 
-export function BoardPage({ renderCard }: Props) {
+export function BoardPage({ renderCard, onClassified }: Props) {
   const filterState = useBoardFilters();
   const { filters } = filterState;
   const { data: board, error, isPending } = useBoard(filters);
@@ -124,8 +129,10 @@ export function BoardPage({ renderCard }: Props) {
   const { types } = useLookup();
   // The latest `open` for the stable callback below (a new function each render would re-render every card).
   const openRef = useRef(open);
+  const classifiedRef = useRef(onClassified);
   useEffect(() => {
     openRef.current = open;
+    classifiedRef.current = onClassified;
   });
   const defaultOf = (card: Card) => types.find((t) => t.id === card.typeId)?.defaultClassification ?? null;
   // Stable (while the types stay), so memoised cards do not re-render when the page does.
@@ -141,9 +148,9 @@ export function BoardPage({ renderCard }: Props) {
         });
         return;
       }
-      void classify(card.id, c, undefined, card.version).catch((err: Error) =>
-        notifications.show({ color: 'red', title: 'Not classified', message: err.message }),
-      );
+      void classify(card.id, c, undefined, card.version)
+        .then(() => classifiedRef.current?.(card, c, (id) => openRef.current(id)))
+        .catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message }));
     },
     [classify, types],
   );
@@ -153,6 +160,7 @@ export function BoardPage({ renderCard }: Props) {
     try {
       const updated = await classify(pending.card.id, classification, note, pending.card.version);
       submitMove({ ...pending, card: { ...pending.card, version: updated.version, classification, classificationSuggested: false } });
+      classifiedRef.current?.(pending.card, classification, (id) => openRef.current(id));
       setPending(null);
     } catch (err) {
       notifications.show({ color: 'red', title: 'Not classified', message: err instanceof Error ? err.message : String(err) });

@@ -12,6 +12,8 @@ import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
 import { InsightList } from '../components/insight-list';
 import { OverridesSection } from '../components/overrides-section';
+import { useReserveOverrides } from '../api/get-reserve-overrides';
+import { ReserveOverridesSection } from '../components/reserve-overrides-section';
 import { PeriodPicker } from '../components/period-picker';
 import { Showback } from '../components/showback';
 import { ServiceLevelsSection } from '../components/service-levels-section';
@@ -78,6 +80,7 @@ export function InsightsPage() {
       <Showback period={period} />
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
       <OverridesSection data={useOverrides(period).data} />
+      <ReserveOverridesSection data={useReserveOverrides(period).data} />
       <ServiceLevelsSection period={period} />
       <FlowSection data={flow.data} />
     </Stack>

@@ -50,6 +50,9 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return a.to === 'intake' ? 'followed it instead of filing a similar request' : 'followed it';
     case 'unfollowed':
       return 'stopped following it';
+    // "Accept anyway" at triage: `from` is the assignee, `to` the reserve minutes taken.
+    case 'reserve_override':
+      return `accepted that it takes ${formatMinutes(Number(a.to))} of ${lookup.user(Number(a.from))?.name ?? 'the assignee'}'s strategic reserve`;
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

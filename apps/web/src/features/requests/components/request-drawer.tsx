@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
 import { ConflictBody, type Request, type UpdateRequestBody } from '@altitude/shared/requests';
@@ -25,15 +25,30 @@ import { IntakeAnswers } from './intake-answers';
 import { ServiceLevelLine } from './service-level-line';
 import { TimeLog } from './time-log';
 
+/** What the drawer offers a piece composed into it (app/ passes one): the request and the drawer's own edits. */
+export interface DrawerActions {
+  request: Request;
+  assign: (userId: number) => void;
+  planFor: (date: string) => void;
+  handBack: () => void;
+}
+
+interface DrawerProps {
+  id: number | null;
+  onClose: () => void;
+  /** Shown below the planning fields: the trade-off at triage, from its own feature. */
+  renderTradeOff?: (actions: DrawerActions) => ReactNode;
+}
+
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
-export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function RequestDrawer({ id, onClose, renderTradeOff }: DrawerProps) {
   // The dialog is named after its card (the body's own header shows the same key and title).
   const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
     <Drawer.Root opened={id !== null} onClose={onClose} position="right" size={560} padding="lg">
       <Drawer.Overlay />
       <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
-        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} />}</Drawer.Body>
+        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} renderTradeOff={renderTradeOff} />}</Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
   );
@@ -58,7 +73,7 @@ function useConflictNotice() {
   };
 }
 
-function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
+function DrawerBody({ id, onClose, renderTradeOff }: DrawerProps & { id: number }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
@@ -165,6 +180,13 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           allowDeselect={false}
         />
       </SimpleGrid>
+
+      {renderTradeOff?.({
+        request,
+        assign: (assigneeId) => save({ assigneeId }),
+        planFor: (plannedFor) => save({ plannedFor }),
+        handBack: () => setDeclineMode('handed_back'),
+      })}
 
       <Select
         label="Column"
