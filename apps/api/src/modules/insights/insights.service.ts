@@ -16,6 +16,7 @@ import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 import { readCoverage } from '../working-time/working-time.service';
 import { duplicatesAvoided, filedCounts } from './service-levels.queries';
 import { onTimeByGroup } from './service-levels.service';
+import { readForecast } from './forecast.service';
 
 /**
  * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
@@ -108,6 +109,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
       })),
       duplicatesAvoided: duplicatesAvoided(db, period),
     },
+    forecast: readForecast(db, at),
   };
 }
 

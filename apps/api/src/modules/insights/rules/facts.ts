@@ -1,6 +1,7 @@
 import type { ClassCounts } from '@altitude/shared/domain';
 import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
 import type { Coverage } from '@altitude/shared/working-time';
+import type { Forecast } from '@altitude/shared/forecast';
 import type { Period } from './period';
 import type { SplitMinutes } from './report-maths';
 
@@ -50,6 +51,8 @@ export interface InsightFacts {
   overrides?: OverrideFacts;
   /** Service levels (rushes, needs-info rounds, on-time delivery, duplicates avoided); absent when not gathered. */
   serviceLevels?: ServiceLevelFacts;
+  /** The current quarter's forecast to target (`forecastToTarget`), whatever the period; absent when not gathered. */
+  forecast?: Forecast;
 }
 
 /** What the service-level insights read (the service-levels report's definitions). */
@@ -75,7 +78,8 @@ export interface OverrideFacts {
 }
 
 /** Sections of the Insights page a sentence points to. */
-export type InsightSection = 'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels';
+export type InsightSection =
+  'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels' | 'forecast';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

@@ -6,6 +6,7 @@ import { compareCount } from './comparison';
 import { clamp, shareOf, sum, totalOf } from './report-maths';
 import { overridesMoveShare } from './overrides-rule';
 import { serviceLevelRules } from './service-level-rules';
+import { forecastMissesTarget } from './forecast-rule';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
@@ -225,4 +226,5 @@ export const insightRules: readonly InsightRule[] = [
   lowCoverage,
   overridesMoveShare,
   ...serviceLevelRules,
+  forecastMissesTarget,
 ];
