@@ -23,6 +23,7 @@ import activityRoutes from './modules/requests/activity.routes';
 import similarRoutes from './modules/similar/similar.routes';
 import eventRoutes from './modules/events/events.routes';
 import insightRoutes from './modules/insights/insights.routes';
+import forecastRoutes from './modules/insights/forecast.routes';
 import exportRoutes from './modules/exports/exports.routes';
 import settingsRoutes from './modules/settings/settings.routes';
 import timesheetRoutes from './modules/timesheet/timesheet.routes';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(similarRoutes);
   await app.register(eventRoutes);
   await app.register(insightRoutes);
+  await app.register(forecastRoutes);
   await app.register(exportRoutes);
   await app.register(settingsRoutes);
   await app.register(timesheetRoutes);

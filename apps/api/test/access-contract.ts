@@ -78,6 +78,8 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/reports/flow': { minimum: 'insights' },
   'GET /api/reports/hand-back': { minimum: 'insights' },
   'GET /api/reports/insights': { minimum: 'insights' },
+  // API v2 additions: "GET /api/reports/forecast?quarter=YYYY-Qn | insights readers".
+  'GET /api/reports/forecast': { minimum: 'insights' },
   // Beyond the tables: coverage is a report like the others (issue 11: "Insights shows logged against available hours").
   'GET /api/reports/coverage': { minimum: 'insights' },
   'GET /api/reports/overrides': { minimum: 'insights' },

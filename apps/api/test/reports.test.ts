@@ -313,7 +313,7 @@ describe('reports on the demo company', () => {
         expect(item.text).toMatch(/\d/);
         expect(Object.keys(item.figures).length).toBeGreaterThan(0);
         expect(item.link).toMatch(
-          /^\/insights\?from=2026-10-24&to=2026-11-20#(headline|weekly|showback|flow|hand-back|coverage|overrides|service-levels)$/,
+          /^\/insights\?from=2026-10-24&to=2026-11-20#(headline|weekly|showback|flow|hand-back|coverage|overrides|service-levels|forecast)$/,
         );
       }
       expect(new Set(body.items.map((i: { id: string }) => i.id)).size).toBe(body.items.length);

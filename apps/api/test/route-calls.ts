@@ -178,6 +178,8 @@ export const queryRecipes: Partial<Record<RouteKey, string>> = {
   // Not needed (the period defaults), but calls the grouping that the board view can hide.
   'GET /api/reports/service-levels': '?groupBy=assignee',
   'GET /api/requests/similar': '?q=banner',
+  // Not needed (the current quarter is the default), but calls the parameter.
+  'GET /api/reports/forecast': '?quarter=2026-Q4',
 };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */

@@ -17,6 +17,7 @@ import { readCoverage } from '../working-time/working-time.service';
 import { duplicatesAvoided, filedCounts } from './service-levels.queries';
 import { onTimeByGroup } from './service-levels.service';
 import { overridesByDepartment } from '../capacity/reserve-overrides.queries';
+import { readForecast } from './forecast.service';
 
 /**
  * Gathers the facts the insight rules read: grouped queries over the rollups and indexes, no row-by-row loading.
@@ -115,6 +116,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
       count: d.count,
       reserveMinutes: d.reserveMinutes,
     })),
+    forecast: readForecast(db, at),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ClassCounts } from '@altitude/shared/domain';
 import type { HandBackCandidate, Insight } from '@altitude/shared/insights';
 import type { Coverage } from '@altitude/shared/working-time';
+import type { Forecast } from '@altitude/shared/forecast';
 import type { Period } from './period';
 import type { SplitMinutes } from './report-maths';
 
@@ -52,6 +53,8 @@ export interface InsightFacts {
   serviceLevels?: ServiceLevelFacts;
   /** "Accept anyway" at triage: reserve overrides per requesting department, most first; absent when not gathered. */
   reserveOverrides?: ReserveOverrideFacts[];
+  /** The current quarter's forecast to target (`forecastToTarget`), whatever the period; absent when not gathered. */
+  forecast?: Forecast;
 }
 
 /** One requesting department's reserve overrides in the period. */
@@ -86,7 +89,16 @@ export interface OverrideFacts {
 
 /** Sections of the Insights page a sentence points to. */
 export type InsightSection =
-  'headline' | 'weekly' | 'showback' | 'flow' | 'hand-back' | 'coverage' | 'overrides' | 'service-levels' | 'reserve-overrides';
+  | 'headline'
+  | 'weekly'
+  | 'showback'
+  | 'flow'
+  | 'hand-back'
+  | 'coverage'
+  | 'overrides'
+  | 'service-levels'
+  | 'reserve-overrides'
+  | 'forecast';
 
 /** What a rule says about the facts, before ranking. */
 export interface InsightDraft {

@@ -7,6 +7,7 @@ import { clamp, shareOf, sum, totalOf } from './report-maths';
 import { overridesMoveShare } from './overrides-rule';
 import { reserveOverridesByDepartment } from './reserve-overrides-rule';
 import { serviceLevelRules } from './service-level-rules';
+import { forecastMissesTarget } from './forecast-rule';
 
 /**
  * The rules behind the plain-language insights. Each reads the facts, decides whether there is
@@ -227,4 +228,5 @@ export const insightRules: readonly InsightRule[] = [
   overridesMoveShare,
   ...serviceLevelRules,
   reserveOverridesByDepartment,
+  forecastMissesTarget,
 ];

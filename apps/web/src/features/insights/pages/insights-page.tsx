@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { exportUrl } from '../api/export-url';
 import { useFlow } from '../api/get-flow';
+import { useForecast } from '../api/get-forecast';
 import { useHandBack } from '../api/get-hand-back';
 import { useHeadline } from '../api/get-headline';
 import { useTimeSplit } from '../api/get-time-split';
@@ -8,6 +9,7 @@ import { useInsights } from '../api/list-insights';
 import { CoverageSection } from '../components/coverage-section';
 import { useOverrides } from '../api/get-overrides';
 import { FlowSection } from '../components/flow-section';
+import { ForecastCard } from '../components/forecast-card';
 import { HandBackTable } from '../components/hand-back-table';
 import { HeadlineCards } from '../components/headline-cards';
 import { InsightList } from '../components/insight-list';
@@ -38,7 +40,8 @@ export function InsightsPage() {
   const flow = useFlow(period);
   const handBack = useHandBack(period);
   const insights = useInsights(period);
-  const error = [headline, weekly, flow, handBack, insights].find((q) => q.error)?.error;
+  const forecast = useForecast();
+  const error = [headline, weekly, flow, handBack, insights, forecast].find((q) => q.error)?.error;
 
   return (
     <Stack gap="lg" maw={1280} className="insights-page">
@@ -74,6 +77,7 @@ export function InsightsPage() {
         </Text>
       )}
       <HeadlineCards data={headline.data} />
+      <ForecastCard data={forecast.data} />
       <InsightList data={insights.data} />
       <WeeklySplitChart data={weekly.data} />
       <CoverageSection period={period} />
