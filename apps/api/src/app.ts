@@ -31,7 +31,11 @@ import workingTimeRoutes from './modules/working-time/working-time.routes';
 import needsInfoRoutes from './modules/service-levels/needs-info.routes';
 import tradeOffRoutes from './modules/capacity/trade-off.routes';
 import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
+import accountRoutes from './modules/auth/account.routes';
+import outboxRoutes from './modules/mail/outbox.routes';
 import ssePlugin from './plugins/sse';
+import mailPlugin from './plugins/mail';
+import type { SmtpSettings } from './modules/mail/sender';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
 import { defaultLimits, type Limits } from './limits';
@@ -51,6 +55,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** TRUST_PROXY (config.ts): whose X-Forwarded-For/-Proto set request.ip and request.protocol. Off by default. */
   trustProxy?: TrustProxy;
+  /** SMTP_URL and MAIL_FROM (null or absent: messages are kept in the outbox), PUBLIC_URL for links in emails. */
+  mail?: { smtp: SmtpSettings | null; publicUrl: string | null };
 }
 
 /**
@@ -106,6 +112,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(cacheControlPlugin);
   await app.register(authPlugin, { now: opts.now });
   await app.register(ssePlugin, { limits });
+  await app.register(mailPlugin, { smtp: opts.mail?.smtp ?? null, publicUrl: opts.mail?.publicUrl ?? null });
   await app.register(readCachePlugin);
 
   await app.register(swagger, {
@@ -123,6 +130,7 @@ export async function buildApp(opts: AppOptions) {
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(accountRoutes);
   await app.register(departmentRoutes);
   await app.register(requestTypeRoutes);
   await app.register(userRoutes);
@@ -143,6 +151,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(needsInfoRoutes);
   await app.register(tradeOffRoutes);
   await app.register(reserveOverrideRoutes);
+  await app.register(outboxRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

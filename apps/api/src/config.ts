@@ -1,6 +1,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { readLimits, type Limits } from './limits';
+import type { SmtpSettings } from './modules/mail/sender';
 
 /**
  * Which forwarding proxies to believe (TRUST_PROXY): `false` ignores X-Forwarded-* (the
@@ -21,6 +22,10 @@ export interface Config {
   /** Timeouts, connection and stream caps. */
   limits: Limits;
   trustProxy: TrustProxy;
+  /** SMTP_URL and MAIL_FROM; null sends nothing and keeps every message in the outbox. */
+  smtp: SmtpSettings | null;
+  /** PUBLIC_URL without a trailing slash, for links in emails; null: the request's origin. */
+  publicUrl: string | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -58,5 +63,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     limits: readLimits(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    smtp: readSmtp(env),
+    publicUrl: readPublicUrl(env.PUBLIC_URL),
   };
+}
+
+/** SMTP_URL turns sending on; it needs MAIL_FROM, since a made-up sender is refused by most servers. */
+export function readSmtp(env: NodeJS.ProcessEnv): SmtpSettings | null {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return null;
+  if (!/^smtps?:\/\//.test(url)) throw new Error('SMTP_URL must start with smtp:// or smtps://');
+  const from = env.MAIL_FROM?.trim();
+  if (!from) throw new Error('MAIL_FROM is required when SMTP_URL is set (e.g. "Altitude <altitude@example.com>")');
+  return { url, from };
+}
+
+export function readPublicUrl(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`PUBLIC_URL: "${v}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('PUBLIC_URL must start with http:// or https://');
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }

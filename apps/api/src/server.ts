@@ -14,6 +14,7 @@ const app = await buildApp({
   logger: loggerOptions({ level: config.logLevel, pretty: Boolean(process.stdout.isTTY) }),
   limits: config.limits,
   trustProxy: config.trustProxy,
+  mail: { smtp: config.smtp, publicUrl: config.publicUrl },
 });
 
 let seeded = false;

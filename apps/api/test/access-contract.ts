@@ -32,6 +32,10 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'POST /api/auth/logout': { minimum: 'signedIn' },
   'GET /api/auth/me': { minimum: 'signedIn' },
   'GET /api/auth/session': { minimum: 'anonymous' },
+  // API v2 additions: "POST /api/auth/password | signed in"; "POST /api/auth/reset-request, POST /api/auth/reset | anyone".
+  'POST /api/auth/password': { minimum: 'signedIn' },
+  'POST /api/auth/reset-request': { minimum: 'anonymous' },
+  'POST /api/auth/reset': { minimum: 'anonymous' },
   'GET /api/request-types': { minimum: 'signedIn' },
   'GET /api/departments': { minimum: 'signedIn' },
   'GET /api/users': { minimum: 'signedIn' },
@@ -122,4 +126,6 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/requests/:id/trade-off': { minimum: 'marketer' },
   'POST /api/requests/:id/reserve-overrides': { minimum: 'marketer' },
   'GET /api/reports/reserve-overrides': { minimum: 'insights' },
+  // API v2 additions: "GET /api/outbox | lead".
+  'GET /api/outbox': { minimum: 'lead' },
 };

@@ -17,12 +17,14 @@ export interface TestAppOptions {
   /** Folder of a (fake) built web app to serve (pages are static files read on libuv's thread pool). */
   webRoot?: string;
   trustProxy?: AppOptions['trustProxy'];
+  /** SMTP settings and PUBLIC_URL; without them messages are kept in the outbox. */
+  mail?: AppOptions['mail'];
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
-  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy });
+  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy, mail });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
   app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));

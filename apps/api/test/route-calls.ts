@@ -9,6 +9,7 @@ import type { RouteEntry } from '../src/plugins/auth';
 import { findRequest } from '../src/modules/requests/requests.queries';
 import { createRequest } from '../src/modules/requests/filing.service';
 import { askRequester } from '../src/modules/service-levels/needs-info.service';
+import { issueResetToken } from '../src/modules/auth/password-reset.service';
 import type { TestApp } from './harness';
 import { stableOrder } from './table-order';
 
@@ -88,6 +89,11 @@ const anyType = (db: Db) => db.select({ id: requestTypes.id }).from(requestTypes
 /** A valid body for every route that takes one: with it, a caller the route admits gets a 2xx. */
 export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<string, unknown>>> = {
   'POST /api/auth/login': () => ({ email: 'exec@example.com', password: demoPassword }),
+  // The caller's own demo password, kept: the matrix signs in with it again.
+  'POST /api/auth/password': () => ({ currentPassword: demoPassword, newPassword: demoPassword }),
+  'POST /api/auth/reset-request': () => ({ email: `${unique('nobody').replace(/\W/g, '-')}@example.com` }),
+  // A live token exists only after routeSetups issued one; otherwise the call is refused (400).
+  'POST /api/auth/reset': () => ({ token: resetToken, newPassword: demoPassword }),
   'POST /api/departments': () => ({ name: unique('Department') }),
   'PATCH /api/departments/:id': () => ({ name: unique('Department') }),
   'POST /api/request-types': () => ({ name: unique('Type'), turnaroundDays: 5, defaultClassification: 'tactical' }),
@@ -170,6 +176,19 @@ export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => 
       question: unique('Which audience?'),
       version: versionOf(t.app.db, id),
     });
+  },
+};
+
+let resetToken = 'no reset link was issued';
+
+/**
+ * The state a call that should succeed needs on a route that addresses no object, set up just
+ * before it (recipes stay free of writes). A reset link is issued for a demo marketer whom the
+ * matrix does not sign in as; the reset sets the demo password again.
+ */
+export const routeSetups: Partial<Record<RouteKey, (t: TestApp) => void>> = {
+  'POST /api/auth/reset': (t) => {
+    resetToken = issueResetToken(t.app.db, sessionUser(t.app.db, 'nina.marketing@example.com').id, t.app.clock());
   },
 };
 

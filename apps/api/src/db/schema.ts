@@ -276,3 +276,4 @@ export const kitOutcomes = sqliteTable(
 export * from './schema-rollups';
 export * from './schema-company';
 export * from './schema-directory';
+export * from './schema-mail';

@@ -50,6 +50,9 @@ export function AppLayout() {
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Label>{user.email}</Menu.Label>
+              <Menu.Item component={RouterNavLink} to="/account/password">
+                Change password
+              </Menu.Item>
               <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>Sign out</Menu.Item>
             </Menu.Dropdown>
           </Menu>

@@ -5,6 +5,8 @@ import type { Access } from '@altitude/shared/domain';
 import { userMeets } from '@altitude/shared/domain';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
+import { ForgotPasswordPage } from '../features/auth/pages/forgot-password-page';
+import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { queryClient } from '../lib/query-client';
@@ -21,6 +23,9 @@ const RequestDetailPage = lazy(() =>
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
 /** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
@@ -50,6 +55,9 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // Reached signed out, from the sign-in page and from the emailed link.
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset', element: <ResetPasswordPage /> },
   {
     path: '/',
     element: (
@@ -97,6 +105,14 @@ export const router = createBrowserRouter([
         element: (
           <Page title="Timesheet" access="marketer">
             <TimesheetPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'account/password',
+        element: (
+          <Page title="Change password">
+            <ChangePasswordPage />
           </Page>
         ),
       },

@@ -40,6 +40,7 @@ export const queryKeys = {
     workflow: ['settings', 'workflow'] as const,
     boardView: ['settings', 'board-view'] as const,
     holidays: ['settings', 'holidays'] as const,
+    outbox: ['settings', 'outbox'] as const,
   },
   timesheet: {
     all: ['timesheet'] as const,

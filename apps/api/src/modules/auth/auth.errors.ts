@@ -19,3 +19,20 @@ export const signInBusy = (retryAfterSeconds: number) =>
   });
 
 export const sessionEnded = () => signInRequired('Your session ended while this was being sent. Sign in again.');
+
+/** 422 naming the input: a wrong current password or an unacceptable new one. */
+export const passwordRefused = (path: 'currentPassword' | 'newPassword', message: string) =>
+  new HttpProblem(422, 'auth.password_refused', `${path}: ${message}`, [{ path, message }]);
+
+/** 400 for a reset link that is unknown, used, expired or for a deactivated account (never says which). */
+export const badResetToken = () =>
+  new HttpProblem(400, 'auth.reset_token_invalid', 'This reset link is invalid or has expired. Ask for a new one.', [
+    { path: 'token', message: 'is invalid, used or expired' },
+  ]);
+
+export const tooManyResetRequests = (waitMs: number) => {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new HttpProblem(429, 'auth.too_many_reset_requests', 'Too many reset requests from this address. Try again later.', undefined, {
+    retryAfterSeconds: seconds,
+  });
+};

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { LoginBody } from '@altitude/shared/auth';
 import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
@@ -59,12 +59,14 @@ export function SignInPage() {
             <Button type="submit" loading={signIn.isPending} fullWidth>
               Sign in
             </Button>
-            <Text size="xs" c="dimmed" ta="center">
-              Forgot your password? Ask your marketing lead.{' '}
-              <Anchor href="/api/docs" size="xs">
+            <Group justify="space-between">
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                Forgot password?
+              </Anchor>
+              <Anchor href="/api/docs" size="xs" c="dimmed">
                 API docs
               </Anchor>
-            </Text>
+            </Group>
           </Stack>
         </form>
       </Paper>

@@ -2,6 +2,7 @@ import { Stack, Tabs, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { CompanyTab } from '../components/company-tab';
+import { OutboxTab } from '../components/outbox-tab';
 import { DepartmentsTab } from '../components/departments-tab';
 import { PeopleTab } from '../components/people-tab';
 import { RequestTypesTab } from '../components/request-types-tab';
@@ -21,6 +22,7 @@ const ownTabs: SettingsTab[] = [
   { value: 'workflow', label: 'Workflow', panel: <WorkflowTab /> },
   { value: 'people', label: 'People', panel: <PeopleTab /> },
   { value: 'company', label: 'Company', panel: <CompanyTab /> },
+  { value: 'outbox', label: 'Outbox', panel: <OutboxTab /> },
 ];
 
 /**
