@@ -114,4 +114,6 @@ export const accessContract: Record<RouteKey, AccessRule> = {
     refused: { roles: ['marketer', 'lead'], why: "the requester's side answers the question marketing asked" },
   },
   'GET /api/requests/:id/needs-info': { minimum: 'signedIn' },
+  // API v2 additions: "GET /api/capacity?from=YYYY-MM-DD&weeks=6 | marketer+" (issue 13: the Capacity view is for marketers and leads).
+  'GET /api/capacity': { minimum: 'marketer' },
 };

@@ -145,6 +145,8 @@ export const queryRecipes: Partial<Record<RouteKey, string>> = {
   // Not needed (the period defaults), but calls the grouping that the board view can hide.
   'GET /api/reports/service-levels': '?groupBy=assignee',
   'GET /api/requests/similar': '?q=banner',
+  // Not needed either (this week and six weeks by default): both parameters as the web sends them.
+  'GET /api/capacity': '?from=2026-11-16&weeks=6',
 };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */
