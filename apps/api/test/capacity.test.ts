@@ -103,16 +103,38 @@ beforeAll(async () => {
       .run();
     return id;
   };
-  const f1 = await file('F1 brand platform', 'full@example.com', { classification: 'strategic', estimateMinutes: 900, plannedFor: '2026-12-11' });
+  const f1 = await file('F1 brand platform', 'full@example.com', {
+    classification: 'strategic',
+    estimateMinutes: 900,
+    plannedFor: '2026-12-11',
+  });
   db.insert(timeEntries)
-    .values({ requestId: f1, userId: userId['full@example.com']!, minutes: 300, date: '2026-12-01', note: '', createdAt: '2026-12-01T09:00:00.000Z' })
+    .values({
+      requestId: f1,
+      userId: userId['full@example.com']!,
+      minutes: 300,
+      date: '2026-12-01',
+      note: '',
+      createdAt: '2026-12-01T09:00:00.000Z',
+    })
     .run();
   await file('F2 fair banner', 'full@example.com', { classification: 'tactical', estimateMinutes: 1500, dueDate: '2026-12-04' });
   await file('F3 late flyer', 'full@example.com', { classification: 'tactical', estimateMinutes: 120, plannedFor: '2026-11-25' });
   await file('F4 unestimated', 'full@example.com', { classification: 'tactical', plannedFor: '2026-12-15' });
-  await file('F5 in intake', 'full@example.com', { classification: 'tactical', classificationSuggested: true, estimateMinutes: 240, plannedFor: '2026-12-14' });
+  await file('F5 in intake', 'full@example.com', {
+    classification: 'tactical',
+    classificationSuggested: true,
+    estimateMinutes: 240,
+    plannedFor: '2026-12-14',
+  });
   await file('F6 partner programme', 'full@example.com', { classification: 'strategic', estimateMinutes: 3000, plannedFor: '2027-01-29' });
-  await file('F7 delivered', 'full@example.com', { status: 'done', resolution: 'delivered', classification: 'tactical', estimateMinutes: 600, plannedFor: '2026-12-09' });
+  await file('F7 delivered', 'full@example.com', {
+    status: 'done',
+    resolution: 'delivered',
+    classification: 'tactical',
+    estimateMinutes: 600,
+    plannedFor: '2026-12-09',
+  });
   await file('P1 newsletter', 'part@example.com', { classification: 'tactical', estimateMinutes: 1200, plannedFor: '2026-12-10' });
   // Work of someone no longer active is not anyone's load.
   await file('G1 left behind', 'gone@example.com', { classification: 'tactical', estimateMinutes: 600, plannedFor: '2026-12-09' });
@@ -170,7 +192,14 @@ describe('the capacity view', () => {
     const p1 = t.app.db.select({ id: requests.id }).from(requests).where(eq(requests.title, 'P1 newsletter')).get()!.id;
     t.app.db
       .insert(timeEntries)
-      .values({ requestId: p1, userId: userId['part@example.com']!, minutes: 600, date: '2026-12-01', note: '', createdAt: '2026-12-02T09:00:00.000Z' })
+      .values({
+        requestId: p1,
+        userId: userId['part@example.com']!,
+        minutes: 600,
+        date: '2026-12-01',
+        note: '',
+        createdAt: '2026-12-02T09:00:00.000Z',
+      })
       .run();
     // 600 left over the same 6 days: 100 each, 300 / 300.
     const after = await capacity(lead);

@@ -17,11 +17,7 @@ let lead: Caller;
 let maxId: number;
 
 const stored = () =>
-  t.app.db
-    .select({ weekly: users.weeklyMinutes, reserve: users.strategicReserveMinutes })
-    .from(users)
-    .where(eq(users.id, maxId))
-    .get()!;
+  t.app.db.select({ weekly: users.weeklyMinutes, reserve: users.strategicReserveMinutes }).from(users).where(eq(users.id, maxId)).get()!;
 const patch = (body: Record<string, unknown>) => lead.patch(`/api/users/${maxId}`, body);
 
 beforeAll(async () => {

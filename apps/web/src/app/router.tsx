@@ -21,6 +21,7 @@ const RequestDetailPage = lazy(() =>
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
+const CapacityPage = lazy(() => import('../features/capacity/pages/capacity-page').then((m) => ({ default: m.CapacityPage })));
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
 /** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
@@ -97,6 +98,14 @@ export const router = createBrowserRouter([
         element: (
           <Page title="Timesheet" access="marketer">
             <TimesheetPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'capacity',
+        element: (
+          <Page title="Capacity" access="marketer">
+            <CapacityPage />
           </Page>
         ),
       },

@@ -95,7 +95,12 @@ export function updateUser(deps: Deps, actor: SessionUser, id: number, body: Upd
     const weekly = body.weeklyMinutes ?? current.weeklyMinutes;
     const reserve = body.strategicReserveMinutes ?? current.strategicReserveMinutes;
     if (reserve > weekly && (body.weeklyMinutes !== undefined || body.strategicReserveMinutes !== undefined)) {
-      throw reserveAboveWeek(current.name, reserve, weekly, body.weeklyMinutes !== undefined && body.weeklyMinutes !== current.weeklyMinutes);
+      throw reserveAboveWeek(
+        current.name,
+        reserve,
+        weekly,
+        body.weeklyMinutes !== undefined && body.weeklyMinutes !== current.weeklyMinutes,
+      );
     }
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateUserBody;
     if (Object.keys(changes).length === 0) return { user: current, ended: false, moved: false };
