@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capacity, CapacityPerson } from '@altitude/shared/capacity';
 import { holidays, requests, timeEntries, users } from '../src/db/schema';
+import { capacityFor } from '../src/modules/capacity/capacity.service';
 import { createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
 import { addUser, fileRequest, ok, requestTypeId, signIn, tickingClock, type Caller } from './request-helpers';
@@ -186,6 +187,19 @@ describe('the capacity view', () => {
     const past = await capacity(full, '?from=2026-11-23&weeks=2');
     expect(person(past, 'full@example.com').weeks[0]).toEqual(week('2026-11-23', 0, 0, 0, 0, 0));
     expect(person(past, 'full@example.com').weeks[1]).toEqual(week('2026-11-30', 1440, 360, 474, 1620, 90));
+  });
+
+  it('answers what-ifs for the trade-off: some people only, a request left out, a commitment added', () => {
+    const p1 = t.app.db.select({ id: requests.id }).from(requests).where(eq(requests.title, 'P1 newsletter')).get()!.id;
+    const part = userId['part@example.com']!;
+    // 300 more tactical minutes for Part due Fri 4 Dec: Wed, Thu, Fri × 100, all in the first week.
+    const extra = [{ assigneeId: part, remainingMinutes: 300, reportClass: 'tactical' as const, until: '2026-12-04' }];
+    const withExtra = capacityFor(t.app.db, t.app.clock(), { from: '2026-11-30', weeks: 3, userIds: [part], extra });
+    expect(withExtra.people.map((p) => p.name)).toEqual(['part']);
+    expect(withExtra.people[0]!.weeks.map((w) => w.committedTacticalMinutes)).toEqual([900, 600, 0]);
+    const without = capacityFor(t.app.db, t.app.clock(), { from: '2026-11-30', weeks: 3, userIds: [part], excludeRequestIds: [p1], extra });
+    expect(without.people[0]!.weeks.map((w) => w.committedTacticalMinutes)).toEqual([300, 0, 0]);
+    expect(capacityFor(t.app.db, t.app.clock(), { weeks: 1, userIds: [] }).people).toEqual([]);
   });
 
   it('moves with the work: logging time, finishing or reassigning a request changes the weeks', async () => {
