@@ -40,7 +40,18 @@ export function assignedCommitments(db: Queryable, assigneeIds?: readonly number
     from ${requests} indexed by requests_committed_idx
     where ${sql.raw(committedWhereSql)}
       and ("requests"."estimate_minutes" is null or "requests"."estimate_minutes" > ${logged})
-      ${assigneeIds ? sql`and "requests"."assignee_id" in ${assigneeIds.length ? sql`(${sql.join(assigneeIds.map((id) => sql`${id}`), sql`, `)})` : sql`(null)`}` : sql``}`);
+      ${
+        assigneeIds
+          ? sql`and "requests"."assignee_id" in ${
+              assigneeIds.length
+                ? sql`(${sql.join(
+                    assigneeIds.map((id) => sql`${id}`),
+                    sql`, `,
+                  )})`
+                : sql`(null)`
+            }`
+          : sql``
+      }`);
   return rows.map((r) => ({
     requestId: r.requestId,
     assigneeId: r.assigneeId,
