@@ -41,6 +41,8 @@ const known = [
   '--only-signin',
   '--similar',
   '--only-similar',
+  '--capacity',
+  '--only-capacity',
 ];
 for (const a of args) {
   if (!known.includes(a)) {
@@ -510,6 +512,58 @@ async function similarAtScale(tmp: string) {
   });
 }
 
+/**
+ * Issue 13: the Capacity view for 20 marketers × 6 weeks at 5,000 open requests (their assigned
+ * ones with estimates, half planned up to 60 days ahead, the rest on their needed-by dates, many
+ * overdue), read as a marketer right after a change (cache cold: the server computes it afresh)
+ * and then repeatedly (cache warm, in the note).
+ */
+async function capacityAtScale(tmp: string) {
+  const section = 'Capacity view: 20 marketers × 6 weeks at 5k open requests';
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, 'capacity-5k.db'), {
+    open: 5000,
+    done: 20_000,
+    declined: 0,
+    timeEntries: 100_000,
+    spanDays: 365,
+    seed: 13,
+    marketers: 20,
+    reserveMinutes: 600,
+    plannedAheadDays: 60,
+  });
+  const { entriesPerDay: _days, ...dataset } = seed;
+  datasets['capacity-5k'] = dataset;
+  console.log(
+    `  ${count(seed.counts.requests)} requests, ${count(seed.counts.timeEntries)} time entries in ${(seed.seedMs / 1000).toFixed(1)} s`,
+  );
+  await withServer(seed.file, async (server) => {
+    const marketer: Client = { url: server.url, cookie: await signIn(server.url, accounts.marketer, benchPassword), pid: server.appPid() };
+    const change = await changer(marketer);
+    const target: Target = { op: '<=', value: 30 };
+    const name = 'GET /api/capacity?weeks=6 p50, 1 client, each read after a change (cache cold)';
+    log(`${section}: GET /api/capacity`);
+    await step(section, name, 'ms', target, async () => {
+      const samples = quick ? 20 : 60;
+      const cold = await coldReads(marketer, '/api/capacity?weeks=6', samples, change);
+      const warm = await coldReads(marketer, '/api/capacity?weeks=6', samples, async () => {});
+      const body = (await (await fetch(`${server.url}/api/capacity?weeks=6`, { headers: { cookie: marketer.cookie } })).json()) as {
+        people: { weeks: unknown[] }[];
+      };
+      details.capacity = { cold, warm, people: body.people.length, weeks: body.people[0]?.weeks.length ?? 0 };
+      const bad = Object.keys(cold.statuses).some((s) => s !== '200');
+      record(
+        section,
+        name,
+        bad ? NaN : cold.p50,
+        'ms',
+        target,
+        `p90 ${ms(cold.p90)}, max ${ms(cold.max)} over ${cold.samples} reads (${cold.cacheHits} from cache); server CPU ${ms(cold.serverCpuMsPerRequest)}/read; ${(cold.bytes / 1024).toFixed(1)} KB; ${body.people.length} people × ${details.capacity ? (details.capacity as { weeks: number }).weeks : 0} weeks. Repeated reads (cache warm): p50 ${ms(warm.p50)}, ${warm.cacheHits}/${warm.samples} from cache; statuses ${JSON.stringify(cold.statuses)}`,
+      );
+    });
+  });
+}
+
 async function signInFloodRun(tmp: string) {
   const section = 'Sign-in flood: 100 concurrent sign-ins (unknown emails, 100 addresses)';
   const signIns = 100;
@@ -589,6 +643,10 @@ async function main() {
     await similarAtScale(tmp);
     return finish(started, tmp);
   }
+  if (args.has('--only-capacity')) {
+    await capacityAtScale(tmp);
+    return finish(started, tmp);
+  }
   if (args.has('--only-reports')) {
     // The reports alone: on the 5,000-card dataset (100,000 time entries), and at 1M with --reports.
     await boardSize(5000, tmp, null);
@@ -618,6 +676,7 @@ async function main() {
   if (args.has('--reports')) await reportsAtScale(tmp);
   if (args.has('--load')) await mixedLoad(tmp);
   if (args.has('--similar')) await similarAtScale(tmp);
+  if (args.has('--capacity')) await capacityAtScale(tmp);
   return finish(started, tmp);
 }
 
@@ -654,7 +713,7 @@ function finish(started: number, tmp: string) {
     details,
   };
   // A load-only run keeps the full results in place.
-  const only = ['load', 'reports', 'signin', 'similar'].find((part) => args.has(`--only-${part}`));
+  const only = ['load', 'reports', 'signin', 'similar', 'capacity'].find((part) => args.has(`--only-${part}`));
   const out = path.join(root, only ? `bench/results-${only}.json` : 'bench/results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   if (busiest > os.cpus().length)

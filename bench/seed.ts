@@ -27,6 +27,11 @@ export interface SeedSpec {
   /** Requests are filed, worked and closed within this many days before now. */
   spanDays: number;
   seed?: number;
+  /** Marketers besides the lead (10 when left out); each keeps `reserveMinutes` a week for strategic work. */
+  marketers?: number;
+  reserveMinutes?: number;
+  /** Every other assigned open request gets a planned-for date up to this many days ahead, so capacity spreads it over weeks. */
+  plannedAheadDays?: number;
 }
 
 export interface SeedResult {
@@ -123,7 +128,10 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
         Number(insertUser.run(email, name, passwordHash, role, dept).lastInsertRowid);
       userId(accounts.lead, 'Bench Lead', 'lead', marketingId);
       const marketers = [userId(accounts.marketer, 'Bench Marketer', 'marketer', marketingId)];
-      for (let i = 1; i < 10; i++) marketers.push(userId(`bench-marketer-${i}@example.com`, `Marketer ${i}`, 'marketer', marketingId));
+      for (let i = 1; i < (spec.marketers ?? 10); i++)
+        marketers.push(userId(`bench-marketer-${i}@example.com`, `Marketer ${i}`, 'marketer', marketingId));
+      if (spec.reserveMinutes)
+        sqlite.prepare("update users set strategic_reserve_minutes = ? where role = 'marketer'").run(spec.reserveMinutes);
       const requesters: { id: number; dept: number }[] = [];
       for (const [name, dept] of deptIds) {
         for (let i = 0; i < 3; i++)
@@ -281,6 +289,13 @@ export async function seedDatabase(file: string, spec: SeedSpec): Promise<SeedRe
         }
       });
       entryCount = spec.timeEntries;
+      if (spec.plannedAheadDays)
+        sqlite
+          .prepare(
+            `update requests set planned_for = date(?, '+' || (id % ?) || ' days')
+             where status in ('intake', 'planned', 'in_progress', 'in_review') and assignee_id is not null and id % 2 = 0`,
+          )
+          .run(isoDate(now), spec.plannedAheadDays);
     })();
     // Every request carries its expected-by date, as filed ones do; otherwise the server's start-up
     // backfill would date them all, which at 100,000 requests outlasts the bench's start timeout.

@@ -47,6 +47,12 @@ function screensFor(role: Role, request: { id: number; key: string; title: strin
       ready: (p) => expect(p.getByRole('dialog', { name: `${request.key} ${request.title}` })).toBeVisible(),
     },
     { name: 'timesheet', path: '/timesheet', title: 'Timesheet · Altitude' },
+    {
+      name: 'capacity',
+      path: '/capacity',
+      title: 'Capacity · Altitude',
+      ready: (p) => expect(p.locator('[data-testid=capacity-person]:visible').first()).toBeVisible(),
+    },
   ];
   const insights: Screen[] = [
     {

@@ -3,6 +3,6 @@ export const navItemsByRole = {
   requester: ['New request', 'My requests'],
   /** A requester a lead granted Insights (the demo exec): read-only Insights, no Board or Settings. */
   reader: ['New request', 'My requests', 'Insights'],
-  marketer: ['New request', 'My requests', 'Board', 'Timesheet'],
-  lead: ['New request', 'My requests', 'Board', 'Timesheet', 'Insights', 'Settings'],
+  marketer: ['New request', 'My requests', 'Board', 'Timesheet', 'Capacity'],
+  lead: ['New request', 'My requests', 'Board', 'Timesheet', 'Capacity', 'Insights', 'Settings'],
 } as const;

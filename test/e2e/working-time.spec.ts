@@ -48,7 +48,7 @@ test('the CMO adds a holiday and sets a part-timer, then reads coverage on Insig
 
   // Jules goes part-time: 20 hours a week, with a preview before saving.
   const jules = page.getByTestId('weekly-hours-row').filter({ has: page.getByRole('textbox', { name: 'Weekly hours of Jules Martin' }) });
-  await jules.getByRole('textbox').fill('20h');
+  await jules.getByRole('textbox', { name: 'Weekly hours of Jules Martin' }).fill('20h');
   await expect(jules).toContainText('20h a week, 4h a working day');
   await jules.getByRole('button', { name: 'Save' }).click();
   await expect(notification(page, 'Working time saved')).toContainText('Jules Martin: 20h a week');

@@ -33,6 +33,7 @@ import tradeOffRoutes from './modules/capacity/trade-off.routes';
 import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
 import accountRoutes from './modules/auth/account.routes';
 import outboxRoutes from './modules/mail/outbox.routes';
+import capacityRoutes from './modules/capacity/capacity.routes';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
 import type { SmtpSettings } from './modules/mail/sender';
@@ -152,6 +153,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(tradeOffRoutes);
   await app.register(reserveOverrideRoutes);
   await app.register(outboxRoutes);
+  await app.register(capacityRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -128,4 +128,6 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/reports/reserve-overrides': { minimum: 'insights' },
   // API v2 additions: "GET /api/outbox | lead".
   'GET /api/outbox': { minimum: 'lead' },
+  // API v2 additions: "GET /api/capacity?from=YYYY-MM-DD&weeks=6 | marketer+" (issue 13: the Capacity view is for marketers and leads).
+  'GET /api/capacity': { minimum: 'marketer' },
 };

@@ -33,6 +33,7 @@ describe('demo content reads like a real team wrote it', () => {
   let overrides: { title: string; note: string | null }[] = [];
   let holidays: { date: string; name: string }[] = [];
   let partTime: { email: string; weeklyMinutes: number }[] = [];
+  let planners: { email: string; role: string; weekly: number; reserve: number; open: number; unestimated: number }[] = [];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -62,6 +63,14 @@ describe('demo content reads like a real team wrote it', () => {
     partTime = db
       .prepare("SELECT email, weekly_minutes AS weeklyMinutes FROM users WHERE role IN ('marketer', 'lead') AND weekly_minutes < 2400")
       .all() as typeof partTime;
+    planners = db
+      .prepare(
+        `SELECT u.email, u.role, u.weekly_minutes AS weekly, u.strategic_reserve_minutes AS reserve,
+           (SELECT count(*) FROM requests r WHERE r.assignee_id = u.id AND r.status NOT IN ('done', 'declined')) AS open,
+           (SELECT count(*) FROM requests r WHERE r.assignee_id = u.id AND r.status NOT IN ('done', 'declined') AND r.estimate_minutes IS NULL) AS unestimated
+         FROM users u WHERE u.role IN ('marketer', 'lead') ORDER BY u.email`,
+      )
+      .all() as typeof planners;
   });
   afterAll(() => close());
 
@@ -133,5 +142,19 @@ describe('demo content reads like a real team wrote it', () => {
   it('one marketer works part time (24 h a week), and it is not the demo sign-in marketer', () => {
     expect(partTime).toEqual([{ email: 'jules.marketing@example.com', weeklyMinutes: 1440 }]);
     expect(demoColleagues.find((c) => c.email === 'jules.marketing@example.com')?.weeklyMinutes).toBe(1440);
+  });
+
+  it('every marketer keeps a strategic reserve of 8–12 h a week inside their week, and their open work is estimated (Capacity)', () => {
+    const marketers = planners.filter((p) => p.role === 'marketer');
+    expect(marketers.length).toBeGreaterThanOrEqual(4);
+    for (const m of marketers) {
+      expect(m.reserve, m.email).toBeGreaterThanOrEqual(8 * 60);
+      expect(m.reserve, m.email).toBeLessThanOrEqual(Math.min(12 * 60, m.weekly));
+    }
+    // The lead plans too: a smaller reserve, beside leading.
+    expect(planners.find((p) => p.email === 'cmo@example.com')?.reserve).toBe(4 * 60);
+    // Assigned open work carries its estimate, so the Capacity view has load to show from the start.
+    expect(planners.reduce((n, p) => n + p.open, 0)).toBeGreaterThan(10);
+    expect(planners.reduce((n, p) => n + p.unestimated, 0)).toBe(0);
   });
 });

@@ -199,6 +199,8 @@ export const queryRecipes: Partial<Record<RouteKey, string>> = {
   'GET /api/requests/similar': '?q=banner',
   // Not needed (the current quarter is the default), but calls the parameter.
   'GET /api/reports/forecast': '?quarter=2026-Q4',
+  // Not needed either (this week and six weeks by default): both parameters as the web sends them.
+  'GET /api/capacity': '?from=2026-11-16&weeks=6',
 };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */

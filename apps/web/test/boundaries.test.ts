@@ -26,7 +26,10 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 
 describe('web boundaries', () => {
   it('has the eight features the structure names', () => {
-    expect([...features].sort()).toEqual(['auth', 'board', 'insights', 'requests', 'settings', 'timesheet', 'trade-off', 'working-time']);
+<<<<<<< HEAD
+=======
+    expect([...features].sort()).toEqual(['auth', 'board', 'capacity', 'insights', 'requests', 'settings', 'timesheet', 'trade-off', 'working-time']);
+>>>>>>> capacity
   });
 
   it('refuses an import from one feature into any other', async () => {

@@ -115,6 +115,67 @@ describe('capacity weeks', () => {
   });
 });
 
+describe('a week of holidays and the turn of the year', () => {
+  // Today Mon 21 Dec 2026; Mon 21..Fri 25 Dec all holidays (and Sat 26 Dec, a weekend day that
+  // takes nothing away), Fri 1 Jan 2027 too. 28 Dec and 4 Jan 2027 are Mondays.
+  const holidays = new Set(['2026-12-21', '2026-12-22', '2026-12-23', '2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01']);
+  const weeks = capacityWeeks(
+    { weeklyMinutes: 2400, strategicReserveMinutes: 600, holidays },
+    [
+      // Its date falls in the holiday week, before the first working day (Mon 28 Dec): all due then.
+      { remainingMinutes: 600, reportClass: 'tactical', until: '2026-12-24' },
+      // Mon 28, Tue 29, Wed 30, Thu 31 Dec (1 Jan a holiday): 4 days × 150.
+      { remainingMinutes: 600, reportClass: 'strategic', until: '2027-01-01' },
+      // Those 4 and Mon 4, Tue 5 Jan: 6 days × 150, across the new year: 600 then 300.
+      { remainingMinutes: 900, reportClass: 'unclassified', until: '2027-01-05' },
+    ],
+    ['2026-12-21', '2026-12-28', '2027-01-04'],
+    '2026-12-21',
+  );
+  it('gives a week that is all holidays no time and no work; the next working day takes what was due', () => {
+    expect(weeks).toEqual([
+      {
+        week: '2026-12-21',
+        availableMinutes: 0,
+        reserveMinutes: 0,
+        committedStrategicMinutes: 0,
+        committedTacticalMinutes: 0,
+        committedUnclassifiedMinutes: 0,
+      },
+      // 4 working days: 4 × 480 = 1920 available, 4 × 120 = 480 reserve.
+      {
+        week: '2026-12-28',
+        availableMinutes: 1920,
+        reserveMinutes: 480,
+        committedStrategicMinutes: 600,
+        committedTacticalMinutes: 600,
+        committedUnclassifiedMinutes: 600,
+      },
+      {
+        week: '2027-01-04',
+        availableMinutes: 2400,
+        reserveMinutes: 600,
+        committedStrategicMinutes: 0,
+        committedTacticalMinutes: 0,
+        committedUnclassifiedMinutes: 300,
+      },
+    ]);
+    // Week of 28 Dec: 1800 committed in 1920; 1920 − max(480, 600) − 600 − 600 = 120 free.
+    expect(weeks.map(freeMinutes)).toEqual([0, 120, 1500]);
+    expect(weeks.map(overCommittedMinutes)).toEqual([0, 0, 0]);
+  });
+  it('spreads over the days across the new year, skipping the holidays', () => {
+    expect(spread(900, '2027-01-05', '2026-12-21', holidays, '2027-01-10')).toEqual({
+      '2026-12-28': 150,
+      '2026-12-29': 150,
+      '2026-12-30': 150,
+      '2026-12-31': 150,
+      '2027-01-04': 150,
+      '2027-01-05': 150,
+    });
+  });
+});
+
 describe('reserve taken', () => {
   const week = (over: Partial<CapacityWeek>): CapacityWeek => ({
     week: '2026-12-07',

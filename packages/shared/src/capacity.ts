@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addDays, daysBetween, mondayOf } from './calendar';
+import { dateOfDayNumber, dayNumber } from './calendar';
 import { DateInput, IsoDate, type ReportClass } from './domain';
-import { workingDays, workingDaysPerWeek } from './working-time';
+import { workingDaysPerWeek } from './working-time';
 
 /**
  * Capacity: each marketer's next weeks as minutes. `availableMinutes` is their working time in the
@@ -67,16 +67,89 @@ export interface PlanningCalendar {
   holidays: ReadonlySet<string>;
 }
 
-const isWorkingDay = (date: string, holidays: ReadonlySet<string>): boolean => {
-  const sinceMonday = daysBetween(mondayOf(date), date);
-  return sinceMonday < workingDaysPerWeek && !holidays.has(date);
-};
+/**
+ * The arithmetic below runs on day numbers (days since 1970-01-01, calendar.ts), not on date
+ * strings: a view of 20 people × 6 weeks walks tens of thousands of days, and each string step
+ * would parse and format a date. Holidays become a set of numbers and a sorted list of the
+ * weekday ones (to count them in a range by binary search), built once per holiday set.
+ */
+interface DayCalendar {
+  holidays: ReadonlySet<number>;
+  /** Holidays on Monday..Friday, ascending: the ones that take a working day away. */
+  weekdayHolidays: readonly number[];
+}
+
+/** 0 = Monday .. 6 = Sunday; day 0 (1970-01-01) was a Thursday. */
+const weekdayOf = (n: number): number => (((n + 3) % 7) + 7) % 7;
+const isWorkingDayNumber = (n: number, cal: DayCalendar): boolean => weekdayOf(n) < workingDaysPerWeek && !cal.holidays.has(n);
+
+const calendars = new WeakMap<ReadonlySet<string>, DayCalendar>();
+function dayCalendar(holidays: ReadonlySet<string>): DayCalendar {
+  let cal = calendars.get(holidays);
+  if (!cal) {
+    const numbers = new Set([...holidays].map(dayNumber));
+    const weekdayHolidays = [...numbers].filter((n) => weekdayOf(n) < workingDaysPerWeek).sort((a, b) => a - b);
+    cal = { holidays: numbers, weekdayHolidays };
+    calendars.set(holidays, cal);
+  }
+  return cal;
+}
+
+/** The index of the first element of `sorted` that is ≥ `n`. */
+function lowerBound(sorted: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Working days in `first`..`last` (both included), as working-time.ts `workingDays` counts them. */
+function workingDaysIn(first: number, last: number, cal: DayCalendar): number {
+  if (last < first) return 0;
+  const whole = Math.floor((last - first + 1) / 7);
+  let count = whole * workingDaysPerWeek;
+  for (let n = first + whole * 7; n <= last; n++) if (weekdayOf(n) < workingDaysPerWeek) count++;
+  return count - (lowerBound(cal.weekdayHolidays, last + 1) - lowerBound(cal.weekdayHolidays, first));
+}
+
+function firstWorkingDayNumber(from: number, cal: DayCalendar): number {
+  let day = from;
+  for (let i = 0; i < 366 && !isWorkingDayNumber(day, cal); i++) day++;
+  return day;
+}
 
 /** The first working day on or after `date` (a week of holidays is skipped; bounded by a year). */
 export function firstWorkingDayFrom(date: string, holidays: ReadonlySet<string>): string {
-  let day = date;
-  for (let i = 0; i < 366 && !isWorkingDay(day, holidays); i++) day = addDays(day, 1);
-  return day;
+  return dateOfDayNumber(firstWorkingDayNumber(dayNumber(date), dayCalendar(holidays)));
+}
+
+/** `spreadCommitment` on day numbers: calls `put(day, minutes)` for each day that takes a share. */
+function spreadDays(c: Commitment, today: number, horizonEnd: number, cal: DayCalendar, put: (day: number, minutes: number) => void): void {
+  if (c.remainingMinutes <= 0) return;
+  const first = firstWorkingDayNumber(today, cal);
+  const until = c.until === null ? null : dayNumber(c.until);
+  if (until !== null && until > first) {
+    // The share is counted over every working day to the date (by arithmetic); only the days up
+    // to the horizon are walked, so the loop is bounded by the weeks shown.
+    const count = workingDaysIn(first, until, cal);
+    if (count > 1) {
+      const base = Math.floor(c.remainingMinutes / count);
+      const extra = c.remainingMinutes - base * count;
+      const lastShown = Math.min(until, horizonEnd);
+      let i = 0;
+      for (let d = first; d <= lastShown; d++) {
+        if (!isWorkingDayNumber(d, cal)) continue;
+        put(d, base + (i < extra ? 1 : 0));
+        i++;
+      }
+      return;
+    }
+  }
+  if (first <= horizonEnd) put(first, c.remainingMinutes);
 }
 
 /**
@@ -88,26 +161,7 @@ export function firstWorkingDayFrom(date: string, holidays: ReadonlySet<string>)
  */
 export function spreadCommitment(c: Commitment, today: string, horizonEnd: string, holidays: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
-  if (c.remainingMinutes <= 0) return out;
-  const first = firstWorkingDayFrom(today, holidays);
-  if (c.until !== null && c.until > first) {
-    // The share is counted over every working day to the date (by arithmetic); only the days up
-    // to the horizon are walked, so the loop is bounded by the weeks shown.
-    const count = workingDays(first, c.until, holidays);
-    if (count > 1) {
-      const base = Math.floor(c.remainingMinutes / count);
-      const extra = c.remainingMinutes - base * count;
-      const lastShown = c.until < horizonEnd ? c.until : horizonEnd;
-      let i = 0;
-      for (let d = first; d <= lastShown; d = addDays(d, 1)) {
-        if (!isWorkingDay(d, holidays)) continue;
-        out.set(d, base + (i < extra ? 1 : 0));
-        i++;
-      }
-      return out;
-    }
-  }
-  if (first <= horizonEnd) out.set(first, c.remainingMinutes);
+  spreadDays(c, dayNumber(today), dayNumber(horizonEnd), dayCalendar(holidays), (d, m) => out.set(dateOfDayNumber(d), m));
   return out;
 }
 
@@ -123,34 +177,41 @@ export function capacityWeeks(
   weeks: readonly string[],
   today: string,
 ): CapacityWeek[] {
-  const holidays = person.holidays;
-  const horizonEnd = weeks.length ? addDays(weeks[weeks.length - 1]!, 6) : today;
-  const byWeek = new Map<string, CapacityWeek>();
-  for (const week of weeks) {
-    const friday = addDays(week, 4);
-    const start = week < today ? today : week;
-    const days = start <= friday ? workingDays(start, friday, holidays) : 0;
+  const cal = dayCalendar(person.holidays);
+  const todayN = dayNumber(today);
+  const out: CapacityWeek[] = weeks.map((week) => {
+    const monday = dayNumber(week);
+    const start = Math.max(monday, todayN);
+    const days = workingDaysIn(start, monday + 4, cal);
     const available = Math.round((person.weeklyMinutes / workingDaysPerWeek) * days);
     const reserve = Math.min(available, Math.round((person.strategicReserveMinutes / workingDaysPerWeek) * days));
-    byWeek.set(week, {
+    return {
       week,
       availableMinutes: available,
       reserveMinutes: reserve,
       committedStrategicMinutes: 0,
       committedTacticalMinutes: 0,
       committedUnclassifiedMinutes: 0,
+    };
+  });
+  if (weeks.length === 0) return out;
+  // `weeks` are consecutive Mondays in the API; a list with gaps is looked up by Monday instead.
+  const firstMonday = dayNumber(weeks[0]!);
+  const byMonday = new Map(weeks.map((w, i) => [dayNumber(w), out[i]!]));
+  const horizonEnd = dayNumber(weeks[weeks.length - 1]!) + 6;
+  for (const c of commitments) {
+    const key =
+      c.reportClass === 'strategic'
+        ? 'committedStrategicMinutes'
+        : c.reportClass === 'tactical'
+          ? 'committedTacticalMinutes'
+          : 'committedUnclassifiedMinutes';
+    spreadDays(c, todayN, horizonEnd, cal, (day, minutes) => {
+      const w = byMonday.get(day - weekdayOf(day));
+      if (w && day >= firstMonday) w[key] += minutes;
     });
   }
-  for (const c of commitments) {
-    for (const [day, minutes] of spreadCommitment(c, today, horizonEnd, holidays)) {
-      const w = byWeek.get(mondayOf(day));
-      if (!w) continue;
-      if (c.reportClass === 'strategic') w.committedStrategicMinutes += minutes;
-      else if (c.reportClass === 'tactical') w.committedTacticalMinutes += minutes;
-      else w.committedUnclassifiedMinutes += minutes;
-    }
-  }
-  return weeks.map((w) => byWeek.get(w)!);
+  return out;
 }
 
 /**

@@ -12,6 +12,11 @@ import { createdAt, departments, initiatives, requestTypes, users } from './sche
 export const cycleDaysSql = (prefix = ''): string => `(julianday(${prefix}completed_at) - julianday(${prefix}started_at))`;
 const reportClassIndexed = sql.raw(reportClassSql());
 const cycleDaysIndexed = sql.raw(cycleDaysSql());
+/**
+ * Assigned open requests, as the capacity index is limited to them: the capacity query
+ * (modules/capacity/committed.queries.ts) says exactly this, so SQLite picks that index.
+ */
+export const committedWhereSql = "status in ('intake', 'planned', 'in_progress', 'in_review') and assignee_id is not null";
 
 export const requests = sqliteTable(
   'requests',
@@ -125,6 +130,11 @@ export const requests = sqliteTable(
     index('requests_cycle_type_idx')
       .on(t.typeId, cycleDaysIndexed, t.completedAt)
       .where(sql`status = 'done' and started_at is not null`),
+    // Capacity reads every assigned open request's load columns: from this index alone (issue 13's
+    // 5k-open-requests bench), and only the open assigned ones are in it.
+    index('requests_committed_idx')
+      .on(t.assigneeId, t.estimateMinutes, t.plannedFor, t.dueDate, t.expectedBy, t.classificationSuggested, t.classification)
+      .where(sql.raw(committedWhereSql)),
   ],
 );
 

@@ -52,7 +52,8 @@ export function LiveUpdates() {
         if (opened)
           void queryClient
             .invalidateQueries({ queryKey: queryKeys.requests.all })
-            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }));
+            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }))
+            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all }));
         opened = true;
       };
       source.addEventListener('change', (message) => {
@@ -65,6 +66,8 @@ export function LiveUpdates() {
             patchBoards(queryClient, event.card);
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.lists });
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.card.id) });
+            // An assignment, estimate, date, class or status moves someone's committed load.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all });
             break;
           case 'request.commented':
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.comments(event.requestId) });
@@ -76,6 +79,8 @@ export function LiveUpdates() {
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
             void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
             void queryClient.invalidateQueries({ queryKey: queryKeys.allReports });
+            // Logged time lowers what remains of the estimate.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all });
             break;
           case 'column.rebalanced':
             void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });

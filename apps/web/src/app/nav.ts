@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { label: 'My requests', to: '/requests', access: 'signedIn' },
   { label: 'Board', to: '/board', access: 'marketer' },
   { label: 'Timesheet', to: '/timesheet', access: 'marketer' },
+  { label: 'Capacity', to: '/capacity', access: 'marketer' },
   { label: 'Insights', to: '/insights', access: 'insights' },
   { label: 'Settings', to: '/settings', access: 'lead' },
 ];

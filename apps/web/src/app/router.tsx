@@ -26,6 +26,7 @@ const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-p
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
+const CapacityPage = lazy(() => import('../features/capacity/pages/capacity-page').then((m) => ({ default: m.CapacityPage })));
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
 /** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
@@ -113,6 +114,10 @@ export const router = createBrowserRouter([
         element: (
           <Page title="Change password">
             <ChangePasswordPage />
+        path: 'capacity',
+        element: (
+          <Page title="Capacity" access="marketer">
+            <CapacityPage />
           </Page>
         ),
       },

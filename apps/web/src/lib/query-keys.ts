@@ -46,6 +46,11 @@ export const queryKeys = {
     all: ['timesheet'] as const,
     week: (params: Params) => ['timesheet', params] as const,
   },
+  /** The Capacity view: refetched when requests, time, working time or reserves change. */
+  capacity: {
+    all: ['capacity'] as const,
+    view: (params: Params) => ['capacity', params] as const,
+  },
   /** Every report: refetched when what they may show changes (the board view, logged or working time). */
   allReports: ['reports'] as const,
   reports: (name: string, period: Params, extra: Params = {}) => ['reports', name, period, extra] as const,

@@ -23,11 +23,13 @@ export interface DemoPerson {
   department: DemoDepartment;
   /** Contracted minutes a week when not full time (2400). */
   weeklyMinutes?: number;
+  /** Minutes a week kept for strategic work (issue 13's reserve); none when left out. */
+  strategicReserveMinutes?: number;
 }
 
 export const demoAccounts: DemoPerson[] = [
-  { email: 'cmo@example.com', name: 'Claire Morgan', role: 'lead', department: 'Marketing' },
-  { email: 'marketer@example.com', name: 'Max Ortega', role: 'marketer', department: 'Marketing' },
+  { email: 'cmo@example.com', name: 'Claire Morgan', role: 'lead', department: 'Marketing', strategicReserveMinutes: 240 },
+  { email: 'marketer@example.com', name: 'Max Ortega', role: 'marketer', department: 'Marketing', strategicReserveMinutes: 600 },
   { email: 'sales@example.com', name: 'Sam Reyes', role: 'requester', department: 'Sales' },
   { email: 'product@example.com', name: 'Priya Natarajan', role: 'requester', department: 'Product' },
   { email: 'exec@example.com', name: 'Elena Fischer', role: 'requester', department: 'Executive' },
@@ -35,10 +37,18 @@ export const demoAccounts: DemoPerson[] = [
 
 /** Colleagues who make the data look like a real team; they share the demo password. */
 export const demoColleagues: DemoPerson[] = [
-  { email: 'nina.marketing@example.com', name: 'Nina Kowalski', role: 'marketer', department: 'Marketing' },
-  { email: 'omar.marketing@example.com', name: 'Omar Haddad', role: 'marketer', department: 'Marketing' },
+  // Nina runs the flagship programmes: the largest reserve.
+  { email: 'nina.marketing@example.com', name: 'Nina Kowalski', role: 'marketer', department: 'Marketing', strategicReserveMinutes: 720 },
+  { email: 'omar.marketing@example.com', name: 'Omar Haddad', role: 'marketer', department: 'Marketing', strategicReserveMinutes: 480 },
   // Part time, three days a week: coverage must count Jules's 24 hours, not 40.
-  { email: 'jules.marketing@example.com', name: 'Jules Martin', role: 'marketer', department: 'Marketing', weeklyMinutes: 1440 },
+  {
+    email: 'jules.marketing@example.com',
+    name: 'Jules Martin',
+    role: 'marketer',
+    department: 'Marketing',
+    weeklyMinutes: 1440,
+    strategicReserveMinutes: 480,
+  },
   { email: 'liam.sales@example.com', name: 'Liam Becker', role: 'requester', department: 'Sales' },
   { email: 'ava.sales@example.com', name: 'Ava Thompson', role: 'requester', department: 'Sales' },
   { email: 'ana.cs@example.com', name: 'Ana Silva', role: 'requester', department: 'Customer Success' },

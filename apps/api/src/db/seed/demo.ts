@@ -48,6 +48,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
           // The C-suite reads where marketing's time goes: the Executive requesters read Insights.
           canViewInsights: a.department === 'Executive',
           ...(a.weeklyMinutes === undefined ? {} : { weeklyMinutes: a.weeklyMinutes }),
+          ...(a.strategicReserveMinutes === undefined ? {} : { strategicReserveMinutes: a.strategicReserveMinutes }),
         })
         .returning()
         .get().id,

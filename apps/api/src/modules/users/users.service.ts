@@ -4,7 +4,7 @@ import type { InviteUserBody, UpdateUserBody, User } from '@altitude/shared/dire
 import type { Db, Queryable } from '../../db/client';
 import { departments, users } from '../../db/schema';
 import { alreadyTaken, invalidInput, notFound } from '../../errors';
-import { lastLead, ownDeactivation, ownRoleChange, unknownDepartment } from './users.errors';
+import { lastLead, ownDeactivation, ownRoleChange, reserveAboveWeek, unknownDepartment } from './users.errors';
 import type { EventBus } from '../../plugins/sse';
 import { activeLeadCount, writeAs } from '../auth/actor';
 import { hashPassword } from '../../lib/password';
@@ -69,7 +69,8 @@ export async function inviteUser(deps: Deps, actor: SessionUser, body: InviteUse
 }
 
 /**
- * Changes a person's name, role, department or active flag. A lead cannot demote or deactivate
+ * Changes a person's name, role, department, active flag, working week or strategic reserve (never
+ * more than their week). A lead cannot demote or deactivate
  * themselves, and no change may leave the directory without an active lead (checked in the same
  * transaction, after the acting lead is re-read: two leads demoting each other at once cannot
  * both succeed). Deactivating someone or changing their role ends
@@ -89,6 +90,18 @@ export function updateUser(deps: Deps, actor: SessionUser, id: number, body: Upd
       throw ownDeactivation();
     }
     if (body.departmentId !== undefined) assertDepartment(tx, body.departmentId);
+    // Against the stored row read in this transaction: a reserve and a shorter week saved at once
+    // by two leads cannot together leave a reserve above the week.
+    const weekly = body.weeklyMinutes ?? current.weeklyMinutes;
+    const reserve = body.strategicReserveMinutes ?? current.strategicReserveMinutes;
+    if (reserve > weekly && (body.weeklyMinutes !== undefined || body.strategicReserveMinutes !== undefined)) {
+      throw reserveAboveWeek(
+        current.name,
+        reserve,
+        weekly,
+        body.weeklyMinutes !== undefined && body.weeklyMinutes !== current.weeklyMinutes,
+      );
+    }
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as UpdateUserBody;
     if (Object.keys(changes).length === 0) return { user: current, ended: false, moved: false };
     const user = tx.update(users).set(changes).where(eq(users.id, id)).returning(columns).get()!;

@@ -8,5 +8,8 @@ export const putHolidays = (body: PutHolidaysBody) => api.put('/api/settings/hol
 
 /** Available time (coverage) depends on the list, so saved holidays refresh the reports too. */
 export function usePutHolidays() {
-  return useMutation({ mutationFn: putHolidays, onSuccess: useRefresh(queryKeys.settings.holidays, queryKeys.allReports) });
+  return useMutation({
+    mutationFn: putHolidays,
+    onSuccess: useRefresh(queryKeys.settings.holidays, queryKeys.allReports, queryKeys.capacity.all),
+  });
 }

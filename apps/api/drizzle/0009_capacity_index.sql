@@ -1,0 +1,1 @@
+CREATE INDEX `requests_committed_idx` ON `requests` (`assignee_id`,`estimate_minutes`,`planned_for`,`due_date`,`expected_by`,`classification_suggested`,`classification`) WHERE status in ('intake', 'planned', 'in_progress', 'in_review') and assignee_id is not null;
