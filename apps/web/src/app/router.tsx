@@ -114,6 +114,10 @@ export const router = createBrowserRouter([
         element: (
           <Page title="Change password">
             <ChangePasswordPage />
+          </Page>
+        ),
+      },
+      {
         path: 'capacity',
         element: (
           <Page title="Capacity" access="marketer">
