@@ -27,7 +27,7 @@ export function KitOffer({ kit, typeName, departmentName, onUsed, using, reasonP
           {kit.instructions}
         </Text>
         <Group gap="sm" wrap="wrap">
-          <Button component="a" href={kit.url} target="_blank" rel="noopener noreferrer" variant="light" color="teal" size="xs">
+          <Button component="a" href={kit.url} target="_blank" rel="noopener noreferrer" variant="white" color="teal" size="xs">
             Open the kit
           </Button>
           <Button color="teal" size="xs" onClick={onUsed} loading={using}>
