@@ -65,6 +65,12 @@ export function kitFigures(db: Queryable, period: ReportPeriod, candidates: { de
     const avoided = counts.find((c) => c.outcome === 'used')?.n ?? 0;
     const filedSince = counts.find((c) => c.outcome === 'filed')?.n ?? 0;
     if (!effort.has(typeId)) effort.set(typeId, usualEffort(db, typeId));
-    return { kit: { url: type.kit.url }, kitPublishedAt: type.publishedAt, avoided, filedSince, minutesSaved: avoided * effort.get(typeId)! };
+    return {
+      kit: { url: type.kit.url },
+      kitPublishedAt: type.publishedAt,
+      avoided,
+      filedSince,
+      minutesSaved: avoided * effort.get(typeId)!,
+    };
   });
 }

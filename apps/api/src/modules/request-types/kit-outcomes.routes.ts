@@ -16,7 +16,8 @@ export default async function kitOutcomeRoutes(app: FastifyInstance) {
     config: { access: 'signedIn' },
     schema: {
       tags: ['directory'],
-      summary: "The caller used the type's self-serve kit instead of filing (a request avoided); 409 when no kit is offered to their department",
+      summary:
+        "The caller used the type's self-serve kit instead of filing (a request avoided); 409 when no kit is offered to their department",
       params: Params,
       body: KitOutcomeBody,
       response: { '2xx': KitOutcomeRecord },

@@ -28,7 +28,11 @@ export function checkedKit(tx: Queryable, body: SelfServeKitBody): SelfServeKit 
  * `kit_published_at` for a type whose kit goes from `before` to `after`: set when a kit appears,
  * kept while it is edited (outcomes count "since published"), cleared when it is removed.
  */
-export function publishedAt(before: { kit: SelfServeKit | null; at: string | null }, after: SelfServeKit | null, now: string): string | null {
+export function publishedAt(
+  before: { kit: SelfServeKit | null; at: string | null },
+  after: SelfServeKit | null,
+  now: string,
+): string | null {
   if (after === null) return null;
   return before.kit === null ? now : (before.at ?? now);
 }
