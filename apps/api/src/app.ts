@@ -13,6 +13,7 @@ import healthRoutes from './modules/health/health.routes';
 import authRoutes from './modules/auth/auth.routes';
 import departmentRoutes from './modules/departments/departments.routes';
 import requestTypeRoutes from './modules/request-types/request-types.routes';
+import kitOutcomeRoutes from './modules/request-types/kit-outcomes.routes';
 import userRoutes from './modules/users/users.routes';
 import requestRoutes from './modules/requests/requests.routes';
 import departmentServiceRoutes from './modules/service-levels/department-service.routes';
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(accountRoutes);
   await app.register(departmentRoutes);
   await app.register(requestTypeRoutes);
+  await app.register(kitOutcomeRoutes);
   await app.register(userRoutes);
   await app.register(requestRoutes);
   await app.register(departmentServiceRoutes);

@@ -40,6 +40,9 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/departments': { minimum: 'signedIn' },
   'GET /api/users': { minimum: 'signedIn' },
   'POST /api/requests': { minimum: 'signedIn' },
+  // Issue 13: at intake "the requester can use it (a request avoided, counted)": whoever may file a
+  // request, so anyone signed in (409 when the type has no kit for their department).
+  'POST /api/request-types/:id/kit-outcomes': { minimum: 'signedIn' },
   'GET /api/requests': { minimum: 'signedIn' },
   // Issue 12: "the requester's own list shows the same facts for their department": anyone signed in, about their own department.
   'GET /api/requests/department-service': { minimum: 'signedIn' },

@@ -121,6 +121,7 @@ describe('route × role matrix', () => {
       case 'department':
         return fixtureDepartment;
       case 'requestType':
+        if (fresh) objectSetups[routeKey(route)]?.(t, fixtureType);
         return fixtureType;
       case 'timeEntry':
         // Logged today by the marketer: theirs to correct. A call that may delete it gets its own.

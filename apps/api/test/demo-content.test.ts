@@ -34,6 +34,7 @@ describe('demo content reads like a real team wrote it', () => {
   let holidays: { date: string; name: string }[] = [];
   let partTime: { email: string; weeklyMinutes: number }[] = [];
   let planners: { email: string; role: string; weekly: number; reserve: number; open: number; unestimated: number }[] = [];
+  let kits: { type: string; kit: string; publishedAt: string; used: number; filed: number; early: number; salesFiledSince: number }[] = [];
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -53,6 +54,25 @@ describe('demo content reads like a real team wrote it', () => {
         if (typeof value === 'string' && !/^https?:/.test(value)) texts.push({ where: `request ${r.id} fields.${key}`, text: value });
     for (const c of db.prepare('SELECT id, body FROM comments').all() as { id: number; body: string }[])
       texts.push({ where: `comment ${c.id}`, text: c.body });
+    // The banner kit's instructions and the reasons for filing anyway are read by people too.
+    for (const k of db.prepare('SELECT id, self_serve_kit FROM request_types WHERE self_serve_kit IS NOT NULL').all() as {
+      id: number;
+      self_serve_kit: string;
+    }[])
+      texts.push({ where: `kit ${k.id}`, text: (JSON.parse(k.self_serve_kit) as { instructions: string }).instructions });
+    for (const o of db.prepare('SELECT id, reason FROM kit_outcomes WHERE reason IS NOT NULL').all() as { id: number; reason: string }[])
+      texts.push({ where: `kit outcome ${o.id}`, text: o.reason });
+    kits = db
+      .prepare(
+        `SELECT t.name AS type, t.self_serve_kit AS kit, t.kit_published_at AS publishedAt,
+           (SELECT count(*) FROM kit_outcomes o WHERE o.type_id = t.id AND o.outcome = 'used') AS used,
+           (SELECT count(*) FROM kit_outcomes o WHERE o.type_id = t.id AND o.outcome = 'filed') AS filed,
+           (SELECT count(*) FROM kit_outcomes o WHERE o.type_id = t.id AND o.created_at < t.kit_published_at) AS early,
+           (SELECT count(*) FROM requests r JOIN departments d ON d.id = r.department_id
+              WHERE r.type_id = t.id AND d.name = 'Sales' AND r.created_at > t.kit_published_at) AS salesFiledSince
+         FROM request_types t WHERE t.self_serve_kit IS NOT NULL`,
+      )
+      .all() as typeof kits;
     overrides = db
       .prepare(
         `SELECT r.title, r.classification_note AS note FROM requests r JOIN request_types t ON t.id = r.type_id
@@ -156,5 +176,18 @@ describe('demo content reads like a real team wrote it', () => {
     // Assigned open work carries its estimate, so the Capacity view has load to show from the start.
     expect(planners.reduce((n, p) => n + p.open, 0)).toBeGreaterThan(10);
     expect(planners.reduce((n, p) => n + p.unestimated, 0)).toBe(0);
+  });
+
+  it('Sales has a banner kit, published six weeks before the demo ends, used a few times and filed past now and then', () => {
+    expect(kits.map((k) => ({ type: k.type, publishedAt: k.publishedAt, url: (JSON.parse(k.kit) as { url: string }).url }))).toEqual([
+      // The demo ends 2026-11-20 at noon; six weeks before, at 08:00.
+      { type: 'Event banner', publishedAt: '2026-10-09T08:00:00.000Z', url: 'https://brand.example.com/kits/event-banners' },
+    ]);
+    const [banner] = kits;
+    expect(banner!.used).toBe(9);
+    // Every Sales banner filed since it went up counts as filed anyway, and nothing predates it.
+    expect(banner!.filed).toBe(banner!.salesFiledSince);
+    expect(banner!.filed).toBeGreaterThan(2);
+    expect(banner!.early).toBe(0);
   });
 });

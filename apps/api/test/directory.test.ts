@@ -56,7 +56,11 @@ describe('directory', () => {
         firstResponseHours: expect.any(Number),
         defaultClassification: expect.stringMatching(/^(tactical|strategic)$/),
         fields: expect.any(Array),
-        selfServeKit: null,
+        // The demo's one kit: event banners for Sales.
+        selfServeKit:
+          type.name === 'Event banner'
+            ? { url: 'https://brand.example.com/kits/event-banners', instructions: expect.any(String), departmentIds: [expect.any(Number)] }
+            : null,
       });
       expect(Number.isInteger(type.turnaroundDays) && type.turnaroundDays > 0).toBe(true);
     }

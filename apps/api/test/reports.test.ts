@@ -285,6 +285,8 @@ describe('reports on the demo company', () => {
         .filter((g) => g.requestCount >= 7 && g.workedCount > 0 && g.totalMinutes / g.workedCount <= 180)
         .sort((a, b) => b.totalMinutes - a.totalMinutes || b.requestCount - a.requestCount);
       expect(expected.length).toBeGreaterThan(0);
+      // The kit figures are counted by hand in hand-back-kits.test.ts; here only what the demo says of them.
+      const kitFields = { kit: undefined, kitPublishedAt: undefined, avoided: undefined, filedSince: undefined, minutesSaved: undefined };
       expect(
         body.items.map((i: object) => ({
           ...i,
@@ -292,10 +294,25 @@ describe('reports on the demo company', () => {
           typeName: undefined,
           handedBackCount: undefined,
           minutesEach: undefined,
+          ...kitFields,
         })),
       ).toEqual(
-        expected.map((e) => ({ ...e, departmentName: undefined, typeName: undefined, handedBackCount: undefined, minutesEach: undefined })),
+        expected.map((e) => ({
+          ...e,
+          departmentName: undefined,
+          typeName: undefined,
+          handedBackCount: undefined,
+          minutesEach: undefined,
+          ...kitFields,
+        })),
       );
+      // The demo's banner kit for Sales went up in October, after the third quarter: nothing counted yet.
+      for (const item of body.items) expect([item.avoided, item.filedSince, item.minutesSaved]).toEqual([0, 0, 0]);
+      expect(
+        body.items
+          .filter((i: { kit: unknown }) => i.kit !== null)
+          .map((i: { departmentName: string; typeName: string }) => `${i.departmentName}: ${i.typeName}`),
+      ).toEqual(['Sales: Event banner']);
       for (const item of body.items) expect(item.minutesEach).toBe(Math.round(item.totalMinutes / item.workedCount));
       expect(body.items.map((i: { departmentName: string }) => i.departmentName)).toContain('Sales');
     });

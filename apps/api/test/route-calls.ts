@@ -98,6 +98,7 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PATCH /api/departments/:id': () => ({ name: unique('Department') }),
   'POST /api/request-types': () => ({ name: unique('Type'), turnaroundDays: 5, defaultClassification: 'tactical' }),
   'PATCH /api/request-types/:id': () => ({ description: unique('Description') }),
+  'POST /api/request-types/:id/kit-outcomes': () => ({ outcome: 'used' }),
   'POST /api/users': ({ db }) => ({
     email: `${unique('user').replace(/\W/g, '-')}@example.com`,
     name: unique('Person'),
@@ -144,7 +145,8 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
 
 /**
  * The state a fresh object must be put in before a call that should succeed can (recipes stay
- * free of writes: refused calls are checked to change nothing). Run on the object just filed.
+ * free of writes: refused calls are checked to change nothing). Run on the object just filed, or
+ * on the request type a call that should succeed addresses.
  */
 export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => void>> = {
   // "Accept anyway" needs an assignment that takes reserve: a new marketer whose whole week is
@@ -167,6 +169,14 @@ export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => 
       .update(requests)
       .set({ assigneeId: assignee.id, classification: 'tactical', classificationSuggested: false, estimateMinutes: 600 })
       .where(eq(requests.id, id))
+      .run();
+  },
+  // A kit can only be used where one is offered: the type gets one for every department.
+  'POST /api/request-types/:id/kit-outcomes': (t, id) => {
+    t.app.db
+      .update(requestTypes)
+      .set({ selfServeKit: { url: 'https://kits.example.com/matrix', instructions: 'Use the template.', departmentIds: [] } })
+      .where(eq(requestTypes.id, id))
       .run();
   },
   // Only a question can be answered: a marketer asks one first, through the service.

@@ -3,7 +3,7 @@ import { Email } from './auth';
 import { maxFirstResponseHours } from './business-time';
 import { Classification, Role } from './domain';
 import { IntakeField, IntakeFields } from './intake-fields';
-import { SelfServeKit } from './self-serve-kits';
+import { SelfServeKit, SelfServeKitBody } from './self-serve-kits';
 import { longText, singleLine } from './text';
 
 export const Department = z.object({ id: z.number().int(), name: z.string() });
@@ -75,6 +75,8 @@ export const CreateRequestTypeBody = z.strictObject({
     .optional(),
   defaultClassification: Classification,
   fields: IntakeFields.optional(),
+  /** A kit to offer instead of filing; null removes it (lead). */
+  selfServeKit: SelfServeKitBody.nullable().optional(),
 });
 export type CreateRequestTypeBody = z.infer<typeof CreateRequestTypeBody>;
 export const UpdateRequestTypeBody = CreateRequestTypeBody.partial();

@@ -212,6 +212,16 @@ export const HandBackCandidate = z.object({
   totalMinutes: z.number().int(),
   /** The requests behind the figures, oldest first (at most 500). */
   requestIds: z.array(z.number().int()),
+  /** The type's self-serve kit when it is offered to this department, else null. */
+  kit: z.object({ url: z.string() }).nullable(),
+  /** When the type's current kit was published (null without a kit). */
+  kitPublishedAt: z.string().nullable(),
+  /** Kit outcomes of this department since the kit was published, within the period: used instead of filing… */
+  avoided: z.number().int(),
+  /** …and filed anyway. */
+  filedSince: z.number().int(),
+  /** avoided × the type's usual effort (median logged minutes per delivered request of the type; 0 without deliveries). */
+  minutesSaved: z.number().int(),
 });
 export type HandBackCandidate = z.infer<typeof HandBackCandidate>;
 

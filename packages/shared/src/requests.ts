@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Classification, DateInput, Priority, Resolution, Status } from './domain';
 import { FieldAnswer, FieldAnswersInput } from './intake-fields';
 import { SlaState, WaitingOn } from './service-levels';
+import { kitReason } from './self-serve-kits';
 import { longText, singleLine } from './text';
 
 const title = singleLine(200);
@@ -65,6 +66,8 @@ export const CreateRequestBody = z.strictObject({
   priority: Priority.optional(),
   /** Answers to the chosen type's questions; checked against them (422 naming `fields.<key>`). */
   fields: FieldAnswersInput.optional(),
+  /** Why the requester files although the type's kit is offered to them; kept with the `filed` outcome. */
+  kitReason: kitReason.optional(),
 });
 export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
 

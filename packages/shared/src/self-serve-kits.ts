@@ -26,6 +26,15 @@ export const SelfServeKitInput = z.strictObject({
 });
 export type SelfServeKitInput = z.infer<typeof SelfServeKitInput>;
 
+/**
+ * The kit as the request-type routes take it: the shape is checked here (400), but the link is
+ * only bounded text, so a link that is not http(s) is a 422 naming `selfServeKit.url` from the
+ * service, like the department ids it checks against the directory (`SelfServeKitInput` holds
+ * the full rule for forms).
+ */
+export const SelfServeKitBody = SelfServeKitInput.extend({ url: z.string().max(2000, { error: 'must be at most 2000 characters' }) });
+export type SelfServeKitBody = z.infer<typeof SelfServeKitBody>;
+
 /** Whether a kit is offered to someone of `departmentId`. */
 export const kitOffered = (kit: SelfServeKit | null, departmentId: number): boolean =>
   kit !== null && (kit.departmentIds.length === 0 || kit.departmentIds.includes(departmentId));
@@ -41,3 +50,12 @@ export type KitOutcome = z.infer<typeof KitOutcome>;
 export const KitOutcomeBody = z.strictObject({ outcome: z.literal('used') });
 export type KitOutcomeBody = z.infer<typeof KitOutcomeBody>;
 export const kitReason = singleLine(300);
+
+/** A recorded outcome (`POST /api/request-types/:id/kit-outcomes` answers it, 201). */
+export const KitOutcomeRecord = z.object({
+  id: z.number().int(),
+  typeId: z.number().int(),
+  outcome: KitOutcome,
+  createdAt: z.string(),
+});
+export type KitOutcomeRecord = z.infer<typeof KitOutcomeRecord>;

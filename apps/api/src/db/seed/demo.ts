@@ -11,6 +11,7 @@ import { demoHolidays } from './demo-holidays';
 import { demoQuestions } from './demo-intake';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
 import { planServiceLevels } from './demo-service-levels';
+import { demoKitType, planKits } from './demo-kits';
 import { BusinessCalendar } from '@altitude/shared/business-time';
 import { companyTimeZone } from '../../modules/settings/company-clock';
 
@@ -210,6 +211,19 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
     for (const chunk of chunks(comments, 1000)) tx.insert(t.comments).values(chunk).run();
     activity.sort((a, b) => a.createdAt!.localeCompare(b.createdAt!));
     for (const chunk of chunks(activity, 1000)) tx.insert(t.activity).values(chunk).run();
+
+    const kits = planKits({
+      typeId: demoTypes.findIndex((ty) => ty.name === demoKitType) + 1,
+      salesId: deptId.get('Sales')!,
+      salesPeople: requesters('Sales').map((p) => p.id),
+      requests,
+      end,
+    });
+    tx.update(t.requestTypes)
+      .set({ selfServeKit: kits.kit, kitPublishedAt: kits.publishedAt })
+      .where(eq(t.requestTypes.name, demoKitType))
+      .run();
+    for (const chunk of chunks(kits.outcomes, 500)) tx.insert(t.kitOutcomes).values(chunk).run();
   });
 }
 

@@ -5,6 +5,7 @@ import type { HandBack } from '@altitude/shared/insights';
 import type { Queryable } from '../../db/client';
 import { departments, requests, requestTime, requestTypes } from '../../db/schema';
 import type { ReportPeriod } from './report-period';
+import { kitFigures } from './hand-back-kits.queries';
 
 export const maxRequestIds = 500;
 
@@ -53,12 +54,14 @@ export function readHandBack(db: Queryable, period: ReportPeriod): HandBack {
     join ${requestTypes} on ${requestTypes.id} = g.typeId
     order by g.totalMinutes desc, g.requestCount desc, g.departmentId, g.typeId
   `);
+  const kits = kitFigures(db, period, rows);
   return {
     from: period.from,
     to: period.to,
     rule,
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       ...r,
+      ...kits[i]!,
       handedBackCount: r.handedBackCount ?? 0,
       minutesEach: Math.round(r.totalMinutes / r.workedCount),
       requestIds: db

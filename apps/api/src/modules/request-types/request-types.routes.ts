@@ -21,22 +21,23 @@ export default async function requestTypeRoutes(app: FastifyInstance) {
     config: { access: 'lead' },
     schema: {
       tags: ['directory', 'settings'],
-      summary: 'Add a request type; 409 when the name is taken',
+      summary: 'Add a request type; 409 when the name is taken; 422 naming `selfServeKit.url` or `selfServeKit.departmentIds.N`',
       body: CreateRequestTypeBody,
       response: { '2xx': RequestType },
     },
-    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, signedInUser(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(createRequestType(app.db, signedInUser(request), request.body, app.clock())),
   });
 
   r.patch('/api/request-types/:id', {
     config: { access: 'lead' },
     schema: {
       tags: ['directory', 'settings'],
-      summary: 'Edit a request type (applies to requests filed from now on); 409 when the name is taken',
+      summary:
+        'Edit a request type (applies to requests filed from now on); `selfServeKit: null` removes the kit; 409 when the name is taken; 422 naming `selfServeKit.url` or `selfServeKit.departmentIds.N`',
       params: Params,
       body: UpdateRequestTypeBody,
       response: { '2xx': RequestType },
     },
-    handler: async (request) => updateRequestType(app.db, signedInUser(request), request.params.id, request.body),
+    handler: async (request) => updateRequestType(app.db, signedInUser(request), request.params.id, request.body, app.clock()),
   });
 }

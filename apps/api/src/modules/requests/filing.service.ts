@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import type { CreateRequestBody, Request } from '@altitude/shared/requests';
+import { kitOffered } from '@altitude/shared/self-serve-kits';
 import { requests, requestTypes } from '../../db/schema';
 import { writeAs } from '../auth/actor';
+import { insertKitOutcome } from '../request-types/kit-outcomes.queries';
 import { businessCalendar } from '../service-levels/business-calendar';
 import { recordActivity } from './activity.queries';
 import { checkedAnswers } from './intake-answers';
@@ -49,6 +51,19 @@ export function createRequest(deps: Deps, actor: SessionUser, body: CreateReques
       .returning({ id: requests.id })
       .get();
     recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
+    // Filing although the form offered a kit is counted against it, reason or none; a reason
+    // sent for a type with no kit for this department has nothing to explain and is dropped.
+    if (kitOffered(type.selfServeKit, user.departmentId)) {
+      insertKitOutcome(tx, {
+        typeId: type.id,
+        userId: user.id,
+        departmentId: user.departmentId,
+        outcome: 'filed',
+        reason: body.kitReason ?? null,
+        requestId: row.id,
+        createdAt: now,
+      });
+    }
     return row.id;
   });
   return publish(deps, 'request.created', id);

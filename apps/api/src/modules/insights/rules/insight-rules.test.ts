@@ -59,6 +59,11 @@ const candidate = (over: Partial<HandBackCandidate>): HandBackCandidate => ({
   minutesEach: 72,
   totalMinutes: 2760,
   requestIds: [],
+  kit: null,
+  kitPublishedAt: null,
+  avoided: 0,
+  filedSince: 0,
+  minutesSaved: 0,
   ...over,
 });
 

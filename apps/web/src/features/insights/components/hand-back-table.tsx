@@ -1,13 +1,16 @@
-import { Anchor, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Paper, Skeleton, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { HandBack } from '@altitude/shared/insights';
-import { plural } from '../../../lib/format';
+import type { HandBack, HandBackCandidate } from '@altitude/shared/insights';
+import { formatDate, plural } from '../../../lib/format';
 import { hours } from './report-format';
 import { WideTable } from './wide-table';
 
 /** Tactical work one department asks for again and again at low effort: candidates for a self-serve kit. */
-/** `linkRequests`: only people who may open any request (marketing) get links; a reader would land on "not found". */
-export function HandBackTable({ data, linkRequests }: { data: HandBack | undefined; linkRequests: boolean }) {
+/**
+ * `linkRequests`: only people who may open any request (marketing) get links; a reader would land on "not found".
+ * `makeKits`: leads get "Make a kit" on each candidate without one, opening that type's kit in Settings.
+ */
+export function HandBackTable({ data, linkRequests, makeKits }: { data: HandBack | undefined; linkRequests: boolean; makeKits: boolean }) {
   return (
     <Paper withBorder p="lg" radius="md" id="hand-back">
       <Title order={3} size="h4">
@@ -33,6 +36,10 @@ export function HandBackTable({ data, linkRequests }: { data: HandBack | undefin
                 <Table.Th ta="right">Requests</Table.Th>
                 <Table.Th ta="right">Hours each</Table.Th>
                 <Table.Th ta="right">Hours in all</Table.Th>
+                <Table.Th>Kit</Table.Th>
+                <Table.Th ta="right">Avoided</Table.Th>
+                <Table.Th ta="right">Filed since</Table.Th>
+                <Table.Th ta="right">Hours saved</Table.Th>
                 <Table.Th>Requests behind it</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -53,6 +60,14 @@ export function HandBackTable({ data, linkRequests }: { data: HandBack | undefin
                   <Table.Td ta="right">{hours(c.minutesEach)}</Table.Td>
                   <Table.Td ta="right" fw={600}>
                     {hours(c.totalMinutes)}
+                  </Table.Td>
+                  <Table.Td>
+                    <KitCell candidate={c} makeKits={makeKits} />
+                  </Table.Td>
+                  <Table.Td ta="right">{c.kit ? c.avoided : '—'}</Table.Td>
+                  <Table.Td ta="right">{c.kit ? c.filedSince : '—'}</Table.Td>
+                  <Table.Td ta="right" fw={c.minutesSaved > 0 ? 600 : undefined} c={c.minutesSaved > 0 ? 'teal.9' : undefined}>
+                    {c.kit ? hours(c.minutesSaved) : '—'}
                   </Table.Td>
                   <Table.Td maw={300}>
                     <Text size="xs" lineClamp={2}>
@@ -78,5 +93,40 @@ export function HandBackTable({ data, linkRequests }: { data: HandBack | undefin
         </WideTable>
       )}
     </Paper>
+  );
+}
+
+/** Whether the department is offered a kit for the type, since when; a lead makes one in one click. */
+function KitCell({ candidate: c, makeKits }: { candidate: HandBackCandidate; makeKits: boolean }) {
+  if (c.kit)
+    return (
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        <Anchor href={c.kit.url} target="_blank" rel="noopener noreferrer" size="sm">
+          Kit
+        </Anchor>
+        {c.kitPublishedAt && (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            since {formatDate(c.kitPublishedAt.slice(0, 10))}
+          </Text>
+        )}
+      </Text>
+    );
+  if (!makeKits)
+    return (
+      <Text size="sm" c="dimmed">
+        None
+      </Text>
+    );
+  return (
+    <Button
+      component={Link}
+      to={`/settings?tab=request-types&kit=${c.typeId}`}
+      size="compact-xs"
+      variant="light"
+      aria-label={`Make a kit for ${c.typeName} (${c.departmentName})`}
+    >
+      Make a kit
+    </Button>
   );
 }

@@ -82,7 +82,7 @@ export function InsightsPage() {
       <WeeklySplitChart data={weekly.data} />
       <CoverageSection period={period} />
       <Showback period={period} />
-      <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
+      <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} makeKits={me.role === 'lead'} />
       <OverridesSection data={useOverrides(period).data} />
       <ReserveOverridesSection data={useReserveOverrides(period).data} />
       <ServiceLevelsSection period={period} />

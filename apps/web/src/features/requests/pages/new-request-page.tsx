@@ -6,12 +6,16 @@ import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import { priorities, type Priority } from '@altitude/shared/domain';
 import type { IntakeField } from '@altitude/shared/intake-fields';
 import { CreateRequestBody } from '@altitude/shared/requests';
+import { kitOffered } from '@altitude/shared/self-serve-kits';
 import { ApiError } from '../../../lib/api-client';
-import { useRequestTypes } from '../../../lib/directory';
+import { useDepartments, useRequestTypes } from '../../../lib/directory';
+import { useCurrentUser } from '../../../lib/session';
 import { formatWeekdayDate, plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { useBusinessCalendar } from '../api/get-business-calendar';
 import { useCreateRequest } from '../api/create-request';
+import { useRecordKitUse } from '../api/record-kit-use';
+import { KitOffer } from '../components/kit-offer';
 import { IntakeAnswerInputs } from '../components/intake-answer-inputs';
 import { answerErrors, answersBody, blankAnswers, type AnswerValues } from '../components/intake-answer-values';
 import { RushAlert } from '../components/rush-alert';
@@ -27,9 +31,11 @@ interface Values {
   priority: Priority;
   /** Answers to the chosen type's questions, by key. */
   fields: AnswerValues;
+  /** Why file although a kit is offered (optional; one line on the wire). */
+  kitReason: string;
 }
 
-const toBody = (v: Values, questions: readonly IntakeField[] = []) => ({
+const toBody = (v: Values, questions: readonly IntakeField[] = [], kitShown = false) => ({
   typeId: v.typeId ? Number(v.typeId) : 0,
   title: v.title,
   brief: v.brief,
@@ -38,6 +44,8 @@ const toBody = (v: Values, questions: readonly IntakeField[] = []) => ({
   dueDate: v.dueDate || null,
   priority: v.priority,
   fields: answersBody(questions, v.fields),
+  // Only said when the kit was offered, and only when there is something to say.
+  ...(kitShown && v.kitReason.trim() ? { kitReason: v.kitReason.replace(/\s*\n\s*/g, ' ') } : {}),
 });
 
 const validateBody = schemaResolver(CreateRequestBody, { sync: true });
@@ -46,16 +54,31 @@ export function NewRequestPage() {
   const { data: types = [] } = useRequestTypes();
   const { data: calendar } = useBusinessCalendar();
   const create = useCreateRequest();
+  const kitUse = useRecordKitUse();
+  const me = useCurrentUser();
+  const { data: departments = [] } = useDepartments();
   const navigate = useNavigate();
   // Filed from the board: go back there with the new card open.
   const fromBoard = useSearchParams()[0].get('from') === 'board';
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { typeId: null, title: '', brief: '', businessGoal: '', audience: '', dueDate: '', priority: 'normal', fields: {} },
+    initialValues: {
+      typeId: null,
+      title: '',
+      brief: '',
+      businessGoal: '',
+      audience: '',
+      dueDate: '',
+      priority: 'normal',
+      fields: {},
+      kitReason: '',
+    },
     // The type's questions are checked by the rules the API applies to them.
     validate: (values) => {
-      const questions = typeOf(values.typeId)?.fields ?? [];
-      return { ...validateBody(toBody(values, questions)), ...answerErrors(questions, values.fields) };
+      const chosen = typeOf(values.typeId);
+      const questions = chosen?.fields ?? [];
+      const kitShown = kitOffered(chosen?.selfServeKit ?? null, me.departmentId);
+      return { ...validateBody(toBody(values, questions, kitShown)), ...answerErrors(questions, values.fields) };
     },
     // A new type asks other questions: start its answers empty.
     onValuesChange: (values, previous) => {
@@ -67,9 +90,27 @@ export function NewRequestPage() {
   // The server's own rule (shared), so the date promised here is the date the request will carry.
   const expectedBy = type && calendar ? expectedByFor(new Date(), type.turnaroundDays, calendar) : null;
   const rushed = expectedBy !== null && isRush(form.values.dueDate, expectedBy);
+  const kit = type?.selfServeKit && kitOffered(type.selfServeKit, me.departmentId) ? type.selfServeKit : null;
+  const departmentName = departments.find((d) => d.id === me.departmentId)?.name ?? 'your department';
+
+  // Using the kit is the request avoided: it is counted, and nothing is filed.
+  const usedKit = () => {
+    if (!type) return;
+    kitUse.mutate(type.id, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'teal',
+          title: 'Thanks for using the kit',
+          message: `Nothing was filed: that is one ${type.name.toLowerCase()} request marketing can spend on strategic work.`,
+        });
+        form.reset();
+      },
+      onError: (error) => notifications.show({ color: 'red', title: 'Not recorded', message: error.message }),
+    });
+  };
 
   const submit = form.onSubmit((values) =>
-    create.mutate(CreateRequestBody.parse(toBody(values, type?.fields)), {
+    create.mutate(CreateRequestBody.parse(toBody(values, type?.fields, kit !== null)), {
       onSuccess: (request) => {
         notifications.show({ color: 'teal', title: `${request.key} filed`, message: 'Marketing will triage it shortly.' });
         form.reset();
@@ -130,6 +171,16 @@ export function NewRequestPage() {
                 {expectedBy ? ' after today, not counting weekends or company holidays' : ''}
               </Text>
             </Text>
+          )}
+          {type && kit && (
+            <KitOffer
+              kit={kit}
+              typeName={type.name}
+              departmentName={departmentName}
+              onUsed={usedKit}
+              using={kitUse.isPending}
+              reasonProps={form.getInputProps('kitReason')}
+            />
           )}
           <TextInput
             label="Title"

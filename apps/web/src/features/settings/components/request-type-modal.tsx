@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { maxFirstResponseHours, maxTurnaroundDays } from '@altitude/shared/business-time';
 import { CreateRequestTypeBody, type RequestType } from '@altitude/shared/directory';
 import type { Classification } from '@altitude/shared/domain';
+import { SelfServeKitInput } from '@altitude/shared/self-serve-kits';
 import { useCreateRequestType } from '../api/create-request-type';
 import { useUpdateRequestType } from '../api/update-request-type';
 import { saved, schemaValidator, showServerErrors } from '../../../lib/forms';
@@ -15,6 +16,7 @@ import {
   withoutQuestionErrors,
   type QuestionDraft,
 } from './intake-questions-editor';
+import { draftOfKit, kitErrorPath, kitErrorPaths, kitOfDraft, SelfServeKitSection, type KitDraft } from './self-serve-kit-section';
 
 interface Values {
   name: string;
@@ -23,6 +25,7 @@ interface Values {
   firstResponseHours: number | string;
   defaultClassification: Classification;
   fields: QuestionDraft[];
+  selfServeKit: KitDraft;
 }
 
 const fields = ['name', 'description', 'turnaroundDays', 'firstResponseHours', 'defaultClassification'] as const;
@@ -33,8 +36,26 @@ const toBody = (v: Values) => ({
   turnaroundDays: numberOf(v.turnaroundDays),
   firstResponseHours: numberOf(v.firstResponseHours),
   fields: questionsOf(v.fields),
+  selfServeKit: kitOfDraft(v.selfServeKit),
 });
-const validate = schemaValidator<Values>(CreateRequestTypeBody, toBody);
+const validateBody = schemaValidator<Values>(CreateRequestTypeBody, toBody);
+// The kit's link is checked by the form's rule (http or https only) as well as its shape.
+const validateKit = schemaValidator<Values>(
+  SelfServeKitInput,
+  (v) => kitOfDraft(v.selfServeKit) ?? { url: 'https://none', instructions: 'none' },
+);
+const validate = (v: Values) => ({
+  ...validateBody(v),
+  ...Object.fromEntries(Object.entries(validateKit(v)).map(([path, message]) => [kitErrorPath(`selfServeKit.${path}`), message])),
+});
+
+/** The server names each unknown department as `selfServeKit.departmentIds.N`. */
+const departmentErrorPaths = (error: Error) =>
+  'problem' in error
+    ? ((error as { problem: { errors?: { path: string }[] } }).problem.errors ?? [])
+        .map((e) => e.path)
+        .filter((p) => p.startsWith('selfServeKit.departmentIds.'))
+    : [];
 
 const classHint: Record<Classification, string> = {
   tactical: "Serves one internal client's short-term need: an asset for a specific deal, event or launch.",
@@ -45,9 +66,11 @@ interface Props {
   /** The type being edited, `'new'` to add one, or null when closed. */
   editing: RequestType | 'new' | null;
   onClose: () => void;
+  /** Opened from "Make a kit": the form scrolls to the kit and starts at its link. */
+  focusKit?: boolean;
 }
 
-export function RequestTypeModal({ editing, onClose }: Props) {
+export function RequestTypeModal({ editing, onClose, focusKit = false }: Props) {
   return (
     <Modal
       opened={editing !== null}
@@ -57,19 +80,29 @@ export function RequestTypeModal({ editing, onClose }: Props) {
       closeButtonProps={{ 'aria-label': 'Close' }}
       size="lg"
     >
-      {editing !== null && <RequestTypeForm key={editing === 'new' ? 'new' : editing.id} editing={editing} onDone={onClose} />}
+      {editing !== null && (
+        <RequestTypeForm key={editing === 'new' ? 'new' : editing.id} editing={editing} onDone={onClose} focusKit={focusKit} />
+      )}
     </Modal>
   );
 }
 
-function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; onDone: () => void }) {
+function RequestTypeForm({ editing, onDone, focusKit }: { editing: RequestType | 'new'; onDone: () => void; focusKit: boolean }) {
   const create = useCreateRequestType();
   const update = useUpdateRequestType();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues:
       editing === 'new'
-        ? { name: '', description: '', turnaroundDays: 5, firstResponseHours: 8, defaultClassification: 'tactical', fields: [] }
+        ? {
+            name: '',
+            description: '',
+            turnaroundDays: 5,
+            firstResponseHours: 8,
+            defaultClassification: 'tactical',
+            fields: [],
+            selfServeKit: draftOfKit(null),
+          }
         : {
             name: editing.name,
             description: editing.description,
@@ -77,6 +110,7 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
             firstResponseHours: editing.firstResponseHours,
             defaultClassification: editing.defaultClassification,
             fields: draftsOf(editing.fields),
+            selfServeKit: draftOfKit(editing.selfServeKit),
           },
     validate,
   });
@@ -91,7 +125,13 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
         );
         onDone();
       },
-      onError: (error: Error) => showServerErrors(error, form, [...fields, ...questionErrorPaths(error)]),
+      onError: (error: Error) =>
+        showServerErrors(error, { setFieldError: (path, message) => form.setFieldError(kitErrorPath(path), message) }, [
+          ...fields,
+          ...kitErrorPaths,
+          ...questionErrorPaths(error),
+          ...departmentErrorPaths(error),
+        ]),
     };
     if (editing === 'new') create.mutate(body, options);
     else update.mutate({ id: editing.id, ...body }, options);
@@ -100,7 +140,13 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <TextInput label="Name" placeholder="e.g. Event banner" required data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label="Name"
+          placeholder="e.g. Event banner"
+          required
+          data-autofocus={!focusKit || undefined}
+          {...form.getInputProps('name')}
+        />
         <Textarea
           label="Description"
           description="Shown to requesters when they pick a type."
@@ -155,6 +201,12 @@ function RequestTypeForm({ editing, onDone }: { editing: RequestType | 'new'; on
             form.setErrors(withoutQuestionErrors(form.errors));
           }}
           errors={form.errors}
+        />
+        <SelfServeKitSection
+          value={form.values.selfServeKit}
+          inputProps={(path) => form.getInputProps(`selfServeKit.${path}`)}
+          onRemove={() => form.setFieldValue('selfServeKit', draftOfKit(null))}
+          focus={focusKit}
         />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { RequestType } from '@altitude/shared/directory';
 import { useRequestTypes } from '../../../lib/directory';
 import { classificationColor, classificationLabel, plural } from '../../../lib/format';
@@ -7,7 +8,22 @@ import { RequestTypeModal } from './request-type-modal';
 
 export function RequestTypesTab() {
   const { data: types = [] } = useRequestTypes();
-  const [editing, setEditing] = useState<RequestType | 'new' | null>(null);
+  const [picked, setEditing] = useState<RequestType | 'new' | null>(null);
+  // `?kit=<typeId>` ("Make a kit" on Insights) opens that type at its kit, in one click.
+  const [params, setParams] = useSearchParams();
+  const kitFor = types.find((t) => String(t.id) === params.get('kit')) ?? null;
+  const editing = picked ?? kitFor;
+  const close = () => {
+    setEditing(null);
+    if (params.has('kit'))
+      setParams(
+        (p) => {
+          p.delete('kit');
+          return p;
+        },
+        { replace: true },
+      );
+  };
 
   return (
     <Stack gap="md">
@@ -39,6 +55,11 @@ export function RequestTypesTab() {
                     <Text size="xs" c="dimmed" lineClamp={1}>
                       {type.description || '—'}
                     </Text>
+                    {type.selfServeKit && (
+                      <Badge variant="dot" color="teal" size="sm" mt={4}>
+                        Self-serve kit
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -61,7 +82,7 @@ export function RequestTypesTab() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <RequestTypeModal editing={editing} onClose={() => setEditing(null)} />
+      <RequestTypeModal editing={editing} onClose={close} focusKit={picked === null && kitFor !== null} />
     </Stack>
   );
 }
