@@ -26,6 +26,7 @@ export const queryKeys = {
     time: (id: number) => ['requests', 'detail', id, 'time'] as const,
     departmentService: ['requests', 'department-service'] as const,
     needsInfo: (id: number) => ['requests', 'detail', id, 'needs-info'] as const,
+    attachments: (id: number) => ['requests', 'detail', id, 'attachments'] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,

@@ -50,6 +50,10 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return a.to === 'intake' ? 'followed it instead of filing a similar request' : 'followed it';
     case 'unfollowed':
       return 'stopped following it';
+    case 'file_added':
+      return a.field === 'deliverable' ? `delivered file ${a.to}` : `attached file ${a.to}`;
+    case 'file_removed':
+      return `removed file ${a.from}`;
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
 import { ConflictBody, type Request, type UpdateRequestBody } from '@altitude/shared/requests';
@@ -26,14 +26,23 @@ import { ServiceLevelLine } from './service-level-line';
 import { TimeLog } from './time-log';
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
-export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function RequestDrawer({
+  id,
+  onClose,
+  renderFiles,
+}: {
+  id: number | null;
+  onClose: () => void;
+  /** The card's files tab (features/attachments, composed in app/). */
+  renderFiles?: (request: Request) => ReactNode;
+}) {
   // The dialog is named after its card (the body's own header shows the same key and title).
   const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
     <Drawer.Root opened={id !== null} onClose={onClose} position="right" size={560} padding="lg">
       <Drawer.Overlay />
       <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
-        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} />}</Drawer.Body>
+        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} renderFiles={renderFiles} />}</Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
   );
@@ -58,7 +67,7 @@ function useConflictNotice() {
   };
 }
 
-function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
+function DrawerBody({ id, onClose, renderFiles }: { id: number; onClose: () => void; renderFiles?: (request: Request) => ReactNode }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
@@ -206,6 +215,7 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           <Tabs.Tab value="brief">Brief</Tabs.Tab>
           <Tabs.Tab value="time">Time</Tabs.Tab>
           <Tabs.Tab value="comments">Comments</Tabs.Tab>
+          {renderFiles && <Tabs.Tab value="files">Files</Tabs.Tab>}
           <Tabs.Tab value="activity">Activity</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="brief" pt="md">
@@ -218,6 +228,11 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
         <Tabs.Panel value="comments" pt="md">
           <CommentThread requestId={id} />
         </Tabs.Panel>
+        {renderFiles && (
+          <Tabs.Panel value="files" pt="md">
+            {renderFiles(request)}
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="activity" pt="md">
           <ActivityTimeline requestId={id} />
         </Tabs.Panel>
