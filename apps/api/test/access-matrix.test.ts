@@ -86,8 +86,8 @@ describe('route × role matrix', () => {
 
   function targetsOf(route: RouteEntry): Target[] {
     switch (objectKindOf(route.url)) {
-      case 'request':
       // A file is reached through its request: another department's looks missing too.
+      case 'request':
       case 'attachment':
         return ['sales', 'product', 'missing'];
       case null:
