@@ -1,3 +1,5 @@
+import { defaultAttachmentMaxBytes } from '@altitude/shared/attachments';
+
 /**
  * Connection and stream limits. A slow or greedy client must not hold sockets, file
  * descriptors or memory without bound; each limit is an environment setting (README).
@@ -32,7 +34,7 @@ export const defaultLimits: Limits = {
   streamsTotal: 1_000,
   streamBufferBytes: 256 * 1024,
   heartbeatMs: 25_000,
-  attachmentMaxBytes: 50 * 1024 * 1024,
+  attachmentMaxBytes: defaultAttachmentMaxBytes,
 };
 
 const envNames: Record<keyof Limits, string> = {
