@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '@altitude/shared/attachments';
-import { attachments } from '../src/db/schema';
+import { attachments } from '../src/db/schema-attachments';
 import { createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
 import { multipartBody, pdf, png, pngUpload, type Part } from './multipart';

@@ -1,4 +1,4 @@
-import { HttpProblem, notFound } from '../../errors';
+import { forbidden, HttpProblem, invalidInput, notFound } from '../../errors';
 
 /** A file the caller may not see (its request is another department's) answers as a missing one. */
 export const attachmentNotFound = () => notFound('attachment');
@@ -24,15 +24,12 @@ export const notAnUpload = () =>
     'Send files as multipart/form-data from Altitude (with the X-Altitude-Upload header).',
   );
 
-export const badUpload = (path: string, message: string) =>
-  new HttpProblem(400, 'validation.failed', `${path}: ${message}`, [{ path, message }]);
+export const badUpload = (path: string, message: string) => invalidInput(path, message);
 
 export const notUploader = () => new HttpProblem(403, 'attachment.not_uploader', 'Only whoever attached a file, or a lead, may remove it.');
 
-export const deliverableForMarketing = () =>
-  new HttpProblem(403, 'auth.forbidden', 'Only marketing marks files as deliverables.', [
-    { path: 'deliverable', message: 'only marketing sets this' },
-  ]);
+/** Marking a deliverable is marketing's: a 403 naming the field. */
+export const deliverableForMarketing = () => forbidden(['deliverable']);
 
 /** The row is there but its bytes are not (removed by hand, or a restore without the files folder). */
 export const fileMissing = () => new HttpProblem(404, 'attachment.file_missing', 'The file is no longer on the server.');

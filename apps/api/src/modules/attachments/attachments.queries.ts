@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Attachment } from '@altitude/shared/attachments';
 import type { Queryable } from '../../db/client';
-import { attachments } from '../../db/schema';
+import { attachments } from '../../db/schema-attachments';
 
 const publicColumns = {
   id: attachments.id,

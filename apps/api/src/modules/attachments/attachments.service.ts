@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { cleanFileName, mayDeleteAttachment, mayMarkDeliverable, type Attachment, type AttachmentList } from '@altitude/shared/attachments';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Db } from '../../db/client';
-import { attachments } from '../../db/schema';
+import { attachments } from '../../db/schema-attachments';
 import { writeAs } from '../auth/actor';
 import { recordActivity } from '../requests/activity.queries';
 import { findVisibleRequest } from '../requests/requests.queries';
