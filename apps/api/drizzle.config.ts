@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema.ts',
+  // schema-attachments.ts references requests, so schema.ts cannot re-export it without an import cycle.
+  schema: ['./src/db/schema.ts', './src/db/schema-attachments.ts'],
   out: './drizzle',
 });

@@ -35,6 +35,8 @@ import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
 import accountRoutes from './modules/auth/account.routes';
 import outboxRoutes from './modules/mail/outbox.routes';
 import capacityRoutes from './modules/capacity/capacity.routes';
+import attachmentRoutes from './modules/attachments/attachments.routes';
+import { filesFolderFor } from './db/files-folder';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
 import type { SmtpSettings } from './modules/mail/sender';
@@ -156,6 +158,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(reserveOverrideRoutes);
   await app.register(outboxRoutes);
   await app.register(capacityRoutes);
+  await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

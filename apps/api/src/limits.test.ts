@@ -24,6 +24,7 @@ describe('limits from the environment', () => {
         MAX_STREAMS: '200',
         STREAM_BUFFER_BYTES: '131072',
         STREAM_HEARTBEAT_MS: '15000',
+        ATTACHMENT_MAX_BYTES: '1048576',
       }),
     ).toEqual({
       requestTimeoutMs: 20_000,
@@ -34,6 +35,7 @@ describe('limits from the environment', () => {
       streamsTotal: 200,
       streamBufferBytes: 131_072,
       heartbeatMs: 15_000,
+      attachmentMaxBytes: 1_048_576,
     });
   });
 

@@ -1,3 +1,5 @@
+import { defaultAttachmentMaxBytes } from '@altitude/shared/attachments';
+
 /**
  * Connection and stream limits. A slow or greedy client must not hold sockets, file
  * descriptors or memory without bound; each limit is an environment setting (README).
@@ -19,6 +21,8 @@ export interface Limits {
   streamBufferBytes: number;
   /** Heartbeat of an event stream; the stream's session is re-checked at each one. */
   heartbeatMs: number;
+  /** Bytes one uploaded file may hold; a bigger one is refused with 413 and nothing of it kept. */
+  attachmentMaxBytes: number;
 }
 
 export const defaultLimits: Limits = {
@@ -30,6 +34,7 @@ export const defaultLimits: Limits = {
   streamsTotal: 1_000,
   streamBufferBytes: 256 * 1024,
   heartbeatMs: 25_000,
+  attachmentMaxBytes: defaultAttachmentMaxBytes,
 };
 
 const envNames: Record<keyof Limits, string> = {
@@ -41,6 +46,7 @@ const envNames: Record<keyof Limits, string> = {
   streamsTotal: 'MAX_STREAMS',
   streamBufferBytes: 'STREAM_BUFFER_BYTES',
   heartbeatMs: 'STREAM_HEARTBEAT_MS',
+  attachmentMaxBytes: 'ATTACHMENT_MAX_BYTES',
 };
 
 /** Limits from the environment; a value that is not a positive whole number stops start-up with its name. */

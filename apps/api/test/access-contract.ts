@@ -133,4 +133,16 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/outbox': { minimum: 'lead' },
   // API v2 additions: "GET /api/capacity?from=YYYY-MM-DD&weeks=6 | marketer+" (issue 13: the Capacity view is for marketers and leads).
   'GET /api/capacity': { minimum: 'marketer' },
+  // API v2 additions: "GET/POST /api/requests/:id/attachments | who may see the request (deliverable:
+  // marketer+)"; marking a deliverable is a field rule, tested in attachments.test.ts.
+  'GET /api/requests/:id/attachments': { minimum: 'signedIn' },
+  'POST /api/requests/:id/attachments': { minimum: 'signedIn' },
+  // "GET /api/attachments/:id/download, DELETE /api/attachments/:id | who may see the request; delete:
+  // uploader or lead". The matrix's file was attached by the request's requester, so the marketer is
+  // neither its uploader nor a lead.
+  'GET /api/attachments/:id/download': { minimum: 'signedIn' },
+  'DELETE /api/attachments/:id': {
+    minimum: 'signedIn',
+    refused: { roles: ['marketer'], why: 'only whoever attached a file, or a lead, removes it' },
+  },
 };

@@ -10,6 +10,7 @@ import { type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
 import { createDemoApp, ok, signIn, type Caller } from './request-helpers';
 import {
+  attachmentOf,
   callStatus,
   cannotCall,
   entryFixture,
@@ -86,7 +87,9 @@ describe('route × role matrix', () => {
 
   function targetsOf(route: RouteEntry): Target[] {
     switch (objectKindOf(route.url)) {
+      // A file is reached through its request: another department's looks missing too.
       case 'request':
+      case 'attachment':
         return ['sales', 'product', 'missing'];
       case null:
         return [null];
@@ -108,12 +111,14 @@ describe('route × role matrix', () => {
     if (target === 'missing') return missingId;
     if (target === 'sales' || target === 'product') {
       const owner = target === 'sales' ? people.ownRequester : people.otherRequester;
+      // The fixture request's file was attached by its requester (see fileFixture).
+      const fileOr = (requestId: number) => (objectKindOf(route.url) === 'attachment' ? attachmentOf(t.app.db, requestId) : requestId);
       if (fresh) {
         const id = fileFixture(t, owner, people.marketer);
         objectSetups[routeKey(route)]?.(t, id);
-        return id;
+        return fileOr(id);
       }
-      return (shared[target] ??= fileFixture(t, owner, people.marketer));
+      return fileOr((shared[target] ??= fileFixture(t, owner, people.marketer)));
     }
     switch (objectKindOf(route.url)) {
       case 'user':
@@ -214,9 +219,14 @@ describe('objects below a request are only reached through a request the caller 
     expect(subRoutes().filter((r) => r.url.split('/').filter((p) => p.startsWith(':')).length > 1)).toEqual([]);
   });
 
-  it('the routes that address a sub-object by its own id are exactly the time-entry corrections, tested below', () => {
-    const own = t.app.routeTable.filter((r) => /^\/api\/(time-entries|comments|activity)\//.test(r.url)).map(routeKey);
-    expect(own.sort()).toEqual(['DELETE /api/time-entries/:id', 'PATCH /api/time-entries/:id']);
+  it('the routes that address a sub-object by its own id are exactly the time-entry corrections, tested below, and the files (attachments.test.ts)', () => {
+    const own = t.app.routeTable.filter((r) => /^\/api\/(time-entries|comments|activity|attachments)\//.test(r.url)).map(routeKey);
+    expect(own.sort()).toEqual([
+      'DELETE /api/attachments/:id',
+      'DELETE /api/time-entries/:id',
+      'GET /api/attachments/:id/download',
+      'PATCH /api/time-entries/:id',
+    ]);
   });
 
   describe('a time entry addressed by its own id', () => {

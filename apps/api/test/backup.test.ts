@@ -7,6 +7,8 @@ import { buildApp } from '../src/app';
 import { backupDatabase, defaultBackupPath } from '../src/db/backup';
 import { createTestApp, type TestApp } from './harness';
 import { repoRoot } from './server-process';
+import { attachmentFixture } from './route-calls';
+import { png } from './multipart';
 
 /**
  * Backups: `pnpm db:backup` copies the live database while the app keeps writing; the copy is
@@ -112,6 +114,49 @@ describe('online backup and restore', () => {
     expect(code, output).toBe(0);
     expect(output).toContain(destination);
     await expectSoundCopy(destination, ackedBefore);
+  });
+
+  it('pnpm db:backup copies the uploaded files beside the backup and says where; restoring them brings every file back', async () => {
+    const requestId = (
+      await t.app.inject({ method: 'POST', url: '/api/requests', headers: { cookie }, payload: { title: 'with a file', typeId } })
+    ).json().id as number;
+    const fileId = attachmentFixture(t, 1, requestId);
+    const destination = path.join(t.dir, 'backups', 'with-files.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'apps/api/src/cli/backup.ts'), '--to', destination], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_PATH: dbPath },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(0);
+    const filesCopy = path.join(t.dir, 'backups', 'with-files.files');
+    expect(output).toContain(filesCopy);
+    expect(output).toContain(path.join(t.dir, 'files'));
+    // Every file the backed-up database names is in the copy, byte for byte.
+    const named = new Database(destination, { readonly: true }).prepare('select stored_name from attachments').pluck().all() as string[];
+    expect(named.length).toBeGreaterThan(0);
+    for (const name of named) expect(fs.readFileSync(path.join(filesCopy, name))).toEqual(png);
+
+    // Restore as the README says: the database, and the files folder beside it.
+    const restoreDir = fs.mkdtempSync(path.join(t.dir, 'restore-files-'));
+    fs.copyFileSync(destination, path.join(restoreDir, 'altitude.db'));
+    fs.cpSync(filesCopy, path.join(restoreDir, 'files'), { recursive: true });
+    const app = await buildApp({ databasePath: path.join(restoreDir, 'altitude.db') });
+    try {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'marketer@example.com', password: 'altitude-demo' },
+      });
+      const session = `altitude_session=${login.cookies.find((c) => c.name === 'altitude_session')!.value}`;
+      const res = await app.inject({ method: 'GET', url: `/api/attachments/${fileId}/download`, headers: { cookie: session } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.rawPayload).toEqual(png);
+    } finally {
+      await app.close();
+    }
   });
 
   it('names a default backup after the time, beside the database, and never overwrites one', async () => {

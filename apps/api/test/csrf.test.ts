@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoToday, createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
 import {
+  attachmentFixture,
   bodyRecipes,
   callStatus,
   cannotCall,
@@ -25,10 +26,13 @@ import type { RouteEntry } from '../src/plugins/auth';
 let t: TestApp;
 let lead: string;
 let requester: string;
+let fileId: number;
 beforeAll(async () => {
   t = await createTestApp({ seed: 'demo', now: () => new Date(demoToday) });
   lead = await t.login('cmo@example.com');
   requester = await t.login('sales@example.com');
+  // The demo has no files; one, attached before any checksum is taken.
+  fileId = attachmentFixture(t, 1, t.app.db.select({ id: requests.id }).from(requests).get()!.id);
 });
 afterAll(() => t.app.close());
 
@@ -47,6 +51,8 @@ function idFor(route: RouteEntry): number | null {
       return 1;
     case 'timeEntry':
       return t.app.db.select({ id: timeEntries.id }).from(timeEntries).get()!.id;
+    case 'attachment':
+      return fileId;
     default:
       return null;
   }

@@ -1,8 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
+import { filesFolderFor } from '../src/db/files-folder';
+import { attachments } from '../src/db/schema-attachments';
 import type { Db } from '../src/db/client';
 import { demoPassword } from '../src/db/seed/demo-catalog';
 import type { RouteEntry } from '../src/plugins/auth';
@@ -11,6 +15,7 @@ import { createRequest } from '../src/modules/requests/filing.service';
 import { askRequester } from '../src/modules/service-levels/needs-info.service';
 import { issueResetToken } from '../src/modules/auth/password-reset.service';
 import type { TestApp } from './harness';
+import { multipartBody, png } from './multipart';
 import { stableOrder } from './table-order';
 
 /**
@@ -24,7 +29,7 @@ export type RouteKey = `${string} /api/${string}`;
 export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}` as RouteKey;
 
 /** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
-export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' } | { value: string };
+export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'attachment' } | { value: string };
 
 /** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
 export const paramKinds: Record<string, ParamKind> = {
@@ -33,6 +38,7 @@ export const paramKinds: Record<string, ParamKind> = {
   'departments/:id': { object: 'department' },
   'request-types/:id': { object: 'requestType' },
   'time-entries/:id': { object: 'timeEntry' },
+  'attachments/:id': { object: 'attachment' },
   'columns/:status': { value: 'done' },
   'workflow/:status': { value: 'in_review' },
   'targets/:periodStart': { value: '2026-10-01' },
@@ -144,6 +150,15 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
 };
 
 /**
+ * Routes that take a multipart upload instead of JSON (no zod body schema, so `bodyRecipes` does
+ * not apply): the body and headers of a valid upload.
+ */
+export const uploadRecipes: Partial<Record<RouteKey, () => { payload: Buffer; headers: Record<string, string> }>> = {
+  'POST /api/requests/:id/attachments': () =>
+    multipartBody([{ name: 'file', filename: `${unique('reference').replace(/\W/g, '-')}.png`, contentType: 'image/png', data: png }]),
+};
+
+/**
  * The state a fresh object must be put in before a call that should succeed can (recipes stay
  * free of writes: refused calls are checked to change nothing). Run on the object just filed, or
  * on the request type a call that should succeed addresses.
@@ -234,11 +249,13 @@ export function callOptions(
   extra: Record<string, string> = {},
 ): InjectOptions {
   const recipe = bodyRecipes[routeKey(route)];
+  const upload = uploadRecipes[routeKey(route)]?.();
   return {
     method: route.method as InjectOptions['method'],
     url: concreteUrl(route.url, id) + (queryRecipes[routeKey(route)] ?? ''),
-    headers: { ...(cookie ? { cookie } : {}), ...extra },
+    headers: { ...(cookie ? { cookie } : {}), ...upload?.headers, ...extra },
     ...(recipe ? { payload: recipe({ db: t.app.db, id }) } : {}),
+    ...(upload ? { payload: upload.payload } : {}),
     ...(streamingRoutes.has(routeKey(route)) ? { payloadAsStream: true } : {}),
   };
 }
@@ -270,7 +287,8 @@ export function sessionUser(db: Db, email: string): SessionUser {
 
 /**
  * A fresh request filed by `owner` (through the service, as the API would), with a comment, a time
- * entry and an answered needs-info round (so every list below a request has an item).
+ * entry, an answered needs-info round and a file `owner` attached (so every list below a request
+ * has an item).
  */
 export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {
   const now = t.app.clock().toISOString();
@@ -296,8 +314,26 @@ export function fileFixture(t: TestApp, owner: SessionUser, marketer: SessionUse
       .run();
     tx.update(requests).set({ needsInfoRounds: 1 }).where(eq(requests.id, created.id)).run();
   });
+  attachmentFixture(t, owner.id, created.id);
   return created.id;
 }
+
+/** A PNG attached to request `requestId` by user `uploaderId`: its bytes in the files folder and its row. */
+export function attachmentFixture(t: TestApp, uploaderId: number, requestId: number): number {
+  const storedName = randomUUID();
+  const folder = filesFolderFor(t.app.db.$client.name);
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, storedName), png);
+  return t.app.db
+    .insert(attachments)
+    .values({ requestId, uploadedById: uploaderId, name: 'Fixture.png', storedName, size: png.length, contentType: 'image/png' })
+    .returning()
+    .get().id;
+}
+
+/** The file the fixture request's requester attached (see fileFixture). */
+export const attachmentOf = (db: Db, requestId: number) =>
+  db.select({ id: attachments.id }).from(attachments).where(eq(attachments.requestId, requestId)).get()!.id;
 
 /** The time entry of a fresh fixture request (see fileFixture): logged today by `marketer`, so still theirs to correct. */
 export function entryFixture(t: TestApp, owner: SessionUser, marketer: SessionUser): number {

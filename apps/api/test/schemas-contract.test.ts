@@ -15,6 +15,8 @@ const noResponseSchema: Partial<Record<RouteKey, string>> = {
   // Stream text/csv; their columns are fixed in exports/*-export.ts (no password hash can reach them).
   'GET /api/exports/requests.csv': 'CSV stream',
   'GET /api/exports/time-entries.csv': 'CSV stream',
+  // The file's own bytes, of the type read from them when it was uploaded.
+  'GET /api/attachments/:id/download': 'file download',
 };
 
 const successCode = (code: string) => code === '2xx' || /^2\d\d$/.test(code);

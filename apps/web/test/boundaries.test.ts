@@ -25,11 +25,19 @@ async function ruleIds(file: string, code: string): Promise<string[]> {
 }
 
 describe('web boundaries', () => {
-  it('has the eight features the structure names', () => {
-<<<<<<< HEAD
-=======
-    expect([...features].sort()).toEqual(['auth', 'board', 'capacity', 'insights', 'requests', 'settings', 'timesheet', 'trade-off', 'working-time']);
->>>>>>> capacity
+  it('has the features the structure names', () => {
+    expect([...features].sort()).toEqual([
+      'attachments',
+      'auth',
+      'board',
+      'capacity',
+      'insights',
+      'requests',
+      'settings',
+      'timesheet',
+      'trade-off',
+      'working-time',
+    ]);
   });
 
   it('refuses an import from one feature into any other', async () => {

@@ -17,9 +17,7 @@ import { usePageTitle } from '../lib/use-page-title';
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
-const RequestDetailPage = lazy(() =>
-  import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
-);
+const RequestRoute = lazy(() => import('./routes/request-route').then((m) => ({ default: m.RequestRoute })));
 const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
@@ -88,7 +86,7 @@ export const router = createBrowserRouter([
         path: 'requests/:id',
         element: (
           <Page>
-            <RequestDetailPage />
+            <RequestRoute />
           </Page>
         ),
       },

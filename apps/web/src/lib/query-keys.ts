@@ -28,6 +28,7 @@ export const queryKeys = {
     needsInfo: (id: number) => ['requests', 'detail', id, 'needs-info'] as const,
     /** Under the request's detail; keyed by its version, so any change to the request asks again. */
     tradeOff: (id: number, params: Params) => ['requests', 'detail', id, 'trade-off', params] as const,
+    attachments: (id: number) => ['requests', 'detail', id, 'attachments'] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,

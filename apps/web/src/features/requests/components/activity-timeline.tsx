@@ -53,6 +53,10 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
     // "Accept anyway" at triage: `from` is the assignee, `to` the reserve minutes taken.
     case 'reserve_override':
       return `accepted that it takes ${formatMinutes(Number(a.to))} of ${lookup.user(Number(a.from))?.name ?? 'the assignee'}'s strategic reserve`;
+    case 'file_added':
+      return a.field === 'deliverable' ? `delivered file ${a.to}` : `attached file ${a.to}`;
+    case 'file_removed':
+      return `removed file ${a.from}`;
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

@@ -38,17 +38,21 @@ interface DrawerProps {
   onClose: () => void;
   /** Shown below the planning fields: the trade-off at triage, from its own feature. */
   renderTradeOff?: (actions: DrawerActions) => ReactNode;
+  /** The card's files tab (features/attachments, composed in app/). */
+  renderFiles?: (request: Request) => ReactNode;
 }
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
-export function RequestDrawer({ id, onClose, renderTradeOff }: DrawerProps) {
+export function RequestDrawer({ id, onClose, renderTradeOff, renderFiles }: DrawerProps) {
   // The dialog is named after its card (the body's own header shows the same key and title).
   const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
     <Drawer.Root opened={id !== null} onClose={onClose} position="right" size={560} padding="lg">
       <Drawer.Overlay />
       <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
-        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} renderTradeOff={renderTradeOff} />}</Drawer.Body>
+        <Drawer.Body>
+          {id !== null && <DrawerBody id={id} onClose={onClose} renderTradeOff={renderTradeOff} renderFiles={renderFiles} />}
+        </Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
   );
@@ -73,7 +77,7 @@ function useConflictNotice() {
   };
 }
 
-function DrawerBody({ id, onClose, renderTradeOff }: DrawerProps & { id: number }) {
+function DrawerBody({ id, onClose, renderTradeOff, renderFiles }: DrawerProps & { id: number }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
@@ -228,6 +232,7 @@ function DrawerBody({ id, onClose, renderTradeOff }: DrawerProps & { id: number 
           <Tabs.Tab value="brief">Brief</Tabs.Tab>
           <Tabs.Tab value="time">Time</Tabs.Tab>
           <Tabs.Tab value="comments">Comments</Tabs.Tab>
+          {renderFiles && <Tabs.Tab value="files">Files</Tabs.Tab>}
           <Tabs.Tab value="activity">Activity</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="brief" pt="md">
@@ -240,6 +245,11 @@ function DrawerBody({ id, onClose, renderTradeOff }: DrawerProps & { id: number 
         <Tabs.Panel value="comments" pt="md">
           <CommentThread requestId={id} />
         </Tabs.Panel>
+        {renderFiles && (
+          <Tabs.Panel value="files" pt="md">
+            {renderFiles(request)}
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="activity" pt="md">
           <ActivityTimeline requestId={id} />
         </Tabs.Panel>

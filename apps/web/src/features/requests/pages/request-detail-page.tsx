@@ -1,7 +1,9 @@
 import { Alert, Anchor, Button, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import type { Request } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -15,7 +17,14 @@ import { Markdown } from '../components/markdown';
 import { NeedsInfoSection } from '../components/needs-info-section';
 import { RequestFacts } from '../components/request-facts';
 
-export function RequestDetailPage() {
+export interface RequestPageSlots {
+  /** What was delivered, shown first once the request is done (features/attachments, composed in app/). */
+  renderDelivered?: (request: Request) => ReactNode;
+  /** The request's files, shown under the brief. */
+  renderFiles?: (request: Request) => ReactNode;
+}
+
+export function RequestDetailPage({ renderDelivered, renderFiles }: RequestPageSlots = {}) {
   const id = Number(useParams().id);
   const user = useCurrentUser();
   const { data: request, error, isPending } = useRequest(id);
@@ -79,6 +88,7 @@ export function RequestDetailPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
+            {renderDelivered?.(request)}
             {phone && facts}
             <NeedsInfoSection request={request} />
             <Paper withBorder p="lg" radius="md">
@@ -108,6 +118,14 @@ export function RequestDetailPage() {
               )}
               <IntakeAnswers request={request} mt="md" />
             </Paper>
+            {renderFiles && (
+              <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="files-heading">
+                <Title order={4} mb="sm" id="files-heading">
+                  Files
+                </Title>
+                {renderFiles(request)}
+              </Paper>
+            )}
             <Paper withBorder p="lg" radius="md">
               <Title order={4} mb="sm">
                 Comments

@@ -1,0 +1,13 @@
+import { DeliveredFiles } from '../../features/attachments/components/delivered-files';
+import { RequestFiles } from '../../features/attachments/components/request-files';
+import { RequestDetailPage } from '../../features/requests/pages/request-detail-page';
+
+/** A request's page with its files and deliverables: the two features meet here, not in each other. */
+export function RequestRoute() {
+  return (
+    <RequestDetailPage
+      renderDelivered={(request) => <DeliveredFiles request={request} />}
+      renderFiles={(request) => <RequestFiles request={request} />}
+    />
+  );
+}
