@@ -28,6 +28,7 @@ import settingsRoutes from './modules/settings/settings.routes';
 import timesheetRoutes from './modules/timesheet/timesheet.routes';
 import workingTimeRoutes from './modules/working-time/working-time.routes';
 import needsInfoRoutes from './modules/service-levels/needs-info.routes';
+import initiativeRoutes from './modules/initiatives/initiatives.routes';
 import ssePlugin from './plugins/sse';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -137,6 +138,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(timesheetRoutes);
   await app.register(workingTimeRoutes);
   await app.register(needsInfoRoutes);
+  await app.register(initiativeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -23,7 +23,7 @@ export type RouteKey = `${string} /api/${string}`;
 export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}` as RouteKey;
 
 /** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
-export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' } | { value: string };
+export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'initiative' } | { value: string };
 
 /** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
 export const paramKinds: Record<string, ParamKind> = {
@@ -32,6 +32,7 @@ export const paramKinds: Record<string, ParamKind> = {
   'departments/:id': { object: 'department' },
   'request-types/:id': { object: 'requestType' },
   'time-entries/:id': { object: 'timeEntry' },
+  'initiatives/:id': { object: 'initiative' },
   'columns/:status': { value: 'done' },
   'workflow/:status': { value: 'in_review' },
   'targets/:periodStart': { value: '2026-10-01' },
@@ -123,6 +124,12 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
   'PUT /api/settings/board-view': () => ({ boardView: false }),
   'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
+  'POST /api/initiatives': ({ db }) => ({
+    name: unique('Initiative'),
+    ownerId: sessionUser(db, 'marketer@example.com').id,
+    quarter: '2026-Q4',
+  }),
+  'PATCH /api/initiatives/:id': () => ({ goal: unique('Goal') }),
 };
 
 /**
