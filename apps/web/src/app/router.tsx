@@ -15,10 +15,8 @@ import { usePageTitle } from '../lib/use-page-title';
 // Pages load on demand so the first paint ships only the shell.
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
-const RequestDetailPage = lazy(() =>
-  import('../features/requests/pages/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
-);
-const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
+const RequestRoute = lazy(() => import('./routes/request-route').then((m) => ({ default: m.RequestRoute })));
+const InsightsRoute = lazy(() => import('./routes/insights-route').then((m) => ({ default: m.InsightsRoute })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
@@ -79,7 +77,7 @@ export const router = createBrowserRouter([
         path: 'requests/:id',
         element: (
           <Page>
-            <RequestDetailPage />
+            <RequestRoute />
           </Page>
         ),
       },
@@ -112,7 +110,7 @@ export const router = createBrowserRouter([
         path: 'insights',
         element: (
           <Page title="Insights" access="insights">
-            <InsightsPage />
+            <InsightsRoute />
           </Page>
         ),
       },

@@ -39,6 +39,11 @@ export const queryKeys = {
     boardView: ['settings', 'board-view'] as const,
     holidays: ['settings', 'holidays'] as const,
   },
+  /** Every initiatives list (all, per quarter, archived or not): one write refreshes them all. */
+  initiatives: {
+    all: ['initiatives'] as const,
+    list: (params: Params) => ['initiatives', params] as const,
+  },
   timesheet: {
     all: ['timesheet'] as const,
     week: (params: Params) => ['timesheet', params] as const,

@@ -11,6 +11,7 @@ const views: { value: Exclude<GroupBy, 'week'>; label: string; column: string }[
   { value: 'department', label: 'By department', column: 'Requesting department' },
   { value: 'type', label: 'By request type', column: 'Request type' },
   { value: 'assignee', label: 'By marketer', column: 'Marketer' },
+  { value: 'initiative', label: 'By initiative', column: 'Initiative' },
 ];
 
 /** "Who asks for what": logged hours split by class, per department, type or marketer. */

@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { exportUrl } from '../api/export-url';
 import { useFlow } from '../api/get-flow';
 import { useHandBack } from '../api/get-hand-back';
@@ -20,7 +21,7 @@ import { userMeets } from '@altitude/shared/domain';
 import { formatDate } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { BoardViewControl } from '../components/board-view-control';
-import { usePeriod } from '../hooks/use-period';
+import { usePeriod, type Period } from '../hooks/use-period';
 import './print.css';
 
 /**
@@ -28,7 +29,7 @@ import './print.css';
  * readers (people a lead granted it, such as executives) get it read-only: exports and print, but
  * no switch, and no links into requests they may not open.
  */
-export function InsightsPage() {
+export function InsightsPage({ extraSections }: { extraSections?: (period: Period) => ReactNode }) {
   const me = useCurrentUser();
   const { period, requested, preset, setPeriod } = usePeriod();
   const headline = useHeadline(period);
@@ -76,6 +77,8 @@ export function InsightsPage() {
       <WeeklySplitChart data={weekly.data} />
       <CoverageSection period={period} />
       <Showback period={period} />
+      {/* Other features' reports (initiatives), composed in by app/. */}
+      {extraSections?.(period)}
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} />
       <OverridesSection data={useOverrides(period).data} />
       <ServiceLevelsSection period={period} />

@@ -50,6 +50,11 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return a.to === 'intake' ? 'followed it instead of filing a similar request' : 'followed it';
     case 'unfollowed':
       return 'stopped following it';
+    // The initiative's name as it read then.
+    case 'linked':
+      return a.from ? `moved it from the initiative "${a.from}" to "${a.to}"` : `linked it to the initiative "${a.to}"`;
+    case 'unlinked':
+      return `unlinked it from the initiative "${a.from}"`;
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

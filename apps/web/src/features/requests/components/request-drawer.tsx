@@ -1,14 +1,11 @@
 import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
-import { ConflictBody, type Request, type UpdateRequestBody } from '@altitude/shared/requests';
-import { ApiError } from '../../../lib/api-client';
+import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { priorityLabel, statusLabel } from '../../../lib/format';
-import { queryKeys } from '../../../lib/query-keys';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
 import { useClassifyRequest } from '../api/classify-request';
 import { requestQuery, useRequest } from '../api/get-request';
@@ -18,6 +15,7 @@ import { ActivityTimeline } from './activity-timeline';
 import { AskRequester } from './ask-requester';
 import { ClassificationPicker } from './classification-picker';
 import { CommentThread } from './comment-thread';
+import { useConflictNotice } from './conflict-notice';
 import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
 import { EstimateInput } from './estimate-input';
@@ -25,40 +23,35 @@ import { IntakeAnswers } from './intake-answers';
 import { ServiceLevelLine } from './service-level-line';
 import { TimeLog } from './time-log';
 
+/**
+ * Planning fields other features add to a request (the initiative), composed in by app/: given the
+ * request and `save`, which edits it with its version and handles a conflict like every field here.
+ */
+export type RenderPlanning = (request: Request, save: (fields: Omit<UpdateRequestBody, 'version'>) => void) => ReactNode;
+
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
-export function RequestDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function RequestDrawer({
+  id,
+  onClose,
+  renderPlanning,
+}: {
+  id: number | null;
+  onClose: () => void;
+  renderPlanning?: RenderPlanning;
+}) {
   // The dialog is named after its card (the body's own header shows the same key and title).
   const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
     <Drawer.Root opened={id !== null} onClose={onClose} position="right" size={560} padding="lg">
       <Drawer.Overlay />
       <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
-        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} />}</Drawer.Body>
+        <Drawer.Body>{id !== null && <DrawerBody id={id} onClose={onClose} renderPlanning={renderPlanning} />}</Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
   );
 }
 
-/** A stale write gets 409: say so, and offer the fresh card instead of overwriting. */
-function useConflictNotice() {
-  const queryClient = useQueryClient();
-  return (error: Error, id: number) => {
-    if (error instanceof ApiError && error.status === 409) {
-      const conflict = ConflictBody.safeParse(error.problem);
-      if (conflict.success) queryClient.setQueryData(queryKeys.requests.detail(id), conflict.data.current);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
-      notifications.show({
-        color: 'orange',
-        title: 'Changed by someone else',
-        message: 'The card was reloaded with their changes. Make your edit again if it is still needed.',
-      });
-    } else {
-      notifications.show({ color: 'red', title: 'Not saved', message: error.message });
-    }
-  };
-}
-
-function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
+function DrawerBody({ id, onClose, renderPlanning }: { id: number; onClose: () => void; renderPlanning?: RenderPlanning }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
@@ -165,6 +158,7 @@ function DrawerBody({ id, onClose }: { id: number; onClose: () => void }) {
           allowDeselect={false}
         />
       </SimpleGrid>
+      {renderPlanning?.(request, save)}
 
       <Select
         label="Column"
