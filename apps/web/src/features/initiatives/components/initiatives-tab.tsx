@@ -39,91 +39,93 @@ export function InitiativesTab() {
         <Button onClick={() => setEditing('new')}>New initiative</Button>
       </Group>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" aria-label="Initiatives">
-            <Table.Thead>
+        {/* At phone width quarter and owner move under the name, so nothing scrolls sideways. */}
+        <Table verticalSpacing="sm" aria-label="Initiatives">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Initiative</Table.Th>
+              <Table.Th visibleFrom="sm">Quarter</Table.Th>
+              <Table.Th visibleFrom="sm">Owner</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {initiatives?.length === 0 && (
               <Table.Tr>
-                <Table.Th>Initiative</Table.Th>
-                <Table.Th>Quarter</Table.Th>
-                <Table.Th>Owner</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
+                <Table.Td colSpan={4}>
+                  <Text size="sm" c="dimmed">
+                    No initiatives yet. Add this quarter&apos;s with “New initiative”.
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {initiatives?.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text size="sm" c="dimmed">
-                      No initiatives yet. Add this quarter&apos;s with “New initiative”.
+            )}
+            {isPending && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text size="sm" c="dimmed">
+                    Loading…
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {initiatives?.map((i) => (
+              <Table.Tr key={i.id} data-testid={`initiative-${i.id}`} opacity={i.archived ? 0.7 : 1}>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text size="sm" fw={600}>
+                      {i.name}
                     </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {isPending && (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text size="sm" c="dimmed">
-                      Loading…
+                    {i.archived && (
+                      <Badge size="xs" variant="light" color="gray">
+                        Archived
+                      </Badge>
+                    )}
+                  </Group>
+                  {i.goal && (
+                    <Text size="xs" c="dimmed">
+                      {i.goal}
                     </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-              {initiatives?.map((i) => (
-                <Table.Tr key={i.id} data-testid={`initiative-${i.id}`} opacity={i.archived ? 0.7 : 1}>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Text size="sm" fw={600}>
-                        {i.name}
-                      </Text>
-                      {i.archived && (
-                        <Badge size="xs" variant="light" color="gray">
-                          Archived
-                        </Badge>
-                      )}
-                    </Group>
-                    {i.goal && (
-                      <Text size="xs" c="dimmed">
-                        {i.goal}
+                  )}
+                  <Text size="xs" hiddenFrom="sm" mt={4}>
+                    {quarterLabel(i.quarter)} · {lookup.user(i.ownerId)?.name ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">
+                    {quarterLabel(i.quarter)}
+                    {i.quarter === now && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        (this quarter)
                       </Text>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {quarterLabel(i.quarter)}
-                      {i.quarter === now && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          (this quarter)
-                        </Text>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{lookup.user(i.ownerId)?.name ?? '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setEditing(i)}>
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color={i.archived ? 'blue' : 'gray'}
-                        loading={update.isPending && update.variables?.id === i.id}
-                        onClick={() => setArchived(i, !i.archived)}
-                      >
-                        {i.archived ? 'Restore' : 'Archive'}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm">{lookup.user(i.ownerId)?.name ?? '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end">
+                    <Button size="xs" variant="default" onClick={() => setEditing(i)}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color={i.archived ? 'blue' : 'gray'}
+                      loading={update.isPending && update.variables?.id === i.id}
+                      onClick={() => setArchived(i, !i.archived)}
+                    >
+                      {i.archived ? 'Restore' : 'Archive'}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Paper>
       <InitiativeModal
         key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id}
