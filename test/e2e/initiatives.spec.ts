@@ -78,6 +78,8 @@ test('a lead creates an initiative, a marketer links a strategic request to it i
   await screenshot(marketer, 'initiatives-drawer');
   // The request page offers the same select.
   await marketer.goto(`/requests/${req.id}`);
+  // The page's code loads on demand; on a busy machine that takes a while.
+  await expect(marketer.getByRole('heading', { level: 1, name: title })).toBeVisible({ timeout: 60_000 });
   await expect(marketer.getByRole('combobox', { name: 'Initiative' })).toHaveValue(name);
   await marketerContext.close();
 
@@ -89,9 +91,10 @@ test('a lead creates an initiative, a marketer links a strategic request to it i
   const line = section.getByRole('row').filter({ hasText: name });
   // 150 minutes logged today, the request open: Hours 2.5, Delivered 0, Open 1.
   await expect(line.getByRole('cell')).toHaveText([new RegExp(name), 'Max Ortega', '2.5', '0', '1'], { timeout: 60_000 });
+  await expect(section.getByRole('row').filter({ hasText: 'No initiative' })).toContainText(/strategic in name only\? \d+ requests?/);
   await expect(section.getByRole('row').filter({ hasText: 'No initiative' })).toBeVisible();
   await section.scrollIntoViewIfNeeded();
-  await screenshot(page, 'insights-initiatives');
+  await section.screenshot({ path: 'test-results/screens/insights-initiatives.png' });
 
   const showback = page.locator('#showback');
   await showback.getByText('By initiative', { exact: true }).click();
@@ -100,7 +103,7 @@ test('a lead creates an initiative, a marketer links a strategic request to it i
   await expect(split).toContainText('2.5', { timeout: 60_000 });
   await expect(showback.getByRole('row').filter({ hasText: 'No initiative' })).toBeVisible();
   await showback.scrollIntoViewIfNeeded();
-  await screenshot(page, 'insights-time-split-by-initiative');
+  await showback.screenshot({ path: 'test-results/screens/insights-time-split-by-initiative.png' });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await fitsPhone(section);

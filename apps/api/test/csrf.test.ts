@@ -12,7 +12,7 @@ import {
   streamingRoutes,
   totalChanges,
 } from './route-calls';
-import { requests, requestTypes, departments, timeEntries } from '../src/db/schema';
+import { requests, requestTypes, departments, initiatives, timeEntries } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 
 /**
@@ -47,6 +47,8 @@ function idFor(route: RouteEntry): number | null {
       return 1;
     case 'timeEntry':
       return t.app.db.select({ id: timeEntries.id }).from(timeEntries).get()!.id;
+    case 'initiative':
+      return t.app.db.select({ id: initiatives.id }).from(initiatives).get()!.id;
     default:
       return null;
   }

@@ -25,12 +25,13 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
       {!data ? (
         <Skeleton h={160} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        // At phone width the owner moves under the name, so the figures stay in view.
+        <Table.ScrollContainer minWidth={320}>
           <Table verticalSpacing={6} fz="sm" aria-label="Initiatives" data-testid="initiatives-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Initiative</Table.Th>
-                <Table.Th>Owner</Table.Th>
+                <Table.Th visibleFrom="sm">Owner</Table.Th>
                 <Table.Th ta="right">Hours</Table.Th>
                 <Table.Th ta="right">Delivered</Table.Th>
                 <Table.Th ta="right">Open</Table.Th>
@@ -44,8 +45,11 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
                     <Text span size="xs" c="dimmed">
                       {quarterLabel(i.quarter)}
                     </Text>
+                    <Text size="xs" c="dimmed" hiddenFrom="sm">
+                      {lookup.user(i.ownerId)?.name}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{lookup.user(i.ownerId)?.name ?? '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">{lookup.user(i.ownerId)?.name ?? '—'}</Table.Td>
                   <Table.Td ta="right">{hours(i.minutes)}</Table.Td>
                   <Table.Td ta="right">{i.delivered}</Table.Td>
                   <Table.Td ta="right">{i.open}</Table.Td>
@@ -55,10 +59,10 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
                 <Table.Td>
                   No initiative{' '}
                   <Text span size="xs" c="dimmed">
-                    strategic in name only? {data.unlinked.requests} {plural(data.unlinked.requests, 'request')}
+                    strategic in name only? {plural(data.unlinked.requests, 'request')}
                   </Text>
                 </Table.Td>
-                <Table.Td>—</Table.Td>
+                <Table.Td visibleFrom="sm">—</Table.Td>
                 <Table.Td ta="right">{hours(data.unlinked.strategicMinutes)}</Table.Td>
                 <Table.Td ta="right">—</Table.Td>
                 <Table.Td ta="right">—</Table.Td>
