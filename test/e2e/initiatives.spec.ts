@@ -107,6 +107,13 @@ test('a lead creates an initiative, a marketer links a strategic request to it i
 
   await page.setViewportSize({ width: 390, height: 844 });
   await fitsPhone(section);
+  // Every figure stays in view: the last column is on screen without scrolling the table sideways.
+  await expect
+    .poll(async () => {
+      const box = await section.getByRole('columnheader', { name: 'Open' }).boundingBox();
+      return box ? box.x + box.width : Infinity;
+    })
+    .toBeLessThanOrEqual(390);
   await fitsPhone(showback);
   await section.screenshot({ path: 'test-results/screens/insights-initiatives-phone.png' });
   await showback.screenshot({ path: 'test-results/screens/insights-time-split-by-initiative-phone.png' });

@@ -26,8 +26,8 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
         <Skeleton h={160} />
       ) : (
         // At phone width the owner moves under the name, so the figures stay in view.
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing={6} fz="sm" aria-label="Initiatives" data-testid="initiatives-table">
+        <Table.ScrollContainer minWidth={260}>
+          <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" aria-label="Initiatives" data-testid="initiatives-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Initiative</Table.Th>
