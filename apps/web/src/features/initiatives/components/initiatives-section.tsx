@@ -15,7 +15,7 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
   const { data } = useInitiativesReport(period);
   const lookup = useLookup();
   return (
-    <Paper withBorder p="lg" radius="md" id="initiatives">
+    <Paper withBorder p={{ base: 'sm', sm: 'lg' }} radius="md" id="initiatives">
       <Title order={3} size="h4">
         Initiatives
       </Title>
@@ -25,51 +25,49 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
       {!data ? (
         <Skeleton h={160} />
       ) : (
-        // At phone width the owner moves under the name, so the figures stay in view.
-        <Table.ScrollContainer minWidth={260}>
-          <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" aria-label="Initiatives" data-testid="initiatives-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Initiative</Table.Th>
-                <Table.Th visibleFrom="sm">Owner</Table.Th>
-                <Table.Th ta="right">Hours</Table.Th>
-                <Table.Th ta="right">Delivered</Table.Th>
-                <Table.Th ta="right">Open</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.items.map((i) => (
-                <Table.Tr key={i.initiativeId}>
-                  <Table.Td>
-                    {i.name}{' '}
-                    <Text span size="xs" c="dimmed">
-                      {quarterLabel(i.quarter)}
-                    </Text>
-                    <Text size="xs" c="dimmed" hiddenFrom="sm">
-                      {lookup.user(i.ownerId)?.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td visibleFrom="sm">{lookup.user(i.ownerId)?.name ?? '—'}</Table.Td>
-                  <Table.Td ta="right">{hours(i.minutes)}</Table.Td>
-                  <Table.Td ta="right">{i.delivered}</Table.Td>
-                  <Table.Td ta="right">{i.open}</Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
+        // At phone width the owner moves under the name and names wrap, so every figure stays in view.
+        <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" aria-label="Initiatives" data-testid="initiatives-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Initiative</Table.Th>
+              <Table.Th visibleFrom="sm">Owner</Table.Th>
+              <Table.Th ta="right">Hours</Table.Th>
+              <Table.Th ta="right">Delivered</Table.Th>
+              <Table.Th ta="right">Open</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.items.map((i) => (
+              <Table.Tr key={i.initiativeId}>
                 <Table.Td>
-                  No initiative{' '}
+                  {i.name}{' '}
                   <Text span size="xs" c="dimmed">
-                    strategic in name only? {plural(data.unlinked.requests, 'request')}
+                    {quarterLabel(i.quarter)}
+                  </Text>
+                  <Text size="xs" c="dimmed" hiddenFrom="sm">
+                    {lookup.user(i.ownerId)?.name}
                   </Text>
                 </Table.Td>
-                <Table.Td visibleFrom="sm">—</Table.Td>
-                <Table.Td ta="right">{hours(data.unlinked.strategicMinutes)}</Table.Td>
-                <Table.Td ta="right">—</Table.Td>
-                <Table.Td ta="right">—</Table.Td>
+                <Table.Td visibleFrom="sm">{lookup.user(i.ownerId)?.name ?? '—'}</Table.Td>
+                <Table.Td ta="right">{hours(i.minutes)}</Table.Td>
+                <Table.Td ta="right">{i.delivered}</Table.Td>
+                <Table.Td ta="right">{i.open}</Table.Td>
               </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+            <Table.Tr>
+              <Table.Td>
+                No initiative{' '}
+                <Text span size="xs" c="dimmed">
+                  strategic in name only? {plural(data.unlinked.requests, 'request')}
+                </Text>
+              </Table.Td>
+              <Table.Td visibleFrom="sm">—</Table.Td>
+              <Table.Td ta="right">{hours(data.unlinked.strategicMinutes)}</Table.Td>
+              <Table.Td ta="right">—</Table.Td>
+              <Table.Td ta="right">—</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
       )}
     </Paper>
   );
