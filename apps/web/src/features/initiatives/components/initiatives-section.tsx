@@ -39,7 +39,7 @@ export function InitiativesSection({ period }: { period: ReportPeriod }) {
           <Table.Tbody>
             {data.items.map((i) => (
               <Table.Tr key={i.initiativeId}>
-                <Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>
                   {i.name}{' '}
                   <Text span size="xs" c="dimmed">
                     {quarterLabel(i.quarter)}
