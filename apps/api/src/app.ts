@@ -37,6 +37,7 @@ import outboxRoutes from './modules/mail/outbox.routes';
 import capacityRoutes from './modules/capacity/capacity.routes';
 import attachmentRoutes from './modules/attachments/attachments.routes';
 import { filesFolderFor } from './db/files-folder';
+import initiativeRoutes from './modules/initiatives/initiatives.routes';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
 import type { SmtpSettings } from './modules/mail/sender';
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(outboxRoutes);
   await app.register(capacityRoutes);
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
+  await app.register(initiativeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

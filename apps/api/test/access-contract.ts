@@ -145,4 +145,10 @@ export const accessContract: Record<RouteKey, AccessRule> = {
     minimum: 'signedIn',
     refused: { roles: ['marketer'], why: 'only whoever attached a file, or a lead, removes it' },
   },
+  // API v2 additions: "GET/POST /api/initiatives, PATCH /api/initiatives/:id | lead (GET: marketer+)".
+  'GET /api/initiatives': { minimum: 'marketer' },
+  'POST /api/initiatives': { minimum: 'lead' },
+  'PATCH /api/initiatives/:id': { minimum: 'lead' },
+  // Issue 13: "Insights: hours, delivered requests and open work per initiative": a report like the others.
+  'GET /api/reports/initiatives': { minimum: 'insights' },
 };

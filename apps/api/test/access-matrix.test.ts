@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Role } from '@altitude/shared/domain';
-import { comments, departments, requestTypes, timeEntries, users } from '../src/db/schema';
+import { comments, departments, initiatives, requestTypes, timeEntries, users } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 import { resolveSession } from '../src/modules/auth/sessions';
 import { accessContract, type MinimumRole } from './access-contract';
@@ -68,6 +68,7 @@ describe('route × role matrix', () => {
   const people = {} as Record<Exclude<CallerName, 'anonymous'>, SessionUser>;
   let fixtureDepartment: number;
   let fixtureType: number;
+  let fixtureInitiative: number;
 
   beforeAll(async () => {
     for (const [name, email] of Object.entries(emails) as [Exclude<CallerName, 'anonymous'>, string][]) {
@@ -76,6 +77,11 @@ describe('route × role matrix', () => {
     }
     fixtureDepartment = t.app.db.insert(departments).values({ name: 'Matrix department' }).returning().get().id;
     fixtureType = t.app.db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+    fixtureInitiative = t.app.db
+      .insert(initiatives)
+      .values({ name: 'Matrix initiative', ownerId: people.marketer.id, quarter: '2026-Q4' })
+      .returning()
+      .get().id;
   });
 
   /** Signs a caller in again when a call ended their session (sign-out does, on purpose). */
@@ -128,6 +134,8 @@ describe('route × role matrix', () => {
       case 'requestType':
         if (fresh) objectSetups[routeKey(route)]?.(t, fixtureType);
         return fixtureType;
+      case 'initiative':
+        return fixtureInitiative;
       case 'timeEntry':
         // Logged today by the marketer: theirs to correct. A call that may delete it gets its own.
         if (fresh) return entryFixture(t, people.ownRequester, people.marketer);

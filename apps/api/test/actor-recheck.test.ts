@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@altitude/shared/domain';
-import { departments, requests, users } from '../src/db/schema';
+import { departments, initiatives, requests, users } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 import { createTestApp, type TestApp } from './harness';
 import { expectNoStackTrace } from './problem-assertions';
@@ -172,6 +172,9 @@ describe('every write re-checks its author inside the transaction', () => {
       case 'timeEntry':
         // An entry the actor logged today: theirs to correct, so only the re-check can refuse.
         id = entryFixture(t, sessionUser(t.app.db, 'sales@example.com'), actor.user);
+        break;
+      case 'initiative':
+        id = t.app.db.select({ id: initiatives.id }).from(initiatives).get()!.id;
         break;
     }
     return { actor, id };

@@ -13,7 +13,7 @@ import {
   streamingRoutes,
   totalChanges,
 } from './route-calls';
-import { requests, requestTypes, departments, timeEntries } from '../src/db/schema';
+import { requests, requestTypes, departments, initiatives, timeEntries } from '../src/db/schema';
 import type { RouteEntry } from '../src/plugins/auth';
 
 /**
@@ -53,6 +53,8 @@ function idFor(route: RouteEntry): number | null {
       return t.app.db.select({ id: timeEntries.id }).from(timeEntries).get()!.id;
     case 'attachment':
       return fileId;
+    case 'initiative':
+      return t.app.db.select({ id: initiatives.id }).from(initiatives).get()!.id;
     default:
       return null;
   }

@@ -16,7 +16,7 @@ import { createLead, freePort, killStartedServers, leadEmail, leadPassword, star
  */
 
 const reportUrls = [
-  ...['week', 'department', 'type', 'assignee'].map((g) => `/api/reports/time-split?groupBy=${g}&`),
+  ...['week', 'department', 'type', 'assignee', 'initiative'].map((g) => `/api/reports/time-split?groupBy=${g}&`),
   '/api/reports/headline?',
   '/api/reports/flow?',
   '/api/reports/hand-back?',

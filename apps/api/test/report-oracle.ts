@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
  */
 
 export type Class = 'strategic' | 'tactical' | 'unclassified';
-export type GroupBy = 'week' | 'department' | 'type' | 'assignee';
+export type GroupBy = 'week' | 'department' | 'type' | 'assignee' | 'initiative';
 
 export interface EntryRow {
   id: number;
@@ -16,6 +16,8 @@ export interface EntryRow {
   requestId: number;
   departmentId: number;
   typeId: number;
+  /** The request's initiative now, or null. */
+  initiativeId: number | null;
   classification: string | null;
   suggested: number;
 }
@@ -40,7 +42,7 @@ export function allEntries(client: Database.Database): EntryRow[] {
   return client
     .prepare(
       `select te.id, te.minutes, te.date, te.user_id as userId, te.request_id as requestId, r.department_id as departmentId, r.type_id as typeId,
-              r.classification, r.classification_suggested as suggested
+              r.initiative_id as initiativeId, r.classification, r.classification_suggested as suggested
        from time_entries te join requests r on r.id = te.request_id`,
     )
     .all() as EntryRow[];
@@ -63,6 +65,12 @@ export function monday(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The group an entry falls in; time on a request without an initiative is the group `none`. */
+function groupKey(e: EntryRow, groupBy: GroupBy): string {
+  if (groupBy === 'initiative') return e.initiativeId === null ? 'none' : String(e.initiativeId);
+  return { week: monday(e.date), department: String(e.departmentId), type: String(e.typeId), assignee: String(e.userId) }[groupBy];
+}
+
 export type Minutes = Record<Class, number>;
 const zero = (): Minutes => ({ strategic: 0, tactical: 0, unclassified: 0 });
 
@@ -72,7 +80,7 @@ export function recomputeSplit(entries: EntryRow[], from: string, to: string, gr
   const groups = new Map<string, Minutes>();
   for (const e of entries) {
     if (e.date < from || e.date > to) continue;
-    const key = { week: monday(e.date), department: String(e.departmentId), type: String(e.typeId), assignee: String(e.userId) }[groupBy];
+    const key = groupKey(e, groupBy);
     const c = classOf(e);
     total[c] += e.minutes;
     const g = groups.get(key) ?? zero();
@@ -179,7 +187,7 @@ export function recomputeRequestCounts(entries: EntryRow[], from: string, to: st
   const groups = new Map<string, Set<number>>();
   for (const e of entries) {
     if (e.date < from || e.date > to) continue;
-    const key = { week: monday(e.date), department: String(e.departmentId), type: String(e.typeId), assignee: String(e.userId) }[groupBy];
+    const key = groupKey(e, groupBy);
     groups.set(key, (groups.get(key) ?? new Set()).add(e.requestId));
   }
   return new Map([...groups].map(([k, s]) => [k, s.size]));

@@ -22,7 +22,7 @@ import {
   type RequestRow,
 } from './report-oracle';
 
-const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee'];
+const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee', 'initiative'];
 const baseDay = Date.UTC(2026, 5, 1); // 2026-06-01, a Monday
 const dateOf = (offset: number) => new Date(baseDay + offset * 86_400_000).toISOString().slice(0, 10);
 /** Requests are filed before the first day time is logged on them: time cannot predate the filing. */

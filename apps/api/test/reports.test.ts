@@ -16,7 +16,7 @@ import {
   type RequestRow,
 } from './report-oracle';
 
-const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee'];
+const groupBys: GroupBy[] = ['week', 'department', 'type', 'assignee', 'initiative'];
 const reportUrls = [
   '/api/reports/time-split',
   '/api/reports/headline',

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
@@ -29,7 +29,8 @@ export type RouteKey = `${string} /api/${string}`;
 export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} ${r.url}` as RouteKey;
 
 /** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
-export type ParamKind = { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'attachment' } | { value: string };
+export type ParamKind =
+  { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'attachment' | 'initiative' } | { value: string };
 
 /** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
 export const paramKinds: Record<string, ParamKind> = {
@@ -39,6 +40,7 @@ export const paramKinds: Record<string, ParamKind> = {
   'request-types/:id': { object: 'requestType' },
   'time-entries/:id': { object: 'timeEntry' },
   'attachments/:id': { object: 'attachment' },
+  'initiatives/:id': { object: 'initiative' },
   'columns/:status': { value: 'done' },
   'workflow/:status': { value: 'in_review' },
   'targets/:periodStart': { value: '2026-10-01' },
@@ -91,6 +93,13 @@ const entryVersionOf = (db: Db, id: number | null) =>
   id === null ? 1 : (db.select({ version: timeEntries.version }).from(timeEntries).where(eq(timeEntries.id, id)).get()?.version ?? 1);
 const anyDepartment = (db: Db) => db.select({ id: departments.id }).from(departments).get()!.id;
 const anyType = (db: Db) => db.select({ id: requestTypes.id }).from(requestTypes).get()!.id;
+/** An active marketer or lead to own an initiative (1 on a database without one: the body is then refused before the owner is read). */
+const anyMarketer = (db: Db) =>
+  db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(ne(users.role, 'requester'), eq(users.active, true)))
+    .get()?.id ?? 1;
 
 /** A valid body for every route that takes one: with it, a caller the route admits gets a 2xx. */
 export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<string, unknown>>> = {
@@ -147,6 +156,12 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PUT /api/settings/company': () => ({ timezone: 'UTC' }),
   'PUT /api/settings/board-view': () => ({ boardView: false }),
   'PUT /api/settings/holidays': () => ({ items: [{ date: '2026-12-25', name: 'Christmas Day' }] }),
+  'POST /api/initiatives': ({ db }) => ({
+    name: unique('Initiative'),
+    ownerId: anyMarketer(db),
+    quarter: '2026-Q4',
+  }),
+  'PATCH /api/initiatives/:id': () => ({ goal: unique('Goal') }),
 };
 
 /**

@@ -31,6 +31,7 @@ describe('web boundaries', () => {
       'auth',
       'board',
       'capacity',
+      'initiatives',
       'insights',
       'requests',
       'settings',

@@ -19,12 +19,14 @@ export type ReportQuery = z.infer<typeof ReportQuery>;
  */
 export const maxPeriodDays = 5 * 366;
 
-export const groupBys = ['week', 'department', 'type', 'assignee'] as const;
+export const groupBys = ['week', 'department', 'type', 'assignee', 'initiative'] as const;
 export const GroupBy = z.enum(groupBys);
 export type GroupBy = z.infer<typeof GroupBy>;
 
 export const TimeSplitQuery = ReportQuery.extend({
-  groupBy: GroupBy.default('week').describe('`assignee` groups by the marketer who logged the time'),
+  groupBy: GroupBy.default('week').describe(
+    '`assignee` groups by the marketer who logged the time; `initiative` by the request\'s initiative (key "none" for requests without one)',
+  ),
 });
 export type TimeSplitQuery = z.infer<typeof TimeSplitQuery>;
 

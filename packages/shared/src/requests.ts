@@ -86,6 +86,8 @@ export const UpdateRequestBody = z.strictObject({
   plannedFor: DateInput.nullable().optional(),
   /** New answers to the type's questions, replacing the earlier ones (422 naming `fields.<key>`). */
   fields: FieldAnswersInput.optional(),
+  /** The strategic initiative it serves (marketers and leads; confirmed strategic requests only); null unlinks. */
+  initiativeId: z.number().int().positive().nullable().optional(),
 });
 export type UpdateRequestBody = z.infer<typeof UpdateRequestBody>;
 

@@ -18,7 +18,7 @@ import { usePageTitle } from '../lib/use-page-title';
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const RequestRoute = lazy(() => import('./routes/request-route').then((m) => ({ default: m.RequestRoute })));
-const InsightsPage = lazy(() => import('../features/insights/pages/insights-page').then((m) => ({ default: m.InsightsPage })));
+const InsightsRoute = lazy(() => import('./routes/insights-route').then((m) => ({ default: m.InsightsRoute })));
 const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
 const ChangePasswordPage = lazy(() =>
@@ -135,7 +135,7 @@ export const router = createBrowserRouter([
         path: 'insights',
         element: (
           <Page title="Insights" access="insights">
-            <InsightsPage />
+            <InsightsRoute />
           </Page>
         ),
       },

@@ -43,6 +43,11 @@ export const queryKeys = {
     holidays: ['settings', 'holidays'] as const,
     outbox: ['settings', 'outbox'] as const,
   },
+  /** Every initiatives list (all, per quarter, archived or not): one write refreshes them all. */
+  initiatives: {
+    all: ['initiatives'] as const,
+    list: (params: Params) => ['initiatives', params] as const,
+  },
   timesheet: {
     all: ['timesheet'] as const,
     week: (params: Params) => ['timesheet', params] as const,

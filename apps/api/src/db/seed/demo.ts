@@ -12,6 +12,7 @@ import { demoQuestions } from './demo-intake';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
 import { planServiceLevels } from './demo-service-levels';
 import { demoKitType, planKits } from './demo-kits';
+import { linkDemoInitiatives } from './demo-initiatives';
 import { BusinessCalendar } from '@altitude/shared/business-time';
 import { companyTimeZone } from '../../modules/settings/company-clock';
 
@@ -198,6 +199,8 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       salesRequesterId: people.find((p) => p.email === 'sales@example.com')!.id,
       end,
     });
+
+    linkDemoInitiatives(tx, requests, activity, { end, people });
 
     const byStatus = new Map<Status, RequestRow[]>();
     for (const r of requests) byStatus.set(r.status!, [...(byStatus.get(r.status!) ?? []), r]);

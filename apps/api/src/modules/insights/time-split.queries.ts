@@ -4,8 +4,11 @@ import type { Period } from './rules/period';
 import type { GroupBy } from '@altitude/shared/insights';
 import { emptySplit, addSplits, type SplitMinutes } from './rules/report-maths';
 import type { Queryable } from '../../db/client';
+import { reportClass } from './report-class';
 import {
   departments,
+  initiatives,
+  requests,
   requestTime,
   requestTypes,
   requestUserTime,
@@ -53,7 +56,8 @@ export function partsOf({ from, to }: Period): PeriodParts {
   return { weeks: null, days: runs.filter(([a, b]) => a <= b).map(([a, b]) => run(a, b)) };
 }
 
-type Dim = Exclude<GroupBy, 'assignee'>;
+/** The groupings the department-and-type rollups answer; marketers and initiatives are grouped on their own. */
+type Dim = Exclude<GroupBy, 'assignee' | 'initiative'>;
 const dayKey: Record<Dim, SQL> = {
   week: sql`date(${timeRollupDay.date}, '-6 days', 'weekday 1')`,
   department: sql`${timeRollupDay.departmentId}`,
@@ -96,8 +100,11 @@ export interface SplitRow extends SplitMinutes {
  */
 export function splitRows(db: Queryable, period: Period, dims: readonly GroupBy[], opts: { requestCount?: boolean } = {}): SplitRow[] {
   const idx = dims.map((_, i) => sql.identifier(`k${i}`));
-  let rows: (Record<string, unknown> & { s: number; t: number; u: number })[];
-  if (dims.includes('assignee')) {
+  let rows: (Record<string, unknown> & { s: number; t: number; u: number; n?: number })[];
+  if (dims.includes('initiative')) {
+    if (dims.length > 1) throw new Error('initiative is grouped on its own');
+    rows = initiativeRows(db, period);
+  } else if (dims.includes('assignee')) {
     if (dims.length > 1) throw new Error('assignee is grouped on its own');
     rows = db.all(sql`
       select ${timeRollupUserDay.userId} as k0, sum(${timeRollupUserDay.strategicMinutes}) as s, sum(${timeRollupUserDay.tacticalMinutes}) as t, sum(${timeRollupUserDay.unclassifiedMinutes}) as u
@@ -113,11 +120,29 @@ export function splitRows(db: Queryable, period: Period, dims: readonly GroupBy[
     // An aggregate without grouping answers one row even over nothing.
     if (!idx.length && rows[0]?.s === null) rows = [];
   }
-  const counts = opts.requestCount && dims.length === 1 ? requestCounts(db, period, dims[0]!) : new Map<string, number>();
+  const counts =
+    opts.requestCount && dims.length === 1 && dims[0] !== 'initiative' ? requestCounts(db, period, dims[0]!) : new Map<string, number>();
   return rows.map((r) => {
     const keys = dims.map((_, i) => String(r[`k${i}`]));
-    return { keys, strategicMinutes: r.s, tacticalMinutes: r.t, unclassifiedMinutes: r.u, requestCount: counts.get(keys[0]!) ?? 0 };
+    const requestCount = opts.requestCount ? (r.n ?? counts.get(keys[0]!) ?? 0) : 0;
+    return { keys, strategicMinutes: r.s, tacticalMinutes: r.t, unclassifiedMinutes: r.u, requestCount };
   });
+}
+
+/**
+ * Minutes by class per initiative (key `none`: requests linked to none). No rollup knows the
+ * initiative, so this reads the period's time entries through `time_entries_date_idx` (date,
+ * request, minutes) and each request by its key; the distinct requests come in the same pass.
+ */
+function initiativeRows(db: Queryable, period: Period) {
+  const cls = (c: string) => sql`sum(iif(${reportClass} = ${c}, ${timeEntries.minutes}, 0))`;
+  return db.all<{ k0: number | string; s: number; t: number; u: number; n: number }>(sql`
+    select coalesce(${requests.initiativeId}, 'none') as k0, ${cls('strategic')} as s, ${cls('tactical')} as t, ${cls('unclassified')} as u,
+      count(distinct ${timeEntries.requestId}) as n
+    from ${timeEntries} join ${requests} on ${requests.id} = ${timeEntries.requestId}
+    where ${timeEntries.date} between ${period.from} and ${period.to}
+    group by 1
+  `);
 }
 
 /**
@@ -126,7 +151,7 @@ export function splitRows(db: Queryable, period: Period, dims: readonly GroupBy[
  * types and marketers: a request (per marketer) had time in the period when its first or last
  * day with time falls in it, or, spanning the whole period, when an entry does.
  */
-function requestCounts(db: Queryable, period: Period, groupBy: GroupBy): Map<string, number> {
+function requestCounts(db: Queryable, period: Period, groupBy: Exclude<GroupBy, 'initiative'>): Map<string, number> {
   if (groupBy === 'week') {
     const parts = partsOf(period);
     const counts = new Map<string, number>();
@@ -195,7 +220,7 @@ export const sumSplits = (rows: readonly SplitMinutes[]): SplitMinutes =>
 /** Display names of the ids a grouping produced; weeks are labelled from their key instead. */
 export function labelsOf(db: Queryable, groupBy: Exclude<GroupBy, 'week'>, ids: number[]): Map<string, string> {
   if (ids.length === 0) return new Map();
-  const table = { department: departments, type: requestTypes, assignee: users }[groupBy];
+  const table = { department: departments, type: requestTypes, assignee: users, initiative: initiatives }[groupBy];
   const rows = db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids)).all();
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }

@@ -34,11 +34,9 @@ export function readTimeSplit(db: Queryable, period: ReportPeriod, groupBy: Grou
   } else if (peopleHidden) {
     groups = [];
   } else {
-    const labels = labelsOf(
-      db,
-      groupBy,
-      rows.map((r) => Number(r.keys[0])),
-    );
+    const labels = labelsOf(db, groupBy, rows.map((r) => Number(r.keys[0])).filter(Number.isInteger));
+    // Time on requests without an initiative is a group of its own ("strategic in name only?").
+    if (groupBy === 'initiative') labels.set('none', 'No initiative');
     groups = rows
       .map((r) => ({
         key: r.keys[0]!,

@@ -10,6 +10,7 @@ import type { EventBus } from '../../plugins/sse';
 import { recordActivity, type Change } from './activity.queries';
 import { writeAs } from '../auth/actor';
 import { answersForType } from './intake-answers';
+import { initiativeChange, initiativeLinkChange } from '../initiatives/request-link';
 import { positionFor, rebalanceIfLong } from './ordering';
 import { overrideUnexplained } from './override-rule';
 import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
@@ -77,10 +78,10 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
   const now = deps.now().toISOString();
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version, now);
-    const { version: _v, fields: answers, ...fields } = body;
+    const { version: _v, fields: answers, initiativeId, ...fields } = body;
     if (user.role === 'requester') {
       // Fields only marketing sets (assignee, estimate, the planned-for date) are named, so the form can say which.
-      const marketingOnly = Object.keys(fields).filter((k) => !requesterEditable.has(k));
+      const marketingOnly = Object.keys(body).filter((k) => k !== 'version' && !requesterEditable.has(k));
       if (marketingOnly.length) throw forbidden(marketingOnly);
       if (current.requesterId !== user.id || current.status !== 'intake') throw forbidden();
     }
@@ -120,10 +121,13 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       const long = field === 'brief';
       changes.push({ kind, field, from: long ? null : (before as Change['from']), to: long ? null : (value as Change['to']) });
     }
+    const link = initiativeId === undefined ? null : initiativeLinkChange(tx, current, initiativeId);
+    if (link) changes.push(link);
     if (changes.length === 0) return;
     tx.update(requests)
       .set({
         ...fields,
+        ...(link ? { initiativeId } : {}),
         ...promiseAfterEdit(tx, current, turnaroundDays, fields.dueDate),
         ...(newAnswers === undefined ? {} : { fields: newAnswers }),
         ...(suggestion === undefined ? {} : { classification: suggestion }),
@@ -251,8 +255,11 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
     if (overrideUnexplained({ classification: body.classification, classificationSuggested: false, defaultClassification: type, note }))
       throw overrideNeedsNote(current.key, body.classification, type);
     if (!changesClass && note === current.classificationNote) return;
+    // Only strategic work serves an initiative: leaving strategic leaves the initiative too.
+    const unlink = body.classification !== 'strategic' && current.initiativeId !== null;
     tx.update(requests)
       .set({
+        ...(unlink ? { initiativeId: null } : {}),
         classification: body.classification,
         classificationNote: note,
         classificationSuggested: false,
@@ -268,6 +275,7 @@ export function classifyRequest(deps: Deps, actor: SessionUser, id: number, body
     const afterStart = from !== null && from !== body.classification && (current.loggedMinutes > 0 || findStartedAt(tx, id) !== null);
     recordActivity(tx, id, user.id, now, [
       { kind: afterStart ? 'reclassified_after_start' : 'classified', field: 'classification', from, to: body.classification },
+      ...(unlink ? [initiativeChange(tx, current.initiativeId, null)] : []),
     ]);
     noteFirstResponse(tx, id, user, now);
   });

@@ -2,9 +2,13 @@ import { RequestFiles } from '../../features/attachments/components/request-file
 import { BoardPage } from '../../features/board/pages/board-page';
 import { RequestDrawer } from '../../features/requests/components/request-drawer';
 import { TradeOffAlert } from '../../features/trade-off/components/trade-off-alert';
+import { renderInitiative } from './request-planning';
 import { useBoardTradeOff } from './use-board-trade-off';
 
-/** The board with the request drawer (its files, and the trade-off at triage) for its open card: the features meet here, not in each other. */
+/**
+ * The board with the request drawer for its open card (its files, its initiative, and the
+ * trade-off at triage): the features meet here, not in each other.
+ */
 export function BoardRoute() {
   const checkTradeOff = useBoardTradeOff();
   return (
@@ -15,6 +19,7 @@ export function BoardRoute() {
           onClose={onClose}
           renderTradeOff={(actions) => <TradeOffAlert {...actions} />}
           renderFiles={(request) => <RequestFiles request={request} />}
+          renderPlanning={renderInitiative}
         />
       )}
       onClassified={checkTradeOff}

@@ -1,4 +1,5 @@
 import { Paper, SegmentedControl, Skeleton, Table, Text, Title, Group } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { GroupBy } from '@altitude/shared/insights';
 import { useTimeSplit } from '../api/get-time-split';
@@ -11,11 +12,14 @@ const views: { value: Exclude<GroupBy, 'week'>; label: string; column: string }[
   { value: 'department', label: 'By department', column: 'Requesting department' },
   { value: 'type', label: 'By request type', column: 'Request type' },
   { value: 'assignee', label: 'By marketer', column: 'Marketer' },
+  { value: 'initiative', label: 'By initiative', column: 'Initiative' },
 ];
 
 /** "Who asks for what": logged hours split by class, per department, type or marketer. */
 export function Showback({ period }: { period: Period }) {
   const [view, setView] = useState<Exclude<GroupBy, 'week'>>('department');
+  // Four groupings do not fit a phone's width side by side: they stack there.
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const { data } = useTimeSplit(period, view);
   const column = views.find((v) => v.value === view)!.column;
   const max = Math.max(0, ...(data?.groups.map((g) => g.totalMinutes) ?? []));
@@ -34,6 +38,8 @@ export function Showback({ period }: { period: Period }) {
           className="no-print"
           size="xs"
           maw="100%"
+          orientation={phone ? 'vertical' : 'horizontal'}
+          fullWidth={phone}
           value={view}
           onChange={(v) => setView(v as typeof view)}
           data={views.map(({ value, label }) => ({ value, label }))}

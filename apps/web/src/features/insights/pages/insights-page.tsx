@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { exportUrl } from '../api/export-url';
 import { useFlow } from '../api/get-flow';
 import { useForecast } from '../api/get-forecast';
@@ -24,7 +25,7 @@ import { userMeets } from '@altitude/shared/domain';
 import { formatDate } from '../../../lib/format';
 import { useCurrentUser } from '../../../lib/session';
 import { BoardViewControl } from '../components/board-view-control';
-import { usePeriod } from '../hooks/use-period';
+import { usePeriod, type Period } from '../hooks/use-period';
 import './print.css';
 
 /**
@@ -32,7 +33,7 @@ import './print.css';
  * readers (people a lead granted it, such as executives) get it read-only: exports and print, but
  * no switch, and no links into requests they may not open.
  */
-export function InsightsPage() {
+export function InsightsPage({ extraSections }: { extraSections?: (period: Period) => ReactNode }) {
   const me = useCurrentUser();
   const { period, requested, preset, setPeriod } = usePeriod();
   const headline = useHeadline(period);
@@ -82,6 +83,8 @@ export function InsightsPage() {
       <WeeklySplitChart data={weekly.data} />
       <CoverageSection period={period} />
       <Showback period={period} />
+      {/* Other features' reports (initiatives), composed in by app/. */}
+      {extraSections?.(period)}
       <HandBackTable data={handBack.data} linkRequests={userMeets(me, 'marketer')} makeKits={me.role === 'lead'} />
       <OverridesSection data={useOverrides(period).data} />
       <ReserveOverridesSection data={useReserveOverrides(period).data} />

@@ -57,6 +57,11 @@ function describe(a: ActivityEntry, lookup: Lookup): string {
       return a.field === 'deliverable' ? `delivered file ${a.to}` : `attached file ${a.to}`;
     case 'file_removed':
       return `removed file ${a.from}`;
+    // The initiative's name as it read then.
+    case 'linked':
+      return a.from ? `moved it from the initiative "${a.from}" to "${a.to}"` : `linked it to the initiative "${a.to}"`;
+    case 'unlinked':
+      return `unlinked it from the initiative "${a.from}"`;
     default:
       // Answers, like the brief, are not copied into the history.
       if (a.field === 'fields') return "changed the answers to the type's questions";

@@ -4,11 +4,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
-import { ConflictBody, type Request, type UpdateRequestBody } from '@altitude/shared/requests';
-import { ApiError } from '../../../lib/api-client';
+import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
 import { useLookup } from '../../../lib/directory';
 import { priorityLabel, statusLabel } from '../../../lib/format';
-import { queryKeys } from '../../../lib/query-keys';
 import { ClassificationBadge, StatusBadge } from '../../../components/badges';
 import { useClassifyRequest } from '../api/classify-request';
 import { requestQuery, useRequest } from '../api/get-request';
@@ -18,6 +16,7 @@ import { ActivityTimeline } from './activity-timeline';
 import { AskRequester } from './ask-requester';
 import { ClassificationPicker } from './classification-picker';
 import { CommentThread } from './comment-thread';
+import { useConflictNotice } from './conflict-notice';
 import { DeclineModal } from './decline-modal';
 import { EditableBrief, EditableTitle } from './inline-editors';
 import { EstimateInput } from './estimate-input';
@@ -33,6 +32,12 @@ export interface DrawerActions {
   handBack: () => void;
 }
 
+/**
+ * Planning fields other features add to a request (the initiative), composed in by app/: given the
+ * request and `save`, which edits it with its version and handles a conflict like every field here.
+ */
+export type RenderPlanning = (request: Request, save: (fields: Omit<UpdateRequestBody, 'version'>) => void) => ReactNode;
+
 interface DrawerProps {
   id: number | null;
   onClose: () => void;
@@ -40,10 +45,11 @@ interface DrawerProps {
   renderTradeOff?: (actions: DrawerActions) => ReactNode;
   /** The card's files tab (features/attachments, composed in app/). */
   renderFiles?: (request: Request) => ReactNode;
+  renderPlanning?: RenderPlanning;
 }
 
 /** A request in a side drawer, opened from the board: edit it, log time, comment, read its history. */
-export function RequestDrawer({ id, onClose, renderTradeOff, renderFiles }: DrawerProps) {
+export function RequestDrawer({ id, onClose, renderTradeOff, renderFiles, renderPlanning }: DrawerProps) {
   // The dialog is named after its card (the body's own header shows the same key and title).
   const { data: request } = useQuery({ ...requestQuery(id ?? 0), enabled: id !== null });
   return (
@@ -51,33 +57,22 @@ export function RequestDrawer({ id, onClose, renderTradeOff, renderFiles }: Draw
       <Drawer.Overlay />
       <Drawer.Content aria-label={request ? `${request.key} ${request.title}` : 'Request'}>
         <Drawer.Body>
-          {id !== null && <DrawerBody id={id} onClose={onClose} renderTradeOff={renderTradeOff} renderFiles={renderFiles} />}
+          {id !== null && (
+            <DrawerBody
+              id={id}
+              onClose={onClose}
+              renderTradeOff={renderTradeOff}
+              renderFiles={renderFiles}
+              renderPlanning={renderPlanning}
+            />
+          )}
         </Drawer.Body>
       </Drawer.Content>
     </Drawer.Root>
   );
 }
 
-/** A stale write gets 409: say so, and offer the fresh card instead of overwriting. */
-function useConflictNotice() {
-  const queryClient = useQueryClient();
-  return (error: Error, id: number) => {
-    if (error instanceof ApiError && error.status === 409) {
-      const conflict = ConflictBody.safeParse(error.problem);
-      if (conflict.success) queryClient.setQueryData(queryKeys.requests.detail(id), conflict.data.current);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
-      notifications.show({
-        color: 'orange',
-        title: 'Changed by someone else',
-        message: 'The card was reloaded with their changes. Make your edit again if it is still needed.',
-      });
-    } else {
-      notifications.show({ color: 'red', title: 'Not saved', message: error.message });
-    }
-  };
-}
-
-function DrawerBody({ id, onClose, renderTradeOff, renderFiles }: DrawerProps & { id: number }) {
+function DrawerBody({ id, onClose, renderTradeOff, renderFiles, renderPlanning }: DrawerProps & { id: number }) {
   const { data: request, error } = useRequest(id);
   const lookup = useLookup();
   const update = useUpdateRequest(id);
@@ -184,6 +179,7 @@ function DrawerBody({ id, onClose, renderTradeOff, renderFiles }: DrawerProps & 
           allowDeselect={false}
         />
       </SimpleGrid>
+      {renderPlanning?.(request, save)}
 
       {renderTradeOff?.({
         request,

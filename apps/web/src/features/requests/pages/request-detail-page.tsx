@@ -3,12 +3,14 @@ import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Request } from '@altitude/shared/requests';
+import type { Request, UpdateRequestBody } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useCurrentUser } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useCancelRequest } from '../api/cancel-request';
 import { useRequest } from '../api/get-request';
+import { useUpdateRequest } from '../api/update-request';
+import { useConflictNotice } from '../components/conflict-notice';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { IntakeAnswers } from '../components/intake-answers';
@@ -17,18 +19,24 @@ import { Markdown } from '../components/markdown';
 import { NeedsInfoSection } from '../components/needs-info-section';
 import { RequestFacts } from '../components/request-facts';
 
+/** Planning fields other features add under the facts (the initiative), composed in by app/; `save` edits with the version. */
+export type RenderPlanningFacts = (request: Request, save: (fields: Omit<UpdateRequestBody, 'version'>) => void) => ReactNode;
+
 export interface RequestPageSlots {
   /** What was delivered, shown first once the request is done (features/attachments, composed in app/). */
   renderDelivered?: (request: Request) => ReactNode;
   /** The request's files, shown under the brief. */
   renderFiles?: (request: Request) => ReactNode;
+  renderPlanning?: RenderPlanningFacts;
 }
 
-export function RequestDetailPage({ renderDelivered, renderFiles }: RequestPageSlots = {}) {
+export function RequestDetailPage({ renderDelivered, renderFiles, renderPlanning }: RequestPageSlots = {}) {
   const id = Number(useParams().id);
   const user = useCurrentUser();
   const { data: request, error, isPending } = useRequest(id);
   const cancel = useCancelRequest(id);
+  const update = useUpdateRequest(id);
+  const onConflict = useConflictNotice();
   // On a phone the status and key facts come before the brief, not after the whole thread.
   const phone = useMediaQuery('(max-width: 62em)', false, { getInitialValueInEffect: false });
   usePageTitle(request ? `${request.key} ${request.title}` : 'Request');
@@ -55,9 +63,13 @@ export function RequestDetailPage({ renderDelivered, renderFiles }: RequestPageS
       onConfirm: () => cancel.mutate(request.version),
     });
 
+  const save = (fields: Omit<UpdateRequestBody, 'version'>) =>
+    update.mutate({ version: request.version, ...fields }, { onError: (e) => onConflict(e, id) });
+  const planning = renderPlanning?.(request, save);
   const facts = (
     <Paper withBorder p="lg" radius="md">
       <RequestFacts request={request} />
+      {planning && <Stack mt="md">{planning}</Stack>}
     </Paper>
   );
 
