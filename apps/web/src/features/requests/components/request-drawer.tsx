@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { priorities, statuses, type Classification, type Status } from '@altitude/shared/domain';
