@@ -170,6 +170,7 @@ describe('settings', () => {
         firstResponseHours: 8,
         defaultClassification: 'strategic',
         fields: [],
+        selfServeKit: null,
       });
       expect(ok<{ items: unknown[] }>(await as.sales.get('/api/request-types')).items).toContainEqual(created);
 
@@ -196,6 +197,7 @@ describe('settings', () => {
         firstResponseHours: 8,
         defaultClassification: 'tactical',
         fields: [],
+        selfServeKit: null,
       });
       expect(ok(await as.cmo.patch(`/api/request-types/${id}`, { turnaroundDays: 8 }))).toMatchObject({
         name: 'Analyst relations',
