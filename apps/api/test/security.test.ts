@@ -45,14 +45,15 @@ describe('route guards', () => {
         ].map((route) => expect.objectContaining(route)),
       ),
     );
-    // Sign-in, the health check and the "who am I" probe (which reveals only the caller's own
-    // session) are the only doors open to everyone.
+    // Sign-in, the health check, the "who am I" probe (which reveals only the caller's own
+    // session) and the two halves of a password reset (PRODUCT.md: "anyone") are the only doors
+    // open to everyone.
     expect(
       t.app.routeTable
         .filter((r) => r.access === 'anonymous')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/auth/session', 'GET /api/health', 'POST /api/auth/login']);
+    ).toEqual(['GET /api/auth/session', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/reset', 'POST /api/auth/reset-request']);
   });
 
   it('every route that is not anonymous answers a signed-out caller with 401', async () => {
