@@ -70,8 +70,8 @@ describe('report rollups', () => {
     closeDatabase(current);
     copyIntoOlderSchema(sqlite, path.join(dir, 'current.db'));
     expect(sqlite.prepare("select count(*) from sqlite_master where name = 'time_rollup_day'").pluck().get()).toBe(0);
-    const entries = allEntries(sqlite);
-    expect(entries.length).toBeGreaterThan(1000);
+    // Counted directly: the oracle's reader wants columns later migrations add (initiatives).
+    expect(sqlite.prepare('select count(*) from time_entries').pluck().get()).toBeGreaterThan(1000);
     sqlite.close();
 
     const db = openDatabase(file);
