@@ -9,7 +9,11 @@ export const MessageStatus = z.enum(messageStatuses);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
 /** What caused a message; one word each, so the outbox can be read at a glance. */
-export const messageKinds = ['password_reset'] as const;
+/**
+ * `notification`: immediate kinds for one person, batched over a few minutes; `digest`: the daily
+ * digest of the rest; `weekly_brief`: the Monday CMO brief; `invitation`: a lead's invitation link.
+ */
+export const messageKinds = ['password_reset', 'notification', 'digest', 'weekly_brief', 'invitation'] as const;
 export const MessageKind = z.enum(messageKinds);
 export type MessageKind = z.infer<typeof MessageKind>;
 

@@ -58,6 +58,8 @@ export const users = sqliteTable('users', {
   strategicReserveMinutes: integer('strategic_reserve_minutes').notNull().default(0),
   /** Reads Insights (read-only, exports and print included) without being a lead. */
   canViewInsights: integer('can_view_insights', { mode: 'boolean' }).notNull().default(false),
+  /** The OpenID Connect `sub` of a person who signs in through single sign-on; null otherwise. */
+  oidcSubject: text('oidc_subject').unique(),
   createdAt: createdAt(),
 });
 

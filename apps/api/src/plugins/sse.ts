@@ -5,10 +5,8 @@ import type { ChangeEvent } from '@altitude/shared/events';
 import type { Limits } from '../limits';
 
 /** Who may see an event: the request's department and requester (marketers see everything). */
-export interface Audience {
-  departmentId: number;
-  requesterId: number;
-}
+/** Who may hear a change: a request's department and requester, or (`onlyUserId`) one person alone. */
+export type Audience = { departmentId: number; requesterId: number } | { onlyUserId: number };
 
 /** One open GET /api/events stream, as the bus knows it. */
 export interface OpenStream {

@@ -6,8 +6,12 @@ import type { Audience, OpenStream } from '../../plugins/sse';
 import { checkSession, sessionCookie, sessionIdOfToken } from '../auth/sessions';
 import { boundedWriter } from './bounded-writer';
 
-const mayHear = (user: SessionUser, audience: Audience | null) =>
-  user.role !== 'requester' || (audience !== null && (audience.departmentId === user.departmentId || audience.requesterId === user.id));
+const mayHear = (user: SessionUser, audience: Audience | null) => {
+  if (audience !== null && 'onlyUserId' in audience) return audience.onlyUserId === user.id;
+  return (
+    user.role !== 'requester' || (audience !== null && (audience.departmentId === user.departmentId || audience.requesterId === user.id))
+  );
+};
 
 /** Seconds a refused stream should wait before trying again (browser EventSource does not retry a refusal by itself). */
 const retryAfterSeconds = 30;
