@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const handleOf = (email: string): string => email.slice(0, email.indexOf('@')).toLowerCase();
 
 /** `@` at the start or after a space or opening bracket, so emails (`a@b.com`) are not mentions. */
-const mentionPattern = /(^|[\s(\[{])@([a-z0-9][a-z0-9._+-]{0,63})/gi;
+const mentionPattern = /(^|[\s([{])@([a-z0-9][a-z0-9._+-]{0,63})/gi;
 
 /** The handles mentioned in a comment body, lower-cased, each once, in order of first mention; a trailing dot is punctuation. */
 export function mentionedHandles(body: string): string[] {
