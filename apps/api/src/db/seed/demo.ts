@@ -13,6 +13,7 @@ import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type Request
 import { planServiceLevels } from './demo-service-levels';
 import { demoKitType, planKits } from './demo-kits';
 import { linkDemoInitiatives } from './demo-initiatives';
+import { seedDemoNotifications } from './demo-notifications';
 import { BusinessCalendar } from '@altitude/shared/business-time';
 import { companyTimeZone } from '../../modules/settings/company-clock';
 
@@ -214,6 +215,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
     for (const chunk of chunks(comments, 1000)) tx.insert(t.comments).values(chunk).run();
     activity.sort((a, b) => a.createdAt!.localeCompare(b.createdAt!));
     for (const chunk of chunks(activity, 1000)) tx.insert(t.activity).values(chunk).run();
+    seedDemoNotifications(tx, requests, people, end);
 
     const kits = planKits({
       typeId: demoTypes.findIndex((ty) => ty.name === demoKitType) + 1,
