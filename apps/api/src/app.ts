@@ -38,8 +38,10 @@ import capacityRoutes from './modules/capacity/capacity.routes';
 import attachmentRoutes from './modules/attachments/attachments.routes';
 import { filesFolderFor } from './db/files-folder';
 import initiativeRoutes from './modules/initiatives/initiatives.routes';
+import unsubscribeRoutes from './modules/digests/unsubscribe.routes';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
+import schedulerPlugin, { defaultSchedule, type ScheduleOptions } from './plugins/scheduler';
 import type { SmtpSettings } from './modules/mail/sender';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -62,6 +64,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** SMTP_URL and MAIL_FROM (null or absent: messages are kept in the outbox), PUBLIC_URL for links in emails. */
   mail?: { smtp: SmtpSettings | null; publicUrl: string | null };
+  /** The mail schedule (plugins/scheduler.ts); on, with a 3-minute batch window, unless told otherwise. */
+  schedule?: Partial<ScheduleOptions>;
 }
 
 /**
@@ -118,6 +122,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(authPlugin, { now: opts.now });
   await app.register(ssePlugin, { limits });
   await app.register(mailPlugin, { smtp: opts.mail?.smtp ?? null, publicUrl: opts.mail?.publicUrl ?? null });
+  await app.register(schedulerPlugin, { ...defaultSchedule, ...opts.schedule });
   await app.register(readCachePlugin);
 
   await app.register(swagger, {
@@ -161,6 +166,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(capacityRoutes);
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
   await app.register(initiativeRoutes);
+  await app.register(unsubscribeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;
