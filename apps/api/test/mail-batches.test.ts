@@ -5,8 +5,9 @@ import { requests, users } from '../src/db/schema';
 import { handClock } from './account-fixtures';
 import { createTestApp, demoToday, type TestApp } from './harness';
 import { addNotification, linksIn, notificationRow, requestOf, userIdOf } from './mail-fixtures';
-import { signIn, tacticalTypeId } from './request-helpers';
-import { startSmtpSink } from './smtp-sink';
+import { ok, signIn, tacticalTypeId } from './request-helpers';
+import { deadSmtpUrl, startSmtpSink } from './smtp-sink';
+import type { OutboxList } from '@altitude/shared/outbox';
 
 const publicUrl = 'https://altitude.example.com';
 
@@ -208,5 +209,42 @@ describe('immediate notifications: batched per person, sent through a real SMTP 
     release();
     await sending;
     expect((await nextMail()).subject).toBe('While the server is slow');
+  });
+});
+
+describe('a batch while the SMTP server is down', () => {
+  let t: TestApp;
+  const clock = handClock(demoToday);
+  beforeAll(async () => {
+    t = await createTestApp({ now: clock.now, mail: { smtp: { url: await deadSmtpUrl(), from: 'altitude@example.com' }, publicUrl } });
+  });
+  afterAll(() => t.app.close());
+
+  it('is retried with back-off and shows in the outbox with its error, and tried again when due', async () => {
+    const cmo = await signIn(t, 'cmo@example.com');
+    addNotification(t.app.db, {
+      userId: userIdOf(t.app.db, 'marketer@example.com'),
+      kind: 'assigned',
+      requestId: requestOf(t.app.db, 'Sales').id,
+      text: 'Nobody is listening',
+      mail: 'immediate',
+      at: clock.now(),
+    });
+    clock.advanceMinutes(3);
+    expect(t.app.scheduler.tick().batches).toBe(1);
+    await t.app.mailer.runDue();
+    const first = ok<OutboxList>(await cmo.get('/api/outbox?limit=1')).items[0]!;
+    expect(first).toMatchObject({
+      kind: 'notification',
+      to: 'marketer@example.com',
+      subject: 'Nobody is listening',
+      status: 'queued',
+      attempts: 1,
+    });
+    expect(first.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(first.nextAttemptAt).toBe(new Date(clock.now().getTime() + 60_000).toISOString());
+    clock.advanceMinutes(1);
+    await t.app.mailer.runDue();
+    expect(ok<OutboxList>(await cmo.get('/api/outbox?limit=1')).items[0]).toMatchObject({ status: 'queued', attempts: 2 });
   });
 });

@@ -31,19 +31,18 @@ export function briefFacts(db: Queryable, monday: string, timeZone: string, hide
  */
 export function runWeeklyBrief(ctx: JobContext): number | null {
   const timeZone = companyTimeZone(ctx.db);
-  const slotAt = latestWeeklySlot(ctx.now, timeZone);
-  const slot = slotAt.toISOString();
+  // Named by the Monday's company date, so changing the time zone cannot make it a new slot.
+  const monday = dateIn(latestWeeklySlot(ctx.now, timeZone), timeZone);
   return ctx.db.transaction((tx) => {
-    if (slotRan(tx, 'weekly_brief', slot)) return null;
+    if (slotRan(tx, 'weekly_brief', monday)) return null;
     const readers = insightReaders(tx).filter((p) => channelNow(tx, p.id, 'weekly_brief') === 'email');
-    const monday = dateIn(slotAt, timeZone);
     const facts = new Map<boolean, BriefFacts>();
     for (const person of readers) {
       const hide = hidesPeople(tx, person);
       if (!facts.has(hide)) facts.set(hide, briefFacts(tx, monday, timeZone, hide, ctx.now));
       ctx.enqueue(tx, briefMail(person, facts.get(hide)!, ctx.baseUrl, unsubscribeUrl(tx, ctx.baseUrl, person.id, 'weekly_brief')));
     }
-    recordSlot(tx, 'weekly_brief', slot, ctx.now);
+    recordSlot(tx, 'weekly_brief', monday, ctx.now);
     return readers.length;
   });
 }

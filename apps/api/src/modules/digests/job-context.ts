@@ -15,6 +15,7 @@ export interface JobContext {
   batchMinutes: number;
 }
 
+/** `schedule_runs.job`; its `slot` is the company date of the run (the day, or the week's Monday). */
 export type ScheduledJob = 'daily_digest' | 'weekly_brief';
 
 export const slotRan = (tx: Queryable, job: ScheduledJob, slot: string): boolean =>

@@ -79,16 +79,15 @@ export function runNotificationBatches(ctx: JobContext): number {
  */
 export function runDailyDigest(ctx: JobContext): number | null {
   const timeZone = companyTimeZone(ctx.db);
-  const slotAt = latestDailySlot(ctx.now, timeZone);
-  const slot = slotAt.toISOString();
+  // The slot is named by its company date, so changing the time zone cannot make it a new slot.
+  const slot = dateIn(latestDailySlot(ctx.now, timeZone), timeZone);
   return ctx.db.transaction((tx) => {
     if (slotRan(tx, 'daily_digest', slot)) return null;
-    const date = dateIn(slotAt, timeZone);
     const written = mailPeople(
       tx,
       ctx,
       byPerson(unmailedRows(tx, 'digest')),
-      (p, items, u) => digestMail(p, items, ctx.baseUrl, u, date),
+      (p, items, u) => digestMail(p, items, ctx.baseUrl, u, slot),
       'digest',
     );
     recordSlot(tx, 'daily_digest', slot, ctx.now);
