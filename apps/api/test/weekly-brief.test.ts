@@ -12,7 +12,7 @@ import { startSmtpSink } from './smtp-sink';
 
 const publicUrl = 'https://altitude.example.com';
 const recipient = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.text : '');
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 describe('the weekly CMO brief and the unsubscribe link', () => {
   let t: TestApp;
@@ -74,7 +74,7 @@ describe('the weekly CMO brief and the unsubscribe link', () => {
     const html = mail.html as string;
     expect(html).toContain(`href="${publicUrl}/insights"`);
     expect(html).toMatch(/<table role="presentation"/);
-    expect(html).toContain('Weekly brief for the week of 23 Nov');
+    expect(html).toContain('Weekly brief, Monday 23 Nov');
     const unsubscribe = linksIn(text).find((l) => l.includes('/unsubscribe?'))!;
     expect(unsubscribe).toMatch(
       new RegExp(`^${publicUrl}/unsubscribe\\?u=${userIdOf(db, 'cmo@example.com')}&k=weekly_brief&sig=[\\w-]{43}$`),
@@ -92,6 +92,8 @@ describe('the weekly CMO brief and the unsubscribe link', () => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('Stop getting the weekly CMO brief by email at cmo@example.com?');
     expect(page.body).toContain('<form method="post"');
+    // Under the app's no-referrer a browser would post the form with `Origin: null`, which the cross-site defence refuses.
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     expect(channel(cmoId, 'weekly_brief')).toBeUndefined(); // a mail scanner following the link changes nothing
 
     // Another kind or another person with this signature, a cut signature, nothing: 400 pages.

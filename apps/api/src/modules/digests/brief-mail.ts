@@ -3,14 +3,14 @@ import type { Mail } from '../mail/outbox';
 import { buttonHtml, escapeHtml, footerText, layoutHtml, paragraphHtml } from './mail-layout';
 import type { Recipient } from './notification-mail';
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 const shortDate = (date: string) =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 const span = (h: Pick<Headline, 'from' | 'to'>) => `${shortDate(h.from)} – ${shortDate(h.to)}`;
 
-/** "34% strategic against a 40% target (31% the period before)": the headline in one sentence. */
+/** "20 % of 52 logged hours strategic, against a 40 % target; 13 % the period before": the headline in one sentence. */
 export function headlineSentence(label: string, h: Headline): string {
   const target = h.target === null ? 'no target set' : `a ${percent(h.target)} target`;
   const before = h.comparison === null ? '' : `; ${percent(h.comparison.strategicShare)} the period before`;
@@ -73,7 +73,7 @@ export function briefMail(to: Recipient, facts: BriefFacts, base: string, unsubs
       footerText(why, stop, unsubscribe),
     ].join('\n'),
     html: layoutHtml({
-      heading: `Weekly brief for the week of ${shortDate(facts.monday)}`,
+      heading: `Weekly brief, Monday ${shortDate(facts.monday)}`,
       body,
       why,
       unsubscribeUrl: unsubscribe,

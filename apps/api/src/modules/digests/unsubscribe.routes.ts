@@ -3,8 +3,18 @@ import { unsubscribeLabels } from '@altitude/shared/unsubscribe';
 import { confirmPage, donePage, invalidPage } from './unsubscribe-page';
 import { checkLink, unsubscribe } from './unsubscribe.service';
 
+/**
+ * `Referrer-Policy: same-origin` instead of the app's `no-referrer`: under `no-referrer` a browser
+ * sends `Origin: null` with a form post, which the cross-site defence rightly refuses; this way
+ * the page's own button carries its real origin (and a cross-site post still says `null`).
+ */
 const html = (reply: FastifyReply, status: number, body: string) =>
-  reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'same-origin')
+    .type('text/html; charset=utf-8')
+    .send(body);
 
 /**
  * `GET/POST /unsubscribe?u=&k=&sig=`: pages, not API routes (outside /api, HTML answers), open to
