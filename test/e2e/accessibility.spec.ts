@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { accounts, signIn } from './support';
+import { accounts, demoPassword, signIn } from './support';
 
 // WCAG 2.2 AA as axe knows it; anything serious or critical fails the screen.
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -151,4 +151,32 @@ test('the sign-in page passes axe and fits a phone', async ({ page }) => {
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
     await check(page, `sign-in-${width}`, width, { title: 'Sign in · Altitude' }, width < 500 ? 'sign-in-390' : undefined);
   }
+});
+
+test('the unsubscribe pages (no sign-in, server-rendered) pass axe at both widths', async ({ page }) => {
+  test.setTimeout(300_000);
+  // The demo's outbox holds a weekly brief with a signed link (PUBLIC_URL unset: take its path).
+  // Signed in through the API: this test needs no screen of the web app.
+  await page.request.post('/api/auth/login', { data: { email: accounts.lead, password: demoPassword } });
+  const outbox = (await (await page.request.get('/api/outbox?limit=100')).json()) as { items: { kind: string; text: string }[] };
+  const brief = outbox.items.find((m) => m.kind === 'weekly_brief')!;
+  const link = /\/unsubscribe\?\S+/.exec(brief.text)![0];
+  await page.context().clearCookies();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    await page.goto(link);
+    await check(page, `unsubscribe at ${width}`, width, { title: 'Unsubscribe · Altitude' }, `unsubscribe-${width}`);
+    await page.goto(link.replace(/sig=.{4}/, 'sig=AAAA'));
+    await check(
+      page,
+      `bad unsubscribe link at ${width}`,
+      width,
+      { title: 'This link does not work · Altitude' },
+      `unsubscribe-bad-${width}`,
+    );
+  }
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByText('You will no longer get the weekly CMO brief by email.')).toBeVisible();
+  await check(page, 'unsubscribed at 390', 390, { title: 'Unsubscribed · Altitude' }, 'unsubscribed-390');
 });

@@ -40,8 +40,10 @@ import { filesFolderFor } from './db/files-folder';
 import initiativeRoutes from './modules/initiatives/initiatives.routes';
 import notificationRoutes from './modules/notifications/notifications.routes';
 import dueSweepPlugin from './plugins/due-sweep';
+import unsubscribeRoutes from './modules/digests/unsubscribe.routes';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
+import schedulerPlugin, { defaultSchedule, type ScheduleOptions } from './plugins/scheduler';
 import type { SmtpSettings } from './modules/mail/sender';
 import readCachePlugin from './plugins/read-cache';
 import cacheControlPlugin, { staticCacheControl } from './plugins/cache-control';
@@ -66,6 +68,8 @@ export interface AppOptions {
   mail?: { smtp: SmtpSettings | null; publicUrl: string | null };
   /** How often the due-soon / overdue sweep runs (a minute in production); absent or null: never on a timer, as in tests. */
   dueSweepEveryMs?: number | null;
+  /** The mail schedule (plugins/scheduler.ts); on, with a 3-minute batch window, unless told otherwise. */
+  schedule?: Partial<ScheduleOptions>;
 }
 
 /**
@@ -122,6 +126,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(authPlugin, { now: opts.now });
   await app.register(ssePlugin, { limits });
   await app.register(mailPlugin, { smtp: opts.mail?.smtp ?? null, publicUrl: opts.mail?.publicUrl ?? null });
+  await app.register(schedulerPlugin, { ...defaultSchedule, ...opts.schedule });
   await app.register(readCachePlugin);
   await app.register(dueSweepPlugin, { everyMs: opts.dueSweepEveryMs ?? null });
 
@@ -167,6 +172,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
   await app.register(initiativeRoutes);
   await app.register(notificationRoutes);
+  await app.register(unsubscribeRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -19,12 +19,25 @@ export interface TestAppOptions {
   trustProxy?: AppOptions['trustProxy'];
   /** SMTP settings and PUBLIC_URL; without them messages are kept in the outbox. */
   mail?: AppOptions['mail'];
+  /**
+   * The mail schedule; off unless a test asks, so no job writes to a test's database on its own
+   * timer (tests that want it call `app.scheduler.tick()` on their hand clock).
+   */
+  schedule?: AppOptions['schedule'];
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, schedule }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
-  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy, mail });
+  const app = await buildApp({
+    databasePath: path.join(dir, 'test.db'),
+    now,
+    limits,
+    webRoot,
+    trustProxy,
+    mail,
+    schedule: { enabled: false, ...schedule },
+  });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
   app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));

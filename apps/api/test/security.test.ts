@@ -56,6 +56,20 @@ describe('route guards', () => {
     ).toEqual(['GET /api/auth/session', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/reset', 'POST /api/auth/reset-request']);
   });
 
+  it("the only pages outside /api open to everyone are the unsubscribe link's two halves, which answer HTML and need the signature, not a session", async () => {
+    // Not API routes (HTML, for mail clients), so not in the route table: listed here on purpose.
+    const anonymousPages = ['GET /unsubscribe', 'POST /unsubscribe'];
+    for (const page of anonymousPages) {
+      const [method, url] = page.split(' ') as ['GET' | 'POST', string];
+      expect(t.app.hasRoute({ method, url }), page).toBe(true);
+      // Signed out, without a valid signature: the 400 page, never a way in.
+      const res = await t.app.inject({ method, url: `${url}?u=1&k=digest&sig=${'x'.repeat(43)}` });
+      expect(res.statusCode, page).toBe(400);
+      expect(res.headers['content-type'], page).toMatch(/^text\/html/);
+    }
+    expect(t.app.routeTable.some((r) => r.url === '/unsubscribe')).toBe(false);
+  });
+
   it('every route that is not anonymous answers a signed-out caller with 401', async () => {
     expect(t.app.routeTable.length).toBeGreaterThan(0);
     for (const route of t.app.routeTable) {

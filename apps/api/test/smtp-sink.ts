@@ -6,8 +6,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
  * A real SMTP server on 127.0.0.1 (a free port) that parses every message it receives, so tests
  * read what a person's mail client would: subject, recipients, text and links.
  */
-export async function startSmtpSink() {
+export async function startSmtpSink(opts: { holdAnswer?: () => Promise<void> } = {}) {
   const received: ParsedMail[] = [];
+  let held = 0;
   const waiting: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -15,7 +16,13 @@ export async function startSmtpSink() {
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          // A slow server: the message is in, but the answer to the client waits.
+          if (opts.holdAnswer) {
+            held++;
+            await opts.holdAnswer();
+            held--;
+          }
           received.push(mail);
           for (const wake of waiting.splice(0)) wake();
           callback();
@@ -28,6 +35,8 @@ export async function startSmtpSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Messages whose answer the server is holding back (with `holdAnswer`). */
+    held: () => held,
     /** Resolves once `count` messages have arrived in all. */
     async arrived(count: number, timeoutMs = 5_000): Promise<ParsedMail[]> {
       const deadline = Date.now() + timeoutMs;

@@ -66,7 +66,7 @@ export const notificationSettings = sqliteTable(
 
 /**
  * The persisted schedule: one row per job and slot that ran (`daily_digest` / `weekly_brief` and
- * the slot's start as ISO), inserted in the same transaction as the messages the run wrote, so
+ * the slot's company date, YYYY-MM-DD: the day, or the week's Monday), inserted in the same transaction as the messages the run wrote, so
  * after a restart a slot is neither skipped (it has no row: run it) nor repeated (the primary key).
  */
 export const scheduleRuns = sqliteTable(

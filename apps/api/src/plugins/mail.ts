@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createMailer, type Mailer, type SmtpSettings } from '../modules/mail/sender';
+import { mailBaseUrl, unsubscribeHeaders } from '../modules/digests/unsubscribe-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +17,14 @@ declare module 'fastify' {
  */
 export default fp(
   async (app: FastifyInstance, opts: { smtp: SmtpSettings | null; publicUrl: string | null }) => {
-    const mailer = createMailer({ db: app.db, now: () => app.clock(), smtp: opts.smtp, log: app.log });
+    const base = mailBaseUrl(opts.publicUrl);
+    const mailer = createMailer({
+      db: app.db,
+      now: () => app.clock(),
+      smtp: opts.smtp,
+      log: app.log,
+      headers: (message) => unsubscribeHeaders(app.db, base, message),
+    });
     app.decorate('mailer', mailer);
     app.decorate('publicUrl', opts.publicUrl);
     if (opts.smtp && !opts.publicUrl) {

@@ -7,6 +7,7 @@ import { hashPassword } from '../../lib/password';
 import { demoAccounts, demoColleagues, demoComments, demoPassword, demoTypes, strategicPrograms } from './demo-catalog';
 import { createRandom } from './random';
 import { seedBaseline } from './baseline';
+import { seedDemoMail } from './demo-mail';
 import { demoHolidays } from './demo-holidays';
 import { demoQuestions } from './demo-intake';
 import { dayMs, iso, isoDate, pickType, planRequest, type Activity, type RequestRow } from './demo-requests';
@@ -230,6 +231,7 @@ export async function seedDemo(db: Db, today: Date = new Date()): Promise<void> 
       .run();
     for (const chunk of chunks(kits.outcomes, 500)) tx.insert(t.kitOutcomes).values(chunk).run();
   });
+  seedDemoMail(db, today);
 }
 
 const priorityRank = (p: Priority) => ({ low: 0, normal: 1, high: 2, urgent: 3 })[p];

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { MessageKind } from '@altitude/shared/outbox';
 import nodemailer from 'nodemailer';
 import { and, asc, eq, lte, min } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client';
@@ -39,7 +40,14 @@ const idleLookMs = 5 * 60_000;
  * Sending happens after the response, on its own timers: a slow or dead SMTP server never
  * holds up a request.
  */
-export function createMailer(opts: { db: Db; now: () => Date; smtp: SmtpSettings | null; log: FastifyBaseLogger }): Mailer {
+export function createMailer(opts: {
+  db: Db;
+  now: () => Date;
+  smtp: SmtpSettings | null;
+  log: FastifyBaseLogger;
+  /** Extra headers for a message, worked out when it is sent (List-Unsubscribe: the outbox stores no headers). */
+  headers?: (message: { to: string; kind: MessageKind }) => Record<string, string> | undefined;
+}): Mailer {
   const { db, now, smtp, log } = opts;
   const transport = smtp
     ? nodemailer.createTransport({
@@ -72,7 +80,15 @@ export function createMailer(opts: { db: Db; now: () => Date; smtp: SmtpSettings
       if (stopped) break;
       let error: string | null = null;
       try {
-        await transport.sendMail({ from: smtp.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+        const headers = opts.headers?.(m);
+        await transport.sendMail({
+          from: smtp.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          ...(headers ? { headers } : {}),
+        });
       } catch (err) {
         error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       }

@@ -77,6 +77,12 @@ export function visibleTo(user: SessionUser): SQL | undefined {
   return or(eq(requests.departmentId, user.departmentId), eq(requests.requesterId, user.id));
 }
 
+/** `visibleTo` for one request already read: the same rule, for code that holds the row (mail composed later). */
+export const maySeeRequest = (
+  user: Pick<SessionUser, 'id' | 'role' | 'departmentId'>,
+  request: { departmentId: number; requesterId: number },
+): boolean => user.role !== 'requester' || request.departmentId === user.departmentId || request.requesterId === user.id;
+
 export function filtersToSql(f: RequestFilters, user: SessionUser, today: string): SQL[] {
   const where: (SQL | undefined)[] = [visibleTo(user)];
   if (f.status) where.push(inArray(requests.status, f.status));
