@@ -38,6 +38,8 @@ import capacityRoutes from './modules/capacity/capacity.routes';
 import attachmentRoutes from './modules/attachments/attachments.routes';
 import { filesFolderFor } from './db/files-folder';
 import initiativeRoutes from './modules/initiatives/initiatives.routes';
+import notificationRoutes from './modules/notifications/notifications.routes';
+import dueSweepPlugin from './plugins/due-sweep';
 import ssePlugin from './plugins/sse';
 import mailPlugin from './plugins/mail';
 import type { SmtpSettings } from './modules/mail/sender';
@@ -62,6 +64,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** SMTP_URL and MAIL_FROM (null or absent: messages are kept in the outbox), PUBLIC_URL for links in emails. */
   mail?: { smtp: SmtpSettings | null; publicUrl: string | null };
+  /** How often the due-soon / overdue sweep runs (a minute in production); absent or null: never on a timer, as in tests. */
+  dueSweepEveryMs?: number | null;
 }
 
 /**
@@ -119,6 +123,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(ssePlugin, { limits });
   await app.register(mailPlugin, { smtp: opts.mail?.smtp ?? null, publicUrl: opts.mail?.publicUrl ?? null });
   await app.register(readCachePlugin);
+  await app.register(dueSweepPlugin, { everyMs: opts.dueSweepEveryMs ?? null });
 
   await app.register(swagger, {
     openapi: {
@@ -161,6 +166,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(capacityRoutes);
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
   await app.register(initiativeRoutes);
+  await app.register(notificationRoutes);
 
   if (spa && opts.webRoot) {
     const root = opts.webRoot;

@@ -151,4 +151,12 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PATCH /api/initiatives/:id': { minimum: 'lead' },
   // Issue 13: "Insights: hours, delivered requests and open work per initiative": a report like the others.
   'GET /api/reports/initiatives': { minimum: 'insights' },
+  // Issue 14: "GET /api/notifications?unread=true, POST /api/notifications/read | signed in | own
+  // notifications" and "GET/PUT /api/me/notification-settings | signed in"; the @mention list is
+  // "who may see the request" (another department's looks missing).
+  'GET /api/notifications': { minimum: 'signedIn' },
+  'POST /api/notifications/read': { minimum: 'signedIn' },
+  'GET /api/me/notification-settings': { minimum: 'signedIn' },
+  'PUT /api/me/notification-settings': { minimum: 'signedIn' },
+  'GET /api/requests/:id/mentionable': { minimum: 'signedIn' },
 };

@@ -294,8 +294,10 @@ describe('objects below a request are only reached through a request the caller 
   it("every list below a request answers only that request's items, never another request's", async () => {
     const a = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
     const b = fileFixture(t, sessionUser(t.app.db, 'sales@example.com'), marketer.user);
-    // The trade-off is one computed answer about the request (for marketing), not a list of its items.
-    const lists = subRoutes().filter((r) => r.method === 'GET' && r.url !== '/api/requests/:id/trade-off');
+    // The trade-off is one computed answer about the request (for marketing), and the mentionable
+    // list is people who may see it (notifications.test.ts): neither is a list of its items.
+    const notItems = ['/api/requests/:id/trade-off', '/api/requests/:id/mentionable'];
+    const lists = subRoutes().filter((r) => r.method === 'GET' && !notItems.includes(r.url));
     expect(lists.map((r) => r.url).sort()).toEqual(
       expect.arrayContaining(['/api/requests/:id/activity', '/api/requests/:id/comments', '/api/requests/:id/time-entries']),
     );

@@ -162,6 +162,8 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
     quarter: '2026-Q4',
   }),
   'PATCH /api/initiatives/:id': () => ({ goal: unique('Goal') }),
+  'POST /api/notifications/read': () => ({ all: true }),
+  'PUT /api/me/notification-settings': () => ({ kinds: { commented: 'in_app' } }),
 };
 
 /**
@@ -241,6 +243,9 @@ export const queryRecipes: Partial<Record<RouteKey, string>> = {
   'GET /api/reports/forecast': '?quarter=2026-Q4',
   // Not needed either (this week and six weeks by default): both parameters as the web sends them.
   'GET /api/capacity': '?from=2026-11-16&weeks=6',
+  // Not needed (the whole list by default): both parameters as the web sends them.
+  'GET /api/notifications': '?unread=true&limit=20',
+  'GET /api/requests/:id/mentionable': '?q=a',
 };
 
 /** Routes that answer a stream that never ends: called with `payloadAsStream` and closed at once. */

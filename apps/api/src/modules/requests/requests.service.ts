@@ -17,6 +17,8 @@ import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './r
 import { todayIn } from '../settings/company-clock';
 import { clockOnStatusChange, noteFirstResponse, promiseAfterEdit } from './sla-clock';
 import { narrowBySla } from './sla-filter';
+import { announceNotifications, type Recorded } from '../notifications/notifications.service';
+import { notifyAssigned, notifyMoved } from '../notifications/notifications.triggers';
 import {
   invalidAssignee,
   overrideNeedsNote,
@@ -76,6 +78,7 @@ const requesterEditable = new Set(['title', 'brief', 'businessGoal', 'audience',
 
 export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: UpdateRequestBody): Request {
   const now = deps.now().toISOString();
+  let notices: Recorded[] = [];
   writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version, now);
     const { version: _v, fields: answers, initiativeId, ...fields } = body;
@@ -138,13 +141,16 @@ export function updateRequest(deps: Deps, actor: SessionUser, id: number, body: 
       .run();
     recordActivity(tx, id, user.id, now, changes);
     if (changes.some((c) => c.kind === 'assigned' && c.to !== null)) noteFirstResponse(tx, id, user, now);
+    if (fields.assigneeId && fields.assigneeId !== current.assigneeId) notices = notifyAssigned(tx, now, user, current, fields.assigneeId);
   });
+  announceNotifications(deps.db, deps.events, notices);
   return publish(deps, 'request.updated', id);
 }
 
 export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: MoveRequestBody): Request {
   const now = deps.now().toISOString();
   let rebalanced: Status | null = null;
+  let notices: Recorded[] = [];
   writeAs(deps.db, actor, 'marketer', (tx, user) => {
     const current = lockForWrite(tx, id, user, body.version, now);
     const to = body.status;
@@ -193,7 +199,9 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
     recordActivity(tx, id, user.id, now, changes);
     noteFirstResponse(tx, id, user, now);
     if (rebalanceIfLong(tx, to, position)) rebalanced = to;
+    if (to !== current.status) notices = notifyMoved(tx, now, user, current, to, patch.resolution);
   });
+  announceNotifications(deps.db, deps.events, notices);
   if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
   return publish(deps, 'request.updated', id);
 }

@@ -38,17 +38,24 @@ export function insertQuestion(tx: Tx, requestId: number, askedById: number, que
 }
 
 /**
- * Answers the latest unanswered round; false when there is none. An older one can stay unanswered
- * for good: a request closed while waiting drops its question (the clock stops with the close).
+ * Answers the latest unanswered round and returns who asked it; null when there is none. An older
+ * one can stay unanswered for good: a request closed while waiting drops its question (the clock
+ * stops with the close).
  */
-export function answerOpenRound(tx: Tx, requestId: number, answeredById: number, answer: string, answeredAt: string): boolean {
+export function answerOpenRound(
+  tx: Tx,
+  requestId: number,
+  answeredById: number,
+  answer: string,
+  answeredAt: string,
+): { askedById: number } | null {
   const open = tx
-    .select({ id: requestQuestions.id })
+    .select({ id: requestQuestions.id, askedById: requestQuestions.askedById })
     .from(requestQuestions)
     .where(and(eq(requestQuestions.requestId, requestId), isNull(requestQuestions.answeredAt)))
     .orderBy(desc(requestQuestions.id))
     .get();
-  if (!open) return false;
+  if (!open) return null;
   tx.update(requestQuestions).set({ answer, answeredById, answeredAt }).where(eq(requestQuestions.id, open.id)).run();
-  return true;
+  return { askedById: open.askedById };
 }

@@ -12,6 +12,8 @@ import { publish, requireVisibleRequest, type Deps } from '../requests/requests.
 import { businessCalendar } from './business-calendar';
 import { alreadyWaiting, notTheRequesterSide, notWaiting, requestClosed } from './needs-info.errors';
 import { answerOpenRound, clockOf, insertQuestion, listRounds } from './needs-info.queries';
+import { announceNotifications, type Recorded } from '../notifications/notifications.service';
+import { notifyAnswered, notifyNeedsInfo } from '../notifications/notifications.triggers';
 
 /**
  * A marketer (or lead) sends an open request back to its requester with a question: it waits on
@@ -19,7 +21,7 @@ import { answerOpenRound, clockOf, insertQuestion, listRounds } from './needs-in
  */
 export function askRequester(deps: Deps, actor: SessionUser, id: number, body: NeedsInfoBody): Request {
   const now = deps.now().toISOString();
-  writeAs(deps.db, actor, 'marketer', (tx, user) => {
+  const notices = writeAs(deps.db, actor, 'marketer', (tx, user) => {
     const current = requireVisibleRequest(tx, id, user);
     if (body.version !== current.version) throw versionConflict(current);
     if (!isOpenStatus(current.status)) throw requestClosed(current.key, current.status);
@@ -39,7 +41,9 @@ export function askRequester(deps: Deps, actor: SessionUser, id: number, body: N
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'needs_info', to: body.question }]);
+    return notifyNeedsInfo(tx, now, user, current);
   });
+  announceNotifications(deps.db, deps.events, notices);
   return publish(deps, 'request.updated', id, deps.now());
 }
 
@@ -53,17 +57,20 @@ export function askRequester(deps: Deps, actor: SessionUser, id: number, body: N
  */
 export function answerRequester(deps: Deps, actor: SessionUser, id: number, body: AnswerBody): Request {
   const now = deps.now().toISOString();
-  writeAs(deps.db, actor, 'signedIn', (tx, user) => {
+  const notices: Recorded[] = writeAs(deps.db, actor, 'signedIn', (tx, user) => {
     // Requesters only see their own and their department's requests: anyone else's is a 404.
     const current = requireVisibleRequest(tx, id, user);
     if (user.role !== 'requester' && user.id !== current.requesterId) throw notTheRequesterSide();
-    if (current.waitingOn !== 'requester' || !answerOpenRound(tx, id, user.id, body.body, now)) throw notWaiting(current.key);
+    const round = current.waitingOn === 'requester' ? answerOpenRound(tx, id, user.id, body.body, now) : null;
+    if (!round) throw notWaiting(current.key);
     tx.update(requests)
       .set({ waitingOn: null, ...endPause(clockOf(tx, id), now, businessCalendar(tx)), version: current.version + 1, updatedAt: now })
       .where(eq(requests.id, id))
       .run();
     recordActivity(tx, id, user.id, now, [{ kind: 'answered', to: body.body }]);
+    return notifyAnswered(tx, now, user, current, round.askedById);
   });
+  announceNotifications(deps.db, deps.events, notices);
   return publish(deps, 'request.updated', id, deps.now());
 }
 
