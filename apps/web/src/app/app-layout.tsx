@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { Logo } from '../components/logo';
@@ -40,14 +40,15 @@ export function AppLayout() {
                     <Avatar color="indigo" radius="xl" size="sm">
                       {initials}
                     </Avatar>
-                    <div>
+                    {/* On a phone the bell and the avatar share the header with the logo: the name waits in the menu. */}
+                    <Box visibleFrom="xs">
                       <Text size="sm" fw={500} lh={1.2}>
                         {user.name}
                       </Text>
                       <Text size="xs" c="dimmed" lh={1.2}>
                         {roleLabel[user.role]}
                       </Text>
-                    </div>
+                    </Box>
                   </Group>
                 </UnstyledButton>
               </Menu.Target>
