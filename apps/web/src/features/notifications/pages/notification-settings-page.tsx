@@ -12,11 +12,16 @@ const channels: { value: NotificationChannel; label: string }[] = [
   { value: 'off', label: 'Off' },
 ];
 
+/** The brief is only ever an email: `in_app` and `off` both mean none, so it offers just the two. */
+const briefChannels = channels.filter((c) => c.value !== 'in_app');
+
 const channelWords: Record<NotificationChannel, string> = {
   in_app: 'in the app only',
   email: 'in the app and by email',
   off: 'not at all',
 };
+
+const shown = (kind: SettingKind, channel: NotificationChannel) => (kind === 'weekly_brief' && channel === 'in_app' ? 'off' : channel);
 
 /**
  * One row per kind, saved as soon as it changes. The weekly brief goes only to insights readers,
@@ -74,9 +79,9 @@ export function NotificationSettingsPage() {
                   size="xs"
                   aria-labelledby={labelId}
                   data-testid={`channel-${kind}`}
-                  value={settings.data.kinds[kind] ?? defaultChannel(kind)}
+                  value={shown(kind, settings.data.kinds[kind] ?? defaultChannel(kind))}
                   onChange={(v) => change(kind, v as NotificationChannel)}
-                  data={channels}
+                  data={kind === 'weekly_brief' ? briefChannels : channels}
                 />
               </Group>
             );
