@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Popover, ScrollArea, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Popover, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useNotifications } from '../api/list-notifications';
@@ -39,66 +39,68 @@ export function NotificationBell() {
   const unread = useUnreadCount();
   const [opened, { toggle, close }] = useDisclosure(false);
   const phone = useMediaQuery('(max-width: 48em)');
-  const icon = (
-    <>
-      <BellIcon />
-      {unread > 0 && (
-        <span className={classes.badge} aria-hidden="true" data-testid="notification-badge">
-          {badgeText(unread)}
-        </span>
-      )}
-    </>
+  // The badge sits beside the button, not inside it, so the button's rounded clip cannot cut it.
+  const badge = unread > 0 && (
+    <span className={classes.badge} aria-hidden="true" data-testid="notification-badge">
+      {badgeText(unread)}
+    </span>
   );
   const label = bellLabel(unread);
 
   if (phone)
     return (
-      <ActionIcon component={Link} to="/notifications" variant="subtle" color="dark" size="lg" aria-label={label} pos="relative">
-        {icon}
-      </ActionIcon>
+      <Box pos="relative">
+        <ActionIcon component={Link} to="/notifications" variant="subtle" color="gray" c="dark.7" size="lg" aria-label={label}>
+          <BellIcon />
+        </ActionIcon>
+        {badge}
+      </Box>
     );
 
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => !o && close()}
-      position="bottom-end"
-      width={380}
-      shadow="md"
-      trapFocus
-      returnFocus
-      withinPortal
-    >
-      <Popover.Target>
-        <ActionIcon
-          variant="subtle"
-          color="dark"
-          size="lg"
-          aria-label={label}
-          aria-haspopup="dialog"
-          aria-expanded={opened}
-          onClick={toggle}
-          pos="relative"
-        >
-          {icon}
-        </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Notifications">
-        <Group justify="space-between" px="sm" py="xs" wrap="nowrap">
-          <Text fw={700} size="sm" component="h2" m={0}>
-            Notifications
-          </Text>
-          <MarkAllReadButton unread={unread} />
-        </Group>
-        <ScrollArea.Autosize mah={420} type="auto">
-          <NotificationItems onFollow={close} />
-        </ScrollArea.Autosize>
-        <Group justify="center" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-          <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
-            See all
-          </Anchor>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+    <Box pos="relative">
+      <Popover
+        opened={opened}
+        onChange={(o) => !o && close()}
+        position="bottom-end"
+        width={380}
+        shadow="md"
+        trapFocus
+        returnFocus
+        withinPortal
+      >
+        <Popover.Target>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            c="dark.7"
+            size="lg"
+            aria-label={label}
+            aria-haspopup="dialog"
+            aria-expanded={opened}
+            onClick={toggle}
+          >
+            <BellIcon />
+          </ActionIcon>
+        </Popover.Target>
+        <Popover.Dropdown p={0} aria-label="Notifications">
+          <Group justify="space-between" px="sm" py="xs" wrap="nowrap">
+            <Text fw={700} size="sm" component="h2" m={0}>
+              Notifications
+            </Text>
+            <MarkAllReadButton unread={unread} />
+          </Group>
+          <ScrollArea.Autosize mah={420} type="auto">
+            <NotificationItems onFollow={close} />
+          </ScrollArea.Autosize>
+          <Group justify="center" py="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+            <Anchor component={Link} to="/notifications" size="sm" onClick={close}>
+              See all
+            </Anchor>
+          </Group>
+        </Popover.Dropdown>
+      </Popover>
+      {badge}
+    </Box>
   );
 }
