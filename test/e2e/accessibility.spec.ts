@@ -62,6 +62,21 @@ function screensFor(role: Role, request: { id: number; key: string; title: strin
       ready: (p) => expect(p.getByText('Strategic share').first()).toBeVisible(),
     },
   ];
+  // Every role has a bell: its full list and the per-kind settings.
+  const personal: Screen[] = [
+    {
+      name: 'notifications',
+      path: '/notifications',
+      title: 'Notifications · Altitude',
+      ready: (p) => expect(p.getByRole('list', { name: 'Notifications' }).or(p.getByText(/No notifications yet/))).toBeVisible(),
+    },
+    {
+      name: 'notification-settings',
+      path: '/account/notifications',
+      title: 'Notification settings · Altitude',
+      ready: (p) => expect(p.getByRole('radiogroup', { name: 'Mentioned' })).toBeVisible(),
+    },
+  ];
   const settings: Screen[] = settingsTabs.map((tab) => ({
     name: `settings-${tab}`,
     path: `/settings?tab=${tab}`,
@@ -70,13 +85,13 @@ function screensFor(role: Role, request: { id: number; key: string; title: strin
   }));
   switch (role) {
     case 'lead':
-      return [...marketer, ...requester, ...insights, ...settings];
+      return [...marketer, ...requester, ...insights, ...settings, ...personal];
     case 'marketer':
-      return [...marketer, ...requester];
+      return [...marketer, ...requester, ...personal];
     case 'exec':
-      return [...requester, ...insights];
+      return [...requester, ...insights, ...personal];
     case 'sales':
-      return requester;
+      return [...requester, ...personal];
   }
 }
 

@@ -33,6 +33,7 @@ describe('web boundaries', () => {
       'capacity',
       'initiatives',
       'insights',
+      'notifications',
       'requests',
       'settings',
       'timesheet',

@@ -1,8 +1,9 @@
-import { AppShell, Avatar, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { Logo } from '../components/logo';
 import { useSignOut } from '../features/auth/api/sign-out';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { roleLabel } from '../lib/roles';
 import { useCurrentUser } from '../lib/session';
 import { LiveUpdates } from './live-updates';
@@ -30,32 +31,39 @@ export function AppLayout() {
               Altitude
             </Text>
           </Group>
-          <Menu position="bottom-end" width={220}>
-            <Menu.Target>
-              <UnstyledButton aria-label="Account menu">
-                <Group gap="xs">
-                  <Avatar color="indigo" radius="xl" size="sm">
-                    {initials}
-                  </Avatar>
-                  <div>
-                    <Text size="sm" fw={500} lh={1.2}>
-                      {user.name}
-                    </Text>
-                    <Text size="xs" c="dimmed" lh={1.2}>
-                      {roleLabel[user.role]}
-                    </Text>
-                  </div>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{user.email}</Menu.Label>
-              <Menu.Item component={RouterNavLink} to="/account/password">
-                Change password
-              </Menu.Item>
-              <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>Sign out</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <Menu position="bottom-end" width={220}>
+              <Menu.Target>
+                <UnstyledButton aria-label="Account menu">
+                  <Group gap="xs">
+                    <Avatar color="indigo" radius="xl" size="sm">
+                      {initials}
+                    </Avatar>
+                    {/* On a phone the bell and the avatar share the header with the logo: the name waits in the menu. */}
+                    <Box visibleFrom="xs">
+                      <Text size="sm" fw={500} lh={1.2}>
+                        {user.name}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>
+                        {roleLabel[user.role]}
+                      </Text>
+                    </Box>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.email}</Menu.Label>
+                <Menu.Item component={RouterNavLink} to="/account/password">
+                  Change password
+                </Menu.Item>
+                <Menu.Item component={RouterNavLink} to="/account/notifications">
+                  Notification settings
+                </Menu.Item>
+                <Menu.Item onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/sign-in') })}>Sign out</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">

@@ -2,6 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ChangeEvent } from '@altitude/shared/events';
 import type { Board, Card } from '@altitude/shared/requests';
+import { applyNotificationsChanged } from '../features/notifications/api/list-notifications';
 import { queryKeys } from '../lib/query-keys';
 
 /** Puts a changed card where it now belongs in an unfiltered board; filtered boards refetch instead. */
@@ -53,7 +54,8 @@ export function LiveUpdates() {
           void queryClient
             .invalidateQueries({ queryKey: queryKeys.requests.all })
             .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.board.all }))
-            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all }));
+            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all }))
+            .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.notifications.lists }));
         opened = true;
       };
       source.addEventListener('change', (message) => {
@@ -81,6 +83,9 @@ export function LiveUpdates() {
             void queryClient.invalidateQueries({ queryKey: queryKeys.allReports });
             // Logged time lowers what remains of the estimate.
             void queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all });
+            break;
+          case 'notifications.changed':
+            applyNotificationsChanged(queryClient, event);
             break;
           case 'column.rebalanced':
             void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });

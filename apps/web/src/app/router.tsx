@@ -25,6 +25,12 @@ const ChangePasswordPage = lazy(() =>
   import('../features/auth/pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
 );
 const CapacityPage = lazy(() => import('../features/capacity/pages/capacity-page').then((m) => ({ default: m.CapacityPage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/pages/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notifications/pages/notification-settings-page').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
 /** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
@@ -112,6 +118,22 @@ export const router = createBrowserRouter([
         element: (
           <Page title="Change password">
             <ChangePasswordPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'account/notifications',
+        element: (
+          <Page title="Notification settings">
+            <NotificationSettingsPage />
+          </Page>
+        ),
+      },
+      {
+        path: 'notifications',
+        element: (
+          <Page title="Notifications">
+            <NotificationsPage />
           </Page>
         ),
       },

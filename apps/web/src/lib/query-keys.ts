@@ -29,6 +29,8 @@ export const queryKeys = {
     /** Under the request's detail; keyed by its version, so any change to the request asks again. */
     tradeOff: (id: number, params: Params) => ['requests', 'detail', id, 'trade-off', params] as const,
     attachments: (id: number) => ['requests', 'detail', id, 'attachments'] as const,
+    /** Who may be mentioned on the request, for the comment box's autocomplete. */
+    mentionable: (id: number, q: string) => ['requests', 'detail', id, 'mentionable', q] as const,
   },
   directory: {
     departments: ['directory', 'departments'] as const,
@@ -56,6 +58,13 @@ export const queryKeys = {
   capacity: {
     all: ['capacity'] as const,
     view: (params: Params) => ['capacity', params] as const,
+  },
+  /** The bell: every page of the list carries the unread count, so a live event or a mark-read patches them all. */
+  notifications: {
+    all: ['notifications'] as const,
+    lists: ['notifications', 'list'] as const,
+    list: (params: Params) => ['notifications', 'list', params] as const,
+    settings: ['notifications', 'settings'] as const,
   },
   /** Every report: refetched when what they may show changes (the board view, logged or working time). */
   allReports: ['reports'] as const,

@@ -1,5 +1,6 @@
-import { Avatar, Badge, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Avatar, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { handleOf } from '@altitude/shared/mentions';
 import { useLookup } from '../../../lib/directory';
 import { ApiError } from '../../../lib/api-client';
 import { formatRelative } from '../../../lib/format';
@@ -7,6 +8,7 @@ import { useAddComment } from '../api/add-comment';
 import { useComments } from '../api/list-comments';
 import { useNeedsInfo } from '../api/list-needs-info';
 import { Markdown } from './markdown';
+import { MentionTextarea } from './mention-textarea';
 
 /** One message of the conversation: a comment, or a needs-info question or answer. */
 interface Message {
@@ -40,6 +42,8 @@ function useConversation(requestId: number): Message[] | undefined {
 export function CommentThread({ requestId }: { requestId: number }) {
   const messages = useConversation(requestId);
   const lookup = useLookup();
+  // handle → name of everyone in the directory, so a known `@handle` is shown as that person.
+  const people = useMemo(() => new Map(lookup.users.map((u) => [handleOf(u.email), u.name])), [lookup.users]);
   const add = useAddComment(requestId);
   const [draft, setDraft] = useState('');
   const error = add.error instanceof ApiError ? (add.error.fieldError('body') ?? add.error.message) : add.error?.message;
@@ -84,19 +88,20 @@ export function CommentThread({ requestId }: { requestId: number }) {
                   {m.body}
                 </Text>
               ) : (
-                <Markdown>{m.body}</Markdown>
+                <Markdown mentions={people}>{m.body}</Markdown>
               )}
             </Paper>
           </Group>
         );
       })}
-      <Textarea
+      <MentionTextarea
+        requestId={requestId}
         aria-label="New comment"
-        placeholder="Write a comment (Markdown works)"
+        placeholder="Write a comment (Markdown works; @name mentions someone)"
         autosize
         minRows={2}
         value={draft}
-        onChange={(e) => setDraft(e.currentTarget.value)}
+        onChange={setDraft}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) submit();
         }}

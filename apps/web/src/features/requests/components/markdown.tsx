@@ -1,15 +1,21 @@
 import { Typography } from '@mantine/core';
+import { useMemo } from 'react';
 import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import { remarkMentions } from './mention-plugin';
+import classes from './mention.module.css';
 
 /**
  * Renders user Markdown safely: react-markdown never renders raw HTML, and links other than
- * http(s)/mailto become inert.
+ * http(s)/mailto become inert. With `mentions` (handle → name), a known person's `@handle` is
+ * shown as a mention titled with their name.
  */
-export function Markdown({ children }: { children: string }) {
+export function Markdown({ children, mentions }: { children: string; mentions?: ReadonlyMap<string, string> }) {
+  const remarkPlugins = useMemo(() => (mentions ? [remarkMentions(mentions, classes.mention!)] : []), [mentions]);
   return (
     <Typography fz="sm">
       <ReactMarkdown
         skipHtml
+        remarkPlugins={remarkPlugins}
         urlTransform={(url) => (/^(https?:|mailto:|\/|#)/i.test(url) ? defaultUrlTransform(url) : '')}
         components={{
           a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
