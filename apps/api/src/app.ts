@@ -34,6 +34,7 @@ import tradeOffRoutes from './modules/capacity/trade-off.routes';
 import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
 import accountRoutes from './modules/auth/account.routes';
 import outboxRoutes from './modules/mail/outbox.routes';
+import invitationRoutes from './modules/invitations/invitations.routes';
 import capacityRoutes from './modules/capacity/capacity.routes';
 import attachmentRoutes from './modules/attachments/attachments.routes';
 import { filesFolderFor } from './db/files-folder';
@@ -158,6 +159,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(tradeOffRoutes);
   await app.register(reserveOverrideRoutes);
   await app.register(outboxRoutes);
+  await app.register(invitationRoutes);
   await app.register(capacityRoutes);
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
   await app.register(initiativeRoutes);

@@ -151,4 +151,11 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'PATCH /api/initiatives/:id': { minimum: 'lead' },
   // Issue 13: "Insights: hours, delivered requests and open work per initiative": a report like the others.
   'GET /api/reports/initiatives': { minimum: 'insights' },
+  // Issue 14, invitations by link: "a lead invites" (and sees and revokes the pending ones); the
+  // person who holds the link reads whom it is for and accepts it before they have an account.
+  'POST /api/invitations': { minimum: 'lead' },
+  'GET /api/invitations': { minimum: 'lead' },
+  'DELETE /api/invitations/:id': { minimum: 'lead' },
+  'GET /api/invitations/lookup': { minimum: 'anonymous' },
+  'POST /api/invitations/accept': { minimum: 'anonymous' },
 };

@@ -15,6 +15,7 @@ import {
   cannotCall,
   entryFixture,
   fileFixture,
+  invitationFixture,
   objectKindOf,
   objectSetups,
   routeKey,
@@ -107,6 +108,7 @@ describe('route × role matrix', () => {
   /** Requests filed once, for calls that cannot change them (reads, and refused writes). */
   const shared: Partial<Record<'sales' | 'product', number>> = {};
   let sharedEntry: number | undefined;
+  let sharedInvitation: number | undefined;
 
   /** The object id for a call; a write expected to succeed gets a fresh request of its own. */
   function idFor(route: RouteEntry, target: Target, fresh: boolean): number | null {
@@ -136,6 +138,10 @@ describe('route × role matrix', () => {
         return fixtureType;
       case 'initiative':
         return fixtureInitiative;
+      case 'invitation':
+        // A revoke that may succeed spends its invitation: each gets its own.
+        if (fresh) return invitationFixture(t.app.db, t.app.clock()).id;
+        return (sharedInvitation ??= invitationFixture(t.app.db, t.app.clock()).id);
       case 'timeEntry':
         // Logged today by the marketer: theirs to correct. A call that may delete it gets its own.
         if (fresh) return entryFixture(t, people.ownRequester, people.marketer);

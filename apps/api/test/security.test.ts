@@ -46,14 +46,23 @@ describe('route guards', () => {
       ),
     );
     // Sign-in, the health check, the "who am I" probe (which reveals only the caller's own
-    // session) and the two halves of a password reset (PRODUCT.md: "anyone") are the only doors
-    // open to everyone.
+    // session), the two halves of a password reset (PRODUCT.md: "anyone") and the two steps of
+    // accepting an invitation (whoever holds the link has no account yet) are the only doors open
+    // to everyone.
     expect(
       t.app.routeTable
         .filter((r) => r.access === 'anonymous')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/auth/session', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/reset', 'POST /api/auth/reset-request']);
+    ).toEqual([
+      'GET /api/auth/session',
+      'GET /api/health',
+      'GET /api/invitations/lookup',
+      'POST /api/auth/login',
+      'POST /api/auth/reset',
+      'POST /api/auth/reset-request',
+      'POST /api/invitations/accept',
+    ]);
   });
 
   it('every route that is not anonymous answers a signed-out caller with 401', async () => {

@@ -1,19 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordBody, ResetBody, ResetRequestBody } from '@altitude/shared/account';
 import { signedInUser } from '../../plugins/auth';
+import { linkOrigin } from './session-cookie';
 import { changePassword } from './password-change.service';
 import { requestReset, resetPassword } from './password-reset.service';
-
-/**
- * Where a reset link points: PUBLIC_URL when set; otherwise the origin the request came from
- * (the security plugin has already checked a browser's Origin against Host).
- */
-function linkOrigin(app: FastifyInstance, request: FastifyRequest): string {
-  if (app.publicUrl) return app.publicUrl;
-  return request.headers.origin ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-}
 
 /** People run their own accounts: change their password, or reset it by an emailed link. */
 export default async function accountRoutes(app: FastifyInstance) {
@@ -43,7 +35,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.object({ accepted: z.literal(true) }) },
     },
     handler: async (request, reply) => {
-      requestReset(deps(), request.body.email, request.ip, linkOrigin(app, request));
+      requestReset(deps(), request.body.email, request.ip, linkOrigin(app.publicUrl, request));
       return reply.code(202).send({ accepted: true });
     },
   });

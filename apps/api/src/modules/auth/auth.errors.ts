@@ -20,8 +20,8 @@ export const signInBusy = (retryAfterSeconds: number) =>
 
 export const sessionEnded = () => signInRequired('Your session ended while this was being sent. Sign in again.');
 
-/** 422 naming the input: a wrong current password or an unacceptable new one. */
-export const passwordRefused = (path: 'currentPassword' | 'newPassword', message: string) =>
+/** 422 naming the input: a wrong current password or an unacceptable new one (`password` when accepting an invitation). */
+export const passwordRefused = (path: 'currentPassword' | 'newPassword' | 'password', message: string) =>
   new HttpProblem(422, 'auth.password_refused', `${path}: ${message}`, [{ path, message }]);
 
 /** 400 for a reset link that is unknown, used, expired or for a deactivated account (never says which). */
