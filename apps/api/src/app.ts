@@ -33,6 +33,8 @@ import needsInfoRoutes from './modules/service-levels/needs-info.routes';
 import tradeOffRoutes from './modules/capacity/trade-off.routes';
 import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
 import accountRoutes from './modules/auth/account.routes';
+import oidcRoutes from './modules/auth/oidc.routes';
+import type { OidcSettings } from './modules/auth/oidc-config';
 import outboxRoutes from './modules/mail/outbox.routes';
 import invitationRoutes from './modules/invitations/invitations.routes';
 import capacityRoutes from './modules/capacity/capacity.routes';
@@ -63,6 +65,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** SMTP_URL and MAIL_FROM (null or absent: messages are kept in the outbox), PUBLIC_URL for links in emails. */
   mail?: { smtp: SmtpSettings | null; publicUrl: string | null };
+  /** Single sign-on (OIDC_* and SSO_ONLY, config.ts); null or absent: passwords only. */
+  oidc?: OidcSettings | null;
 }
 
 /**
@@ -135,8 +139,10 @@ export async function buildApp(opts: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(accountRoutes);
+  const ssoOnly = opts.oidc?.ssoOnly ?? false;
+  await app.register(authRoutes, { ssoOnly });
+  await app.register(accountRoutes, { ssoOnly });
+  await app.register(oidcRoutes, { oidc: opts.oidc ?? null });
   await app.register(departmentRoutes);
   await app.register(requestTypeRoutes);
   await app.register(kitOutcomeRoutes);

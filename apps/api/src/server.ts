@@ -15,6 +15,7 @@ const app = await buildApp({
   limits: config.limits,
   trustProxy: config.trustProxy,
   mail: { smtp: config.smtp, publicUrl: config.publicUrl },
+  oidc: config.oidc,
 });
 
 let seeded = false;

@@ -22,6 +22,11 @@ export interface AccessRule {
    * than a role level, with the reason.
    */
   refused?: { roles: ('marketer' | 'lead')[]; why: string };
+  /**
+   * What a caller the route admits gets when it is not a 2xx, with the reason: single sign-on is
+   * not configured in the matrix's app, so its steps answer 404 to everyone (oidc.test.ts runs them).
+   */
+  answers?: { status: number; why: string };
 }
 
 export const accessContract: Record<RouteKey, AccessRule> = {
@@ -158,4 +163,9 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'DELETE /api/invitations/:id': { minimum: 'lead' },
   'GET /api/invitations/lookup': { minimum: 'anonymous' },
   'POST /api/invitations/accept': { minimum: 'anonymous' },
+  // Contract: "GET /api/auth/oidc/start, GET /api/auth/oidc/callback | anyone | single sign-on when
+  // configured"; the sign-in page reads whether it is (an addition of issue 14).
+  'GET /api/auth/config': { minimum: 'anonymous' },
+  'GET /api/auth/oidc/start': { minimum: 'anonymous', answers: { status: 404, why: 'single sign-on is not configured here' } },
+  'GET /api/auth/oidc/callback': { minimum: 'anonymous', answers: { status: 404, why: 'single sign-on is not configured here' } },
 };

@@ -19,12 +19,14 @@ export interface TestAppOptions {
   trustProxy?: AppOptions['trustProxy'];
   /** SMTP settings and PUBLIC_URL; without them messages are kept in the outbox. */
   mail?: AppOptions['mail'];
+  /** Single sign-on settings; absent: not configured. */
+  oidc?: AppOptions['oidc'];
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, oidc }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
-  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy, mail });
+  const app = await buildApp({ databasePath: path.join(dir, 'test.db'), now, limits, webRoot, trustProxy, mail, oidc });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
   app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));

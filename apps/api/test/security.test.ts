@@ -47,14 +47,17 @@ describe('route guards', () => {
     );
     // Sign-in, the health check, the "who am I" probe (which reveals only the caller's own
     // session), the two halves of a password reset (PRODUCT.md: "anyone") and the two steps of
-    // accepting an invitation (whoever holds the link has no account yet) are the only doors open
-    // to everyone.
+    // accepting an invitation (whoever holds the link has no account yet), and single sign-on with
+    // what the sign-in page offers (PRODUCT.md: "anyone") are the only doors open to everyone.
     expect(
       t.app.routeTable
         .filter((r) => r.access === 'anonymous')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
     ).toEqual([
+      'GET /api/auth/config',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
       'GET /api/auth/session',
       'GET /api/health',
       'GET /api/invitations/lookup',

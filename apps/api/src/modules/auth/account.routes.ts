@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { ChangePasswordBody, ResetBody, ResetRequestBody } from '@altitude/shared/account';
 import { signedInUser } from '../../plugins/auth';
 import { linkOrigin } from './session-cookie';
+import { passwordsOff } from './auth.errors';
 import { changePassword } from './password-change.service';
 import { requestReset, resetPassword } from './password-reset.service';
 
 /** People run their own accounts: change their password, or reset it by an emailed link. */
-export default async function accountRoutes(app: FastifyInstance) {
+export default async function accountRoutes(app: FastifyInstance, opts: { ssoOnly: boolean }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = () => ({ db: app.db, events: app.events, mailer: app.mailer, now: app.clock, log: app.log });
 
@@ -21,6 +22,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.null() },
     },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       await changePassword(deps(), signedInUser(request), request.body, request.ip);
       return reply.code(204).send(null);
     },
@@ -35,6 +37,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.object({ accepted: z.literal(true) }) },
     },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       requestReset(deps(), request.body.email, request.ip, linkOrigin(app.publicUrl, request));
       return reply.code(202).send({ accepted: true });
     },
@@ -49,6 +52,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.null() },
     },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       await resetPassword(deps(), request.body);
       return reply.code(204).send(null);
     },

@@ -36,3 +36,14 @@ export const tooManyResetRequests = (waitMs: number) => {
     retryAfterSeconds: seconds,
   });
 };
+
+/** 404 on the single sign-on steps while OIDC_ISSUER is unset. */
+export const ssoNotConfigured = () => new HttpProblem(404, 'auth.sso_not_configured', 'Single sign-on is not configured on this Altitude.');
+
+/** 403 with SSO_ONLY=true: passwords are not used here, so they cannot be checked, reset or changed. */
+export const passwordsOff = () =>
+  new HttpProblem(
+    403,
+    'auth.sso_only',
+    'This Altitude uses single sign-on only: sign in with SSO; passwords are managed by your identity provider.',
+  );
