@@ -194,4 +194,30 @@ test('the unsubscribe pages (no sign-in, server-rendered) pass axe at both width
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByText('You will no longer get the weekly CMO brief by email.')).toBeVisible();
   await check(page, 'unsubscribed at 390', 390, { title: 'Unsubscribed · Altitude' }, 'unsubscribed-390');
+test('the invitation page, live and spent, passes axe and fits a phone', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  // A lead invites through the API; without a mail server the answer carries the link.
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, accounts.lead);
+  const departments = (await (await lead.request.get('/api/departments')).json()) as { items: { id: number }[] };
+  const res = await lead.request.post('/api/invitations', {
+    data: {
+      email: `axe-${Date.now().toString(36)}@example.com`,
+      name: 'Axe Invitee',
+      role: 'requester',
+      departmentId: departments.items[0]!.id,
+    },
+  });
+  expect(res.status()).toBe(201);
+  const { link } = (await res.json()) as { link: string };
+  const path = new URL(link).pathname + new URL(link).search;
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+    await page.goto(path);
+    await expect(page.getByRole('button', { name: 'Join Altitude' })).toBeVisible();
+    await check(page, `invitation-${width}`, width, { title: 'Join Altitude · Altitude' });
+    await page.goto('/invitations/accept?token=not-a-real-token');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await check(page, `invitation-dead-${width}`, width, { title: 'Join Altitude · Altitude' });
+  }
 });

@@ -56,7 +56,7 @@ test('the lead sets the target and a WIP limit, adds a department, invites a mar
   const email = `nadia.${Date.now()}@example.com`;
   const password = 'welcome-to-altitude';
   await openTab(page, 'People');
-  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Add with password' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invite a person' });
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Nadia Okafor');
   await dialog.getByRole('textbox', { name: 'Email', exact: true }).fill(email);

@@ -33,7 +33,10 @@ import needsInfoRoutes from './modules/service-levels/needs-info.routes';
 import tradeOffRoutes from './modules/capacity/trade-off.routes';
 import reserveOverrideRoutes from './modules/capacity/reserve-overrides.routes';
 import accountRoutes from './modules/auth/account.routes';
+import oidcRoutes from './modules/auth/oidc.routes';
+import type { OidcSettings } from './modules/auth/oidc-config';
 import outboxRoutes from './modules/mail/outbox.routes';
+import invitationRoutes from './modules/invitations/invitations.routes';
 import capacityRoutes from './modules/capacity/capacity.routes';
 import attachmentRoutes from './modules/attachments/attachments.routes';
 import { filesFolderFor } from './db/files-folder';
@@ -70,6 +73,8 @@ export interface AppOptions {
   dueSweepEveryMs?: number | null;
   /** The mail schedule (plugins/scheduler.ts); on, with a 3-minute batch window, unless told otherwise. */
   schedule?: Partial<ScheduleOptions>;
+  /** Single sign-on (OIDC_* and SSO_ONLY, config.ts); null or absent: passwords only. */
+  oidc?: OidcSettings | null;
 }
 
 /**
@@ -144,8 +149,10 @@ export async function buildApp(opts: AppOptions) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes);
-  await app.register(authRoutes);
-  await app.register(accountRoutes);
+  const ssoOnly = opts.oidc?.ssoOnly ?? false;
+  await app.register(authRoutes, { ssoOnly });
+  await app.register(accountRoutes, { ssoOnly });
+  await app.register(oidcRoutes, { oidc: opts.oidc ?? null });
   await app.register(departmentRoutes);
   await app.register(requestTypeRoutes);
   await app.register(kitOutcomeRoutes);
@@ -168,6 +175,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(tradeOffRoutes);
   await app.register(reserveOverrideRoutes);
   await app.register(outboxRoutes);
+  await app.register(invitationRoutes);
   await app.register(capacityRoutes);
   await app.register(attachmentRoutes, { folder: filesFolderFor(opts.databasePath), maxBytes: limits.attachmentMaxBytes });
   await app.register(initiativeRoutes);

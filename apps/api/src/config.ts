@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { readLimits, type Limits } from './limits';
 import type { SmtpSettings } from './modules/mail/sender';
+import { readOidc, type OidcSettings } from './modules/auth/oidc-config';
 
 /**
  * Which forwarding proxies to believe (TRUST_PROXY): `false` ignores X-Forwarded-* (the
@@ -26,6 +27,8 @@ export interface Config {
   smtp: SmtpSettings | null;
   /** PUBLIC_URL without a trailing slash, for links in emails; null: the request's origin. */
   publicUrl: string | null;
+  /** Single sign-on (OIDC_* and SSO_ONLY); null when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -65,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     smtp: readSmtp(env),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
+    oidc: readOidc(env, readPublicUrl(env.PUBLIC_URL)),
   };
 }
 

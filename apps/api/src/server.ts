@@ -16,6 +16,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   mail: { smtp: config.smtp, publicUrl: config.publicUrl },
   dueSweepEveryMs: 60_000,
+  oidc: config.oidc,
 });
 
 let seeded = false;

@@ -22,6 +22,11 @@ export interface AccessRule {
    * than a role level, with the reason.
    */
   refused?: { roles: ('marketer' | 'lead')[]; why: string };
+  /**
+   * What a caller the route admits gets when it is not a 2xx, with the reason: single sign-on is
+   * not configured in the matrix's app, so its steps answer 404 to everyone (oidc.test.ts runs them).
+   */
+  answers?: { status: number; why: string };
 }
 
 export const accessContract: Record<RouteKey, AccessRule> = {
@@ -159,4 +164,16 @@ export const accessContract: Record<RouteKey, AccessRule> = {
   'GET /api/me/notification-settings': { minimum: 'signedIn' },
   'PUT /api/me/notification-settings': { minimum: 'signedIn' },
   'GET /api/requests/:id/mentionable': { minimum: 'signedIn' },
+  // Issue 14, invitations by link: "a lead invites" (and sees and revokes the pending ones); the
+  // person who holds the link reads whom it is for and accepts it before they have an account.
+  'POST /api/invitations': { minimum: 'lead' },
+  'GET /api/invitations': { minimum: 'lead' },
+  'DELETE /api/invitations/:id': { minimum: 'lead' },
+  'GET /api/invitations/lookup': { minimum: 'anonymous' },
+  'POST /api/invitations/accept': { minimum: 'anonymous' },
+  // Contract: "GET /api/auth/oidc/start, GET /api/auth/oidc/callback | anyone | single sign-on when
+  // configured"; the sign-in page reads whether it is (an addition of issue 14).
+  'GET /api/auth/config': { minimum: 'anonymous' },
+  'GET /api/auth/oidc/start': { minimum: 'anonymous', answers: { status: 404, why: 'single sign-on is not configured here' } },
+  'GET /api/auth/oidc/callback': { minimum: 'anonymous', answers: { status: 404, why: 'single sign-on is not configured here' } },
 };

@@ -15,6 +15,7 @@ import {
   cannotCall,
   entryFixture,
   fileFixture,
+  invitationFixture,
   objectKindOf,
   objectSetups,
   routeKey,
@@ -107,6 +108,7 @@ describe('route × role matrix', () => {
   /** Requests filed once, for calls that cannot change them (reads, and refused writes). */
   const shared: Partial<Record<'sales' | 'product', number>> = {};
   let sharedEntry: number | undefined;
+  let sharedInvitation: number | undefined;
 
   /** The object id for a call; a write expected to succeed gets a fresh request of its own. */
   function idFor(route: RouteEntry, target: Target, fresh: boolean): number | null {
@@ -136,6 +138,10 @@ describe('route × role matrix', () => {
         return fixtureType;
       case 'initiative':
         return fixtureInitiative;
+      case 'invitation':
+        // A revoke that may succeed spends its invitation: each gets its own.
+        if (fresh) return invitationFixture(t.app.db, t.app.clock()).id;
+        return (sharedInvitation ??= invitationFixture(t.app.db, t.app.clock()).id);
       case 'timeEntry':
         // Logged today by the marketer: theirs to correct. A call that may delete it gets its own.
         if (fresh) return entryFixture(t, people.ownRequester, people.marketer);
@@ -149,7 +155,7 @@ describe('route × role matrix', () => {
   function expected(route: RouteEntry, caller: CallerName, target: Target): number | '2xx' {
     const rule = accessContract[routeKey(route)];
     if (!rule) throw new Error(`${routeKey(route)} is not in the access contract`);
-    if (caller === 'anonymous') return rule.minimum === 'anonymous' ? '2xx' : 401;
+    if (caller === 'anonymous') return rule.minimum === 'anonymous' ? (rule.answers?.status ?? '2xx') : 401;
     if (!admits[rule.minimum][caller]) return 403;
     if (target === 'missing') return 404;
     // A request of another department looks exactly like a missing one to a requester.
@@ -158,7 +164,7 @@ describe('route × role matrix', () => {
     const sameDepartment = (caller === 'ownRequester' && target === 'sales') || (caller === 'otherRequester' && target === 'product');
     if (requester && (target === 'sales' || target === 'product') && !sameDepartment) return 404;
     if (!requester && rule.refused?.roles.includes(caller)) return 403;
-    return '2xx';
+    return rule.answers?.status ?? '2xx';
   }
 
   it('every route that exists is in the hand-written access contract (a new route must be added there on purpose)', () => {

@@ -8,6 +8,7 @@ import {
   cannotCall,
   concreteUrl,
   dbChecksum,
+  invitationFixture,
   objectKindOf,
   routeKey,
   streamingRoutes,
@@ -27,12 +28,14 @@ let t: TestApp;
 let lead: string;
 let requester: string;
 let fileId: number;
+let invitationId: number;
 beforeAll(async () => {
   t = await createTestApp({ seed: 'demo', now: () => new Date(demoToday) });
   lead = await t.login('cmo@example.com');
   requester = await t.login('sales@example.com');
   // The demo has no files; one, attached before any checksum is taken.
   fileId = attachmentFixture(t, 1, t.app.db.select({ id: requests.id }).from(requests).get()!.id);
+  invitationId = invitationFixture(t.app.db, new Date(demoToday)).id;
 });
 afterAll(() => t.app.close());
 
@@ -55,6 +58,8 @@ function idFor(route: RouteEntry): number | null {
       return fileId;
     case 'initiative':
       return t.app.db.select({ id: initiatives.id }).from(initiatives).get()!.id;
+    case 'invitation':
+      return invitationId;
     default:
       return null;
   }

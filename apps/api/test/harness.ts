@@ -24,10 +24,12 @@ export interface TestAppOptions {
    * timer (tests that want it call `app.scheduler.tick()` on their hand clock).
    */
   schedule?: AppOptions['schedule'];
+  /** Single sign-on settings; absent: not configured. */
+  oidc?: AppOptions['oidc'];
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, schedule }: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, schedule, oidc }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
   const app = await buildApp({
     databasePath: path.join(dir, 'test.db'),
@@ -37,6 +39,7 @@ export async function createTestApp({ seed = 'demo', now, limits, webRoot, trust
     trustProxy,
     mail,
     schedule: { enabled: false, ...schedule },
+    oidc,
   });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);

@@ -7,6 +7,7 @@ import type { SessionUser } from '@altitude/shared/auth';
 import { comments, departments, requestQuestions, requests, requestTypes, timeEntries, users } from '../src/db/schema';
 import { filesFolderFor } from '../src/db/files-folder';
 import { attachments } from '../src/db/schema-attachments';
+import { invitations } from '../src/db/schema-notifications';
 import type { Db } from '../src/db/client';
 import { demoPassword } from '../src/db/seed/demo-catalog';
 import type { RouteEntry } from '../src/plugins/auth';
@@ -30,7 +31,8 @@ export const routeKey = (r: Pick<RouteEntry, 'method' | 'url'>) => `${r.method} 
 
 /** What a path parameter addresses: an object of some kind (own, foreign, missing ids apply), or a fixed value. */
 export type ParamKind =
-  { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'attachment' | 'initiative' } | { value: string };
+  | { object: 'request' | 'user' | 'department' | 'requestType' | 'timeEntry' | 'attachment' | 'initiative' | 'invitation' }
+  | { value: string };
 
 /** Keyed by the path segment before the parameter and the parameter: `requests/:id`. */
 export const paramKinds: Record<string, ParamKind> = {
@@ -41,6 +43,7 @@ export const paramKinds: Record<string, ParamKind> = {
   'time-entries/:id': { object: 'timeEntry' },
   'attachments/:id': { object: 'attachment' },
   'initiatives/:id': { object: 'initiative' },
+  'invitations/:id': { object: 'invitation' },
   'columns/:status': { value: 'done' },
   'workflow/:status': { value: 'in_review' },
   'targets/:periodStart': { value: '2026-10-01' },
@@ -164,6 +167,14 @@ export const bodyRecipes: Partial<Record<RouteKey, (ctx: BodyContext) => Record<
   'PATCH /api/initiatives/:id': () => ({ goal: unique('Goal') }),
   'POST /api/notifications/read': () => ({ all: true }),
   'PUT /api/me/notification-settings': () => ({ kinds: { commented: 'in_app' } }),
+  'POST /api/invitations': ({ db }) => ({
+    email: `${unique('invitee').replace(/\W/g, '-')}@example.com`,
+    name: unique('Invitee'),
+    role: 'requester',
+    departmentId: anyDepartment(db),
+  }),
+  // A live token exists only after routeSetups issued one; otherwise the call is refused (404).
+  'POST /api/invitations/accept': () => ({ token: invitationToken, password: 'a long enough passphrase' }),
 };
 
 /**
@@ -222,6 +233,51 @@ export const objectSetups: Partial<Record<RouteKey, (t: TestApp, id: number) => 
 };
 
 let resetToken = 'no reset link was issued';
+let invitationToken = 'no invitation was issued';
+
+/**
+ * A pending invitation from the first lead, straight in the table (as `POST /api/invitations`
+ * stores it), and its token; the email is new each time.
+ */
+export function invitationFixture(db: Db, now: Date): { id: number; token: string } {
+  const token = randomUUID();
+  const lead = db.select({ id: users.id }).from(users).where(eq(users.role, 'lead')).get()!.id;
+  const id = db
+    .insert(invitations)
+    .values({
+      email: `${unique('invited').replace(/\W/g, '-')}@example.com`,
+      name: unique('Invited'),
+      role: 'requester',
+      departmentId: anyDepartment(db),
+      invitedById: lead,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 86_400_000).toISOString(),
+    })
+    .returning({ id: invitations.id })
+    .get().id;
+  lastInvitationToken.set(db, token);
+  return { id, token };
+}
+
+const lastInvitationToken = new WeakMap<Db, string>();
+
+/**
+ * The token of the latest fixture invitation while it is still pending, else of a new one: a read
+ * that runs after a fixture was made (the CSRF test's "reads change nothing") writes nothing.
+ */
+function liveInvitationToken(t: TestApp): string {
+  const token = lastInvitationToken.get(t.app.db);
+  const row =
+    token &&
+    t.app.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, createHash('sha256').update(token).digest('hex')))
+      .get();
+  if (token && row && !row.acceptedAt && !row.revokedAt && Date.parse(row.expiresAt) > t.app.clock().getTime()) return token;
+  return invitationFixture(t.app.db, t.app.clock()).token;
+}
 
 /**
  * The state a call that should succeed needs on a route that addresses no object, set up just
@@ -232,10 +288,18 @@ export const routeSetups: Partial<Record<RouteKey, (t: TestApp) => void>> = {
   'POST /api/auth/reset': (t) => {
     resetToken = issueResetToken(t.app.db, sessionUser(t.app.db, 'nina.marketing@example.com').id, t.app.clock());
   },
+  'POST /api/invitations/accept': (t) => {
+    invitationToken = invitationFixture(t.app.db, t.app.clock()).token;
+  },
 };
 
-/** A query string for a route that cannot be called without one, or that should be called with one (reports default their period). */
-export const queryRecipes: Partial<Record<RouteKey, string>> = {
+/**
+ * A query string for a route that cannot be called without one, or that should be called with one
+ * (reports default their period); a function when the query needs something in the database.
+ */
+export const queryRecipes: Partial<Record<RouteKey, string | ((t: TestApp) => string)>> = {
+  // A read of a live invitation (anonymous, so no refused call sees the write if one must be made).
+  'GET /api/invitations/lookup': (t) => `?token=${liveInvitationToken(t)}`,
   // Not needed (the period defaults), but calls the grouping that the board view can hide.
   'GET /api/reports/service-levels': '?groupBy=assignee',
   'GET /api/requests/similar': '?q=banner',
@@ -260,6 +324,11 @@ export function cannotCall(route: RouteEntry): string | null {
   return null;
 }
 
+function queryOf(t: TestApp, route: RouteEntry): string {
+  const recipe = queryRecipes[routeKey(route)] ?? '';
+  return typeof recipe === 'string' ? recipe : recipe(t);
+}
+
 /** The inject options for calling `route` on object `id` with `cookie`; `extra` headers on top. */
 export function callOptions(
   t: TestApp,
@@ -272,7 +341,7 @@ export function callOptions(
   const upload = uploadRecipes[routeKey(route)]?.();
   return {
     method: route.method as InjectOptions['method'],
-    url: concreteUrl(route.url, id) + (queryRecipes[routeKey(route)] ?? ''),
+    url: concreteUrl(route.url, id) + queryOf(t, route),
     headers: { ...(cookie ? { cookie } : {}), ...upload?.headers, ...extra },
     ...(recipe ? { payload: recipe({ db: t.app.db, id }) } : {}),
     ...(upload ? { payload: upload.payload } : {}),

@@ -46,14 +46,26 @@ describe('route guards', () => {
       ),
     );
     // Sign-in, the health check, the "who am I" probe (which reveals only the caller's own
-    // session) and the two halves of a password reset (PRODUCT.md: "anyone") are the only doors
-    // open to everyone.
+    // session), the two halves of a password reset (PRODUCT.md: "anyone") and the two steps of
+    // accepting an invitation (whoever holds the link has no account yet), and single sign-on with
+    // what the sign-in page offers (PRODUCT.md: "anyone") are the only doors open to everyone.
     expect(
       t.app.routeTable
         .filter((r) => r.access === 'anonymous')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/auth/session', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/reset', 'POST /api/auth/reset-request']);
+    ).toEqual([
+      'GET /api/auth/config',
+      'GET /api/auth/oidc/callback',
+      'GET /api/auth/oidc/start',
+      'GET /api/auth/session',
+      'GET /api/health',
+      'GET /api/invitations/lookup',
+      'POST /api/auth/login',
+      'POST /api/auth/reset',
+      'POST /api/auth/reset-request',
+      'POST /api/invitations/accept',
+    ]);
   });
 
   it("the only pages outside /api open to everyone are the unsubscribe link's two halves, which answer HTML and need the signature, not a session", async () => {

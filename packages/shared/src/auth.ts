@@ -40,3 +40,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 /** `GET /api/auth/session`: who is signed in, or `null`; a signed-out visitor is an answer, not an error. */
 export const SessionResponse = z.object({ user: SessionUser.nullable() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** `GET /api/auth/config`: what the sign-in page offers (single sign-on, and whether passwords are off). */
+export const AuthConfig = z.object({ sso: z.boolean(), ssoOnly: z.boolean() });
+export type AuthConfig = z.infer<typeof AuthConfig>;

@@ -7,6 +7,7 @@ import { RequireAuth } from '../features/auth/components/require-auth';
 import { SignInPage } from '../features/auth/pages/sign-in-page';
 import { ForgotPasswordPage } from '../features/auth/pages/forgot-password-page';
 import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
+import { AcceptInvitationPage } from '../features/auth/pages/accept-invitation-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { queryClient } from '../lib/query-client';
@@ -63,6 +64,8 @@ export const router = createBrowserRouter([
   // Reached signed out, from the sign-in page and from the emailed link.
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset', element: <ResetPasswordPage /> },
+  // The invitation email's link (apps/api invitations.service.ts `acceptPath`).
+  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
   {
     path: '/',
     element: (

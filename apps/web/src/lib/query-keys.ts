@@ -44,7 +44,10 @@ export const queryKeys = {
     boardView: ['settings', 'board-view'] as const,
     holidays: ['settings', 'holidays'] as const,
     outbox: ['settings', 'outbox'] as const,
+    invitations: ['settings', 'invitations'] as const,
   },
+  /** What an invitation link is for, read by the signed-out accept page. */
+  invitation: (token: string) => ['invitation', token] as const,
   /** Every initiatives list (all, per quarter, archived or not): one write refreshes them all. */
   initiatives: {
     all: ['initiatives'] as const,

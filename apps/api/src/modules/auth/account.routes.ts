@@ -1,22 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ChangePasswordBody, ResetBody, ResetRequestBody } from '@altitude/shared/account';
 import { signedInUser } from '../../plugins/auth';
+import { linkOrigin } from './session-cookie';
+import { passwordsOff } from './auth.errors';
 import { changePassword } from './password-change.service';
 import { requestReset, resetPassword } from './password-reset.service';
 
-/**
- * Where a reset link points: PUBLIC_URL when set; otherwise the origin the request came from
- * (the security plugin has already checked a browser's Origin against Host).
- */
-function linkOrigin(app: FastifyInstance, request: FastifyRequest): string {
-  if (app.publicUrl) return app.publicUrl;
-  return request.headers.origin ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-}
-
 /** People run their own accounts: change their password, or reset it by an emailed link. */
-export default async function accountRoutes(app: FastifyInstance) {
+export default async function accountRoutes(app: FastifyInstance, opts: { ssoOnly: boolean }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps = () => ({ db: app.db, events: app.events, mailer: app.mailer, now: app.clock, log: app.log });
 
@@ -29,6 +22,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.null() },
     },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       await changePassword(deps(), signedInUser(request), request.body, request.ip);
       return reply.code(204).send(null);
     },
@@ -43,7 +37,8 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.object({ accepted: z.literal(true) }) },
     },
     handler: async (request, reply) => {
-      requestReset(deps(), request.body.email, request.ip, linkOrigin(app, request));
+      if (opts.ssoOnly) throw passwordsOff();
+      requestReset(deps(), request.body.email, request.ip, linkOrigin(app.publicUrl, request));
       return reply.code(202).send({ accepted: true });
     },
   });
@@ -57,6 +52,7 @@ export default async function accountRoutes(app: FastifyInstance) {
       response: { '2xx': z.null() },
     },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       await resetPassword(deps(), request.body);
       return reply.code(204).send(null);
     },

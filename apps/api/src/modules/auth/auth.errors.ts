@@ -20,8 +20,8 @@ export const signInBusy = (retryAfterSeconds: number) =>
 
 export const sessionEnded = () => signInRequired('Your session ended while this was being sent. Sign in again.');
 
-/** 422 naming the input: a wrong current password or an unacceptable new one. */
-export const passwordRefused = (path: 'currentPassword' | 'newPassword', message: string) =>
+/** 422 naming the input: a wrong current password or an unacceptable new one (`password` when accepting an invitation). */
+export const passwordRefused = (path: 'currentPassword' | 'newPassword' | 'password', message: string) =>
   new HttpProblem(422, 'auth.password_refused', `${path}: ${message}`, [{ path, message }]);
 
 /** 400 for a reset link that is unknown, used, expired or for a deactivated account (never says which). */
@@ -36,3 +36,14 @@ export const tooManyResetRequests = (waitMs: number) => {
     retryAfterSeconds: seconds,
   });
 };
+
+/** 404 on the single sign-on steps while OIDC_ISSUER is unset. */
+export const ssoNotConfigured = () => new HttpProblem(404, 'auth.sso_not_configured', 'Single sign-on is not configured on this Altitude.');
+
+/** 403 with SSO_ONLY=true: passwords are not used here, so they cannot be checked, reset or changed. */
+export const passwordsOff = () =>
+  new HttpProblem(
+    403,
+    'auth.sso_only',
+    'This Altitude uses single sign-on only: sign in with SSO; passwords are managed by your identity provider.',
+  );

@@ -4,23 +4,20 @@ import { z } from 'zod';
 import { LoginBody, MeResponse, SessionResponse } from '@altitude/shared/auth';
 import { signedInUser } from '../../plugins/auth';
 import { signIn, signOut } from './auth.service';
-import { absoluteTimeoutMs, sessionCookie } from './sessions';
+import { passwordsOff } from './auth.errors';
+import { sessionCookie } from './sessions';
+import { setSessionCookie } from './session-cookie';
 
-export default async function authRoutes(app: FastifyInstance) {
+export default async function authRoutes(app: FastifyInstance, opts: { ssoOnly: boolean }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/auth/login', {
     config: { access: 'anonymous' },
     schema: { tags: ['auth'], body: LoginBody, response: { '2xx': MeResponse } },
     handler: async (request, reply) => {
+      if (opts.ssoOnly) throw passwordsOff();
       const { user, token } = await signIn(app.db, request.body, request.ip, app.clock(), request.log);
-      reply.setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: absoluteTimeoutMs / 1000,
-      });
+      setSessionCookie(request, reply, token);
       return { user };
     },
   });

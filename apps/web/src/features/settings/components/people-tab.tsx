@@ -8,6 +8,8 @@ import { roleLabel } from '../../../lib/roles';
 import { useCurrentUser } from '../../../lib/session';
 import { useUpdateUser } from '../api/update-user';
 import { InviteModal } from './invite-modal';
+import { InviteLinkModal } from './invite-link-modal';
+import { PendingInvitations } from './pending-invitations';
 import { saved, showServerErrors } from '../../../lib/forms';
 import { plural } from '../../../lib/format';
 
@@ -131,6 +133,7 @@ export function PeopleTab() {
   const me = useCurrentUser();
   const { data: users = [] } = useUsers();
   const [inviting, setInviting] = useState(false);
+  const [invitingByLink, setInvitingByLink] = useState(false);
   const active = users.filter((u) => u.active).length;
 
   return (
@@ -140,8 +143,15 @@ export function PeopleTab() {
           {active} active of {plural(users.length, 'person')}. Changing someone’s role or deactivating them signs them out at once; their
           history stays.
         </Text>
-        <Button onClick={() => setInviting(true)}>Invite</Button>
+        <Group gap="xs">
+          {/* The older way: the lead sets an initial password and passes it on. */}
+          <Button variant="default" onClick={() => setInviting(true)}>
+            Add with password
+          </Button>
+          <Button onClick={() => setInvitingByLink(true)}>Invite person</Button>
+        </Group>
       </Group>
+      <PendingInvitations />
       <Paper withBorder radius="md">
         <Table.ScrollContainer minWidth={920}>
           <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
@@ -163,6 +173,7 @@ export function PeopleTab() {
         </Table.ScrollContainer>
       </Paper>
       <InviteModal opened={inviting} onClose={() => setInviting(false)} />
+      <InviteLinkModal opened={invitingByLink} onClose={() => setInvitingByLink(false)} />
     </Stack>
   );
 }

@@ -1,0 +1,2 @@
+// oidc-provider ships no types; the tests use a handful of its calls, typed where they are used.
+declare module 'oidc-provider';
