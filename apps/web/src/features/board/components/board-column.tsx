@@ -29,7 +29,7 @@ export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, lo
 
   return (
     <section className={classes.column} aria-label={`${statusLabel[column.status]} column`} data-testid={`column-${column.status}`}>
-      <Group justify="space-between" className={classes.header} wrap="nowrap">
+      <Group justify="space-between" className={classes.header} gap={4}>
         <Text fw={600} size="sm">
           {statusLabel[column.status]}
         </Text>
@@ -38,7 +38,14 @@ export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, lo
             column.wipLimit === null ? 'No WIP limit' : over ? `Over the WIP limit of ${column.wipLimit}` : `WIP limit ${column.wipLimit}`
           }
         >
-          <Badge variant={over ? 'filled' : 'light'} color={over ? 'red' : 'gray'} radius="sm" data-testid={`wip-${column.status}`}>
+          <Badge
+            variant={over ? 'filled' : 'light'}
+            color={over ? 'red' : 'gray'}
+            radius="sm"
+            tt="none"
+            className={classes.wip}
+            data-testid={`wip-${column.status}`}
+          >
             {filtered ? `${column.count} shown of ${column.total}` : column.count}
             {limit}
           </Badge>

@@ -11,7 +11,6 @@ import {
   TouchSensor,
   useSensor,
   useSensors,
-  type Announcements,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -36,10 +35,11 @@ import { BoardColumn } from '../components/board-column';
 import { BoardFiltersBar } from '../components/board-filters';
 import { ClassifyPrompt } from '../components/classify-prompt';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { boardAnnouncements, needsClass } from '../announcements';
 import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { useBoardKeys } from '../hooks/use-board-keys';
-import { inDisplayOrder, laneLabel } from '../lanes';
+import { inDisplayOrder } from '../lanes';
 import classes from './board-page.module.css';
 
 interface Props {
@@ -119,7 +119,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     const drop = dropFor(e.active.id, e.over);
     if (!drop || drop.unchanged) return;
     const { input } = drop;
-    if (input.card.status === 'intake' && input.status !== 'intake' && input.status !== 'declined' && drop.lane === 'unclassified') {
+    if (needsClass(drop)) {
       setPending(input);
       return;
     }
@@ -190,24 +190,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     classify: classifyCard,
   });
 
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${label(cardById.get(Number(active.id)))}. Arrow keys move it, Space drops it, Escape cancels.`,
-    onDragOver: ({ active, over }) =>
-      over
-        ? `${label(cardById.get(Number(active.id)))} is over ${overLabel(over.id, cardById)}.`
-        : `${label(cardById.get(Number(active.id)))} is no longer over a column.`,
-    onDragEnd: ({ active, over }) => {
-      const drop = dropFor(active.id, over as Parameters<typeof dropFor>[1]);
-      if (!drop) return 'Dropped outside the board; nothing moved.';
-      const { card, status } = drop.input;
-      if (drop.unchanged) return `${card.key} was dropped where it was.`;
-      const where = `${statusLabel[status]}, position ${drop.position} of ${drop.of} in the ${drop.lane} lane`;
-      if (card.status === 'intake' && status !== 'intake' && status !== 'declined' && drop.lane === 'unclassified')
-        return `${card.key} needs a class before it moves to ${where}.`;
-      return `${card.key} moved to ${where}.`;
-    },
-    onDragCancel: ({ active }) => `Moving ${label(cardById.get(Number(active.id)))} was cancelled; it is back where it was.`,
-  };
+  const announcements = boardAnnouncements(cardById, (id, over) => dropFor(id, over as Parameters<typeof dropFor>[1]));
 
   return (
     <Stack gap="md" className={classes.page}>
@@ -286,14 +269,6 @@ export function BoardPage({ renderCard, onClassified }: Props) {
 const keyboardCodes = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space] };
 const measuring = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
 const hintId = 'board-keys-hint';
-
-const label = (card: Card | undefined) => (card ? `card ${card.key}, ${card.title}` : 'card');
-function overLabel(id: string | number, cards: Map<number, Card>) {
-  const card = cards.get(Number(id));
-  if (card) return `${statusLabel[card.status]}, next to ${card.key}`;
-  const [, status, lane] = String(id).split(':') as [string, Status, keyof typeof laneLabel];
-  return `the ${statusLabel[status] ?? ''} column, ${laneLabel[lane]?.toLowerCase() ?? ''} lane`;
-}
 
 /** Older pages of the done and declined columns, fetched only when asked for. */
 function useOlderColumns(filters: BoardFilters, board: Board | undefined) {
