@@ -54,7 +54,7 @@ test('a marketer triages and moves cards on the board with the keyboard alone', 
   const types = (await (await page.request.get('/api/request-types')).json()).items as { id: number; defaultClassification: string }[];
   const tacticalType = types.find((t) => t.defaultClassification === 'tactical')!.id;
   const strategicType = types.find((t) => t.defaultClassification === 'strategic')!.id;
-  const me = (await (await page.request.get('/api/auth/session')).json()) as { id: number };
+  const me = ((await (await page.request.get('/api/auth/session')).json()) as { user: { id: number } }).user;
   const q = tag();
   const mover = await fileCard(page, `${q} mover`, tacticalType, 'tactical');
   const fresh = await fileCard(page, `${q} fresh`, strategicType, null);
@@ -167,8 +167,10 @@ test('filing a request and logging time from the board, by keyboard alone', asyn
   await expect(page).toHaveURL(/\/board\?.*card=\d+/, slow);
   const drawer = page.getByRole('dialog', { name: new RegExp(title) });
   await expect(drawer).toBeVisible(slow);
-  await tabUntil(page, /^Time$/);
-  await page.keyboard.press('Enter');
+  // The drawer's tabs are one tab stop (the selected one); arrows choose among them.
+  await tabUntil(page, /^Brief$/, false, 80);
+  await page.keyboard.press('ArrowRight');
+  await expect(drawer.getByRole('tab', { name: 'Time' })).toHaveAttribute('aria-selected', 'true');
   await tabUntil(page, /Time spent/);
   await page.keyboard.type('45m');
   await page.keyboard.press('Enter');
