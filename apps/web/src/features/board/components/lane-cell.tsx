@@ -36,7 +36,7 @@ export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Pro
     count: cards.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 118,
-    overscan: 6,
+    overscan: 3,
     // Measuring rows must not force a synchronous React render in the middle of a drag.
     useFlushSync: false,
     getItemKey: (i) => cards[i]!.id,
