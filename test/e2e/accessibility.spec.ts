@@ -41,6 +41,17 @@ function screensFor(role: Role, request: { id: number; key: string; title: strin
   const marketer: Screen[] = [
     { name: 'board', path: '/board', title: 'Board · Altitude', ready: (p) => expect(p.getByTestId('column-intake')).toBeVisible() },
     {
+      // The `?` key's list of keyboard shortcuts, laid over the board.
+      name: 'board-shortcuts',
+      path: '/board',
+      title: 'Board · Altitude',
+      ready: async (p) => {
+        await expect(p.getByTestId('column-intake')).toBeVisible();
+        await p.keyboard.press('?');
+        await expect(p.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      },
+    },
+    {
       name: 'board-drawer',
       path: `/board?card=${request.id}`,
       title: 'Board · Altitude',

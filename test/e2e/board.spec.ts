@@ -66,7 +66,7 @@ test('a card moves with the keyboard, and the move survives a reload', async ({ 
   await page.keyboard.press('ArrowRight');
   await expect(live).toContainText(/over (the )?Planned/);
   await page.keyboard.press('Space');
-  await expect(live).toContainText(/was dropped on (the )?Planned/);
+  await expect(live).toContainText(/moved to Planned, position \d+ of \d+ in the tactical lane/);
   await expect(column(page, 'planned').getByTestId(`card-${req.id}`)).toBeVisible();
   await page.reload();
   await expect(column(page, 'planned').getByTestId(`card-${req.id}`)).toBeVisible();

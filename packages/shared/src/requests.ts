@@ -171,6 +171,10 @@ export const BoardColumn = z.object({
   wipLimit: z.number().int().nullable(),
   /** Cards in the column matching the filters; `done` and `declined` ship only their latest page. */
   count: z.number().int(),
+  /** Every card in the column, whatever the filters: the WIP limit counts these ("6 shown of 14 · limit 15"). */
+  total: z.number().int(),
+  /** `count` by lane (report class), so a closed column's lanes add up to its header though it ships one page. */
+  laneCounts: z.strictObject({ strategic: z.number().int(), tactical: z.number().int(), unclassified: z.number().int() }),
   cards: z.array(Card),
   nextCursor: z.string().nullable(),
 });

@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import { isClosedStatus, openStatuses } from '@altitude/shared/domain';
+import { isClosedStatus, openStatuses, reportClassOf, type ReportClass } from '@altitude/shared/domain';
 import type { BusinessCalendar } from '@altitude/shared/business-time';
 import type { SlaState } from '@altitude/shared/service-levels';
 import type { BoardColumn } from '@altitude/shared/requests';
@@ -58,6 +58,8 @@ export class BoardSnapshot {
   private calendar: BusinessCalendar | null = null;
   /** The SLA state each open card was serialised with. */
   private readonly slaStates = new Map<number, SlaState | null>();
+  /** Each open card's lane (report class), so a patch recounts a column's lanes without reading it again. */
+  private readonly lanes = new Map<number, ReportClass>();
 
   constructor(
     private readonly db: Db,
@@ -122,8 +124,13 @@ export class BoardSnapshot {
     this.slaMinute = Math.floor(now.getTime() / minuteMs);
     this.body = null;
     this.slaStates.clear();
+    this.lanes.clear();
     this.columns = readBoard(this.db, [], now).columns.map(({ cards, nextCursor, ...head }) => {
-      if (!isClosedStatus(head.status)) for (const card of cards) this.slaStates.set(card.id, card.slaState);
+      if (!isClosedStatus(head.status))
+        for (const card of cards) {
+          this.slaStates.set(card.id, card.slaState);
+          this.lanes.set(card.id, reportClassOf(card));
+        }
       return { head, nextCursor, cards: listOf(cards) };
     });
     this.pruneLog();
@@ -143,6 +150,7 @@ export class BoardSnapshot {
     if (found.size !== ids.size) closedTouched = true;
     for (const id of ids) {
       this.slaStates.delete(id);
+      this.lanes.delete(id);
       const card = findCard(this.db, id, now);
       if (!card) continue;
       if (isClosedStatus(card.status)) {
@@ -151,12 +159,17 @@ export class BoardSnapshot {
       }
       const column = byStatus.get(card.status)!;
       this.slaStates.set(id, card.slaState);
+      this.lanes.set(id, reportClassOf(card));
       column.cards.insert(entryOf(card));
     }
     for (const column of columns) {
       const status = column.head.status;
       if (!isClosedStatus(status)) {
         column.head.count = column.cards.length;
+        column.head.total = column.cards.length;
+        const laneCounts = { strategic: 0, tactical: 0, unclassified: 0 };
+        for (const id of column.cards.ids()) laneCounts[this.lanes.get(id)!] += 1;
+        column.head.laneCounts = laneCounts;
       } else if (closedTouched) {
         const { cards, nextCursor, ...head } = readClosedColumnPage(this.db, status, [], undefined, now);
         Object.assign(column, { head, nextCursor, cards: listOf(cards) });

@@ -42,6 +42,11 @@ export class CardList {
     return this.chunks.reduce((n, c) => n + c.cards.length, 0);
   }
 
+  /** The ids in position order. */
+  *ids(): Generator<number> {
+    for (const chunk of this.chunks) for (const card of chunk.cards) yield card.id;
+  }
+
   /** Drops the cards whose ids are in `ids`; returns the ids it found. */
   removeAll(ids: ReadonlySet<number>): number[] {
     const found: number[] = [];

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { generateKeyBetween } from 'fractional-indexing';
-import type { Status } from '@altitude/shared/domain';
-import { Request, type Board, type Card } from '@altitude/shared/requests';
+import { reportClassOf, type Status } from '@altitude/shared/domain';
+import { Request, type Board, type BoardColumn, type Card } from '@altitude/shared/requests';
 import { api } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import type { BoardFilters } from '../hooks/use-board-filters';
@@ -26,12 +26,17 @@ function provisionalPosition(above?: Card, below?: Card): string {
 
 function applyMove(board: Board, input: MoveInput): Board {
   const moved: Card = { ...input.card, status: input.status, position: provisionalPosition(input.above, input.below) };
+  // The header, the WIP counter and the lane counts move with the card, so they agree at once.
+  const shift = (col: BoardColumn, card: Card, by: 1 | -1): BoardColumn => {
+    const lane = reportClassOf(card);
+    return { ...col, count: col.count + by, total: col.total + by, laneCounts: { ...col.laneCounts, [lane]: col.laneCounts[lane] + by } };
+  };
   return {
     columns: board.columns.map((col) => {
-      const cards = col.cards.filter((c) => c.id !== input.card.id);
-      const count = col.count - (col.cards.length - cards.length);
-      if (col.status !== input.status) return { ...col, cards, count };
-      return { ...col, cards: [...cards, moved], count: count + 1 };
+      const was = col.cards.find((c) => c.id === input.card.id);
+      let next = was ? shift({ ...col, cards: col.cards.filter((c) => c !== was) }, was, -1) : col;
+      if (col.status === input.status) next = shift({ ...next, cards: [...next.cards, moved] }, moved, 1);
+      return next;
     }),
   };
 }

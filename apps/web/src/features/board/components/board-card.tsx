@@ -1,5 +1,5 @@
 import { Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '@altitude/shared/requests';
@@ -10,17 +10,30 @@ import { SlaBadge } from '../../../components/sla-badge';
 import { cardSlaStates } from '../../../lib/service-level';
 import classes from './board-card.module.css';
 
-interface Props {
-  card: Card;
+/** What a card does with a pointer and with keys; the board page owns the rules. */
+export interface CardKeys {
   onOpen: (id: number) => void;
   onClassify: (card: Card, classification: 'strategic' | 'tactical') => void;
+  /** A key pressed on a card while none is picked up; true when the board handled it. */
+  onCardKey: (card: Card, event: KeyboardEvent) => boolean;
+  /** The card took focus (by key or pointer): it keeps the board's one tab stop. */
+  onCardFocus: (id: number) => void;
 }
 
-export function SortableBoardCard(props: Props) {
-  const { card, onClassify } = props;
+interface Props extends CardKeys {
+  card: Card;
+  /** This card is the board's one tab stop (roving tabindex); the others are reached by arrows. */
+  tabStop: boolean;
+  /** Another lane's card is being dragged: this one is no drop target. */
+  otherLane: boolean;
+}
+
+export function SortableBoardCard({ card, tabStop, otherLane, onCardKey, onCardFocus, ...props }: Props) {
+  const { onClassify } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
     data: { card },
+    disabled: { draggable: false, droppable: otherLane },
   });
   return (
     <div
@@ -31,21 +44,21 @@ export function SortableBoardCard(props: Props) {
       <div
         {...attributes}
         {...listeners}
+        tabIndex={tabStop ? 0 : -1}
+        className={classes.handle}
+        data-card-id={card.id}
         aria-roledescription="Draggable card"
         // Named by the key and title it shows, so speech and sight agree.
         aria-labelledby={`card-${card.id}-key card-${card.id}-title`}
+        aria-keyshortcuts="Enter Space A S T"
+        onFocus={() => onCardFocus(card.id)}
         onKeyDown={(e) => {
-          // One key classifies the focused card: S strategic, T tactical. Space/Enter stay with dnd-kit.
-          if (e.key === 's' || e.key === 't') {
-            e.preventDefault();
-            onClassify(card, e.key === 's' ? 'strategic' : 'tactical');
-            return;
-          }
-          if (e.key === 'o') props.onOpen(card.id);
+          // Arrows, Enter, A, S and T belong to the board; Space (pick up, drop) to dnd-kit.
+          if (onCardKey(card, e)) return;
           listeners?.onKeyDown?.(e);
         }}
       >
-        <BoardCard {...props} />
+        <BoardCard card={card} onOpen={props.onOpen} />
       </div>
       {/* A sibling laid over the card, not a child: a button inside the draggable button would be unreachable to assistive tech. */}
       {confirmable(card) && (
@@ -71,7 +84,15 @@ export function SortableBoardCard(props: Props) {
 const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
 
 /** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
-export const BoardCard = memo(function BoardCard({ card, onOpen, overlay = false }: Props & { overlay?: boolean }) {
+export const BoardCard = memo(function BoardCard({
+  card,
+  onOpen,
+  overlay = false,
+}: {
+  card: Card;
+  onOpen: (id: number) => void;
+  overlay?: boolean;
+}) {
   const lookup = useLookup();
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);

@@ -5,6 +5,7 @@ import { slaStates } from '@altitude/shared/service-levels';
 import { useLookup } from '../../../lib/directory';
 import { slaLabel } from '../../../lib/service-level';
 import type { useBoardFilters } from '../hooks/use-board-filters';
+import { boardSearchId } from '../hooks/use-board-keys';
 
 type Filters = ReturnType<typeof useBoardFilters>;
 
@@ -31,6 +32,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
   const marketers = lookup.users.filter((u) => u.role !== 'requester');
   const search = (
     <TextInput
+      id={boardSearchId}
       aria-label="Search cards"
       placeholder="Search title or MKT-42"
       value={text}

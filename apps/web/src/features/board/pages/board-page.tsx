@@ -1,15 +1,16 @@
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   closestCorners,
   DndContext,
   DragOverlay,
+  KeyboardCode,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   TouchSensor,
   useSensor,
   useSensors,
-  type Announcements,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
@@ -21,8 +22,10 @@ import { closedStatuses, type Classification, type Status } from '@altitude/shar
 import type { Board, Card } from '@altitude/shared/requests';
 import { ApiError } from '../../../lib/api-client';
 import { useLookup } from '../../../lib/directory';
+import { useCurrentUser } from '../../../lib/session';
 import { statusLabel } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
+import { useAssignCard } from '../api/assign-card';
 import { useClassifyCard } from '../api/classify-card';
 import { useBoard } from '../api/get-board';
 import { useOlderCards } from '../api/list-older-cards';
@@ -31,8 +34,12 @@ import { BoardCard } from '../components/board-card';
 import { BoardColumn } from '../components/board-column';
 import { BoardFiltersBar } from '../components/board-filters';
 import { ClassifyPrompt } from '../components/classify-prompt';
+import { ShortcutsDialog } from '../components/shortcuts-dialog';
+import { boardAnnouncements, needsClass } from '../announcements';
+import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
-import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
+import { useBoardKeys } from '../hooks/use-board-keys';
+import { inDisplayOrder } from '../lanes';
 import classes from './board-page.module.css';
 
 interface Props {
@@ -60,13 +67,16 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   const [dragging, setDragging] = useState<Card | null>(null);
   const [pending, setPending] = useState<MoveInput | null>(null);
   const [classifying, setClassifying] = useState(false);
+  /** What the polite live region last said (assignments, classifications). */
+  const [message, setMessage] = useState('');
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     // Instant scrolling: a smooth scroll held the next keyboard step back by about a third of a
     // second whenever the card reached the column's edge.
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto' }),
+    // Space alone picks up and drops: Enter opens the card instead.
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates, scrollBehavior: 'auto', keyboardCodes }),
   );
 
   const older = useOlderColumns(filters, board);
@@ -97,28 +107,19 @@ export function BoardPage({ renderCard, onClassified }: Props) {
       },
     });
 
+  const columnCards = useMemo(() => columns.map((c) => ({ status: c.column.status, cards: c.cards })), [columns]);
+  const dropFor = (activeId: string | number, over: { id: string | number; data: { current?: unknown } } | null) => {
+    const card = cardById.get(Number(activeId));
+    const data = over?.data.current as { status?: Status } | undefined;
+    return card ? dropOf(columnCards, card, over && { id: over.id, status: data?.status }) : null;
+  };
   const onDragStart = (e: DragStartEvent) => setDragging(cardById.get(Number(e.active.id)) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null);
-    const card = cardById.get(Number(e.active.id));
-    if (!card || !e.over) return;
-    const overCard = cardById.get(Number(e.over.id));
-    const status: Status = overCard ? overCard.status : (e.over.data.current?.status as Status);
-    if (!status) return;
-    const target = columns.find((c) => c.column.status === status)!.cards;
-    const without = target.filter((c) => c.id !== card.id);
-    let index = overCard ? without.findIndex((c) => c.id === overCard.id) : without.length;
-    // Dragging down within a column places the card below the one it is over.
-    if (overCard && card.status === status && target.indexOf(card) < target.indexOf(overCard)) index += 1;
-    if (index < 0) index = without.length;
-    const lane = laneOf(card);
-    const { above, below } = neighboursAt(without, index, lane);
-    if (card.status === status) {
-      const before = neighboursAt(without, target.indexOf(card), lane);
-      if (before.above?.id === above?.id && before.below?.id === below?.id) return;
-    }
-    const input: MoveInput = { card, status, above, below };
-    if (card.status === 'intake' && status !== 'intake' && status !== 'declined' && lane === 'unclassified') {
+    const drop = dropFor(e.active.id, e.over);
+    if (!drop || drop.unchanged) return;
+    const { input } = drop;
+    if (needsClass(drop)) {
       setPending(input);
       return;
     }
@@ -149,7 +150,10 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         return;
       }
       void classify(card.id, c, undefined, card.version)
-        .then(() => classifiedRef.current?.(card, c, (id) => openRef.current(id)))
+        .then(() => {
+          setMessage(`${card.key} classified ${c}: it is now in the ${c} lane.`);
+          classifiedRef.current?.(card, c, (id) => openRef.current(id));
+        })
         .catch((err: Error) => notifications.show({ color: 'red', title: 'Not classified', message: err.message }));
     },
     [classify, types],
@@ -169,26 +173,33 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     }
   };
 
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${label(cardById.get(Number(active.id)))}.`,
-    onDragOver: ({ active, over }) =>
-      over
-        ? `${label(cardById.get(Number(active.id)))} is over ${overLabel(over.id, cardById)}.`
-        : `${label(cardById.get(Number(active.id)))} is no longer over a column.`,
-    onDragEnd: ({ active, over }) =>
-      over
-        ? `${label(cardById.get(Number(active.id)))} was dropped on ${overLabel(over.id, cardById)}.`
-        : 'Dropped outside the board; nothing moved.',
-    onDragCancel: ({ active }) => `Moving ${label(cardById.get(Number(active.id)))} was cancelled.`,
+  const me = useCurrentUser();
+  const assign = useAssignCard();
+  const assignToMe = (card: Card) => {
+    if (card.assigneeId === me.id) return setMessage(`${card.key} is already assigned to you.`);
+    assign(card.id, me.id, card.version)
+      .then(() => setMessage(`${card.key} assigned to you.`))
+      .catch((err: Error) => notifications.show({ color: 'red', title: `Could not assign ${card.key}`, message: err.message }));
   };
+  const { onBoardMount, tabStopId, onCardKey, onCardFocus, helpOpen, closeHelp } = useBoardKeys({
+    columns,
+    openId,
+    open,
+    dragging: dragging !== null,
+    assignToMe,
+    classify: classifyCard,
+  });
+
+  const announcements = boardAnnouncements(cardById, (id, over) => dropFor(id, over as Parameters<typeof dropFor>[1]));
 
   return (
     <Stack gap="md" className={classes.page}>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>Board</Title>
-          <Text size="sm" c="dimmed">
-            Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.
+          <Text size="sm" c="dimmed" id={hintId}>
+            Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up and
+            drops, <Kbd>?</Kbd> lists every shortcut.
           </Text>
         </div>
         <Button component={Link} to="/requests/new?from=board">
@@ -209,8 +220,11 @@ export function BoardPage({ renderCard, onClassified }: Props) {
           onDragEnd={onDragEnd}
           onDragCancel={() => setDragging(null)}
           accessibility={{ announcements }}
+          // Droppables are measured when a drag starts, not again after every keyboard step that
+          // scrolls a lane: the re-measure held each such step back by a third of a second.
+          measuring={measuring}
         >
-          <div className={classes.columns}>
+          <div ref={onBoardMount} tabIndex={-1} className={classes.columns} role="group" aria-label="Board cards" aria-describedby={hintId}>
             {columns.map(({ column, cards }) => {
               const more = older[column.status];
               const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
@@ -219,17 +233,19 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                   key={column.status}
                   column={column}
                   cards={cards}
+                  filtered={filterState.active}
+                  tabStopId={tabStopId}
                   onOpen={open}
                   onClassify={classifyCard}
+                  onCardKey={onCardKey}
+                  onCardFocus={onCardFocus}
                   onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
                   loadingMore={more?.isFetching}
                 />
               );
             })}
           </div>
-          <DragOverlay dropAnimation={null}>
-            {dragging ? <BoardCard card={dragging} onOpen={() => {}} onClassify={() => {}} overlay /> : null}
-          </DragOverlay>
+          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={() => {}} overlay /> : null}</DragOverlay>
         </DndContext>
       )}
       <ClassifyPrompt
@@ -241,17 +257,18 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         onChoose={choose}
         onCancel={() => setPending(null)}
       />
+      <ShortcutsDialog opened={helpOpen} onClose={closeHelp} />
+      <VisuallyHidden aria-live="polite" data-testid="board-announcer">
+        {message}
+      </VisuallyHidden>
       {renderCard(openId, () => open(null))}
     </Stack>
   );
 }
 
-const label = (card: Card | undefined) => (card ? `card ${card.key}, ${card.title}` : 'card');
-function overLabel(id: string | number, cards: Map<number, Card>) {
-  const card = cards.get(Number(id));
-  if (card) return `${statusLabel[card.status]}, next to ${card.key}`;
-  return `the ${statusLabel[String(id).replace('column:', '') as Status] ?? ''} column`;
-}
+const keyboardCodes = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space] };
+const measuring = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
+const hintId = 'board-keys-hint';
 
 /** Older pages of the done and declined columns, fetched only when asked for. */
 function useOlderColumns(filters: BoardFilters, board: Board | undefined) {

@@ -1,0 +1,84 @@
+import { Text } from '@mantine/core';
+import { useDndContext, useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Status } from '@altitude/shared/domain';
+import type { Card } from '@altitude/shared/requests';
+import { classificationColor } from '../../../lib/format';
+import { laneLabel, laneOf, type Lane } from '../lanes';
+import { SortableBoardCard, type CardKeys } from './board-card';
+import classes from './board-column.module.css';
+
+interface Props extends CardKeys {
+  status: Status;
+  lane: Lane;
+  /** The lane's cards in display order. */
+  cards: Card[];
+  /** How many cards of the lane the column holds (a closed column ships one page of them). */
+  count: number;
+  /** The card holding the board's one tab stop. */
+  tabStopId: number | null;
+}
+
+/**
+ * One column's cell of a lane band: a droppable of its own (for a lane with no cards yet), a
+ * sortable list, virtualised so thousands of cards stay light.
+ */
+export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Props) {
+  const { active } = useDndContext();
+  const activeCard = active?.data.current?.card as Card | undefined;
+  // A card stays in its lane: while one is dragged, other lanes take no drop (nor a keyboard step).
+  const otherLane = activeCard !== undefined && laneOf(activeCard) !== lane;
+  const { setNodeRef } = useDroppable({ id: `lane:${status}:${lane}`, data: { status, lane }, disabled: otherLane });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 118,
+    overscan: 3,
+    // Measuring rows must not force a synchronous React render in the middle of a drag.
+    useFlushSync: false,
+    getItemKey: (i) => cards[i]!.id,
+  });
+  const ids = useMemo(() => cards.map((c) => c.id), [cards]);
+  // Focus moved by key to a card scrolled out of the cell: bring it in, so it mounts and takes focus.
+  const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+  }, [focusIndex, virtualizer]);
+
+  return (
+    <div className={classes.cell} data-lane={lane}>
+      <div className={classes.lane} data-testid={`lane-${lane}`}>
+        <span className={classes.dot} style={{ background: `var(--mantine-color-${classificationColor[lane]}-5)` }} />
+        <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+          {laneLabel[lane]}
+        </Text>
+        <Text size="xs" c="dimmed" data-testid={`lane-count-${lane}`}>
+          {count}
+        </Text>
+      </div>
+      <div ref={scrollRef} className={classes.scroll}>
+        <div ref={setNodeRef} className={classes.drop} style={{ height: virtualizer.getTotalSize() }}>
+          <SortableContext id={`${status}:${lane}`} items={ids} strategy={verticalListSortingStrategy}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const card = cards[item.index]!;
+              return (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className={classes.row}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <SortableBoardCard card={card} tabStop={card.id === tabStopId} otherLane={otherLane} {...keys} />
+                </div>
+              );
+            })}
+          </SortableContext>
+        </div>
+      </div>
+    </div>
+  );
+}
