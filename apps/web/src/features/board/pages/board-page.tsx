@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   closestCorners,
@@ -30,6 +31,7 @@ import { useMoveCard, type MoveInput } from '../api/move-card';
 import { BoardCard } from '../components/board-card';
 import { BoardColumn } from '../components/board-column';
 import { BoardFiltersBar } from '../components/board-filters';
+import { olderFor, PhoneBoard } from '../components/phone-board';
 import { ClassifyPrompt } from '../components/classify-prompt';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
@@ -60,6 +62,8 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   const [dragging, setDragging] = useState<Card | null>(null);
   const [pending, setPending] = useState<MoveInput | null>(null);
   const [classifying, setClassifying] = useState(false);
+  // Below Mantine's `sm` the board is one column at a time with a "Move to…" menu (PhoneBoard).
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -96,6 +100,14 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         if (conflict) void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
       },
     });
+
+  // The phone's "Move to…": the end of the card's lane there, asking for a class first as a drop out of intake does.
+  const moveTo = (card: Card, status: Status) => {
+    const target = columns.find((c) => c.column.status === status)?.cards.filter((c) => c.id !== card.id) ?? [];
+    const input: MoveInput = { card, status, ...neighboursAt(target, target.length, laneOf(card)) };
+    if (card.status === 'intake' && status !== 'intake' && status !== 'declined' && laneOf(card) === 'unclassified') setPending(input);
+    else submitMove(input);
+  };
 
   const onDragStart = (e: DragStartEvent) => setDragging(cardById.get(Number(e.active.id)) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
@@ -188,7 +200,9 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         <div>
           <Title order={1}>Board</Title>
           <Text size="sm" c="dimmed">
-            Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.
+            {phone
+              ? 'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
+              : 'Drag cards between columns (or focus one and use Space and the arrow keys). S or T classifies the focused card.'}
           </Text>
         </div>
         <Button component={Link} to="/requests/new?from=board">
@@ -201,6 +215,13 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         <Group justify="center" p="xl">
           <Loader />
         </Group>
+      ) : phone ? (
+        <PhoneBoard
+          columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
+          onOpen={open}
+          onClassify={classifyCard}
+          onMove={moveTo}
+        />
       ) : (
         <DndContext
           sensors={sensors}
