@@ -42,7 +42,12 @@ function PersonCard({ person, isMe }: { person: User; isMe: boolean }) {
           </Text>
           {c.department}
         </div>
-        {c.insights}
+        <div>
+          <Text size="xs" c="dimmed" mb={2}>
+            Insights access
+          </Text>
+          {c.insights}
+        </div>
       </Stack>
     </Paper>
   );
