@@ -267,7 +267,7 @@ export function NewRequestPage() {
           {rushed && type && expectedBy && (
             <RushAlert neededBy={form.values.dueDate} expectedBy={expectedBy} typeName={type.name} turnaroundDays={type.turnaroundDays} />
           )}
-          <SubmitBar expectedBy={expectedBy} busy={create.isPending} />
+          <SubmitBar expectedBy={expectedBy} busy={create.isPending} withDate={phone} />
         </Stack>
       </Paper>
     </Stack>
