@@ -20,7 +20,7 @@ type Role = 'lead' | 'marketer' | 'sales' | 'exec';
 const shot = new Set<Role>(['lead', 'sales']);
 
 /** Every setting tab the lead can open, by its `?tab=` value. */
-const settingsTabs = ['target', 'request-types', 'departments', 'workflow', 'people', 'working-time', 'company'];
+const settingsTabs = ['target', 'request-types', 'departments', 'workflow', 'people', 'working-time', 'initiatives', 'company', 'outbox'];
 
 function screensFor(role: Role, request: { id: number; key: string; title: string }): Screen[] {
   const requester: Screen[] = [

@@ -36,8 +36,9 @@ test('the CMO reads Insights, changes the period, exports both CSVs and prints t
   await expect(page.getByText(/^Partial week: week of .* has [1-6] of 7 days in the period/)).toHaveCount(partialEnds);
   await screenshot(page, 'insights-last-quarter');
   await page.setViewportSize({ width: 390, height: 844 });
-  // At phone width the page never scrolls sideways: wide tables scroll inside their own box.
-  await expect(page.getByRole('region', { name: 'Who asks for what, table' })).toBeVisible();
+  // At phone width the page never scrolls sideways: "Who asks for what" becomes one card per group.
+  await expect(page.getByRole('list', { name: 'Who asks for what' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Who asks for what, table' })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await screenshot(page, 'insights-last-quarter-phone');
   await page.setViewportSize({ width: 1440, height: 900 });

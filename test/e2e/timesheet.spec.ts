@@ -87,13 +87,17 @@ test('a marketer fills a gap in their week; the totals and the gap follow, a rel
   await expect(cell(page, key, day.date)).toHaveValue('1h 30m');
   await expect(page.getByTestId('week-gap')).toHaveText(gapText(before.gapMinutes - 90));
 
-  // At phone width the grid scrolls inside its own box; the page itself never scrolls sideways.
+  // At phone width the week is one day at a time, a card per request; the page never scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByRole('table', { name: 'Week timesheet' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Week timesheet' })).toHaveCount(0);
+  const days = page.getByRole('radiogroup', { name: 'Day' });
+  await expect(days.getByRole('radio')).toHaveCount(7);
+  const weekday = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day.date}T00:00:00Z`));
+  await days.getByText(weekday, { exact: true }).click();
+  await expect(page.getByTestId(`day-card-total-${day.date}`)).toContainText(hm(day.loggedMinutes + 90));
+  await expect(cell(page, key, day.date)).toHaveValue('1h 30m');
   // Polled: the shell's navigation slides away for a moment after the resize.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  const scroller = page.getByTestId('timesheet-grid-scroller');
-  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await screenshot(page, 'timesheet-phone');
 
   // The lead picks the marketer and sees the same week, the new entry included.

@@ -81,7 +81,7 @@ export function SortableBoardCard({ card, tabStop, otherLane, onCardKey, onCardF
 }
 
 /** A class suggested by the type (not yet confirmed) can be confirmed in one click. */
-const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
+export const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
 
 /** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
 export const BoardCard = memo(function BoardCard({

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Kbd, Loader, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   closestCorners,
@@ -33,13 +34,14 @@ import { useMoveCard, type MoveInput } from '../api/move-card';
 import { BoardCard } from '../components/board-card';
 import { BoardColumn } from '../components/board-column';
 import { BoardFiltersBar } from '../components/board-filters';
+import { olderFor, PhoneBoard } from '../components/phone-board';
 import { ClassifyPrompt } from '../components/classify-prompt';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { boardAnnouncements, needsClass } from '../announcements';
 import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { useBoardKeys } from '../hooks/use-board-keys';
-import { inDisplayOrder } from '../lanes';
+import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
 import classes from './board-page.module.css';
 
 interface Props {
@@ -69,6 +71,8 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   const [classifying, setClassifying] = useState(false);
   /** What the polite live region last said (assignments, classifications). */
   const [message, setMessage] = useState('');
+  // Below Mantine's `sm` the board is one column at a time with a "Move to…" menu (PhoneBoard).
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -113,6 +117,14 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     const data = over?.data.current as { status?: Status } | undefined;
     return card ? dropOf(columnCards, card, over && { id: over.id, status: data?.status }) : null;
   };
+  // The phone's "Move to…": the end of the card's lane there, asking for a class first as a drop out of intake does.
+  const moveTo = (card: Card, status: Status) => {
+    const target = columns.find((c) => c.column.status === status)?.cards.filter((c) => c.id !== card.id) ?? [];
+    const input: MoveInput = { card, status, ...neighboursAt(target, target.length, laneOf(card)) };
+    if (card.status === 'intake' && status !== 'intake' && status !== 'declined' && laneOf(card) === 'unclassified') setPending(input);
+    else submitMove(input);
+  };
+
   const onDragStart = (e: DragStartEvent) => setDragging(cardById.get(Number(e.active.id)) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
     setDragging(null);
@@ -198,8 +210,14 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         <div>
           <Title order={1}>Board</Title>
           <Text size="sm" c="dimmed" id={hintId}>
-            Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up and
-            drops, <Kbd>?</Kbd> lists every shortcut.
+            {phone ? (
+              'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
+            ) : (
+              <>
+                Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up
+                and drops, <Kbd>?</Kbd> lists every shortcut.
+              </>
+            )}
           </Text>
         </div>
         <Button component={Link} to="/requests/new?from=board">
@@ -212,6 +230,13 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         <Group justify="center" p="xl">
           <Loader />
         </Group>
+      ) : phone ? (
+        <PhoneBoard
+          columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
+          onOpen={open}
+          onClassify={classifyCard}
+          onMove={moveTo}
+        />
       ) : (
         <DndContext
           sensors={sensors}

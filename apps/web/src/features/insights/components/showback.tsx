@@ -2,10 +2,12 @@ import { Paper, SegmentedControl, Skeleton, Table, Text, Title, Group } from '@m
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import type { GroupBy } from '@altitude/shared/insights';
+import { usePhone } from '../../../lib/use-phone';
 import { useTimeSplit } from '../api/get-time-split';
 import type { Period } from '../hooks/use-period';
 import { hours, pct } from './report-format';
 import { SplitBar } from './split-bar';
+import { ShowbackCards } from './showback-cards';
 import { WideTable } from './wide-table';
 
 const views: { value: Exclude<GroupBy, 'week'>; label: string; column: string }[] = [
@@ -20,6 +22,8 @@ export function Showback({ period }: { period: Period }) {
   const [view, setView] = useState<Exclude<GroupBy, 'week'>>('department');
   // Four groupings do not fit a phone's width side by side: they stack there.
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  // Up to a tablet's width the table becomes cards (ShowbackCards).
+  const cards = usePhone();
   const { data } = useTimeSplit(period, view);
   const column = views.find((v) => v.value === view)!.column;
   const max = Math.max(0, ...(data?.groups.map((g) => g.totalMinutes) ?? []));
@@ -47,6 +51,8 @@ export function Showback({ period }: { period: Period }) {
       </Group>
       {!data ? (
         <Skeleton h={200} />
+      ) : cards ? (
+        <ShowbackCards data={data} max={max} />
       ) : (
         <WideTable label="Who asks for what, table">
           <Table verticalSpacing={6} fz="sm" data-testid="showback-table">

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import { priorities, type Priority } from '@altitude/shared/domain';
@@ -12,6 +13,7 @@ import { useDepartments, useRequestTypes } from '../../../lib/directory';
 import { useCurrentUser } from '../../../lib/session';
 import { formatWeekdayDate, plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
+import { usePhone } from '../../../lib/use-phone';
 import { useBusinessCalendar } from '../api/get-business-calendar';
 import { useCreateRequest } from '../api/create-request';
 import { useRecordKitUse } from '../api/record-kit-use';
@@ -20,6 +22,9 @@ import { IntakeAnswerInputs } from '../components/intake-answer-inputs';
 import { answerErrors, answersBody, blankAnswers, type AnswerValues } from '../components/intake-answer-values';
 import { RushAlert } from '../components/rush-alert';
 import { SimilarRequests } from '../components/similar-requests';
+import { erroredFieldNames, focusFirstError, FormErrorSummary } from '../components/form-errors';
+import { SubmitBar } from '../components/submit-bar';
+import classes from '../components/new-request-form.module.css';
 
 interface Values {
   typeId: string | null;
@@ -60,6 +65,9 @@ export function NewRequestPage() {
   const navigate = useNavigate();
   // Filed from the board: go back there with the new card open.
   const fromBoard = useSearchParams()[0].get('from') === 'board';
+  const phone = usePhone();
+  // The summary of what to fix appears only once a submit was refused, then follows the fixes.
+  const [tried, setTried] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -109,19 +117,33 @@ export function NewRequestPage() {
     });
   };
 
-  const submit = form.onSubmit((values) =>
-    create.mutate(CreateRequestBody.parse(toBody(values, type?.fields, kit !== null)), {
-      onSuccess: (request) => {
-        notifications.show({ color: 'teal', title: `${request.key} filed`, message: 'Marketing will triage it shortly.' });
-        form.reset();
-        void navigate(fromBoard ? `/board?card=${request.id}` : `/requests/${request.id}`);
-      },
-      onError: (error) => {
-        // Field errors go on the fields; the form keeps everything typed.
-        if (error instanceof ApiError) for (const e of error.problem.errors ?? []) form.setFieldError(e.path, e.message);
-      },
-    }),
+  const submit = form.onSubmit(
+    (values, event) => {
+      // Read now: React clears `currentTarget` once the event is handled, before the server answers.
+      const formElement = event?.currentTarget;
+      create.mutate(CreateRequestBody.parse(toBody(values, type?.fields, kit !== null)), {
+        onSuccess: (request) => {
+          // The request page greets a fresh filing with its key and expected date (`filed` in the history state);
+          // the board has no such place, so there a notification says it.
+          if (fromBoard) notifications.show({ color: 'teal', title: `${request.key} filed`, message: 'Marketing will triage it shortly.' });
+          form.reset();
+          setTried(false);
+          void navigate(fromBoard ? `/board?card=${request.id}` : `/requests/${request.id}`, { state: { filed: true } });
+        },
+        onError: (error) => {
+          // Field errors go on the fields; the form keeps everything typed.
+          if (error instanceof ApiError) for (const e of error.problem.errors ?? []) form.setFieldError(e.path, e.message);
+          setTried(true);
+          focusFirstError(formElement);
+        },
+      });
+    },
+    (_errors, _values, event) => {
+      setTried(true);
+      focusFirstError(event?.currentTarget);
+    },
   );
+  const errorNames = tried ? erroredFieldNames(form.errors, type?.fields) : [];
 
   return (
     <Stack maw={760} gap="lg">
@@ -131,8 +153,9 @@ export function NewRequestPage() {
           Tell marketing what you need and why. The clearer the goal, the faster it moves.
         </Text>
       </div>
-      <Paper withBorder p="lg" radius="md" component="form" onSubmit={submit} noValidate>
+      <Paper withBorder radius="md" component="form" onSubmit={submit} noValidate className={classes.form}>
         <Stack gap="md">
+          <FormErrorSummary names={errorNames} />
           {create.isError && !(create.error instanceof ApiError && create.error.problem.errors?.length) && (
             <Alert color="red" variant="light" title="The request was not filed" role="alert">
               {create.error.message} Your text is still here; try again.
@@ -142,7 +165,8 @@ export function NewRequestPage() {
             label="Type"
             placeholder="What kind of work is it?"
             required
-            searchable
+            // A phone keyboard would cover the list it filters: there, the list alone is quicker to tap.
+            searchable={!phone}
             data={types.map((t) => ({ value: String(t.id), label: t.name }))}
             renderOption={({ option }) => {
               const t = types.find((x) => String(x.id) === option.value);
@@ -187,6 +211,9 @@ export function NewRequestPage() {
             placeholder="e.g. Roll-up banners for the Lisbon summit"
             required
             maxLength={200}
+            autoComplete="off"
+            autoCapitalize="sentences"
+            enterKeyHint="next"
             {...form.getInputProps('title')}
           />
           <SimilarRequests title={form.values.title} />
@@ -194,7 +221,8 @@ export function NewRequestPage() {
             label="Brief"
             description="What you need, in as much detail as helps. Markdown works."
             autosize
-            minRows={5}
+            minRows={phone ? 4 : 5}
+            autoCapitalize="sentences"
             {...form.getInputProps('brief')}
           />
           {type && (
@@ -205,8 +233,22 @@ export function NewRequestPage() {
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Business goal" placeholder="e.g. Pipeline from the summit" {...form.getInputProps('businessGoal')} />
-            <TextInput label="Audience" placeholder="e.g. CIOs of mid-market logistics firms" {...form.getInputProps('audience')} />
+            <TextInput
+              label="Business goal"
+              placeholder="e.g. Pipeline from the summit"
+              autoComplete="off"
+              autoCapitalize="sentences"
+              enterKeyHint="next"
+              {...form.getInputProps('businessGoal')}
+            />
+            <TextInput
+              label="Audience"
+              placeholder="e.g. CIOs of mid-market logistics firms"
+              autoComplete="off"
+              autoCapitalize="sentences"
+              enterKeyHint="next"
+              {...form.getInputProps('audience')}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Needed by" type="date" min={today(calendar?.timeZone)} {...form.getInputProps('dueDate')} />
@@ -225,11 +267,7 @@ export function NewRequestPage() {
           {rushed && type && expectedBy && (
             <RushAlert neededBy={form.values.dueDate} expectedBy={expectedBy} typeName={type.name} turnaroundDays={type.turnaroundDays} />
           )}
-          <Group justify="flex-end">
-            <Button type="submit" loading={create.isPending}>
-              Submit request
-            </Button>
-          </Group>
+          <SubmitBar expectedBy={expectedBy} busy={create.isPending} withDate={phone} />
         </Stack>
       </Paper>
     </Stack>

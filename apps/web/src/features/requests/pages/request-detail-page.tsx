@@ -14,6 +14,7 @@ import { useConflictNotice } from '../components/conflict-notice';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { CommentThread } from '../components/comment-thread';
 import { IntakeAnswers } from '../components/intake-answers';
+import { FiledBanner } from '../components/filed-banner';
 import { FollowButton } from '../components/follow-button';
 import { Markdown } from '../components/markdown';
 import { NeedsInfoSection } from '../components/needs-info-section';
@@ -92,6 +93,7 @@ export function RequestDetailPage({ renderDelivered, renderFiles, renderPlanning
         )}
         {canFollow && <FollowButton requestId={request.id} />}
       </Group>
+      <FiledBanner request={request} />
       {cancel.isError && (
         <Alert color="red" role="alert">
           {cancel.error.message}

@@ -6,8 +6,10 @@ import { ApiError } from '../../../lib/api-client';
 import { useUsers } from '../../../lib/directory';
 import { useCurrentUser } from '../../../lib/session';
 import { today } from '../../../lib/today';
+import { usePhone } from '../../../lib/use-phone';
 import { useTimesheet } from '../api/get-timesheet';
 import { AddRequestRow } from '../components/add-request-row';
+import { WeekDayCards } from '../components/week-day-cards';
 import { WeekGrid } from '../components/week-grid';
 import { weekRows, type RowHead } from '../components/week-rows';
 import { WeekSummary } from '../components/week-summary';
@@ -35,6 +37,7 @@ export function TimesheetPage() {
   };
   const rows = sheet ? weekRows(sheet, own ? added : []) : [];
   const todayDate = today();
+  const phone = usePhone();
   const person = people.find((p) => p.id === userId);
 
   return (
@@ -94,9 +97,15 @@ export function TimesheetPage() {
       {sheet && (
         <>
           <WeekSummary sheet={sheet} />
-          <Paper withBorder radius="md" p="xs" aria-busy={isFetching}>
-            <WeekGrid sheet={sheet} rows={rows} canAddOn={(date) => own && date <= todayDate} />
-          </Paper>
+          {phone ? (
+            <div aria-busy={isFetching}>
+              <WeekDayCards sheet={sheet} rows={rows} canAddOn={(date) => own && date <= todayDate} />
+            </div>
+          ) : (
+            <Paper withBorder radius="md" p="xs" aria-busy={isFetching}>
+              <WeekGrid sheet={sheet} rows={rows} canAddOn={(date) => own && date <= todayDate} />
+            </Paper>
+          )}
           {own ? (
             <AddRequestRow
               userId={me.id}

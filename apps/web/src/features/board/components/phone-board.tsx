@@ -1,0 +1,168 @@
+import { Badge, Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import type { Status } from '@altitude/shared/domain';
+import type { BoardColumn, Card } from '@altitude/shared/requests';
+import { classificationColor, statusLabel } from '../../../lib/format';
+import type { useOlderCards } from '../api/list-older-cards';
+import { useColumnSwitcher } from '../hooks/use-column-switcher';
+import { laneLabel, laneOf } from '../lanes';
+import { BoardCard, confirmable } from './board-card';
+import classes from './phone-board.module.css';
+
+export interface PhoneColumn {
+  column: BoardColumn;
+  cards: Card[];
+  onLoadMore?: () => void;
+  loadingMore?: boolean;
+}
+
+/** "Show older" for a done or declined column, as the desktop column offers it. */
+export function olderFor(column: BoardColumn, more: ReturnType<typeof useOlderCards> | undefined) {
+  const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
+  if (!nextCursor || !more) return {};
+  return { onLoadMore: () => (more.data ? void more.fetchNextPage() : more.enable()), loadingMore: more.isFetching };
+}
+
+interface Props {
+  columns: PhoneColumn[];
+  onOpen: (id: number) => void;
+  onClassify: (card: Card, classification: 'strategic' | 'tactical') => void;
+  /** Moves the card to the end of its lane in that column (the page asks for a class first where the rules need one). */
+  onMove: (card: Card, status: Status) => void;
+}
+
+/**
+ * The board on a phone: one column at a time, chosen with a switcher that shows every column's
+ * count, and a "Move to…" menu on each card instead of dragging (a long press fights scrolling).
+ */
+export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
+  const { column: chosen, choose } = useColumnSwitcher(columns[0]?.column.status);
+  const shown = columns.find((c) => c.column.status === chosen) ?? columns[0];
+  const switcher = useRef<HTMLDivElement>(null);
+  // Keep the chosen column's button in view when the switcher is wider than the phone.
+  useEffect(() => {
+    switcher.current?.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  }, [chosen]);
+  if (!shown) return null;
+  const { column, cards } = shown;
+  const over = column.wipLimit !== null && column.count > column.wipLimit;
+
+  return (
+    <div className={classes.board}>
+      <div className={classes.switcher} ref={switcher}>
+        <SegmentedControl
+          aria-label="Column"
+          className={classes.segments}
+          value={column.status}
+          onChange={(v) => choose(v as Status)}
+          data={columns.map(({ column: c }) => ({
+            value: c.status,
+            label: (
+              <span className={classes.segment}>
+                {statusLabel[c.status]}
+                {/* Read as "Planned: 5 cards"; seen as a name and a count pill. */}
+                <VisuallyHidden>: </VisuallyHidden>
+                <span className={classes.count}>
+                  {c.count}
+                  <VisuallyHidden> cards</VisuallyHidden>
+                </span>
+              </span>
+            ),
+          }))}
+        />
+      </div>
+      <section aria-label={`${statusLabel[column.status]} column`} data-testid={`column-${column.status}`} className={classes.column}>
+        <Group justify="space-between" wrap="nowrap" className={classes.header}>
+          <Text fw={600}>{statusLabel[column.status]}</Text>
+          <Badge variant={over ? 'filled' : 'light'} color={over ? 'red' : 'gray'} radius="sm" data-testid={`wip-${column.status}`}>
+            {column.count}
+            {column.wipLimit !== null ? ` / ${column.wipLimit} WIP` : ''}
+          </Badge>
+        </Group>
+        {cards.length === 0 && (
+          <Text size="sm" c="dimmed" ta="center" py="xl">
+            No cards in {statusLabel[column.status]}.
+          </Text>
+        )}
+        {cards.map((card, i) => (
+          <div key={card.id}>
+            {(i === 0 || laneOf(cards[i - 1]!) !== laneOf(card)) && <LaneHeading cards={cards} card={card} />}
+            <PhoneCard card={card} columns={columns} onOpen={onOpen} onClassify={onClassify} onMove={onMove} />
+          </div>
+        ))}
+        {shown.onLoadMore && (
+          <Button variant="light" fullWidth h={44} onClick={shown.onLoadMore} loading={shown.loadingMore}>
+            Show older ({column.count - cards.length} more)
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function LaneHeading({ cards, card }: { cards: Card[]; card: Card }) {
+  const lane = laneOf(card);
+  return (
+    <Group gap={6} className={classes.lane} data-testid={`lane-${lane}`}>
+      <span className={classes.dot} style={{ background: `var(--mantine-color-${classificationColor[lane]}-5)` }} />
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+        {laneLabel[lane]}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {cards.filter((c) => laneOf(c) === lane).length}
+      </Text>
+    </Group>
+  );
+}
+
+function PhoneCard({ card, columns, onOpen, onClassify, onMove }: Omit<Props, 'columns'> & { card: Card; columns: PhoneColumn[] }) {
+  const named = `card-${card.id}-key card-${card.id}-title`;
+  return (
+    <div className={classes.slot} data-testid={`phone-card-${card.id}`}>
+      {/* The whole card opens it, as on the desktop board; a button role so it is reachable without a finger too. */}
+      <div
+        role="button"
+        tabIndex={0}
+        aria-labelledby={named}
+        className={classes.open}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            onOpen(card.id);
+          }
+        }}
+      >
+        <BoardCard card={card} onOpen={onOpen} onClassify={onClassify} />
+      </div>
+      <Group className={classes.actions} gap="xs" justify="flex-end" wrap="nowrap">
+        {confirmable(card) && (
+          <Button variant="subtle" color="dark" h={44} onClick={() => onClassify(card, card.classification!)} aria-describedby={named}>
+            Confirm {card.classification}
+          </Button>
+        )}
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="subtle" h={44} aria-describedby={named} rightSection={<span aria-hidden>▾</span>}>
+              Move to…
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Move {card.key} to</Menu.Label>
+            {columns
+              // Declining needs a reason: that stays in the card, where the note is asked for.
+              .filter(({ column }) => column.status !== card.status && column.status !== 'declined')
+              .map(({ column }) => (
+                <Menu.Item key={column.status} onClick={() => onMove(card, column.status)} className={classes.item}>
+                  {statusLabel[column.status]}
+                </Menu.Item>
+              ))}
+            <Menu.Divider />
+            <Menu.Item onClick={() => onOpen(card.id)} className={classes.item}>
+              Open card (decline, hand back…)
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+    </div>
+  );
+}

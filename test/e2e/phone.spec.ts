@@ -1,0 +1,136 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { accounts, screenshot, signIn } from './support';
+
+// A phone in the hand: 390 × 844, touch events, a mobile viewport.
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function fitsThePhone(page: Page, label: string) {
+  await expect.poll(() => sideways(page), { message: `${label}: no horizontal page scroll` }).toBeLessThanOrEqual(0);
+}
+
+/** A finger needs about 44 px (Apple's and WCAG 2.5.5's figure). */
+async function expectTouchSized(target: Locator) {
+  const box = (await target.boundingBox())!;
+  expect(box.height, `${await target.evaluate((e) => e.outerHTML.slice(0, 80))} is tall enough to tap`).toBeGreaterThanOrEqual(44);
+}
+
+test('a salesperson files a request from a phone with taps, sees its key and date, and finds it in My requests', async ({ page }) => {
+  await signIn(page, accounts.sales);
+  await page.goto('/requests/new');
+  await expect(page.getByRole('heading', { name: 'New request' })).toBeVisible();
+  await fitsThePhone(page, 'new request');
+
+  const type = page.getByRole('combobox', { name: 'Type' });
+  const title = page.getByRole('textbox', { name: 'Title' });
+  const submit = page.getByRole('button', { name: 'Submit request' });
+  for (const control of [type, title, page.getByLabel('Needed by'), submit]) await expectTouchSized(control);
+  // The right keyboard and no address-book suggestions; the date opens the phone's own picker.
+  await expect(title).toHaveAttribute('autocomplete', 'off');
+  await expect(page.getByLabel('Needed by')).toHaveAttribute('type', 'date');
+  // The submit is in reach without scrolling past the whole form.
+  await expect(submit).toBeInViewport();
+
+  // Tapping submit on an empty form names what is missing and puts the finger (focus) on the first field.
+  await submit.tap();
+  await expect(page.getByText('2 fields need attention')).toBeVisible();
+  await expect(page.getByText('Type, Title')).toBeVisible();
+  await expect(type).toBeFocused();
+  await expect(type).toHaveAttribute('aria-invalid', 'true');
+
+  await type.tap();
+  await page.getByRole('option', { name: /Event banner/ }).tap();
+  // The date marketing will promise sits beside the submit as soon as the type is known.
+  await expect(page.getByText(/^Expected by [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/).first()).toBeVisible();
+  const title1 = `Corridor roll-up ${Date.now()}`;
+  await title.tap();
+  await title.fill(title1);
+  await expect(page.getByText('1 field needs attention')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'High' }).locator('..').tap();
+  await screenshot(page, 'phone-new-request-390');
+  await submit.tap();
+
+  // The success state: the key to quote and the promised date, then where to go next.
+  const banner = page.getByTestId('filed-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(/Filed as MKT-\d+/);
+  await expect(banner).toContainText(/Expected by [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/);
+  const key = /MKT-\d+/.exec((await banner.textContent())!)![0];
+  await expect(page.getByRole('heading', { name: title1 })).toBeVisible();
+  await fitsThePhone(page, 'request page');
+  await screenshot(page, 'phone-filed-390');
+
+  await banner.getByRole('link', { name: 'My requests' }).tap();
+  const card = page.getByRole('listitem').filter({ hasText: key });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Intake');
+  await fitsThePhone(page, 'my requests');
+  await screenshot(page, 'phone-my-requests-390');
+  // The banner greeted the filing once; coming back to the request does not repeat it.
+  await card.getByRole('link').first().tap();
+  await expect(page.getByRole('heading', { name: title1 })).toBeVisible();
+  await expect(page.getByTestId('filed-banner')).toHaveCount(0);
+});
+
+test('a marketer on a phone switches board columns and moves a card with "Move to…"', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const filed = await page.request.post('/api/requests', { data: { title: `Phone-moved banner ${Date.now()}`, typeId: 1 } });
+  expect(filed.status()).toBe(201);
+  const req = (await filed.json()) as { id: number; key: string };
+
+  await page.goto('/board');
+  // One column at a time: intake first, the others one tap away with their counts.
+  await expect(page.locator('section[aria-label$="column"]')).toHaveCount(1);
+  await expect(page.getByTestId('column-intake')).toBeVisible();
+  const switcher = page.getByRole('radiogroup', { name: 'Column' });
+  await expect(switcher.getByRole('radio')).toHaveCount(6);
+  await expect(switcher.getByRole('radio', { name: /^Planned ?: \d+ cards$/ })).toHaveCount(1);
+  await fitsThePhone(page, 'board');
+  await screenshot(page, 'phone-board-390');
+
+  await switcher.getByText('In review').tap();
+  await expect(page).toHaveURL(/column=in_review/);
+  await expect(page.getByTestId('column-in_review')).toBeVisible();
+  await expect(page.getByTestId('column-intake')).toHaveCount(0);
+  await fitsThePhone(page, 'board, in review');
+
+  // The new card is in intake, unclassified: moving it asks for its class first, as a drop does.
+  await switcher.getByText('Intake').tap();
+  const phoneCard = page.getByTestId(`phone-card-${req.id}`);
+  await phoneCard.scrollIntoViewIfNeeded();
+  const move = phoneCard.getByRole('button', { name: 'Move to…' });
+  await expectTouchSized(move);
+  await move.tap();
+  await page.getByRole('menuitem', { name: 'Planned' }).tap();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`Classify ${req.key}`) });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Tactical (T)' }).tap();
+  await expect(dialog).toBeHidden();
+  await expect(phoneCard).toHaveCount(0);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/requests/${req.id}`)).json()) as { status: string }).status)
+    .toBe('planned');
+
+  // Onwards from Planned to In progress: no question this time.
+  await switcher.getByText('Planned').tap();
+  await expect(page.getByTestId('column-planned').getByTestId(`phone-card-${req.id}`)).toBeVisible();
+  await phoneCard.getByRole('button', { name: 'Move to…' }).tap();
+  await page.getByRole('menuitem', { name: 'In progress' }).tap();
+  await expect(page.getByTestId('column-planned').getByTestId(`phone-card-${req.id}`)).toHaveCount(0);
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/requests/${req.id}`)).json()) as { status: string }).status)
+    .toBe('in_progress');
+
+  // The chosen column is remembered: in the address, and when the board is opened again from the menu.
+  await switcher.getByText('In progress').tap();
+  await expect(page.getByTestId('column-in_progress').getByTestId(`phone-card-${req.id}`)).toBeVisible();
+  await page.goto('/board');
+  await expect(page.getByTestId('column-in_progress')).toBeVisible();
+  await screenshot(page, 'phone-board-in-progress-390');
+
+  // Tapping the card opens its drawer, as on the desktop board.
+  await phoneCard.getByText(req.key).tap();
+  await expect(page.getByRole('dialog', { name: new RegExp(req.key) })).toBeVisible();
+  await fitsThePhone(page, 'board drawer');
+});
