@@ -1,28 +1,23 @@
-import { Typography } from '@mantine/core';
-import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
+import { lazy, Suspense } from 'react';
+import { Text } from '@mantine/core';
+
+const MarkdownRenderer = lazy(() => import('./markdown-renderer'));
 
 /**
- * Renders user Markdown safely: react-markdown never renders raw HTML, and links other than
- * http(s)/mailto become inert.
+ * User Markdown (briefs, comments). The renderer is its own chunk, so the routes that only may
+ * show Markdown (the board, until a card opens) do not load it; until it arrives the text shows
+ * as written, so nothing jumps from empty to full.
  */
 export function Markdown({ children }: { children: string }) {
   return (
-    <Typography fz="sm">
-      <ReactMarkdown
-        skipHtml
-        urlTransform={(url) => (/^(https?:|mailto:|\/|#)/i.test(url) ? defaultUrlTransform(url) : '')}
-        components={{
-          a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
-          // The page's own title is its only h1: headings inside user text start two levels down.
-          h1: ({ node: _node, ...props }) => <h3 {...props} />,
-          h2: ({ node: _node, ...props }) => <h4 {...props} />,
-          h3: ({ node: _node, ...props }) => <h5 {...props} />,
-          h4: ({ node: _node, ...props }) => <h6 {...props} />,
-          h5: ({ node: _node, ...props }) => <h6 {...props} />,
-        }}
-      >
-        {children}
-      </ReactMarkdown>
-    </Typography>
+    <Suspense
+      fallback={
+        <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {children}
+        </Text>
+      }
+    >
+      <MarkdownRenderer>{children}</MarkdownRenderer>
+    </Suspense>
   );
 }
