@@ -112,6 +112,16 @@ describe('GET /api/board', () => {
   });
 });
 
+describe('GET /api/board/columns/:status', () => {
+  it('a further page of done revalidates the same way: unchanged 304, after a write 200', async () => {
+    const etag = expectFresh(await read(as.marketer, '/api/board/columns/done'));
+    expectNotModified(await read(as.marketer, '/api/board/columns/done', etag), etag);
+    expect(expectFresh(await read(as.marketer, '/api/board/columns/declined', etag))).not.toBe(etag);
+    t.app.db.$client.prepare("update requests set title = 'Renamed again' where id = ?").run(filed);
+    expect(expectFresh(await read(as.marketer, '/api/board/columns/done', etag))).not.toBe(etag);
+  });
+});
+
 describe('GET /api/requests/:id', () => {
   it('unchanged: 304; after an edit: 200 with the edit and a new ETag', async () => {
     const first = await read(as.sales, `/api/requests/${filed}`);
