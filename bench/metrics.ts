@@ -1,6 +1,6 @@
 // The bench's figures, their targets, and the table they print as.
 
-export type Unit = 'ms' | 'req/s' | 'KB' | 'MiB' | 'nodes' | 'errors' | 'rows';
+export type Unit = 'ms' | 'req/s' | 'KB' | 'MiB' | 'nodes' | 'errors' | 'rows' | '%' | 'files';
 
 export interface Target {
   op: '<=' | '>=' | '<' | '==';
@@ -36,6 +36,7 @@ export function formatValue(value: number, unit: Unit): string {
   if (!Number.isFinite(value)) return `n/a ${unit}`;
   if (unit === 'ms') return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
   if (unit === 'KB' || unit === 'MiB') return `${value.toFixed(1)} ${unit}`;
+  if (unit === '%') return `${value.toFixed(1)} %`;
   return `${Math.round(value).toLocaleString('en-US')} ${unit}`;
 }
 

@@ -187,6 +187,11 @@ export async function buildApp(opts: AppOptions) {
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
+      // The build writes name.br and name.gz beside each text file (apps/web/precompress.ts):
+      // they are sent as they are, by the client's Accept-Encoding, with Vary: Accept-Encoding.
+      // They get no routes of their own; a file without them is sent uncompressed.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
       cacheControl: false,
       // Also applies to index.html sent as the fallback for client-side routes.
       setHeaders: (reply, filePath) => void reply.header('cache-control', staticCacheControl(path.relative(root, filePath))),

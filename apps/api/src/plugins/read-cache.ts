@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import fp from 'fastify-plugin';
@@ -11,7 +12,26 @@ declare module 'fastify' {
      * personal (`mine`, `following`), which is kept per user; the board and reports.
      */
     cache?: 'shared';
+    /**
+     * Answer a GET with an ETag derived from the same key (plus the caller and this process) and
+     * honour If-None-Match with an empty 304: a client holding the answer revalidates for free.
+     * Works with or without `cache`.
+     */
+    revalidate?: true;
   }
+}
+
+/** May be kept by the browser alone, and must be revalidated (with its ETag) before each use. */
+export const revalidateCacheControl = 'private, no-cache';
+
+/** Weak comparison (RFC 9110 §13.1.2): W/ is ignored; `*` matches any current answer. */
+export function ifNoneMatchHolds(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === opaque;
+  });
 }
 
 const maxEntries = 256;
@@ -38,6 +58,10 @@ export default fp(
     // Stored as bytes: a hit is then a copy to the socket, not a fresh UTF-8 encoding of a large string.
     const entries = new Map<string, Buffer>();
     const keys = new WeakMap<object, string>();
+    const etags = new WeakMap<object, string>();
+    // SQLite's change counters start again with the process: without this, an ETag taken before a
+    // restart could match a different answer after it.
+    const boot = crypto.randomBytes(8).toString('hex');
     // Rows changed by this connection, and commits by any other one: any write, even one that
     // did not come through HTTP (a script, a test), makes a new key.
     const changes = app.db.$client.prepare('select total_changes()').pluck();
@@ -58,10 +82,28 @@ export default fp(
       return `${version} ${when} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;
     };
 
-    // preHandler: after the query is validated and transformed, before the handler runs.
+    /**
+     * Weak: it names what the answer was computed from, not its bytes. The user is always in it,
+     * even where the cache shares one answer per role, so no one's ETag is ever worth a 304 to
+     * anyone else.
+     */
+    const etagOf = (key: string, user: SessionUser) =>
+      `W/"${crypto.createHash('sha256').update(`${boot} ${key} u${user.id}`).digest('base64url').slice(0, 27)}"`;
+
+    // preHandler: after the query is validated and transformed (and access checked), before the handler runs.
     app.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.config.cache !== 'shared' || request.method !== 'GET' || !request.user) return;
+      const { cache, revalidate } = request.routeOptions.config;
+      if ((cache !== 'shared' && !revalidate) || request.method !== 'GET' || !request.user) return;
+      // Taken before the handler reads: a write in between makes the ETag older than the answer,
+      // so the next read is a 200, never a 304 for data the client does not have.
       const key = keyOf(request, request.user);
+      if (revalidate) {
+        const etag = etagOf(key, request.user);
+        if (ifNoneMatchHolds(request.headers['if-none-match'], etag))
+          return reply.code(304).header('etag', etag).header('cache-control', revalidateCacheControl).send();
+        etags.set(request, etag);
+      }
+      if (cache !== 'shared') return;
       const hit = entries.get(key);
       if (hit === undefined) {
         keys.set(request, key);
@@ -75,6 +117,9 @@ export default fp(
         if (reply.statusCode < 400) entries.clear();
         return payload;
       }
+      const etag = etags.get(request);
+      // Only a 200 is the answer the ETag names; an error keeps the API's no-store.
+      if (etag !== undefined && reply.statusCode === 200) reply.header('etag', etag).header('cache-control', revalidateCacheControl);
       const key = keys.get(request);
       if (key !== undefined && reply.statusCode === 200 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
         const bytes = typeof payload === 'string' ? Buffer.from(payload) : payload;

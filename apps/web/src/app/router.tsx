@@ -4,10 +4,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import type { Access } from '@altitude/shared/domain';
 import { userMeets } from '@altitude/shared/domain';
 import { RequireAuth } from '../features/auth/components/require-auth';
-import { SignInPage } from '../features/auth/pages/sign-in-page';
-import { ForgotPasswordPage } from '../features/auth/pages/forgot-password-page';
-import { ResetPasswordPage } from '../features/auth/pages/reset-password-page';
-import { AcceptInvitationPage } from '../features/auth/pages/accept-invitation-page';
 import { AppLayout } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { queryClient } from '../lib/query-client';
@@ -15,7 +11,16 @@ import { useCurrentUser } from '../lib/session';
 import { prefetchBoard } from './routes/board-loader';
 import { usePageTitle } from '../lib/use-page-title';
 
-// Pages load on demand so the first paint ships only the shell.
+// Pages load on demand so the first paint ships only the shell. The signed-out pages too: a
+// signed-in load of the board (the common one) does not carry their forms.
+const SignInPage = lazy(() => import('../features/auth/pages/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/pages/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() => import('../features/auth/pages/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })));
+const AcceptInvitationPage = lazy(() =>
+  import('../features/auth/pages/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
+);
 const NewRequestPage = lazy(() => import('../features/requests/pages/new-request-page').then((m) => ({ default: m.NewRequestPage })));
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const RequestRoute = lazy(() => import('./routes/request-route').then((m) => ({ default: m.RequestRoute })));
@@ -34,23 +39,28 @@ const NotificationSettingsPage = lazy(() =>
 );
 const SettingsRoute = lazy(() => import('./routes/settings-route').then((m) => ({ default: m.SettingsRoute })));
 
-/** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
-function Page({ access = 'signedIn', title, children }: { access?: Access; title?: string; children: ReactNode }) {
-  const user = useCurrentUser();
-  const allowed = userMeets(user, access);
-  usePageTitle(allowed ? title : undefined);
-  if (!allowed) return <NotFoundPage />;
+/** A page's lazy code, with a loader (named, for screen readers) while it arrives. */
+function Lazy({ children }: { children: ReactNode }) {
   return (
     <Suspense
       fallback={
         <Center p="xl">
-          <Loader />
+          <Loader aria-label="Loading" />
         </Center>
       }
     >
       {children}
     </Suspense>
   );
+}
+
+/** A signed-in screen: its access check, its document title (unless the page names itself) and its lazy code. */
+function Page({ access = 'signedIn', title, children }: { access?: Access; title?: string; children: ReactNode }) {
+  const user = useCurrentUser();
+  const allowed = userMeets(user, access);
+  usePageTitle(allowed ? title : undefined);
+  if (!allowed) return <NotFoundPage />;
+  return <Lazy>{children}</Lazy>;
 }
 
 /** Marketers land on the board, everyone else on their requests. */
@@ -60,12 +70,40 @@ function Home() {
 }
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  {
+    path: '/sign-in',
+    element: (
+      <Lazy>
+        <SignInPage />
+      </Lazy>
+    ),
+  },
   // Reached signed out, from the sign-in page and from the emailed link.
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset', element: <ResetPasswordPage /> },
+  {
+    path: '/forgot-password',
+    element: (
+      <Lazy>
+        <ForgotPasswordPage />
+      </Lazy>
+    ),
+  },
+  {
+    path: '/reset',
+    element: (
+      <Lazy>
+        <ResetPasswordPage />
+      </Lazy>
+    ),
+  },
   // The invitation email's link (apps/api invitations.service.ts `acceptPath`).
-  { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+  {
+    path: '/invitations/accept',
+    element: (
+      <Lazy>
+        <AcceptInvitationPage />
+      </Lazy>
+    ),
+  },
   {
     path: '/',
     element: (

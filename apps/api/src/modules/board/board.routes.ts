@@ -19,7 +19,7 @@ export default async function boardRoutes(app: FastifyInstance) {
   const snapshot = new BoardSnapshot(app.db, app.clock);
 
   r.get('/api/board', {
-    config: { access: 'marketer', cache: 'shared' },
+    config: { access: 'marketer', cache: 'shared', revalidate: true },
     schema: {
       tags: ['board'],
       summary: 'Columns in workflow order with their cards in position order; done and declined ship their latest page',
@@ -36,7 +36,7 @@ export default async function boardRoutes(app: FastifyInstance) {
   });
 
   r.get('/api/board/columns/:status', {
-    config: { access: 'marketer', cache: 'shared' },
+    config: { access: 'marketer', cache: 'shared', revalidate: true },
     schema: {
       tags: ['board'],
       summary: 'A further page of the done or declined column',

@@ -214,8 +214,8 @@ export function BoardPage({ renderCard, onClassified }: Props) {
               'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
             ) : (
               <>
-                Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up
-                and drops, <Kbd>?</Kbd> lists every shortcut.
+                Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up and
+                drops, <Kbd>?</Kbd> lists every shortcut.
               </>
             )}
           </Text>

@@ -1,34 +1,23 @@
-import { Typography } from '@mantine/core';
-import { useMemo } from 'react';
-import ReactMarkdown, { defaultUrlTransform } from 'react-markdown';
-import { remarkMentions } from './mention-plugin';
-import classes from './mention.module.css';
+import { lazy, Suspense } from 'react';
+import { Text } from '@mantine/core';
+
+const MarkdownRenderer = lazy(() => import('./markdown-renderer'));
 
 /**
- * Renders user Markdown safely: react-markdown never renders raw HTML, and links other than
- * http(s)/mailto become inert. With `mentions` (handle → name), a known person's `@handle` is
- * shown as a mention titled with their name.
+ * User Markdown (briefs, comments). The renderer is its own chunk, so the routes that only may
+ * show Markdown (the board, until a card opens) do not load it; until it arrives the text shows
+ * as written, so nothing jumps from empty to full. `mentions` (handle → name) marks known people.
  */
 export function Markdown({ children, mentions }: { children: string; mentions?: ReadonlyMap<string, string> }) {
-  const remarkPlugins = useMemo(() => (mentions ? [remarkMentions(mentions, classes.mention!)] : []), [mentions]);
   return (
-    <Typography fz="sm">
-      <ReactMarkdown
-        skipHtml
-        remarkPlugins={remarkPlugins}
-        urlTransform={(url) => (/^(https?:|mailto:|\/|#)/i.test(url) ? defaultUrlTransform(url) : '')}
-        components={{
-          a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
-          // The page's own title is its only h1: headings inside user text start two levels down.
-          h1: ({ node: _node, ...props }) => <h3 {...props} />,
-          h2: ({ node: _node, ...props }) => <h4 {...props} />,
-          h3: ({ node: _node, ...props }) => <h5 {...props} />,
-          h4: ({ node: _node, ...props }) => <h6 {...props} />,
-          h5: ({ node: _node, ...props }) => <h6 {...props} />,
-        }}
-      >
-        {children}
-      </ReactMarkdown>
-    </Typography>
+    <Suspense
+      fallback={
+        <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {children}
+        </Text>
+      }
+    >
+      <MarkdownRenderer mentions={mentions}>{children}</MarkdownRenderer>
+    </Suspense>
   );
 }
