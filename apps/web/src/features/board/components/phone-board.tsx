@@ -132,7 +132,7 @@ function PhoneCard({ card, columns, onOpen, onClassify, onMove }: Omit<Props, 'c
           }
         }}
       >
-        <BoardCard card={card} onOpen={onOpen} onClassify={onClassify} />
+        <BoardCard card={card} onOpen={onOpen} />
       </div>
       <Group className={classes.actions} gap="xs" justify="flex-end" wrap="nowrap">
         {confirmable(card) && (
