@@ -205,6 +205,8 @@ test('the unsubscribe pages (no sign-in, server-rendered) pass axe at both width
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByText('You will no longer get the weekly CMO brief by email.')).toBeVisible();
   await check(page, 'unsubscribed at 390', 390, { title: 'Unsubscribed · Altitude' }, 'unsubscribed-390');
+});
+
 test('the invitation page, live and spent, passes axe and fits a phone', async ({ browser, page }) => {
   test.setTimeout(300_000);
   // A lead invites through the API; without a mail server the answer carries the link.
