@@ -198,7 +198,7 @@ test('the keyboard board at 1440 and 390 px', async ({ page }) => {
   }
   // The done column ships one page of its cards; its lane counts still add up to its header.
   const done = page.getByTestId('column-done');
-  const lanes = await done.locator('[data-testid^="lane-count-"]').allTextContents();
+  const lanes = await done.locator('[data-testid^="count-"]').allTextContents();
   expect(lanes.reduce((n, t) => n + Number(t), 0)).toBe(Number(await done.getByTestId('wip-done').textContent()));
   await screenshot(page, 'board-keyboard-1440');
   await page.setViewportSize({ width: 390, height: 844 });

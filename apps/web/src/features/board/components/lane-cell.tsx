@@ -55,7 +55,7 @@ export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Pro
         <Text size="xs" fw={600} c="dimmed" tt="uppercase">
           {laneLabel[lane]}
         </Text>
-        <Text size="xs" c="dimmed" data-testid={`lane-count-${lane}`}>
+        <Text size="xs" c="dimmed" data-testid={`count-${lane}`}>
           {count}
         </Text>
       </div>
