@@ -9,6 +9,8 @@ type Params = Record<string, string | undefined>;
  */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
+  /** What the sign-in page offers (single sign-on, passwords off). */
+  authConfig: ['auth', 'config'] as const,
   board: {
     all: ['board'] as const,
     view: (filters: Params) => ['board', filters] as const,
