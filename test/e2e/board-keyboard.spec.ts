@@ -148,7 +148,7 @@ test('a marketer triages and moves cards on the board with the keyboard alone', 
 
 // FIXME: unfinished. Reaching the form and the drawer's time log by Tab works, but the new-request
 // form's searchable Type select did not take a keyboard choice in this test (the form stayed invalid).
-test.fixme('filing a request and logging time from the board, by keyboard alone', async ({ page }) => {
+test('filing a request and logging time from the board, by keyboard alone', async ({ page }) => {
   await signIn(page, accounts.marketer);
   const title = `${tag()} keyboard-filed banner`;
   await page.goto('/board');
@@ -158,7 +158,8 @@ test.fixme('filing a request and logging time from the board, by keyboard alone'
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/requests\/new/);
   await tabUntil(page, /Type/);
-  await page.keyboard.type('Event banner');
+  // A type without intake questions, so Title is all the form still needs.
+  await page.keyboard.type('One-pager');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await tabUntil(page, /Title/);
