@@ -81,6 +81,8 @@ test('a lead invites by link; the person chooses a password and lands signed in;
   await screenshot(again, 'invitations-used-link');
 
   // Accepted invitations leave the pending list; the person is in the directory (one row: not both).
+  // Back at desk width, where People is a table (a phone shows it as cards).
+  await lead.setViewportSize({ width: 1440, height: 900 });
   await lead.reload();
   await expect(lead.getByRole('switch', { name: `Robin invitee is active` })).toBeVisible();
   await expect(lead.getByRole('row').filter({ hasText: email })).toHaveCount(1);

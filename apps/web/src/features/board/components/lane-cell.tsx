@@ -48,6 +48,11 @@ export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Pro
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
   }, [focusIndex, virtualizer]);
 
+  // A cell whose cards overflow it must be reachable by Tab to be scrolled (WCAG 2.1.1; axe's
+  // scrollable-region-focusable) unless it already holds the board's tab stop, the card arrows start from.
+  const overflows = cards.length > 0 && virtualizer.getTotalSize() > (scrollRef.current?.clientHeight ?? 0);
+  const holdsTabStop = tabStopId !== null && focusIndex >= 0;
+
   return (
     <div className={classes.cell} data-lane={lane}>
       <div className={classes.lane} data-testid={`lane-${lane}`}>
@@ -59,7 +64,11 @@ export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Pro
           {count}
         </Text>
       </div>
-      <div ref={scrollRef} className={classes.scroll}>
+      <div
+        ref={scrollRef}
+        className={classes.scroll}
+        {...(overflows && !holdsTabStop ? { tabIndex: 0, role: 'group', 'aria-label': `${laneLabel[lane]} cards, ${count}` } : {})}
+      >
         <div ref={setNodeRef} className={classes.drop} style={{ height: virtualizer.getTotalSize() }}>
           <SortableContext id={`${status}:${lane}`} items={ids} strategy={verticalListSortingStrategy}>
             {virtualizer.getVirtualItems().map((item) => {

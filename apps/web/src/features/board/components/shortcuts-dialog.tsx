@@ -18,7 +18,7 @@ const shortcuts: [keys: string[], does: string][] = [
 /** The `?` key's list of the board's shortcuts. */
 export function ShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="md">
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="md" closeButtonProps={{ 'aria-label': 'Close shortcuts' }}>
       <Table verticalSpacing={6} aria-label="Board keyboard shortcuts">
         <Table.Thead>
           <Table.Tr>
