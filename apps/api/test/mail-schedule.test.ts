@@ -76,7 +76,7 @@ describe('the persisted schedule across two restarts on one database file', () =
     const digests = messagesOfKind(app.db, 'digest');
     expect(digests).toHaveLength(digestsBefore + 2);
     expect(digests.at(-1)!.text).toContain('Written on Monday');
-    expect(digests.at(-1)!.subject).toBe('Your Altitude digest for 2026-11-26: 1 update');
+    expect(digests.at(-1)!.subject).toBe('Your Altitude digest for Thu 26 Nov: 1 update');
     expect(messagesOfKind(app.db, 'weekly_brief')).toHaveLength(briefsBefore + 2);
     await app.close();
 

@@ -8,6 +8,15 @@ export const oneLine = (s: string, max = 150) => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar day (YYYY-MM-DD, already in the company's zone) as people read it in a subject: "Thu 26 Nov". */
+export const dayLabel = (isoDay: string) => {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]}`;
+};
+
 // Colours with at least 7:1 contrast on white (text, muted text) and 4.5:1 for links and the button.
 const ink = '#1a1b1e';
 const muted = '#495057';

@@ -1,6 +1,6 @@
 import { requestKey } from '@altitude/shared/requests';
 import type { Mail } from '../mail/outbox';
-import { escapeHtml, footerText, layoutHtml, linkHtml, oneLine, paragraphHtml } from './mail-layout';
+import { dayLabel, escapeHtml, footerText, layoutHtml, linkHtml, oneLine, paragraphHtml } from './mail-layout';
 
 /** One notification as a mail shows it: its sentence and the request it is about. */
 export interface MailItem {
@@ -59,7 +59,7 @@ export function batchMail(to: Recipient, items: MailItem[], base: string, unsubs
 
 /** The daily digest: everything else that happened on one's requests since the last one. */
 export function digestMail(to: Recipient, items: MailItem[], base: string, unsubscribe: string, date: string): Mail {
-  const subject = `Your Altitude digest for ${date}: ${plural(items.length, 'update', 'updates')}`;
+  const subject = `Your Altitude digest for ${dayLabel(date)}: ${plural(items.length, 'update', 'updates')}`;
   const why = 'You get this daily digest for requests you filed, follow or work on.';
   const stop = 'Stop the daily digest';
   return {
