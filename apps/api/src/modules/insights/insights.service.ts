@@ -59,6 +59,8 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
   for (const row of now) pairOf(row.keys).current = splitOf(row);
   for (const row of then) pairOf(row.keys).previous = splitOf(row);
 
+  // Every entry is in exactly one department and type, so these are the period's totals.
+  const currentTotal = sumSplits(now);
   const marketers = hidePeople ? [] : splitRows(db, period, ['assignee']);
   const names = labelsOf(
     db,
@@ -74,8 +76,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     previousPeriod: { from: before.from, to: before.to },
     covered: earlierData(db, before),
     target: readTarget(db, period),
-    // Every entry is in exactly one department and type, so these are the period totals.
-    current: splitOf(sumSplits(now)),
+    current: splitOf(currentTotal),
     previous: splitOf(sumSplits(then)),
     byDepartmentType: [...pairs.values()],
     byMarketer: marketers.map((m) => ({ userId: Number(m.keys[0]), name: names.get(m.keys[0]!) ?? `#${m.keys[0]}`, minutes: splitOf(m) })),
@@ -92,7 +93,7 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     })),
     handBack: readHandBack(db, period).items,
     coverage: readCoverage(db, period, hidePeople),
-    overrides: overrideFacts(db, period),
+    overrides: overrideFacts(db, period, currentTotal),
     serviceLevels: {
       // Only what the rules read: filings per department (no calendar), deliveries per type.
       byDepartment: filedCounts(db, period, 'department').map((f) => ({
