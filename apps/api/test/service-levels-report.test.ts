@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InsightList } from '@altitude/shared/insights';
 import type { DepartmentService, ServiceLevelGroup, ServiceLevels } from '@altitude/shared/service-levels';
 import { activity, departments, requests, requestTypes, settings, users } from '../src/db/schema';
+import { gatherInsightFacts } from '../src/modules/insights/insights.service';
+import { periodOf } from '../src/modules/insights/report-period';
 import { buildInsights } from '../src/modules/insights/rules/build-insights';
 import type { InsightFacts, ServiceLevelFacts } from '../src/modules/insights/rules/facts';
 import { serviceLevelRules } from '../src/modules/insights/rules/service-level-rules';
@@ -475,6 +477,26 @@ describe('GET /api/reports/service-levels', () => {
     } finally {
       w.t.app.db.update(settings).set({ value: 'false' }).where(eq(settings.key, boardViewKey)).run();
     }
+  });
+
+  it("the insights' facts hold the same filings, rushes and rounds per department and on-time deliveries per type", () => {
+    // Read through their own path (received counts, rushes and rounds of the requests with either,
+    // surely late deliveries settled in SQL): the figures the department and type reports above work out.
+    const db = w.t.app.db;
+    const facts = gatherInsightFacts(db, periodOf(db, w.t.app.clock(), { from: '2026-11-02', to: '2026-11-13' }));
+    const byName = <T extends { departmentName?: string; typeName?: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.departmentName ?? a.typeName ?? '').localeCompare(b.departmentName ?? b.typeName ?? ''));
+    expect(byName(facts.serviceLevels!.byDepartment)).toEqual([
+      // C, D filed; C's 2 rounds; C a rush.
+      { departmentId: w.ids.department.get('Product'), departmentName: 'Product', filed: 2, rushes: 1, rounds: 2 },
+      // A, B, G filed; A's 1 round; A a rush.
+      { departmentId: w.ids.department.get('Sales'), departmentName: 'Sales', filed: 3, rushes: 1, rounds: 1 },
+    ]);
+    expect(byName(facts.serviceLevels!.byType)).toEqual([
+      // A met; B and E missed.
+      { typeId: w.ids.type.get('Event banner'), typeName: 'Event banner', delivered: 3, onTime: 1 },
+      { typeId: w.ids.type.get('Sales deck update'), typeName: 'Sales deck update', delivered: 1, onTime: 1 },
+    ]);
   });
 
   it('duplicates avoided (requests followed from the new-request form) reach the insights', async () => {

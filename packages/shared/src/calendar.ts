@@ -112,6 +112,25 @@ export function dateIn(instant: Date, timeZone: string): string {
  * Where a daylight-saving change skips midnight, the day begins at the change.
  */
 export function zonedDayStart(date: string, timeZone: string): string {
+  const key = `${timeZone} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = dayStartOf(date, timeZone);
+    if (dayStarts.size >= maxDayStarts) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+/*
+ * Day starts already worked out, by zone and date. Each costs four Intl conversions, and a report
+ * asks for hundreds (a year of weekly throughput bounds every week) on every read; the answer
+ * depends on the date and zone alone, so it is kept. Bounded: cleared when full.
+ */
+const dayStarts = new Map<string, string>();
+const maxDayStarts = 20_000;
+
+function dayStartOf(date: string, timeZone: string): string {
   const wall = dayNumber(date) * dayMs;
   const first = wall - (wallClockMs(wall, timeZone) - wall);
   const second = wall - (wallClockMs(first, timeZone) - first);

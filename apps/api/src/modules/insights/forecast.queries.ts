@@ -37,19 +37,35 @@ export const firstLoggedDate = (db: Queryable): string | null =>
     .from(timeRollupDay)
     .get()?.date ?? null;
 
-/** Open requests with an estimate, with their class as reports count it and every minute logged on them. */
-export function openEstimatedRequests(db: Queryable): ForecastRequest[] {
+/**
+ * What the forecast rule commits from open requests with an estimate, summed per class in SQL:
+ * each request's remaining estimate, max(0, estimate − every minute logged on it), when its
+ * planned-for ?? needed-by ?? expected-by date is on or before `lastDay` or it has none (dates are
+ * YYYY-MM-DD, so text order is date order). One `ForecastRequest` per class carries the sum as its
+ * estimate, with nothing logged and no date: `forecastToTarget` adds those up to the same
+ * committed minutes as over each request (whole minutes, each remaining one at least 0), without
+ * thousands of rows coming back to be mapped and summed one by one.
+ */
+export function committedByClass(db: Queryable, lastDay: string): ForecastRequest[] {
+  const date = sql`coalesce(${requests.plannedFor}, ${requests.dueDate}, ${requests.expectedBy})`;
   return db
     .select({
       reportClass,
-      estimateMinutes: requests.estimateMinutes,
-      loggedMinutes: sql<number>`coalesce(${requestTime.minutes}, 0)`,
-      plannedFor: requests.plannedFor,
-      neededBy: requests.dueDate,
-      expectedBy: requests.expectedBy,
+      estimateMinutes: sql<number>`sum(max(0, ${requests.estimateMinutes} - coalesce(${requestTime.minutes}, 0)))`,
+      loggedMinutes: sql<number>`0`,
+      plannedFor: sql<null>`null`,
+      neededBy: sql<null>`null`,
+      expectedBy: sql<null>`null`,
     })
     .from(requests)
     .leftJoin(requestTime, sql`${requestTime.requestId} = ${requests.id}`)
-    .where(and(inArray(requests.status, [...openStatuses]), isNotNull(requests.estimateMinutes)))
+    .where(
+      and(
+        inArray(requests.status, [...openStatuses]),
+        isNotNull(requests.estimateMinutes),
+        sql`(${date} is null or ${date} <= ${lastDay})`,
+      ),
+    )
+    .groupBy(reportClass)
     .all();
 }

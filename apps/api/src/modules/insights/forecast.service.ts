@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/client';
 import { invalidInput } from '../../errors';
 import { todayIn } from '../settings/company-clock';
 import { holidayDates } from '../working-time/availability.queries';
-import { firstLoggedDate, loggedByDay, openEstimatedRequests } from './forecast.queries';
+import { committedByClass, firstLoggedDate, loggedByDay } from './forecast.queries';
 import { readTarget } from './targets.queries';
 
 /**
@@ -29,7 +29,7 @@ export function readForecast(db: Queryable, now: Date, quarter?: Quarter): Forec
     target: readTarget(db, range),
     loggedByDay: loggedByDay(db, [soFar, runRate]),
     firstLoggedDate: firstLoggedDate(db),
-    openRequests: openEstimatedRequests(db),
+    openRequests: committedByClass(db, range.to),
     holidays: holidayDates(db, { from: holidaysFrom, to: range.to }),
   });
 }

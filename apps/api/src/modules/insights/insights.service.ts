@@ -14,7 +14,7 @@ import { boundsOf, type ReportPeriod } from './report-period';
 import { readTarget } from './targets.queries';
 import { labelsOf, splitRows, sumSplits } from './time-split.queries';
 import { readCoverage } from '../working-time/working-time.service';
-import { duplicatesAvoided, filedCounts } from './service-levels.queries';
+import { duplicatesAvoided, rushesAndRounds } from './service-levels.queries';
 import { onTimeByGroup } from './service-levels.service';
 import { overridesByDepartment } from '../capacity/reserve-overrides.queries';
 import { readForecast } from './forecast.service';
@@ -59,6 +59,8 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
   for (const row of now) pairOf(row.keys).current = splitOf(row);
   for (const row of then) pairOf(row.keys).previous = splitOf(row);
 
+  // Every entry is in exactly one department and type, so these are the period's totals.
+  const currentTotal = sumSplits(now);
   const marketers = hidePeople ? [] : splitRows(db, period, ['assignee']);
   const names = labelsOf(
     db,
@@ -68,14 +70,14 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
   const cycle = cycleTimeStats(db, period, 'type');
   const receivedNow = receivedByDepartment(db, period);
   const receivedBefore = receivedByDepartment(db, before);
+  const extras = rushesAndRounds(db, period);
 
   return {
     period: { from: period.from, to: period.to },
     previousPeriod: { from: before.from, to: before.to },
     covered: earlierData(db, before),
     target: readTarget(db, period),
-    // Every entry is in exactly one department and type, so these are the period totals.
-    current: splitOf(sumSplits(now)),
+    current: splitOf(currentTotal),
     previous: splitOf(sumSplits(then)),
     byDepartmentType: [...pairs.values()],
     byMarketer: marketers.map((m) => ({ userId: Number(m.keys[0]), name: names.get(m.keys[0]!) ?? `#${m.keys[0]}`, minutes: splitOf(m) })),
@@ -92,15 +94,15 @@ export function gatherInsightFacts(db: Queryable, period: ReportPeriod, hidePeop
     })),
     handBack: readHandBack(db, period).items,
     coverage: readCoverage(db, period, hidePeople),
-    overrides: overrideFacts(db, period),
+    overrides: overrideFacts(db, period, currentTotal),
     serviceLevels: {
-      // Only what the rules read: filings per department (no calendar), deliveries per type.
-      byDepartment: filedCounts(db, period, 'department').map((f) => ({
-        departmentId: f.key!,
-        departmentName: departmentNames.get(f.key!) ?? `#${f.key}`,
-        filed: f.filed,
-        rushes: f.rushes,
-        rounds: f.rounds,
+      // Only what the rules read: filings per department (no calendar; filed is the received count), deliveries per type.
+      byDepartment: [...receivedNow].map(([id, filed]) => ({
+        departmentId: id,
+        departmentName: departmentNames.get(id) ?? `#${id}`,
+        filed,
+        rushes: extras.get(id)?.rushes ?? 0,
+        rounds: extras.get(id)?.rounds ?? 0,
       })),
       byType: [...onTimeByGroup(db, period, 'type', at)].map(([id, t]) => ({
         typeId: id!,

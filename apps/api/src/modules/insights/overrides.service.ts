@@ -3,10 +3,10 @@ import type { OverrideGroup, Overrides } from '@altitude/shared/overrides';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { hidesPeople } from '../settings/board-view';
-import { overrideRows, reclassifiedAfterStart, type OverrideRow } from './overrides.queries';
+import { overrideRows, overrideTotals, reclassifiedAfterStart, type OverrideRow, type OverrideTotal } from './overrides.queries';
 import type { ReportPeriod } from './report-period';
 import type { OverrideFacts } from './rules/overrides-rule';
-import { shareOf, totalOf } from './rules/report-maths';
+import { shareOf, totalOf, type SplitMinutes } from './rules/report-maths';
 import { labelsOf, splitTotal } from './time-split.queries';
 
 /**
@@ -84,16 +84,19 @@ export function readOverrides(db: Queryable, period: ReportPeriod, user: Pick<Se
   };
 }
 
-/** The overrides insight's facts, from the same rows and total as the report. */
-export function overrideFacts(db: Queryable, period: ReportPeriod): OverrideFacts {
-  const rows = overrideRows(db, period);
-  const split = splitTotal(db, period);
+/**
+ * The overrides insight's facts: the report's figures from per-class totals of the same requests
+ * (`overrideTotals`), over `split`, the period's minutes by class (the insights read has them already).
+ */
+export function overrideFacts(db: Queryable, period: ReportPeriod, split: SplitMinutes): OverrideFacts {
+  const totals = overrideTotals(db, period);
   const logged = totalOf(split);
   const strategicShare = shareOf(split.strategicMinutes, logged);
-  const shareEffect = shareEffectOf(rows, logged);
-  const side = (c: OverrideRow['classification']) => {
-    const members = rows.filter((r) => r.classification === c);
-    return { count: members.length, minutes: members.reduce((s, r) => s + r.minutes, 0) };
+  // Whole minutes summed per class: the same sum, and so the same share, as row by row.
+  const shareEffect = shareEffectOf(totals, logged);
+  const side = (c: OverrideTotal['classification']) => {
+    const t = totals.find((x) => x.classification === c);
+    return { count: t?.count ?? 0, minutes: t?.minutes ?? 0 };
   };
   return {
     toStrategic: side('strategic'),

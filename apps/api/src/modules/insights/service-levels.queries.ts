@@ -3,6 +3,7 @@ import type { Status } from '@altitude/shared/domain';
 import type { ServiceLevelsQuery } from '@altitude/shared/service-levels';
 import type { Queryable } from '../../db/client';
 import { activity, departments, requests, requestTypes, users } from '../../db/schema';
+import type { SurelyLate } from './rules/service-level-maths';
 
 /*
  * The service-levels report reads two ranges of requests: those delivered in the period (a range
@@ -71,10 +72,27 @@ export function deliveredCountsQuery(db: Queryable, period: Bounds, groupBy: Gro
     .groupBy(groupColumn[groupBy]);
 }
 
-/** The delivered requests not surely on time, with their clock columns, for the calendar to judge. */
-export const deliveredToJudge = (db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number): DeliveredRow[] =>
+/**
+ * A delivery surely late (`surelyLateAfter`: filed before its expected-by date's 03:00 UTC, never
+ * paused, delivered `days` or more after it), for expected-by dates in the window it covers.
+ */
+const surelyLate = (late: SurelyLate) => sql`(${requests.pausedMinutes} = 0 and ${requests.pausedSince} is null
+  and ${requests.expectedBy} between ${late.from} and ${late.to} and ${requests.createdAt} < ${requests.expectedBy} || 'T03:00:00.000Z'
+  and ${requests.completedAt} >= date(${requests.expectedBy}, ${`+${late.days} days`}))`;
+
+/**
+ * The delivered requests neither surely on time nor (with `late`) surely late, with their clock
+ * columns, for the calendar to judge: in a year of deliveries most late ones are settled by SQL.
+ */
+export const deliveredToJudge = (
+  db: Queryable,
+  period: Bounds,
+  groupBy: Grouping,
+  departmentId?: number,
+  late?: SurelyLate,
+): DeliveredRow[] =>
   // Thousands of rows in a year: read as arrays and built here, at half the cost of Drizzle's row mapping.
-  (deliveredToJudgeQuery(db, period, groupBy, departmentId).values() as DeliveredValues[]).map(
+  (deliveredToJudgeQuery(db, period, groupBy, departmentId, late).values() as DeliveredValues[]).map(
     ([key, createdAt, expectedBy, pausedMinutes, pausedSince, status, completedAt]) => ({
       key,
       createdAt,
@@ -90,7 +108,7 @@ export const deliveredToJudge = (db: Queryable, period: Bounds, groupBy: Groupin
 type DeliveredValues = [number | null, string, string | null, number, string | null, Status, string | null];
 
 /** The query of `deliveredToJudge` (its plan is tested). */
-export function deliveredToJudgeQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number) {
+export function deliveredToJudgeQuery(db: Queryable, period: Bounds, groupBy: Grouping, departmentId?: number, late?: SurelyLate) {
   return db
     .select({
       key: groupColumn[groupBy],
@@ -102,7 +120,7 @@ export function deliveredToJudgeQuery(db: Queryable, period: Bounds, groupBy: Gr
       completedAt: requests.completedAt,
     })
     .from(requests)
-    .where(and(deliveredWhere(period, departmentId), sql`not ${surelyOnTime}`));
+    .where(and(deliveredWhere(period, departmentId), sql`not ${surelyOnTime}`, late ? sql`not ${surelyLate(late)}` : undefined));
 }
 
 const filedWhere = (period: Bounds, departmentId?: number) =>
@@ -138,6 +156,26 @@ export function filedCountsQuery(db: Queryable, period: Bounds, groupBy: Groupin
     .from(requests)
     .where(filedWhere(period, departmentId))
     .groupBy(groupColumn[groupBy]);
+}
+
+/**
+ * Rushes and needs-info rounds of the requests filed in [startAt, endAt), per requesting
+ * department, for the insights (their filed counts are `receivedByDepartment`'s, read in index
+ * order). Only requests with either are grouped: SQLite sorts rows to group them, and at a year's
+ * filings that sort was most of `filedCounts`' time.
+ */
+export function rushesAndRounds(db: Queryable, period: Bounds): Map<number, { rushes: number; rounds: number }> {
+  const rows = db
+    .select({
+      key: requests.departmentId,
+      rounds: sql<number>`total(${requests.needsInfoRounds})`.mapWith(Number),
+      rushes: sql<number>`total(${requests.rush})`.mapWith(Number),
+    })
+    .from(requests)
+    .where(and(filedWhere(period), sql`(${requests.rush} <> 0 or ${requests.needsInfoRounds} <> 0)`))
+    .groupBy(requests.departmentId)
+    .all();
+  return new Map(rows.map((r) => [r.key, { rushes: r.rushes, rounds: r.rounds }]));
 }
 
 export interface FiledClockRow {

@@ -7,7 +7,7 @@ import { businessCalendar } from '../service-levels/business-calendar';
 import { companyTimeZone, todayIn } from '../settings/company-clock';
 import { reportCalendar } from './report-calendar';
 import { boundsOf, type ReportPeriod } from './report-period';
-import { emptyTallyParts, onTimeJudge, tallyOf, type ServiceTally, type TallyParts } from './rules/service-level-maths';
+import { emptyTallyParts, onTimeJudge, surelyLateAfter, tallyOf, type ServiceTally, type TallyParts } from './rules/service-level-maths';
 import { deliveredCounts, deliveredToJudge, departmentName, filedClocks, filedCounts, groupLabels } from './service-levels.queries';
 
 type Grouping = ServiceLevelsQuery['groupBy'];
@@ -28,11 +28,14 @@ export function onTimeByGroup(
   now: Date,
   { departmentId }: TallyOptions = {},
 ): Map<number | null, { delivered: number; onTime: number }> {
-  const met = onTimeJudge(now, reportCalendar(businessCalendar(db)));
+  const calendar = reportCalendar(businessCalendar(db));
+  const met = onTimeJudge(now, calendar);
   const groups = new Map(
     deliveredCounts(db, period, groupBy, departmentId).map((d) => [d.key, { delivered: d.delivered, onTime: d.surelyOnTime }]),
   );
-  for (const r of deliveredToJudge(db, period, groupBy, departmentId)) if (met(r)) groups.get(r.key)!.onTime += 1;
+  // Deliveries up to 90 days late, the usual ones, are settled in SQL when surely late; any other is judged here.
+  const late = surelyLateAfter(calendar, addDays(period.from, -90), period.to);
+  for (const r of deliveredToJudge(db, period, groupBy, departmentId, late)) if (met(r)) groups.get(r.key)!.onTime += 1;
   return groups;
 }
 

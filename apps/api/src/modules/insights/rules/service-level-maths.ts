@@ -1,5 +1,5 @@
 import { businessDayEndMinute, businessDayStartMinute, type BusinessCalendar } from '@altitude/shared/business-time';
-import { dayNumber, zonedDayStart } from '@altitude/shared/calendar';
+import { dateOfDayNumber, dayNumber, zonedDayStart } from '@altitude/shared/calendar';
 import { isClosedStatus, type Status } from '@altitude/shared/domain';
 import { slaStateOf, type SlaClock } from '@altitude/shared/service-levels';
 import { percentile, roundTo } from './report-maths';
@@ -111,6 +111,36 @@ export function onTimeJudge(now: Date, calendar: BusinessCalendar): (r: SlaClock
     }
     return slaStateOf(r, now, calendar) === 'met';
   };
+}
+
+/** Expected-by dates, both ends included, over which `surelyLateAfter` holds. */
+export interface SurelyLate {
+  from: string;
+  to: string;
+  /** A delivery on or after this many days after its expected-by date (UTC midnight) is surely late. */
+  days: number;
+}
+
+/**
+ * When a delivery is late whatever the zone and without asking the calendar per request: filed
+ * before 03:00 UTC of its expected-by date (so before 17:00 there in any zone), never paused, and
+ * delivered on or after UTC midnight starting the day after the next business day. By then the
+ * whole 09:00 of that business day has passed in any zone (offsets reach UTC−12), so the delivery
+ * used business minutes beyond its budget: `slaStateOf` says `missed`, and `onTimeJudge`'s quick
+ * path (delivered from `lateFrom`, 09:01 of that day) agrees. `days` is the longest such wait over
+ * the expected-by dates from `from` to `to` (weekends and holidays lengthen it); a date outside
+ * them is judged row by row as before.
+ */
+export function surelyLateAfter(calendar: BusinessCalendar, from: string, to: string): SurelyLate {
+  let longest = 0;
+  for (let n = dayNumber(from); n <= dayNumber(to); n++) {
+    let next = n + 1;
+    while (!calendar.isBusinessDay(dateOfDayNumber(next))) next += 1;
+    longest = Math.max(longest, next - n);
+    // The days up to `next` wait no longer than `n` does: skip them.
+    if (next - 1 > n) n = next - 1;
+  }
+  return { from, to, days: longest + 1 };
 }
 
 export function tallyOf(p: TallyParts, now: Date, calendar: BusinessCalendar): ServiceTally {
