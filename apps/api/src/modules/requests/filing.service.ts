@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { expectedByFor, isRush } from '@altitude/shared/business-time';
 import type { CreateRequestBody, Request } from '@altitude/shared/requests';
 import { kitOffered } from '@altitude/shared/self-serve-kits';
 import type { Tx } from '../../db/client';
+import { prepareOnce } from '../../db/statements';
 import { requests, requestTypes } from '../../db/schema';
 import { writeAs, writeAsQueued } from '../auth/actor';
 import { insertKitOutcome } from '../request-types/kit-outcomes.queries';
@@ -34,7 +35,14 @@ export async function createRequestQueued(deps: Deps, actor: SessionUser, body: 
 
 /** The new request's rows, inside the write transaction; returns its id. */
 function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: string): number {
-  const type = tx.select().from(requestTypes).where(eq(requestTypes.id, body.typeId)).get();
+  // Prepared once: every filing reads its type.
+  const type = prepareOnce(tx, 'requestType.byId', () =>
+    tx
+      .select()
+      .from(requestTypes)
+      .where(eq(requestTypes.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: body.typeId });
   if (!type) throw unknownType();
   // A type without questions takes no answers: an empty or missing `fields` is all it accepts.
   const fields = checkedAnswers(type.fields, body.fields ?? {});
