@@ -26,6 +26,7 @@ import { check, formatValue, renderTable, type Metric, type Target, type Unit } 
 import { accounts, benchPassword, seedDatabase, type SeedResult } from './seed';
 import { memoryOf, root, signIn, startServer, type Server } from './server';
 import { signInFlood } from './signin-flood';
+import { mailCounts, queueBacklog, smtpDelayMs, startSlowSmtp } from './writes';
 import { fileWithSimilar } from './similar';
 import { boardFirstLoadWire, boardRevalidations, browserAcceptEncoding, browserFirstLoad } from './speed';
 
@@ -45,6 +46,7 @@ const known = [
   '--capacity',
   '--only-capacity',
   '--only-speed',
+  '--only-writes',
 ];
 for (const a of args) {
   if (!known.includes(a)) {
@@ -141,6 +143,9 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
   );
   const d: Record<string, unknown> = {};
   details[`board-${size}`] = d;
+  // The email-on write rows (issue 14) run on the board as seeded, not as the first run left it.
+  const emailOnFile = path.join(tmp, `board-${size}-email-on.db`);
+  if (size === 1000) fs.copyFileSync(seed.file, emailOnFile);
 
   await withServer(seed.file, async (server) => {
     const marketer: Client = { url: server.url, cookie: await signIn(server.url, accounts.marketer, benchPassword), pid: server.appPid() };
@@ -237,45 +242,131 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
       });
     }
 
-    log(`${section}: POST /api/requests/:id/move`);
-    const moveTarget: Target = { op: '<=', value: 5 };
-    await step(section, 'POST /api/requests/:id/move p50, 1 client', 'ms', moveTarget, async () => {
-      const s = (d.move1 = await moveLoad(marketer, 1, plan.latencyS));
-      record(section, 'POST /api/requests/:id/move p50, 1 client', s.p50, 'ms', moveTarget, `${spread(s)}; ${s.conflicts} conflicts`);
-    });
-    await step(section, 'moves per second, 10 clients', 'req/s', { op: '>=', value: 1500 }, async () => {
-      const s = (d.move10 = await moveLoad(marketer, 10, plan.throughputS));
-      record(
-        section,
-        'moves per second, 10 clients',
-        s.rps,
-        'req/s',
-        { op: '>=', value: 1500 },
-        `${spread(s)}; ${s.pool} cards in rotation, dropped below ${s.anchors} anchor cards`,
-      );
-      record(
-        section,
-        'move errors, 10 clients (any status but 200, 409 included)',
-        s.errors,
-        'errors',
-        { op: '==', value: 0 },
-        `statuses ${JSON.stringify(s.statuses)}`,
-      );
-    });
-
-    log(`${section}: POST /api/requests`);
-    await step(section, 'POST /api/requests p50, 1 client', 'ms', { op: '<=', value: 5 }, async () => {
-      const s = (d.create1 = await createLoad(marketer, 1, plan.latencyS));
-      record(section, 'POST /api/requests p50, 1 client', s.p50, 'ms', { op: '<=', value: 5 }, spread(s));
-    });
-    await step(section, 'creates per second, 10 clients', 'req/s', { op: '>=', value: 1000 }, async () => {
-      const s = (d.create10 = await createLoad(marketer, 10, plan.throughputS));
-      record(section, 'creates per second, 10 clients', s.rps, 'req/s', { op: '>=', value: 1000 }, spread(s));
-    });
+    await writeRows(section, marketer, d, '');
 
     const mem = (d.serverMemory = memoryOf(marketer.pid));
     record(section, 'server peak RSS over the whole run', mem.hwmMiB, 'MiB', undefined, `RSS at the end ${mem.rssMiB.toFixed(0)} MiB`);
   });
+  if (size === 1000 && !args.has('--only-reports')) await writeRowsEmailOn(section, emailOnFile, d);
+}
+
+/**
+ * `--only-writes`: the 1,000-card board as `pnpm bench` seeds it, the write rows with email off
+ * (the outbox keeps every message) and then, on a copy of the board as seeded, with email on.
+ */
+async function writesRun(tmp: string) {
+  const section = 'Writes: 1,000 open cards + 20,000 done, email off and on';
+  log(`${section}: seeding`);
+  const seed = await seedDatabase(path.join(tmp, 'writes-1k.db'), {
+    open: 1000,
+    done: 20_000,
+    declined: 0,
+    timeEntries: 100_000,
+    spanDays: 365,
+    seed: 1000,
+  });
+  const emailOnFile = path.join(tmp, 'writes-1k-email-on.db');
+  fs.copyFileSync(seed.file, emailOnFile);
+  const d: Record<string, unknown> = (details.writes = {});
+  await withServer(seed.file, async (server) => {
+    const marketer: Client = { url: server.url, cookie: await signIn(server.url, accounts.marketer, benchPassword), pid: server.appPid() };
+    await writeRows(section, marketer, d, '');
+  });
+  await writeRowsEmailOn(section, emailOnFile, d);
+}
+
+/** Issue 15's targets for the write rows: ≥ 1,500 a second at 10 clients, p50 ≤ 5 ms at 1 and at 10 clients. */
+const writeTargets = { p50: { op: '<=', value: 5 } as Target, rps: { op: '>=', value: 1500 } as Target };
+
+/**
+ * The four write rows (move and create, 1 and 10 clients) plus the p50 at 10 clients; `label`
+ * tells the email-on run's rows apart (" (email on)"). Moves run first, on the seeded board.
+ */
+async function writeRows(section: string, marketer: Client, d: Record<string, unknown>, label: string) {
+  const key = (name: string) => (label ? `${name}EmailOn` : name);
+  log(`${section}: POST /api/requests/:id/move${label}`);
+  await step(section, `POST /api/requests/:id/move p50, 1 client${label}`, 'ms', writeTargets.p50, async () => {
+    const s = (d[key('move1')] = await moveLoad(marketer, 1, plan.latencyS));
+    record(
+      section,
+      `POST /api/requests/:id/move p50, 1 client${label}`,
+      s.p50,
+      'ms',
+      writeTargets.p50,
+      `${spread(s)}; ${s.conflicts} conflicts`,
+    );
+  });
+  await step(section, `moves per second, 10 clients${label}`, 'req/s', writeTargets.rps, async () => {
+    const s = (d[key('move10')] = await moveLoad(marketer, 10, plan.throughputS));
+    record(
+      section,
+      `moves per second, 10 clients${label}`,
+      s.rps,
+      'req/s',
+      writeTargets.rps,
+      `${spread(s)}; ${s.pool} cards in rotation, dropped below ${s.anchors} anchor cards`,
+    );
+    record(section, `move p50, 10 clients${label}`, s.p50, 'ms', writeTargets.p50, `p90 ${ms(s.p90)}, p99 ${ms(s.p99)}`);
+    record(
+      section,
+      `move errors, 10 clients (any status but 200, 409 included)${label}`,
+      s.errors,
+      'errors',
+      { op: '==', value: 0 },
+      `statuses ${JSON.stringify(s.statuses)}`,
+    );
+  });
+
+  log(`${section}: POST /api/requests${label}`);
+  await step(section, `POST /api/requests p50, 1 client${label}`, 'ms', writeTargets.p50, async () => {
+    const s = (d[key('create1')] = await createLoad(marketer, 1, plan.latencyS));
+    record(section, `POST /api/requests p50, 1 client${label}`, s.p50, 'ms', writeTargets.p50, spread(s));
+  });
+  await step(section, `creates per second, 10 clients${label}`, 'req/s', writeTargets.rps, async () => {
+    const s = (d[key('create10')] = await createLoad(marketer, 10, plan.throughputS));
+    record(section, `creates per second, 10 clients${label}`, s.rps, 'req/s', writeTargets.rps, spread(s));
+    record(section, `create p50, 10 clients${label}`, s.p50, 'ms', writeTargets.p50, `p90 ${ms(s.p90)}, p99 ${ms(s.p99)}`);
+  });
+}
+
+/**
+ * Issue 14: the write rows again with email on, against a copy of the board as seeded (`file`),
+ * the server sending to a slow SMTP server (each message answered ~2 s late) with a backlog
+ * queued, so mail is being sent all through; then throughput with email on as a share of `off`.
+ */
+async function writeRowsEmailOn(section: string, file: string, d: Record<string, unknown>) {
+  const sink = await startSlowSmtp();
+  queueBacklog(file, 60);
+  try {
+    await withServer(
+      file,
+      async (server) => {
+        const marketer: Client = {
+          url: server.url,
+          cookie: await signIn(server.url, accounts.marketer, benchPassword),
+          pid: server.appPid(),
+        };
+        const before = sink.received.length;
+        await writeRows(section, marketer, d, ' (email on)');
+        d.smtpReceivedDuringWrites = sink.received.length - before;
+      },
+      { SMTP_URL: sink.url, MAIL_FROM: 'Altitude bench <bench@example.com>' },
+    );
+  } finally {
+    await sink.close();
+  }
+  const mail = (d.mailEmailOn = mailCounts(file));
+  const rps = (k: string) => (d[k] as LoadStats | undefined)?.rps ?? NaN;
+  const moves = (100 * rps('move10EmailOn')) / rps('move10');
+  const creates = (100 * rps('create10EmailOn')) / rps('create10');
+  record(
+    section,
+    'create/move throughput with email on vs off',
+    Math.min(moves, creates),
+    '%',
+    { op: '>=', value: 90 },
+    `moves ${moves.toFixed(0)} %, creates ${creates.toFixed(0)} % (the lower is the row); the slow SMTP server (${smtpDelayMs / 1000} s per message) received ${String(d.smtpReceivedDuringWrites)} messages during the email-on rows (60 queued before); afterwards ${count(mail.notificationsForMail)} notifications marked for email (the moves' status changes, for the digest) and outbox ${JSON.stringify(mail.messages)}`,
+  );
 }
 
 function describeTimeline(t: Timeline): string {
@@ -747,6 +838,11 @@ async function main() {
     await mixedLoad(tmp);
     return finish(started, tmp);
   }
+  if (args.has('--only-writes')) {
+    // Issues 14 and 15: the write rows alone, email off and on.
+    await writesRun(tmp);
+    return finish(started, tmp);
+  }
   if (args.has('--only-signin')) {
     await signInFloodRun(tmp);
     return finish(started, tmp);
@@ -835,7 +931,7 @@ function finish(started: number, tmp: string) {
     details,
   };
   // A load-only run keeps the full results in place.
-  const only = ['load', 'reports', 'signin', 'similar', 'capacity', 'speed'].find((part) => args.has(`--only-${part}`));
+  const only = ['load', 'reports', 'signin', 'similar', 'capacity', 'speed', 'writes'].find((part) => args.has(`--only-${part}`));
   const out = path.join(root, only ? `bench/results-${only}.json` : 'bench/results.json');
   fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   if (busiest > os.cpus().length)

@@ -38,3 +38,9 @@ export const alreadyTaken = (what: string, path: string, value: string) =>
   new HttpProblem(409, `${what}.${path}_taken`, `A ${what.replaceAll('_', ' ')} with ${path} "${value}" already exists.`, [
     { path, message: `"${value}" is already taken` },
   ]);
+
+/** 503 for every write of a commit-queue group whose COMMIT failed (db/commit-queue.ts): nothing was applied, sending again is safe. */
+export const writeNotSaved = () =>
+  new HttpProblem(503, 'server.write_failed', 'The change could not be saved. Nothing was changed; try again.', undefined, {
+    retryAfterSeconds: 1,
+  });

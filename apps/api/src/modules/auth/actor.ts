@@ -2,6 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { userMeets, type Access } from '@altitude/shared/domain';
 import type { Db, Queryable, Tx } from '../../db/client';
+import { commitQueueOf } from '../../db/commit-queue';
 import { prepareOnce } from '../../db/statements';
 import { sessions, users } from '../../db/schema';
 import { forbidden } from '../../errors';
@@ -55,6 +56,15 @@ export function recheckActor(tx: Queryable, actor: SessionUser, access: Access):
  */
 export function writeAs<T>(db: Db, actor: SessionUser, access: Access, fn: (tx: Tx, actor: SessionUser) => T): T {
   return db.transaction((tx) => fn(tx, recheckActor(tx, actor, access)));
+}
+
+/**
+ * `writeAs` through the commit queue (db/commit-queue.ts): the same re-check and body, run in a
+ * group of concurrent writes that share one transaction and one fsync. Resolves after the COMMIT;
+ * a refusal or conflict rejects this write alone.
+ */
+export function writeAsQueued<T>(db: Db, actor: SessionUser, access: Access, fn: (tx: Tx, actor: SessionUser) => T): Promise<T> {
+  return commitQueueOf(db).run((tx) => fn(tx, recheckActor(tx, actor, access)));
 }
 
 /** Active leads; the directory must never reach zero, or nobody could manage it. */

@@ -96,11 +96,18 @@ export function writeSettings(db: Queryable, userId: number, kinds: Partial<Reco
 /** The channels `userIds` chose, keyed `userId:kind` (absent: the default). */
 export function channelsOf(db: Queryable, userIds: number[]): Map<string, NotificationChannel> {
   if (userIds.length === 0) return new Map();
-  const rows = db
-    .select({ userId: notificationSettings.userId, kind: notificationSettings.kind, channel: notificationSettings.channel })
-    .from(notificationSettings)
-    .where(inArray(notificationSettings.userId, userIds))
-    .all();
+  const columns = { userId: notificationSettings.userId, kind: notificationSettings.kind, channel: notificationSettings.channel };
+  // One person (a move tells the requester) is the common case: prepared once, not built per call.
+  const rows =
+    userIds.length === 1
+      ? prepareOnce(db, 'notifications.channelsOfOne', () =>
+          db
+            .select(columns)
+            .from(notificationSettings)
+            .where(eq(notificationSettings.userId, sql.placeholder('userId')))
+            .prepare(),
+        ).all({ userId: userIds[0]! })
+      : db.select(columns).from(notificationSettings).where(inArray(notificationSettings.userId, userIds)).all();
   return new Map(rows.map((r) => [`${r.userId}:${r.kind}`, r.channel]));
 }
 
@@ -110,6 +117,21 @@ export function channelsOf(db: Queryable, userIds: number[]): Map<string, Notifi
  * own (the rule of requests.queries.ts `visibleTo`, asked of the recipient instead of the caller).
  */
 export function peopleWhoMaySee(db: Queryable, request: { departmentId: number; requesterId: number }, userIds?: number[]) {
+  // One person (a move tells the requester) is the common case: prepared once, not built per call.
+  if (userIds?.length === 1)
+    return prepareOnce(db, 'notifications.mayOneSee', () =>
+      db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(
+          and(
+            eq(users.active, true),
+            eq(users.id, sql.placeholder('userId')),
+            sql`(${users.role} <> 'requester' or ${users.departmentId} = ${sql.placeholder('departmentId')} or ${users.id} = ${sql.placeholder('requesterId')})`,
+          ),
+        )
+        .prepare(),
+    ).all({ userId: userIds[0]!, departmentId: request.departmentId, requesterId: request.requesterId });
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import {
   defaultChannel,
@@ -13,6 +13,7 @@ import {
   type NotificationSettingsBody,
 } from '@altitude/shared/notifications';
 import type { Db, Queryable } from '../../db/client';
+import { prepareOnce } from '../../db/statements';
 import { requests } from '../../db/schema';
 import { notifications } from '../../db/schema-notifications';
 import type { EventBus } from '../../plugins/sse';
@@ -68,11 +69,13 @@ export function recordNotifications(tx: Queryable, now: string, drafts: Notifica
   if (best.size === 0) return [];
   const recorded: Recorded[] = [];
   for (const [requestId, group] of groupBy([...best.values()], (d) => d.requestId)) {
-    const request = tx
-      .select({ departmentId: requests.departmentId, requesterId: requests.requesterId })
-      .from(requests)
-      .where(eq(requests.id, requestId))
-      .get();
+    const request = prepareOnce(tx, 'notifications.requestAudience', () =>
+      tx
+        .select({ departmentId: requests.departmentId, requesterId: requests.requesterId })
+        .from(requests)
+        .where(eq(requests.id, sql.placeholder('id')))
+        .prepare(),
+    ).get({ id: requestId });
     if (!request) continue;
     const allowed = new Set(
       peopleWhoMaySee(
@@ -87,16 +90,43 @@ export function recordNotifications(tx: Queryable, now: string, drafts: Notifica
       const channel = channels.get(`${d.userId}:${d.kind}`) ?? defaultChannel(d.kind);
       if (channel === 'off') continue;
       const mail = channel === 'in_app' ? 'none' : immediateKinds.includes(d.kind) ? 'immediate' : 'digest';
-      const row = tx
-        .insert(notifications)
-        .values({ ...d, occasion: d.occasion ?? null, mail, createdAt: now })
-        .onConflictDoNothing()
-        .returning()
-        .get();
+      const { userId, kind, requestId: forRequest, actorId, text } = d;
+      const row = insertNotification(tx).get({
+        userId,
+        kind,
+        requestId: forRequest,
+        actorId,
+        text,
+        occasion: d.occasion ?? null,
+        mail,
+        createdAt: now,
+      });
       if (row) recorded.push({ userId: d.userId, notification: present(row) });
     }
   }
   return recorded;
+}
+
+/** The one INSERT every notification goes through, prepared once: a move or a comment writes one per person. */
+function insertNotification(tx: Queryable) {
+  return prepareOnce(tx, 'notifications.insert', () => {
+    const p = (name: string) => sql.placeholder(name);
+    return tx
+      .insert(notifications)
+      .values({
+        userId: p('userId'),
+        kind: p('kind'),
+        requestId: p('requestId'),
+        actorId: p('actorId'),
+        text: p('text'),
+        occasion: p('occasion'),
+        mail: p('mail'),
+        createdAt: p('createdAt'),
+      })
+      .onConflictDoNothing()
+      .returning()
+      .prepare();
+  });
 }
 
 /** After the commit: each recipient's own streams hear of their new notification and their unread count. */

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import type { Resolution, Status } from '@altitude/shared/domain';
 import { handleOf, mentionedHandles } from '@altitude/shared/mentions';
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
+import { prepareOnce } from '../../db/statements';
 import { requestFollowers } from '../../db/schema';
 import { peopleWhoMaySee } from './notifications.queries';
 import { recordNotifications, type NotificationDraft, type Recorded } from './notifications.service';
@@ -36,12 +37,16 @@ const statusLabels: Record<Status, string> = {
 export const named = (request: Pick<About, 'id' | 'title'>) =>
   `${requestKey(request.id)} ${request.title.length > 60 ? `${request.title.slice(0, 59).trimEnd()}…` : request.title}`;
 
+// Prepared once: every move and comment asks it.
 const followersOf = (tx: Queryable, requestId: number) =>
-  tx
-    .select({ userId: requestFollowers.userId })
-    .from(requestFollowers)
-    .where(eq(requestFollowers.requestId, requestId))
-    .all()
+  prepareOnce(tx, 'request.followers', () =>
+    tx
+      .select({ userId: requestFollowers.userId })
+      .from(requestFollowers)
+      .where(eq(requestFollowers.requestId, sql.placeholder('requestId')))
+      .prepare(),
+  )
+    .all({ requestId })
     .map((f) => f.userId);
 
 const draft = (actor: SessionUser, request: About, rest: Pick<NotificationDraft, 'userId' | 'kind' | 'text'>): NotificationDraft => ({

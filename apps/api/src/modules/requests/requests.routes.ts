@@ -13,8 +13,9 @@ import {
   UpdateRequestBody,
 } from '@altitude/shared/requests';
 import { signedInUser } from '../../plugins/auth';
-import { classifyRequest, moveRequest, requireVisibleRequest, searchRequests, updateRequest, type Deps } from './requests.service';
-import { createRequest } from './filing.service';
+import { classifyRequest, requireVisibleRequest, searchRequests, updateRequest, type Deps } from './requests.service';
+import { createRequestQueued } from './filing.service';
+import { moveRequestQueued } from './move.service';
 import { cancelRequest } from './cancel.service';
 
 const Params = z.object({ id: Id });
@@ -32,7 +33,7 @@ export default async function requestRoutes(app: FastifyInstance) {
       body: CreateRequestBody,
       response: { '2xx': Request },
     },
-    handler: async (request, reply) => reply.code(201).send(createRequest(deps, signedInUser(request), request.body)),
+    handler: async (request, reply) => reply.code(201).send(await createRequestQueued(deps, signedInUser(request), request.body)),
   });
 
   r.get('/api/requests', {
@@ -69,7 +70,7 @@ export default async function requestRoutes(app: FastifyInstance) {
       body: MoveRequestBody,
       response: { '2xx': Request },
     },
-    handler: async (request) => moveRequest(deps, signedInUser(request), request.params.id, request.body),
+    handler: async (request) => moveRequestQueued(deps, signedInUser(request), request.params.id, request.body),
   });
 
   r.put('/api/requests/:id/classification', {

@@ -1,0 +1,129 @@
+import { eq, sql } from 'drizzle-orm';
+import type { SessionUser } from '@altitude/shared/auth';
+import { isClosedStatus, isOpenStatus, type Status } from '@altitude/shared/domain';
+import type { MoveRequestBody, Request } from '@altitude/shared/requests';
+import type { Tx } from '../../db/client';
+import { prepareOnce } from '../../db/statements';
+import { comments, requests } from '../../db/schema';
+import { writeAs, writeAsQueued } from '../auth/actor';
+import { announceNotifications, type Recorded } from '../notifications/notifications.service';
+import { notifyMoved } from '../notifications/notifications.triggers';
+import { recordActivity, type Change } from './activity.queries';
+import { positionFor, rebalanceIfLong } from './ordering';
+import { resolutionWithoutDecline, unclassified } from './requests.errors';
+import { findStartedAt, lockForWrite, publish, type Deps } from './requests.service';
+import { clockOnStatusChange, noteFirstResponse } from './sla-clock';
+
+/** What a move leaves to do once it has committed. */
+interface Moved {
+  rebalanced: Status | null;
+  notices: Recorded[];
+}
+
+/** A move, synchronous (scripts and tests); the route queues its moves with `moveRequestQueued`. */
+export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: MoveRequestBody): Request {
+  const now = deps.now().toISOString();
+  const moved = writeAs(deps.db, actor, 'marketer', (tx, user) => applyMove(tx, user, id, body, now));
+  return afterMove(deps, id, moved);
+}
+
+/** A move through the commit queue: it shares its transaction and fsync with the writes that arrive with it. */
+export async function moveRequestQueued(deps: Deps, actor: SessionUser, id: number, body: MoveRequestBody): Promise<Request> {
+  const now = deps.now().toISOString();
+  const moved = await writeAsQueued(deps.db, actor, 'marketer', (tx, user) => applyMove(tx, user, id, body, now));
+  return afterMove(deps, id, moved);
+}
+
+/** After the commit: the notified people's streams, a rebalanced column, the card itself. */
+function afterMove(deps: Deps, id: number, { rebalanced, notices }: Moved): Request {
+  announceNotifications(deps.db, deps.events, notices);
+  if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
+  return publish(deps, 'request.updated', id);
+}
+
+/** The move itself, inside the write transaction, with the actor as re-checked there. */
+function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody, now: string): Moved {
+  const current = lockForWrite(tx, id, user, body.version, now);
+  const to = body.status;
+  const confirmed = current.classification !== null && !current.classificationSuggested;
+  if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(current.key);
+  if (to !== 'declined' && body.resolution) throw resolutionWithoutDecline();
+  const position = positionFor(tx, to, id, body.beforeId, body.afterId);
+  const patch: MovePatch = {
+    status: to,
+    position,
+    version: current.version + 1,
+    updatedAt: now,
+    startedAt: null,
+    resolution: current.resolution,
+    completedAt: current.completedAt,
+    pausedMinutes: null,
+    pausedSince: null,
+    waitingOn: null,
+    keepClock: 1,
+  };
+  const changes: Change[] = [];
+  if (to !== current.status) {
+    changes.push({ kind: 'moved', field: 'status', from: current.status, to });
+    if (current.status === 'intake' && to !== 'declined' && !findStartedAt(tx, id)) patch.startedAt = now;
+    if (to === 'done') Object.assign(patch, { resolution: 'delivered', completedAt: now });
+    else if (to === 'declined') {
+      const resolution = body.resolution ?? 'declined';
+      Object.assign(patch, { resolution, completedAt: now });
+      changes.push({ kind: resolution, field: 'resolution', from: current.resolution, to: resolution });
+      if (body.note?.trim()) {
+        tx.insert(comments).values({ requestId: id, authorId: user.id, body: body.note.trim(), createdAt: now }).run();
+        changes.push({ kind: 'commented' });
+      }
+    } else if (!isOpenStatus(current.status) || current.resolution) {
+      Object.assign(patch, { resolution: null, completedAt: null });
+    }
+    // Into, out of or between closed columns: the clock stops, or the time closed is not counted.
+    if (isClosedStatus(to) || isClosedStatus(current.status)) {
+      const closedSince = isClosedStatus(current.status) ? current.completedAt : null;
+      Object.assign(patch, { ...clockOnStatusChange(tx, id, { completedAt: closedSince }, isClosedStatus(to), now), keepClock: 0 });
+    }
+  } else {
+    changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
+  }
+  moveStatement(tx).run({ ...patch, id });
+  recordActivity(tx, id, user.id, now, changes);
+  noteFirstResponse(tx, id, user, now);
+  return {
+    rebalanced: rebalanceIfLong(tx, to, position) ? to : null,
+    notices: to !== current.status ? notifyMoved(tx, now, user, current, to, patch.resolution) : [],
+  };
+}
+
+/**
+ * Every column a move may change; `startedAt` null keeps the stored one, and `keepClock` 1 keeps
+ * the clock columns (a move within open columns leaves them alone, without reading them).
+ */
+type MovePatch = Pick<
+  typeof requests.$inferSelect,
+  'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'
+> & { pausedMinutes: number | null; pausedSince: string | null; waitingOn: 'requester' | null; keepClock: 0 | 1 };
+
+/** The move's one UPDATE, prepared once: moves are the board's hottest write. */
+function moveStatement(tx: Tx) {
+  return prepareOnce(tx, 'request.move', () => {
+    // set() takes SQL, so each placeholder is wrapped in it.
+    const p = (name: keyof MovePatch) => sql`${sql.placeholder(name)}`;
+    return tx
+      .update(requests)
+      .set({
+        status: p('status'),
+        position: p('position'),
+        version: p('version'),
+        updatedAt: p('updatedAt'),
+        startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`,
+        resolution: p('resolution'),
+        completedAt: p('completedAt'),
+        pausedMinutes: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedMinutes} else ${sql.placeholder('pausedMinutes')} end`,
+        pausedSince: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedSince} else ${sql.placeholder('pausedSince')} end`,
+        waitingOn: sql`case when ${sql.placeholder('keepClock')} then ${requests.waitingOn} else ${sql.placeholder('waitingOn')} end`,
+      })
+      .where(eq(requests.id, sql.placeholder('id')))
+      .prepare();
+  });
+}
