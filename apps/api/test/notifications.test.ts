@@ -123,6 +123,24 @@ describe('status changes', () => {
     ]);
   });
 
+  it('a requester cancelling tells the assignee and the followers, not themselves; an unworked request tells nobody', async () => {
+    const banner = await salesBanner(as.sales, 'Kiosk loop for Porto');
+    await follow('ava.sales@example.com', banner.id);
+    await assign(banner, id('nina.marketing@example.com'));
+    const before = notificationsAbout(t, banner.id).length;
+    const { version } = await getRequest(as.sales, banner.id);
+    ok(await as.sales.post(`/api/requests/${banner.id}/cancel`, { version }));
+    const text = `Sam Reyes cancelled MKT-${banner.id} Kiosk loop for Porto`;
+    expect(notificationsAbout(t, banner.id).slice(before)).toEqual([
+      { userId: id('nina.marketing@example.com'), kind: 'status_changed', mail: 'digest', text },
+      { userId: id('ava.sales@example.com'), kind: 'status_changed', mail: 'digest', text },
+    ]);
+
+    const alone = await salesBanner(as.sales, 'Table tent');
+    ok(await as.sales.post(`/api/requests/${alone.id}/cancel`, { version: alone.version }));
+    expect(notificationsAbout(t, alone.id)).toEqual([]);
+  });
+
   it('reordering within a column tells nobody', async () => {
     const banner = await salesBanner(as.sales, 'Lanyards');
     await moveTo(as.marketer, banner.id, 'intake');

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * - `assigned`: a request was assigned to you (by someone else).
  * - `mentioned`: `@name` in a comment on a request you may see.
  * - `commented`: a comment on a request you filed or follow (not your own comment).
- * - `status_changed`: your request (filed or followed) moved to another column.
+ * - `status_changed`: your request (filed or followed) moved to another column; or a request you
+ *   are assigned or follow was cancelled by its requester.
  * - `needs_info`: a marketer asked you (the requester) a question; the clock waits on you.
  * - `answered`: the requester answered your question (for the assignee).
  * - `due_soon` / `overdue`: for the assignee, once per request and due date.

@@ -99,6 +99,19 @@ export function notifyMoved(tx: Queryable, now: string, actor: SessionUser, requ
   );
 }
 
+/**
+ * The requester withdrew their request: whoever was already working on it (the assignee) and the
+ * followers hear it, as a change of status, so nobody keeps working on a cancelled request.
+ */
+export function notifyCancelled(tx: Queryable, now: string, actor: SessionUser, request: About): Recorded[] {
+  const people = [...(request.assigneeId ? [request.assigneeId] : []), ...followersOf(tx, request.id)];
+  return recordNotifications(
+    tx,
+    now,
+    people.map((userId) => draft(actor, request, { userId, kind: 'status_changed', text: `${actor.name} cancelled ${named(request)}` })),
+  );
+}
+
 /** Marketing asked the requester a question: the clock now waits on them. */
 export function notifyNeedsInfo(tx: Queryable, now: string, actor: SessionUser, request: About): Recorded[] {
   return recordNotifications(tx, now, [
