@@ -17,6 +17,9 @@ interface Options {
   classify: (card: Card, classification: Classification) => void;
 }
 
+/** How long a card owed the focus is waited for (a loaded machine can take seconds to render it). */
+const focusPatienceMs = 3000;
+
 const cardElement = (id: number) => document.querySelector<HTMLElement>(`[data-card-id="${id}"]`);
 
 /**
@@ -38,15 +41,37 @@ export function useBoardKeys({ columns, openId, open, dragging, assignToMe, clas
   /** A card had the focus last: when a re-render drops it (the card changed lane), it is put back. */
   const cardHadFocus = useRef(false);
 
-  /** Focuses a card; one scrolled out of its virtualised lane mounts a frame or two later. */
+  /**
+   * The card owed the focus (its drawer closed, or an arrow key chose it) until it has it. It may not
+   * be rendered yet (a virtualised lane mounts it a frame or more after scrolling to it, a refetch
+   * brings a new one), and a re-render may drop the focus again; until it holds, no other card takes it.
+   */
+  const pendingFocus = useRef<number | null>(null);
+
+  /** Focuses a card once it is rendered, retrying frame by frame until it holds the focus; a key or a click by the user ends the wait. */
   const focusCard = useCallback((id: number) => {
     setFocusId(id);
     cardHadFocus.current = true;
-    let tries = 0;
+    pendingFocus.current = id;
+    const until = performance.now() + focusPatienceMs;
+    let held = 0;
     const attempt = () => {
+      if (pendingFocus.current !== id) return;
       const el = cardElement(id);
-      if (el) el.focus();
-      else if (++tries < 30) requestAnimationFrame(attempt);
+      if (el && document.activeElement === el && ++held >= 3) pendingFocus.current = null;
+      else if (performance.now() > until) {
+        // Never rendered (filtered out, say): the card holding the tab stop takes the focus instead.
+        pendingFocus.current = null;
+        const active = document.activeElement;
+        const { tabStopId: fallback } = state.current;
+        if ((!active || active === document.body) && fallback !== null) cardElement(fallback)?.focus();
+      } else {
+        if (el && document.activeElement !== el) {
+          held = 0;
+          el.focus();
+        }
+        requestAnimationFrame(attempt);
+      }
     };
     attempt();
   }, []);
@@ -83,12 +108,21 @@ export function useBoardKeys({ columns, openId, open, dragging, assignToMe, clas
       if (e.key === '/') document.getElementById(boardSearchId)?.focus();
       else setHelpOpen(true);
     };
+    // The user acts (any key, any click): a card still owed the focus no longer takes it.
+    const onUserAct = () => {
+      pendingFocus.current = null;
+    };
     const onFocusIn = (e: FocusEvent) => {
       cardHadFocus.current = e.target instanceof HTMLElement && e.target.closest('[data-card-id]') !== null;
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('focusin', onFocusIn);
+    // Capture: before the board's own key handlers, which may owe a card the focus anew.
+    document.addEventListener('keydown', onUserAct, true);
+    document.addEventListener('pointerdown', onUserAct, true);
     return () => {
+      document.removeEventListener('keydown', onUserAct, true);
+      document.removeEventListener('pointerdown', onUserAct, true);
       document.removeEventListener('keydown', onKey);
       document.removeEventListener('focusin', onFocusIn);
     };
@@ -111,18 +145,19 @@ export function useBoardKeys({ columns, openId, open, dragging, assignToMe, clas
     [],
   );
 
-  // The drawer closed: focus goes back to the card it showed (or the one that holds the tab stop).
+  // The drawer closed: focus goes back to the card it showed, once that card is rendered (or, if it
+  // never is, to the one that holds the tab stop).
   const wasOpen = useRef(openId);
   useEffect(() => {
     const closed = wasOpen.current;
     wasOpen.current = openId;
-    if (closed !== null && openId === null)
-      focusCard(state.current.columns.some((c) => c.cards.some((x) => x.id === closed)) ? closed : state.current.tabStopId!);
+    if (closed !== null && openId === null) focusCard(closed);
   }, [openId, focusCard]);
 
   // A classified card moves to another lane's cell and remounts there, which drops the focus.
   useEffect(() => {
-    if (!cardHadFocus.current || openId !== null || tabStopId === null) return;
+    // A card still owed the focus gets it: the first card taking it meanwhile would take the tab stop too.
+    if (!cardHadFocus.current || openId !== null || tabStopId === null || pendingFocus.current !== null) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
     cardElement(tabStopId)?.focus();

@@ -14,6 +14,7 @@ import { useCurrentUser } from '../../../lib/session';
 import { formatWeekdayDate, plural, priorityLabel } from '../../../lib/format';
 import { today } from '../../../lib/today';
 import { usePhone } from '../../../lib/use-phone';
+import { useTypeahead } from '../../../lib/typeahead';
 import { useBusinessCalendar } from '../api/get-business-calendar';
 import { useCreateRequest } from '../api/create-request';
 import { useRecordKitUse } from '../api/record-kit-use';
@@ -94,6 +95,10 @@ export function NewRequestPage() {
     },
   });
   const typeOf = (id: string | null) => types.find((t) => String(t.id) === id);
+  const typeOptions = types.map((t) => ({ value: String(t.id), label: t.name }));
+  const typeInput = form.getInputProps('typeId');
+  // Typed and Enter (or typed in full and left), the type is taken: the keyboard needs no arrows.
+  const typeKeys = useTypeahead(typeOptions, typeInput);
   const type = typeOf(form.values.typeId);
   // The server's own rule (shared), so the date promised here is the date the request will carry.
   const expectedBy = type && calendar ? expectedByFor(new Date(), type.turnaroundDays, calendar) : null;
@@ -167,7 +172,7 @@ export function NewRequestPage() {
             required
             // A phone keyboard would cover the list it filters: there, the list alone is quicker to tap.
             searchable={!phone}
-            data={types.map((t) => ({ value: String(t.id), label: t.name }))}
+            data={typeOptions}
             renderOption={({ option }) => {
               const t = types.find((x) => String(x.id) === option.value);
               return (
@@ -180,7 +185,8 @@ export function NewRequestPage() {
               );
             }}
             description={type?.description || undefined}
-            {...form.getInputProps('typeId')}
+            {...typeInput}
+            {...typeKeys}
           />
           {type && (
             <Text size="sm" mt={-8} aria-live="polite">
