@@ -57,6 +57,8 @@ export interface RealisticStats {
     lagP99: number;
     lagMax: number;
     reconnects: number;
+    /** Events that make every client on the board refetch it (a rebalanced column, logged time), as received on all streams. */
+    refetching: number;
   };
   errors: number;
   /** Server CPU over the run, ms per second of wall clock (1000 = one CPU busy). */
@@ -150,6 +152,7 @@ export async function realisticLoad(o: RealisticOptions): Promise<RealisticStats
   const lags: number[] = [];
   let delivered = 0;
   let reconnects = 0;
+  let refetching = 0;
   /** `id:version` of each answered move → when its request left. */
   const sentAt = new Map<string, number>();
   let measuredMoves = 0;
@@ -231,6 +234,7 @@ export async function realisticLoad(o: RealisticOptions): Promise<RealisticStats
         }
         case 'request.time_logged':
         case 'column.rebalanced':
+          refetching++;
           void revalidate();
           break;
         // Comments and notifications touch queries the board page does not show.
@@ -374,6 +378,7 @@ export async function realisticLoad(o: RealisticOptions): Promise<RealisticStats
       lagP99: percentile(lags, 0.99),
       lagMax: lags[lags.length - 1] ?? NaN,
       reconnects,
+      refetching,
     },
     errors,
     serverCpuMsPerS: cpuMs / wallS,

@@ -599,7 +599,7 @@ async function mixedLoad(tmp: string) {
       r.events.lagP99,
       'ms',
       undefined,
-      `p50 ${ms(r.events.lagP50)}, max ${ms(r.events.lagMax)}; ${r.events.delivered} of ${r.events.expected} move events delivered; ${r.events.reconnects} reconnects; server CPU ${(r.serverCpuMsPerS / 10).toFixed(0)} % of one core`,
+      `p50 ${ms(r.events.lagP50)}, max ${ms(r.events.lagMax)}; ${r.events.delivered} of ${r.events.expected} move events delivered; ${r.events.reconnects} reconnects; ${r.events.refetching} events that refetch the board (rebalance, logged time); server CPU ${(r.serverCpuMsPerS / 10).toFixed(0)} % of one core`,
     );
   });
 
