@@ -3,7 +3,7 @@
 // Options: --reports (also 100k requests / 1M time entries for reports and exports), --quick,
 // --strict (exit 1 when a target is missed), --keep (keep the temp databases), --no-browser,
 // --only-reports (only the report timings, at 100k time entries and with --reports at 1M;
-// writes bench/results-reports.json), --only-load (only issue 5's mixed load; writes bench/results-load.json),
+// writes bench/results-reports.json), --only-load (only the realistic and worst-case load runs; writes bench/results-load.json),
 // --only-signin (only issue 9's sign-in flood; writes bench/results-signin.json),
 // --only-capacity (only issue 13's Capacity view at 5k open requests; writes bench/results-capacity.json),
 // --only-speed (only issue 15's bytes on the wire, 304 share and load-time long tasks; writes bench/results-speed.json),

@@ -6,9 +6,9 @@ import type { ServerResponse } from 'node:http';
  * socket's buffers) would pass `maxBuffered`, `onOverflow` is called instead of writing.
  */
 export function boundedWriter(res: ServerResponse, maxBuffered: number, onOverflow: () => void) {
-  return (chunk: string) => {
+  return (chunk: string | Buffer) => {
     if (res.destroyed || res.writableEnded) return;
-    if (res.writableLength + Buffer.byteLength(chunk) > maxBuffered) {
+    if (res.writableLength + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length) > maxBuffered) {
       onOverflow();
       return;
     }

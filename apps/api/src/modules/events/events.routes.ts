@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
+import type { ChangeEvent } from '@altitude/shared/events';
 import { serverBusy, tooManyStreams } from './events.errors';
 import { signedInUser } from '../../plugins/auth';
 import type { Audience, OpenStream } from '../../plugins/sse';
@@ -11,6 +12,17 @@ const mayHear = (user: SessionUser, audience: Audience | null) => {
   return (
     user.role !== 'requester' || (audience !== null && (audience.departmentId === user.departmentId || audience.requesterId === user.id))
   );
+};
+
+/**
+ * Each change as an SSE message, serialised and encoded once however many streams carry it:
+ * with fifty people on the board a move was otherwise turned into JSON and UTF-8 fifty times.
+ */
+const messages = new WeakMap<ChangeEvent, Buffer>();
+const messageOf = (event: ChangeEvent) => {
+  let message = messages.get(event);
+  if (message === undefined) messages.set(event, (message = Buffer.from(`event: change\ndata: ${JSON.stringify(event)}\n\n`)));
+  return message;
 };
 
 /** Seconds a refused stream should wait before trying again (browser EventSource does not retry a refusal by itself). */
@@ -69,7 +81,7 @@ export default async function eventRoutes(app: FastifyInstance) {
       const unsubscribe = app.events.subscribe((event, audience) => {
         if (event.type === 'column.rebalanced' && user.role === 'requester') return;
         if (event.type !== 'column.rebalanced' && !mayHear(user, audience)) return;
-        send(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+        send(messageOf(event));
       });
       // Each heartbeat re-checks the session (expired, signed out, user deactivated or changed)
       // and keeps proxies from closing an idle stream with a comment line.
