@@ -1,8 +1,8 @@
 // Issue 15's realistic load: simulated people using the board as the web client does, rather than
 // connections hammering it. Each user opens the board once (keeping its ETag), follows
 // GET /api/events and reacts to each event as apps/web/src/app/live-updates.tsx does on an
-// unfiltered board: a created or updated card is patched into the board it holds (no request), a
-// rebalanced column or logged time refetches the board with If-None-Match, and a reconnected
+// unfiltered board: a created or updated card, or a card's new logged time, is patched into the
+// board it holds (no request), a rebalanced column refetches the board with If-None-Match, and a reconnected
 // stream revalidates it the same way. Some users move cards at a human pace (a think time
 // between moves); every user now and then comes back to the board (a window refocus, a return
 // from a request page), which revalidates it with If-None-Match.
@@ -57,7 +57,7 @@ export interface RealisticStats {
     lagP99: number;
     lagMax: number;
     reconnects: number;
-    /** Events that make every client on the board refetch it (a rebalanced column, logged time), as received on all streams. */
+    /** Events that make every client on the board refetch it (a rebalanced column), as received on all streams. */
     refetching: number;
   };
   errors: number;
@@ -232,7 +232,7 @@ export async function realisticLoad(o: RealisticOptions): Promise<RealisticStats
           if (mover && (!mine || mine.version < card.version)) held.set(card.id, { status: card.status, version: card.version });
           break;
         }
-        case 'request.time_logged':
+        // Logged time is patched into the card held (patchLoggedMinutes): no request.
         case 'column.rebalanced':
           refetching++;
           void revalidate();

@@ -56,6 +56,13 @@ test('the whole loop, live: a request filed by sales is triaged and worked by ma
   await marketer.keyboard.press('Space');
   await expect(marketer.getByTestId('column-in_progress').getByTestId(`card-${id}`)).toBeVisible();
 
+  // A colleague's board, open in another tab, is watching too.
+  const colleague = await marketingContext.newPage();
+  await colleague.goto('/board?q=Live loop banner');
+  const theirCard = colleague.getByTestId(`card-${id}`);
+  await expect(theirCard).toBeVisible();
+  await expect(theirCard).not.toContainText('30m');
+
   // Logs 30 minutes in the drawer.
   await card.click();
   const drawer = marketer.getByRole('dialog');
@@ -63,6 +70,8 @@ test('the whole loop, live: a request filed by sales is triaged and worked by ma
   await drawer.getByRole('button', { name: '+30m' }).click();
   await expect(drawer.getByText('30m logged in 1 entry')).toBeVisible();
   await screenshot(marketer, 'live-loop-marketer');
+  // The colleague's card shows the logged time without a reload.
+  await expect(theirCard).toContainText('30m', { timeout: 10_000 });
 
   // Sales sees the new status without reloading.
   await expect(row).toContainText('In progress', { timeout: 10_000 });

@@ -28,6 +28,31 @@ function patchBoards(queryClient: QueryClient, card: Card) {
 }
 
 /**
+ * Logged time changes one number on one card, and no filter selects by it: every board held
+ * (filtered or not) takes the new total in place instead of refetching 1,000 cards for everyone
+ * on the team each time someone logs 15 minutes. Older pages of a closed column, fetched only on
+ * demand, simply refetch.
+ */
+function patchLoggedMinutes(queryClient: QueryClient, requestId: number, loggedMinutes: number) {
+  for (const [key, board] of queryClient.getQueriesData<Board>({ queryKey: queryKeys.board.all })) {
+    if (!board) continue;
+    if (key.length !== 2) {
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+      continue;
+    }
+    if (!board.columns.some((col) => col.cards.some((c) => c.id === requestId))) continue;
+    queryClient.setQueryData<Board>(key, {
+      ...board,
+      columns: board.columns.map((col) =>
+        col.cards.some((c) => c.id === requestId)
+          ? { ...col, cards: col.cards.map((c) => (c.id === requestId ? { ...c, loggedMinutes } : c)) }
+          : col,
+      ),
+    });
+  }
+}
+
+/**
  * Listens to GET /api/events while signed in and keeps TanStack Query's cache current, so a
  * colleague's moves, edits and new requests appear without reloading. EventSource reconnects
  * by itself after a drop; on reconnect everything is refetched in case events were missed.
@@ -77,9 +102,9 @@ export function LiveUpdates() {
             break;
           case 'request.time_logged':
             // Logged, corrected or deleted time: the request (its log and activity are under its key),
-            // the board's card and every report move.
+            // the board's card (patched in place) and every report move.
             void queryClient.invalidateQueries({ queryKey: queryKeys.requests.detail(event.requestId) });
-            void queryClient.invalidateQueries({ queryKey: queryKeys.board.all });
+            patchLoggedMinutes(queryClient, event.requestId, event.loggedMinutes);
             void queryClient.invalidateQueries({ queryKey: queryKeys.allReports });
             // Logged time lowers what remains of the estimate.
             void queryClient.invalidateQueries({ queryKey: queryKeys.capacity.all });
