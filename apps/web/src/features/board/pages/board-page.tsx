@@ -17,7 +17,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Board, Card } from '@altitude/shared/requests';
@@ -38,6 +38,7 @@ import { olderFor, PhoneBoard } from '../components/phone-board';
 import { ClassifyPrompt } from '../components/classify-prompt';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { boardAnnouncements, needsClass } from '../announcements';
+import { CardLookupContext } from '../card-lookup';
 import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { useBoardKeys } from '../hooks/use-board-keys';
@@ -139,7 +140,9 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   };
 
   const classify = useClassifyCard();
-  const { types } = useLookup();
+  // One lookup for every card (maps, the same object while the directory stays), handed down by context.
+  const lookup = useLookup();
+  const { types } = lookup;
   // The latest `open` for the stable callback below (a new function each render would re-render every card).
   const openRef = useRef(open);
   const classifiedRef = useRef(onClassified);
@@ -147,6 +150,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     openRef.current = open;
     classifiedRef.current = onClassified;
   });
+  const openCard = useCallback((id: number) => openRef.current(id), []);
   const defaultOf = (card: Card) => types.find((t) => t.id === card.typeId)?.defaultClassification ?? null;
   // Stable (while the types stay), so memoised cards do not re-render when the page does.
   const classifyCard = useCallback(
@@ -202,9 +206,17 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     classify: classifyCard,
   });
 
+  // Stable for the memoised cards: the latest handler, read when a key is pressed.
+  const cardKeyRef = useRef(onCardKey);
+  useEffect(() => {
+    cardKeyRef.current = onCardKey;
+  });
+  const cardKey = useCallback((card: Card, e: KeyboardEvent) => cardKeyRef.current(card, e), []);
+
   const announcements = boardAnnouncements(cardById, (id, over) => dropFor(id, over as Parameters<typeof dropFor>[1]));
 
   return (
+    <CardLookupContext.Provider value={lookup}>
     <Stack gap="md" className={classes.page}>
       <Group justify="space-between" align="flex-end">
         <div>
@@ -260,9 +272,9 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                   cards={cards}
                   filtered={filterState.active}
                   tabStopId={tabStopId}
-                  onOpen={open}
+                  onOpen={openCard}
                   onClassify={classifyCard}
-                  onCardKey={onCardKey}
+                  onCardKey={cardKey}
                   onCardFocus={onCardFocus}
                   onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
                   loadingMore={more?.isFetching}
@@ -270,7 +282,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
               );
             })}
           </div>
-          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={() => {}} overlay /> : null}</DragOverlay>
+          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={noop} overlay /> : null}</DragOverlay>
         </DndContext>
       )}
       <ClassifyPrompt
@@ -288,12 +300,14 @@ export function BoardPage({ renderCard, onClassified }: Props) {
       </VisuallyHidden>
       {renderCard(openId, () => open(null))}
     </Stack>
+    </CardLookupContext.Provider>
   );
 }
 
 const keyboardCodes = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space] };
 const measuring = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
 const hintId = 'board-keys-hint';
+const noop = () => {};
 
 /** Older pages of the done and declined columns, fetched only when asked for. */
 function useOlderColumns(filters: BoardFilters, board: Board | undefined) {
