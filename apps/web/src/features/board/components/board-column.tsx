@@ -13,6 +13,8 @@ interface Props extends CardKeys {
   /** A filter is on: the WIP counter says how many are shown of the column's real count. */
   filtered: boolean;
   tabStopId: number | null;
+  /** The card picked up, if any. */
+  dragging: Card | null;
   onLoadMore?: () => void;
   loadingMore?: boolean;
 }
@@ -21,7 +23,7 @@ interface Props extends CardKeys {
  * One workflow column: its header, then one cell per lane band. The column is a subgrid of the
  * board's rows, so every lane lines up across columns as one horizontal band.
  */
-export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, loadingMore, ...keys }: Props) {
+export function BoardColumn({ column, cards, filtered, tabStopId, dragging, onLoadMore, loadingMore, ...keys }: Props) {
   const byLane = useMemo(() => Object.fromEntries(lanes.map((l) => [l, cards.filter((c) => laneOf(c) === l)])), [cards]);
   // The WIP limit measures the column's real size, whatever the filters show.
   const over = column.wipLimit !== null && column.total > column.wipLimit;
@@ -59,6 +61,7 @@ export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, lo
           cards={byLane[lane]!}
           count={column.laneCounts[lane]}
           tabStopId={tabStopId}
+          dragging={dragging}
           {...keys}
         />
       ))}

@@ -272,6 +272,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                   cards={cards}
                   filtered={filterState.active}
                   tabStopId={tabStopId}
+                  dragging={dragging}
                   onOpen={openCard}
                   onClassify={classifyCard}
                   onCardKey={cardKey}
