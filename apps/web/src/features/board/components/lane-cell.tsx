@@ -48,6 +48,9 @@ export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...k
     count: cards.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 118,
+    // The cell's height before it is measured (its CSS max-height), so the first render already
+    // holds the rows the screen shows and measuring the cell after mount changes nothing.
+    initialRect: { width: 0, height: Math.min(window.innerHeight * 0.6, 560) },
     overscan: 3,
     // Measuring rows must not force a synchronous React render in the middle of a drag.
     useFlushSync: false,

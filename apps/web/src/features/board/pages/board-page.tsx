@@ -17,7 +17,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Board, Card } from '@altitude/shared/requests';
@@ -93,6 +93,13 @@ export function BoardPage({ renderCard, onClassified }: Props) {
       }),
     [board, older],
   );
+  // The board's first render is spread over frames: the columns' shells come at once, then their
+  // cards column by column, each in a transition (rendered in slices React yields between), so
+  // the page never holds one long task. Later updates render at once, as before.
+  const [renderedColumns, setRenderedColumns] = useState(0);
+  useEffect(() => {
+    if (columns.length > 0 && renderedColumns < columns.length) startTransition(() => setRenderedColumns((n) => n + 1));
+  }, [columns.length, renderedColumns]);
   const cardById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
 
   const submitMove = (input: MoveInput) =>
@@ -257,12 +264,12 @@ export function BoardPage({ renderCard, onClassified }: Props) {
           onDragEnd={onDragEnd}
           onDragCancel={() => setDragging(null)}
           accessibility={{ announcements }}
-          // Droppables are measured when a drag starts, not again after every keyboard step that
-          // scrolls a lane: the re-measure held each such step back by a third of a second.
+          // Droppables are measured only while a card is picked up (never at rest: a board that
+          // loads or updates does not pay for it), and again when a lane scrolls new cards in.
           measuring={measuring}
         >
           <div ref={onBoardMount} tabIndex={-1} className={classes.columns} role="group" aria-label="Board cards" aria-describedby={hintId}>
-            {columns.map(({ column, cards }) => {
+            {columns.map(({ column, cards }, index) => {
               const more = older[column.status];
               const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
               return (
@@ -273,6 +280,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                   filtered={filterState.active}
                   tabStopId={tabStopId}
                   dragging={dragging}
+                  rendered={index < renderedColumns}
                   onOpen={openCard}
                   onClassify={classifyCard}
                   onCardKey={cardKey}
@@ -306,7 +314,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
 }
 
 const keyboardCodes = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space] };
-const measuring = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
+const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 const hintId = 'board-keys-hint';
 const noop = () => {};
 
