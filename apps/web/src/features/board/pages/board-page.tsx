@@ -224,91 +224,98 @@ export function BoardPage({ renderCard, onClassified }: Props) {
 
   return (
     <CardLookupContext.Provider value={lookup}>
-    <Stack gap="md" className={classes.page}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>Board</Title>
-          <Text size="sm" c="dimmed" id={hintId}>
-            {phone ? (
-              'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
-            ) : (
-              <>
-                Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up and
-                drops, <Kbd>?</Kbd> lists every shortcut.
-              </>
-            )}
-          </Text>
-        </div>
-        <Button component={Link} to="/requests/new?from=board">
-          New request
-        </Button>
-      </Group>
-      <BoardFiltersBar {...filterState} />
-      {error && <Alert color="red">{error.message}</Alert>}
-      {isPending ? (
-        <Group justify="center" p="xl">
-          <Loader />
-        </Group>
-      ) : phone ? (
-        <PhoneBoard
-          columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
-          onOpen={open}
-          onClassify={classifyCard}
-          onMove={moveTo}
-        />
-      ) : (
-        <DndContext
-          sensors={sensors}
-          collisionDetection={closestCorners}
-          onDragStart={onDragStart}
-          onDragEnd={onDragEnd}
-          onDragCancel={() => setDragging(null)}
-          accessibility={{ announcements }}
-          // Droppables are measured only while a card is picked up (never at rest: a board that
-          // loads or updates does not pay for it), and again when a lane scrolls new cards in.
-          measuring={measuring}
-        >
-          <div ref={onBoardMount} tabIndex={-1} className={classes.columns} role="group" aria-label="Board cards" aria-describedby={hintId}>
-            {columns.map(({ column, cards }, index) => {
-              const more = older[column.status];
-              const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
-              return (
-                <BoardColumn
-                  key={column.status}
-                  column={column}
-                  cards={cards}
-                  filtered={filterState.active}
-                  tabStopId={tabStopId}
-                  dragging={dragging}
-                  rendered={index < renderedColumns}
-                  onOpen={openCard}
-                  onClassify={classifyCard}
-                  onCardKey={cardKey}
-                  onCardFocus={onCardFocus}
-                  onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
-                  loadingMore={more?.isFetching}
-                />
-              );
-            })}
+      <Stack gap="md" className={classes.page}>
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={1}>Board</Title>
+            <Text size="sm" c="dimmed" id={hintId}>
+              {phone ? (
+                'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
+              ) : (
+                <>
+                  Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up
+                  and drops, <Kbd>?</Kbd> lists every shortcut.
+                </>
+              )}
+            </Text>
           </div>
-          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={noop} overlay /> : null}</DragOverlay>
-        </DndContext>
-      )}
-      <ClassifyPrompt
-        key={pending?.card.id ?? 0}
-        card={pending?.card ?? null}
-        targetLabel={pending ? statusLabel[pending.status] : ''}
-        defaultClassification={pending ? defaultOf(pending.card) : null}
-        busy={classifying}
-        onChoose={choose}
-        onCancel={() => setPending(null)}
-      />
-      <ShortcutsDialog opened={helpOpen} onClose={closeHelp} />
-      <VisuallyHidden aria-live="polite" data-testid="board-announcer">
-        {message}
-      </VisuallyHidden>
-      {renderCard(openId, () => open(null))}
-    </Stack>
+          <Button component={Link} to="/requests/new?from=board">
+            New request
+          </Button>
+        </Group>
+        <BoardFiltersBar {...filterState} />
+        {error && <Alert color="red">{error.message}</Alert>}
+        {isPending ? (
+          <Group justify="center" p="xl">
+            <Loader />
+          </Group>
+        ) : phone ? (
+          <PhoneBoard
+            columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
+            onOpen={open}
+            onClassify={classifyCard}
+            onMove={moveTo}
+          />
+        ) : (
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCorners}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => setDragging(null)}
+            accessibility={{ announcements }}
+            // Droppables are measured only while a card is picked up (never at rest: a board that
+            // loads or updates does not pay for it), and again when a lane scrolls new cards in.
+            measuring={measuring}
+          >
+            <div
+              ref={onBoardMount}
+              tabIndex={-1}
+              className={classes.columns}
+              role="group"
+              aria-label="Board cards"
+              aria-describedby={hintId}
+            >
+              {columns.map(({ column, cards }, index) => {
+                const more = older[column.status];
+                const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
+                return (
+                  <BoardColumn
+                    key={column.status}
+                    column={column}
+                    cards={cards}
+                    filtered={filterState.active}
+                    tabStopId={tabStopId}
+                    dragging={dragging}
+                    rendered={index < renderedColumns}
+                    onOpen={openCard}
+                    onClassify={classifyCard}
+                    onCardKey={cardKey}
+                    onCardFocus={onCardFocus}
+                    onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
+                    loadingMore={more?.isFetching}
+                  />
+                );
+              })}
+            </div>
+            <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={noop} overlay /> : null}</DragOverlay>
+          </DndContext>
+        )}
+        <ClassifyPrompt
+          key={pending?.card.id ?? 0}
+          card={pending?.card ?? null}
+          targetLabel={pending ? statusLabel[pending.status] : ''}
+          defaultClassification={pending ? defaultOf(pending.card) : null}
+          busy={classifying}
+          onChoose={choose}
+          onCancel={() => setPending(null)}
+        />
+        <ShortcutsDialog opened={helpOpen} onClose={closeHelp} />
+        <VisuallyHidden aria-live="polite" data-testid="board-announcer">
+          {message}
+        </VisuallyHidden>
+        {renderCard(openId, () => open(null))}
+      </Stack>
     </CardLookupContext.Provider>
   );
 }
