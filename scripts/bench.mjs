@@ -6,7 +6,7 @@
 // writes bench/results-reports.json), --only-load (only the realistic and worst-case load runs; writes bench/results-load.json),
 // --only-signin (only issue 9's sign-in flood; writes bench/results-signin.json),
 // --only-capacity (only issue 13's Capacity view at 5k open requests; writes bench/results-capacity.json),
-// --only-speed (only issue 15's bytes on the wire, 304 share and load-time long tasks; writes bench/results-speed.json),
+// --only-speed (only issue 15's bytes on the wire, 304 share, load-time long tasks, first card and keyboard step; writes bench/results-speed.json),
 // --only-writes (only the move and create rows, email off and on; writes bench/results-writes.json).
 import { bin, buildWebApp, ensureInstalled, run } from './pnpm.mjs';
 import { ensureChromium } from './chromium.mjs';

@@ -35,6 +35,11 @@ async function call<T extends z.ZodType>(method: string, url: string, schema: T,
       detail: 'Could not reach Altitude. Check your connection and try again.',
     });
   }
+  return readResponse(url, res, schema);
+}
+
+/** An answer's body checked against `schema`, or the ApiError its problem+json describes. */
+export async function readResponse<T extends z.ZodType>(url: string, res: Response, schema: T): Promise<z.infer<T>> {
   if (res.status === 204) return schema.parse(null);
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;

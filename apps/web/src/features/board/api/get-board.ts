@@ -1,10 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Board } from '@altitude/shared/requests';
-import { api, queryString } from '../../../lib/api-client';
+import { api, queryString, readResponse } from '../../../lib/api-client';
+import { takeEarly } from '../../../lib/early-fetch';
 import { queryKeys } from '../../../lib/query-keys';
 import type { BoardFilters } from '../hooks/use-board-filters';
 
-export const getBoard = (filters: BoardFilters) => api.get(`/api/board${queryString(filters)}`, Board);
+/** The board's read; the page's first one takes the read public/board-early.js started, when it matches. */
+export async function getBoard(filters: BoardFilters) {
+  const url = `/api/board${queryString(filters)}`;
+  const early = await takeEarly(url);
+  return early ? readResponse(url, early, Board) : api.get(url, Board);
+}
 
 export const boardQuery = (filters: BoardFilters) =>
   queryOptions({

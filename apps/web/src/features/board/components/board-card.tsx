@@ -3,11 +3,11 @@ import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '@altitude/shared/requests';
-import { useLookup } from '../../../lib/directory';
 import { formatDate, formatMinutes, isOverdue } from '../../../lib/format';
 import { ClassificationBadge } from '../../../components/badges';
 import { SlaBadge } from '../../../components/sla-badge';
 import { cardSlaStates } from '../../../lib/service-level';
+import { useCardLookup } from '../card-lookup';
 import classes from './board-card.module.css';
 
 /** What a card does with a pointer and with keys; the board page owns the rules. */
@@ -28,7 +28,11 @@ interface Props extends CardKeys {
   otherLane: boolean;
 }
 
-export function SortableBoardCard({ card, tabStop, otherLane, onCardKey, onCardFocus, ...props }: Props) {
+/**
+ * Memoised: a re-render of its lane (a card added, the virtual window moved) leaves the cards whose
+ * props did not change alone; dnd-kit's own context still reaches each one through useSortable.
+ */
+export const SortableBoardCard = memo(function SortableBoardCard({ card, tabStop, otherLane, onCardKey, onCardFocus, ...props }: Props) {
   const { onClassify } = props;
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: card.id,
@@ -78,7 +82,7 @@ export function SortableBoardCard({ card, tabStop, otherLane, onCardKey, onCardF
       )}
     </div>
   );
-}
+});
 
 /** A class suggested by the type (not yet confirmed) can be confirmed in one click. */
 export const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
@@ -93,7 +97,7 @@ export const BoardCard = memo(function BoardCard({
   onOpen: (id: number) => void;
   overlay?: boolean;
 }) {
-  const lookup = useLookup();
+  const lookup = useCardLookup();
   const overdue = isOverdue(card.dueDate, card.status);
   const assignee = lookup.user(card.assigneeId);
   // Only the states that ask for attention: a board of "On track" badges says nothing.

@@ -13,16 +13,28 @@ interface Props extends CardKeys {
   /** A filter is on: the WIP counter says how many are shown of the column's real count. */
   filtered: boolean;
   tabStopId: number | null;
+  /** The card picked up, if any. */
+  dragging: Card | null;
+  /**
+   * False while the board's first render has not reached this column yet: its header, lane counts
+   * and footer show, its cards follow a moment later (BoardPage renders the columns one by one).
+   */
+  rendered?: boolean;
   onLoadMore?: () => void;
   loadingMore?: boolean;
 }
+
+const none: Card[] = [];
 
 /**
  * One workflow column: its header, then one cell per lane band. The column is a subgrid of the
  * board's rows, so every lane lines up across columns as one horizontal band.
  */
-export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, loadingMore, ...keys }: Props) {
-  const byLane = useMemo(() => Object.fromEntries(lanes.map((l) => [l, cards.filter((c) => laneOf(c) === l)])), [cards]);
+export function BoardColumn({ column, cards, filtered, tabStopId, dragging, rendered = true, onLoadMore, loadingMore, ...keys }: Props) {
+  const byLane = useMemo(
+    () => Object.fromEntries(lanes.map((l) => [l, rendered ? cards.filter((c) => laneOf(c) === l) : none])),
+    [cards, rendered],
+  );
   // The WIP limit measures the column's real size, whatever the filters show.
   const over = column.wipLimit !== null && column.total > column.wipLimit;
   const limit = column.wipLimit === null ? '' : filtered ? ` · limit ${column.wipLimit}` : ` / ${column.wipLimit}`;
@@ -59,6 +71,7 @@ export function BoardColumn({ column, cards, filtered, tabStopId, onLoadMore, lo
           cards={byLane[lane]!}
           count={column.laneCounts[lane]}
           tabStopId={tabStopId}
+          dragging={dragging}
           {...keys}
         />
       ))}

@@ -1,8 +1,8 @@
 import { Text } from '@mantine/core';
-import { useDndContext, useDroppable } from '@dnd-kit/core';
+import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Status } from '@altitude/shared/domain';
 import type { Card } from '@altitude/shared/requests';
 import { classificationColor } from '../../../lib/format';
@@ -19,29 +19,45 @@ interface Props extends CardKeys {
   count: number;
   /** The card holding the board's one tab stop. */
   tabStopId: number | null;
+  /** The card picked up, if any (from the page's drag start, so a keyboard step does not re-render every cell). */
+  dragging: Card | null;
 }
 
 /**
  * One column's cell of a lane band: a droppable of its own (for a lane with no cards yet), a
  * sortable list, virtualised so thousands of cards stay light.
  */
-export function LaneCell({ status, lane, cards, count, tabStopId, ...keys }: Props) {
-  const { active } = useDndContext();
-  const activeCard = active?.data.current?.card as Card | undefined;
+export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...keys }: Props) {
   // A card stays in its lane: while one is dragged, other lanes take no drop (nor a keyboard step).
-  const otherLane = activeCard !== undefined && laneOf(activeCard) !== lane;
+  const otherLane = dragging !== null && laneOf(dragging) !== lane;
   const { setNodeRef } = useDroppable({ id: `lane:${status}:${lane}`, data: { status, lane }, disabled: otherLane });
   const scrollRef = useRef<HTMLDivElement>(null);
+  const ids = useMemo(() => cards.map((c) => c.id), [cards]);
+  // The picked-up card stays mounted however far its lane scrolls: dnd-kit reads its node and
+  // sortable data at every keyboard step, and a step stalled once the virtual window left it.
+  const activeIndex = dragging ? ids.indexOf(dragging.id) : -1;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex < 0 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: cards.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 118,
-    overscan: 3,
+    // The cell's height before it is measured (its CSS max-height), so the first render already
+    // holds the rows the screen shows and measuring the cell after mount changes nothing.
+    initialRect: { width: 0, height: Math.min(window.innerHeight * 0.6, 560) },
+    // While a card of this lane is picked up, more rows ahead are mounted (and measured when
+    // the drag starts), so a keyboard step seldom waits for a row to mount and be measured.
+    overscan: dragging !== null && !otherLane ? 12 : 3,
     // Measuring rows must not force a synchronous React render in the middle of a drag.
     useFlushSync: false,
     getItemKey: (i) => cards[i]!.id,
   });
-  const ids = useMemo(() => cards.map((c) => c.id), [cards]);
   // Focus moved by key to a card scrolled out of the cell: bring it in, so it mounts and takes focus.
   const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);
   useEffect(() => {

@@ -17,7 +17,7 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Board, Card } from '@altitude/shared/requests';
@@ -38,6 +38,7 @@ import { olderFor, PhoneBoard } from '../components/phone-board';
 import { ClassifyPrompt } from '../components/classify-prompt';
 import { ShortcutsDialog } from '../components/shortcuts-dialog';
 import { boardAnnouncements, needsClass } from '../announcements';
+import { CardLookupContext } from '../card-lookup';
 import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
 import { useBoardKeys } from '../hooks/use-board-keys';
@@ -92,6 +93,13 @@ export function BoardPage({ renderCard, onClassified }: Props) {
       }),
     [board, older],
   );
+  // The board's first render is spread over frames: the columns' shells come at once, then their
+  // cards column by column, each in a transition (rendered in slices React yields between), so
+  // the page never holds one long task. Later updates render at once, as before.
+  const [renderedColumns, setRenderedColumns] = useState(0);
+  useEffect(() => {
+    if (columns.length > 0 && renderedColumns < columns.length) startTransition(() => setRenderedColumns((n) => n + 1));
+  }, [columns.length, renderedColumns]);
   const cardById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
 
   const submitMove = (input: MoveInput) =>
@@ -139,7 +147,9 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   };
 
   const classify = useClassifyCard();
-  const { types } = useLookup();
+  // One lookup for every card (maps, the same object while the directory stays), handed down by context.
+  const lookup = useLookup();
+  const { types } = lookup;
   // The latest `open` for the stable callback below (a new function each render would re-render every card).
   const openRef = useRef(open);
   const classifiedRef = useRef(onClassified);
@@ -147,6 +157,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     openRef.current = open;
     classifiedRef.current = onClassified;
   });
+  const openCard = useCallback((id: number) => openRef.current(id), []);
   const defaultOf = (card: Card) => types.find((t) => t.id === card.typeId)?.defaultClassification ?? null;
   // Stable (while the types stay), so memoised cards do not re-render when the page does.
   const classifyCard = useCallback(
@@ -202,98 +213,117 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     classify: classifyCard,
   });
 
+  // Stable for the memoised cards: the latest handler, read when a key is pressed.
+  const cardKeyRef = useRef(onCardKey);
+  useEffect(() => {
+    cardKeyRef.current = onCardKey;
+  });
+  const cardKey = useCallback((card: Card, e: KeyboardEvent) => cardKeyRef.current(card, e), []);
+
   const announcements = boardAnnouncements(cardById, (id, over) => dropFor(id, over as Parameters<typeof dropFor>[1]));
 
   return (
-    <Stack gap="md" className={classes.page}>
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>Board</Title>
-          <Text size="sm" c="dimmed" id={hintId}>
-            {phone ? (
-              'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
-            ) : (
-              <>
-                Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up and
-                drops, <Kbd>?</Kbd> lists every shortcut.
-              </>
-            )}
-          </Text>
-        </div>
-        <Button component={Link} to="/requests/new?from=board">
-          New request
-        </Button>
-      </Group>
-      <BoardFiltersBar {...filterState} />
-      {error && <Alert color="red">{error.message}</Alert>}
-      {isPending ? (
-        <Group justify="center" p="xl">
-          <Loader />
-        </Group>
-      ) : phone ? (
-        <PhoneBoard
-          columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
-          onOpen={open}
-          onClassify={classifyCard}
-          onMove={moveTo}
-        />
-      ) : (
-        <DndContext
-          sensors={sensors}
-          collisionDetection={closestCorners}
-          onDragStart={onDragStart}
-          onDragEnd={onDragEnd}
-          onDragCancel={() => setDragging(null)}
-          accessibility={{ announcements }}
-          // Droppables are measured when a drag starts, not again after every keyboard step that
-          // scrolls a lane: the re-measure held each such step back by a third of a second.
-          measuring={measuring}
-        >
-          <div ref={onBoardMount} tabIndex={-1} className={classes.columns} role="group" aria-label="Board cards" aria-describedby={hintId}>
-            {columns.map(({ column, cards }) => {
-              const more = older[column.status];
-              const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
-              return (
-                <BoardColumn
-                  key={column.status}
-                  column={column}
-                  cards={cards}
-                  filtered={filterState.active}
-                  tabStopId={tabStopId}
-                  onOpen={open}
-                  onClassify={classifyCard}
-                  onCardKey={onCardKey}
-                  onCardFocus={onCardFocus}
-                  onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
-                  loadingMore={more?.isFetching}
-                />
-              );
-            })}
+    <CardLookupContext.Provider value={lookup}>
+      <Stack gap="md" className={classes.page}>
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={1}>Board</Title>
+            <Text size="sm" c="dimmed" id={hintId}>
+              {phone ? (
+                'One column at a time: pick it above the cards, and use "Move to…" on a card to move it.'
+              ) : (
+                <>
+                  Drag cards between columns, or by keyboard: arrows move between cards, <Kbd>Enter</Kbd> opens, <Kbd>Space</Kbd> picks up
+                  and drops, <Kbd>?</Kbd> lists every shortcut.
+                </>
+              )}
+            </Text>
           </div>
-          <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={() => {}} overlay /> : null}</DragOverlay>
-        </DndContext>
-      )}
-      <ClassifyPrompt
-        key={pending?.card.id ?? 0}
-        card={pending?.card ?? null}
-        targetLabel={pending ? statusLabel[pending.status] : ''}
-        defaultClassification={pending ? defaultOf(pending.card) : null}
-        busy={classifying}
-        onChoose={choose}
-        onCancel={() => setPending(null)}
-      />
-      <ShortcutsDialog opened={helpOpen} onClose={closeHelp} />
-      <VisuallyHidden aria-live="polite" data-testid="board-announcer">
-        {message}
-      </VisuallyHidden>
-      {renderCard(openId, () => open(null))}
-    </Stack>
+          <Button component={Link} to="/requests/new?from=board">
+            New request
+          </Button>
+        </Group>
+        <BoardFiltersBar {...filterState} />
+        {error && <Alert color="red">{error.message}</Alert>}
+        {isPending ? (
+          <Group justify="center" p="xl">
+            <Loader />
+          </Group>
+        ) : phone ? (
+          <PhoneBoard
+            columns={columns.map(({ column, cards }) => ({ column, cards, ...olderFor(column, older[column.status]) }))}
+            onOpen={open}
+            onClassify={classifyCard}
+            onMove={moveTo}
+          />
+        ) : (
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCorners}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => setDragging(null)}
+            accessibility={{ announcements }}
+            // Droppables are measured only while a card is picked up (never at rest: a board that
+            // loads or updates does not pay for it), and again when a lane scrolls new cards in.
+            measuring={measuring}
+          >
+            <div
+              ref={onBoardMount}
+              tabIndex={-1}
+              className={classes.columns}
+              role="group"
+              aria-label="Board cards"
+              aria-describedby={hintId}
+            >
+              {columns.map(({ column, cards }, index) => {
+                const more = older[column.status];
+                const nextCursor = more?.data ? more.data.pages[more.data.pages.length - 1]!.nextCursor : column.nextCursor;
+                return (
+                  <BoardColumn
+                    key={column.status}
+                    column={column}
+                    cards={cards}
+                    filtered={filterState.active}
+                    tabStopId={tabStopId}
+                    dragging={dragging}
+                    rendered={index < renderedColumns}
+                    onOpen={openCard}
+                    onClassify={classifyCard}
+                    onCardKey={cardKey}
+                    onCardFocus={onCardFocus}
+                    onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
+                    loadingMore={more?.isFetching}
+                  />
+                );
+              })}
+            </div>
+            <DragOverlay dropAnimation={null}>{dragging ? <BoardCard card={dragging} onOpen={noop} overlay /> : null}</DragOverlay>
+          </DndContext>
+        )}
+        <ClassifyPrompt
+          key={pending?.card.id ?? 0}
+          card={pending?.card ?? null}
+          targetLabel={pending ? statusLabel[pending.status] : ''}
+          defaultClassification={pending ? defaultOf(pending.card) : null}
+          busy={classifying}
+          onChoose={choose}
+          onCancel={() => setPending(null)}
+        />
+        <ShortcutsDialog opened={helpOpen} onClose={closeHelp} />
+        <VisuallyHidden aria-live="polite" data-testid="board-announcer">
+          {message}
+        </VisuallyHidden>
+        {renderCard(openId, () => open(null))}
+      </Stack>
+    </CardLookupContext.Provider>
   );
 }
 
 const keyboardCodes = { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space] };
-const measuring = { droppable: { strategy: MeasuringStrategy.BeforeDragging } };
+const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 const hintId = 'board-keys-hint';
+const noop = () => {};
 
 /** Older pages of the done and declined columns, fetched only when asked for. */
 function useOlderColumns(filters: BoardFilters, board: Board | undefined) {
