@@ -91,7 +91,7 @@ export function HolidaysEditor({ holidays }: { holidays: Holiday[] }) {
               value={row.date}
               onChange={(e) => edit(i, { date: e.currentTarget.value })}
               error={errors[`items.${i}.date`]}
-              w={170}
+              w={144}
             />
             <TextInput
               label="Name"
@@ -101,7 +101,8 @@ export function HolidaysEditor({ holidays }: { holidays: Holiday[] }) {
               maxLength={holidayNameMax + 20}
               onChange={(e) => edit(i, { name: e.currentTarget.value })}
               error={errors[`items.${i}.name`]}
-              style={{ flex: '1 1 180px' }}
+              // Narrow enough that date, name and remove share one line on a phone: one holiday, one row.
+              style={{ flex: '1 1 100px' }}
             />
             <ActionIcon
               variant="subtle"
