@@ -91,7 +91,7 @@ export function HolidaysEditor({ holidays }: { holidays: Holiday[] }) {
               value={row.date}
               onChange={(e) => edit(i, { date: e.currentTarget.value })}
               error={errors[`items.${i}.date`]}
-              w={144}
+              w={170}
             />
             <TextInput
               label="Name"
@@ -101,8 +101,7 @@ export function HolidaysEditor({ holidays }: { holidays: Holiday[] }) {
               maxLength={holidayNameMax + 20}
               onChange={(e) => edit(i, { name: e.currentTarget.value })}
               error={errors[`items.${i}.name`]}
-              // Narrow enough that date, name and remove share one line on a phone: one holiday, one row.
-              style={{ flex: '1 1 100px' }}
+              style={{ flex: '1 1 180px' }}
             />
             <ActionIcon
               variant="subtle"
