@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { accounts, screenshot, signIn } from './support';
+import { accounts, screenshot, sidewaysInside, signIn } from './support';
 
 // A phone in the hand: 390 × 844, touch events, a mobile viewport.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -8,6 +8,8 @@ const sideways = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 async function fitsThePhone(page: Page, label: string) {
   await expect.poll(() => sideways(page), { message: `${label}: no horizontal page scroll` }).toBeLessThanOrEqual(0);
+  // Nor a box inside the page that the thumb must swipe sideways to read a row.
+  await expect.poll(() => sidewaysInside(page), { message: `${label}: no box scrolling sideways inside the page` }).toEqual([]);
 }
 
 /** A finger needs about 44 px (Apple's and WCAG 2.5.5's figure). */
@@ -133,4 +135,66 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
   await phoneCard.getByText(req.key).tap();
   await expect(page.getByRole('dialog', { name: new RegExp(req.key) })).toBeVisible();
   await fitsThePhone(page, 'board drawer');
+});
+
+/** Where a cell sits on the screen. */
+const boxOf = async (cell: Locator) => (await cell.boundingBox())!;
+
+test('a lead reads Insights and Settings tables on a phone as one card per row, with nothing to swipe sideways', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, accounts.lead);
+  const departments = (await (await page.request.get('/api/departments')).json()) as { items: { id: number }[] };
+  const invited = await page.request.post('/api/invitations', {
+    data: {
+      email: `pocket-${Date.now().toString(36)}@example.com`,
+      name: 'Pocket Invitee',
+      role: 'requester',
+      departmentId: departments.items[0]!.id,
+    },
+  });
+  expect(invited.status()).toBe(201);
+
+  await page.goto('/insights');
+  await expect(page.getByText('Strategic share').first()).toBeVisible();
+  const serviceLevels = page.getByRole('region', { name: 'Service levels, table' });
+  await expect(serviceLevels.getByRole('row').nth(1)).toBeVisible();
+  await fitsThePhone(page, 'insights');
+  // The table's box is no longer a Tab stop: there is nothing in it to scroll.
+  await expect(serviceLevels).not.toHaveAttribute('tabindex');
+  // A screen reader still meets a table with its column headers.
+  await expect(serviceLevels.getByRole('columnheader', { name: 'On time' })).toHaveCount(1);
+  // Each figure of a row sits on its own line, one under the other, inside the card's width.
+  const row = serviceLevels.getByRole('row').nth(1);
+  const cells = row.getByRole('cell');
+  await expect(cells).toHaveCount(7);
+  const card = await boxOf(row);
+  let above = 0;
+  for (let i = 0; i < 7; i++) {
+    const box = await boxOf(cells.nth(i));
+    expect(box.y, `cell ${i} starts below the one before`).toBeGreaterThanOrEqual(above);
+    expect(box.x + box.width, `cell ${i} fits the card`).toBeLessThanOrEqual(card.x + card.width + 1);
+    above = box.y + box.height - 1;
+  }
+  await screenshot(page, 'phone-insights-390');
+
+  await page.goto('/settings?tab=request-types');
+  const banner = page.getByRole('row', { name: /^Event banner/ });
+  await expect(banner).toBeVisible();
+  await fitsThePhone(page, 'settings, request types');
+  const level = banner.getByRole('cell', { name: /5 business days/ });
+  const kind = banner.getByRole('cell', { name: 'Tactical' });
+  expect((await boxOf(kind)).y).toBeGreaterThan((await boxOf(level)).y);
+  // The row's action is whole on screen, not cut off at the right edge.
+  const edit = banner.getByRole('button', { name: 'Edit Event banner' });
+  await edit.scrollIntoViewIfNeeded();
+  await expect(edit).toBeInViewport({ ratio: 1 });
+
+  await page.goto('/settings?tab=people');
+  const invitation = page.getByRole('row', { name: /Pocket Invitee/ });
+  await expect(invitation).toBeVisible();
+  await fitsThePhone(page, 'settings, people with a pending invitation');
+  await expect(invitation.getByRole('cell', { name: 'Requester' })).toBeVisible();
+  await invitation.getByRole('button', { name: "Revoke Pocket Invitee's invitation" }).scrollIntoViewIfNeeded();
+  await expect(invitation.getByRole('button', { name: "Revoke Pocket Invitee's invitation" })).toBeInViewport({ ratio: 1 });
+  await screenshot(page, 'phone-settings-people-390');
 });

@@ -57,3 +57,28 @@ export function parseCsv(text: string): string[][] {
   if (cell !== '' || row.length) endRow();
   return rows;
 }
+
+/**
+ * Boxes that scroll sideways inside the page at the current width: each as a short description
+ * (tag, class, label and how far it overflows). A phone user should never have to swipe inside a
+ * box to read a row. One kind of box may: a strip of choices that is nothing but one radio group
+ * (the phone board's column switcher, the timesheet's day switcher), where sliding the strip to
+ * reach a choice is the expected gesture and each choice is its own Tab stop anyway.
+ */
+export function sidewaysInside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const { overflowX } = getComputedStyle(el);
+      if (overflowX !== 'auto' && overflowX !== 'scroll') continue;
+      if (el.scrollWidth - el.clientWidth <= 1 || el.clientWidth === 0) continue;
+      if (el.childElementCount === 1 && el.firstElementChild?.getAttribute('role') === 'radiogroup') continue;
+      const name = el.getAttribute('aria-label') ?? el.querySelector('[aria-label], th, h2, h3')?.textContent ?? '';
+      const cls = typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 2).join('.') : '';
+      found.push(
+        `<${el.tagName.toLowerCase()}${cls ? ` .${cls}` : ''}> "${name.slice(0, 40)}" ${el.scrollWidth} px in ${el.clientWidth} px`,
+      );
+    }
+    return found;
+  });
+}

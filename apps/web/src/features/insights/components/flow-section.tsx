@@ -4,6 +4,7 @@ import type { Flow } from '@altitude/shared/insights';
 import { formatDate, plural, statusLabel } from '../../../lib/format';
 import { classColors } from './weekly-split-chart';
 import { WideTable } from './wide-table';
+import stacked from '../../../components/stacked-table.module.css';
 
 const classLabel = { strategic: 'Strategic', tactical: 'Tactical', unclassified: 'Unclassified' } as const;
 const daysText = (d: number | null) => (d === null ? '—' : `${d.toFixed(1)} d`);
@@ -29,7 +30,7 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
       </Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="sm">
-          <Table fz="sm" verticalSpacing={4} data-testid="cycle-by-class">
+          <Table fz="sm" verticalSpacing={4} data-testid="cycle-by-class" className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Class</Table.Th>
@@ -42,15 +43,21 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
               {data.cycleTime.byClass.map((c) => (
                 <Table.Tr key={c.classification}>
                   <Table.Td>{classLabel[c.classification]}</Table.Td>
-                  <Table.Td ta="right">{c.count}</Table.Td>
-                  <Table.Td ta="right">{daysText(c.medianDays)}</Table.Td>
-                  <Table.Td ta="right">{daysText(c.p85Days)}</Table.Td>
+                  <Table.Td ta="right" data-label="Delivered">
+                    {c.count}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="Median">
+                    {daysText(c.medianDays)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="85th pct">
+                    {daysText(c.p85Days)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
           <WideTable label="Cycle time by type, table">
-            <Table fz="sm" verticalSpacing={4}>
+            <Table fz="sm" verticalSpacing={4} className={stacked.table}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Type</Table.Th>
@@ -66,12 +73,18 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
                   return (
                     <Table.Tr key={t.typeId}>
                       <Table.Td>{t.typeName}</Table.Td>
-                      <Table.Td ta="right">{t.count}</Table.Td>
-                      <Table.Td ta="right" c={slow ? 'red.7' : undefined} fw={slow ? 600 : undefined}>
+                      <Table.Td ta="right" data-label="Delivered">
+                        {t.count}
+                      </Table.Td>
+                      <Table.Td ta="right" c={slow ? 'red.7' : undefined} fw={slow ? 600 : undefined} data-label="Median">
                         {daysText(t.medianDays)}
                       </Table.Td>
-                      <Table.Td ta="right">{daysText(t.p85Days)}</Table.Td>
-                      <Table.Td ta="right">{t.turnaroundDays} d</Table.Td>
+                      <Table.Td ta="right" data-label="85th pct">
+                        {daysText(t.p85Days)}
+                      </Table.Td>
+                      <Table.Td ta="right" data-label="Usual">
+                        {t.turnaroundDays} d
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
@@ -112,7 +125,7 @@ export function FlowSection({ data }: { data: Flow | undefined }) {
                 </Badge>
               </Group>
               {col.items.slice(0, 3).map((c) => (
-                <Text size="xs" key={c.id} truncate>
+                <Text size="xs" key={c.id} lineClamp={2}>
                   <Text span ff="monospace" c="dimmed" size="xs">
                     {c.key}
                   </Text>{' '}

@@ -4,6 +4,7 @@ import type { HandBack, HandBackCandidate } from '@altitude/shared/insights';
 import { formatDate, plural } from '../../../lib/format';
 import { hours } from './report-format';
 import { WideTable } from './wide-table';
+import stacked from '../../../components/stacked-table.module.css';
 
 /** Tactical work one department asks for again and again at low effort: candidates for a self-serve kit. */
 /**
@@ -29,7 +30,7 @@ export function HandBackTable({ data, linkRequests, makeKits }: { data: HandBack
         </Text>
       ) : (
         <WideTable label="Hand-back candidates, table">
-          <Table verticalSpacing={6} fz="sm" data-testid="hand-back-table">
+          <Table verticalSpacing={6} fz="sm" data-testid="hand-back-table" className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Who and what</Table.Th>
@@ -56,20 +57,33 @@ export function HandBackTable({ data, linkRequests, makeKits }: { data: HandBack
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{c.requestCount}</Table.Td>
-                  <Table.Td ta="right">{hours(c.minutesEach)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
+                  <Table.Td ta="right" data-label="Requests">
+                    {c.requestCount}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="Hours each">
+                    {hours(c.minutesEach)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} data-label="Hours in all">
                     {hours(c.totalMinutes)}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Kit">
                     <KitCell candidate={c} makeKits={makeKits} />
                   </Table.Td>
-                  <Table.Td ta="right">{c.kit ? c.avoided : '—'}</Table.Td>
-                  <Table.Td ta="right">{c.kit ? c.filedSince : '—'}</Table.Td>
-                  <Table.Td ta="right" fw={c.minutesSaved > 0 ? 600 : undefined} c={c.minutesSaved > 0 ? 'teal.9' : undefined}>
+                  <Table.Td ta="right" data-label="Avoided">
+                    {c.kit ? c.avoided : '—'}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="Filed since">
+                    {c.kit ? c.filedSince : '—'}
+                  </Table.Td>
+                  <Table.Td
+                    ta="right"
+                    fw={c.minutesSaved > 0 ? 600 : undefined}
+                    c={c.minutesSaved > 0 ? 'teal.9' : undefined}
+                    data-label="Hours saved"
+                  >
                     {c.kit ? hours(c.minutesSaved) : '—'}
                   </Table.Td>
-                  <Table.Td maw={300}>
+                  <Table.Td maw={300} data-label="Requests behind it">
                     <Text size="xs" lineClamp={2}>
                       {c.requestIds.slice(0, 12).map((id, i) => (
                         <span key={id}>

@@ -30,11 +30,14 @@ export function PeriodPicker({ period, preset, onChange }: Props) {
   };
 
   return (
-    <Group gap="sm" align="flex-start" className="no-print">
+    <Group gap="sm" align="flex-start" className="no-print" w={compact ? '100%' : undefined}>
+      {/* On a phone the presets share the width and a long one wraps onto two lines, never past the edge. */}
       <SegmentedControl
         aria-label="Period"
         size={compact ? 'xs' : 'sm'}
-        styles={compact ? { label: { paddingInline: 6 } } : undefined}
+        fullWidth={compact}
+        w={compact ? '100%' : undefined}
+        styles={compact ? { label: { paddingInline: 4, whiteSpace: 'normal', lineHeight: 1.25 } } : undefined}
         value={draft ? 'custom' : preset}
         onChange={(v) => {
           if (v === 'custom') return;

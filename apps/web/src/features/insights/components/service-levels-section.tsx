@@ -5,6 +5,7 @@ import { useServiceLevels, type ServiceGrouping } from '../api/get-service-level
 import type { Period } from '../hooks/use-period';
 import { pct } from './report-format';
 import { WideTable } from './wide-table';
+import stacked from '../../../components/stacked-table.module.css';
 
 const views: { value: ServiceGrouping; label: string; column: string }[] = [
   { value: 'type', label: 'By type', column: 'Request type' },
@@ -47,7 +48,7 @@ export function ServiceLevelsSection({ period }: { period: Period }) {
         <Skeleton h={160} />
       ) : (
         <WideTable label="Service levels, table">
-          <Table verticalSpacing={6} fz="sm" data-testid="service-levels-table" miw={640}>
+          <Table verticalSpacing={6} fz="sm" data-testid="service-levels-table" miw={640} className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{column}</Table.Th>
@@ -80,8 +81,10 @@ export function ServiceLevelsSection({ period }: { period: Period }) {
               {data.groups.map((g) => (
                 <Table.Tr key={g.key}>
                   <Table.Td>{g.label}</Table.Td>
-                  <Table.Td ta="right">{g.delivered}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td ta="right" data-label="Delivered">
+                    {g.delivered}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-label="On time">
                     {g.onTimeShare === null ? (
                       '—'
                     ) : (
@@ -93,10 +96,16 @@ export function ServiceLevelsSection({ period }: { period: Period }) {
                       </>
                     )}
                   </Table.Td>
-                  <Table.Td ta="right">{formatBusinessMinutes(g.medianFirstResponseMinutes)}</Table.Td>
-                  <Table.Td ta="right">{formatBusinessMinutes(g.pausedMinutes)}</Table.Td>
-                  <Table.Td ta="right">{g.filed === 0 ? '—' : g.needsInfoRounds.toFixed(1)}</Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td ta="right" data-label="First response (median)">
+                    {formatBusinessMinutes(g.medianFirstResponseMinutes)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="Paused">
+                    {formatBusinessMinutes(g.pausedMinutes)}
+                  </Table.Td>
+                  <Table.Td ta="right" data-label="Needs-info rounds">
+                    {g.filed === 0 ? '—' : g.needsInfoRounds.toFixed(1)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }} data-label="Rushes">
                     {g.rushCount}
                     {g.filed > 0 && (
                       <Text span size="xs" c="dimmed">

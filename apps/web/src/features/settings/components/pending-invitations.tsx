@@ -7,12 +7,16 @@ import { roleLabel } from '../../../lib/roles';
 import { saved, showServerErrors } from '../../../lib/forms';
 import { useInvitations } from '../api/list-invitations';
 import { useRevokeInvitation } from '../api/revoke-invitation';
+import { usePhone } from '../../../lib/use-phone';
+import stacked from '../../../components/stacked-table.module.css';
 
 /** Invitations sent and not yet accepted, each revocable (its link then stops working). */
 export function PendingInvitations() {
   const { data: invitations = [] } = useInvitations();
   const { data: departments = [] } = useDepartments();
   const revoke = useRevokeInvitation();
+  // On a phone each invitation is a card (the shared stacked table): no box to swipe sideways in.
+  const phone = usePhone();
   if (invitations.length === 0) return null;
 
   const confirmRevoke = (invitation: Invitation) =>
@@ -34,8 +38,8 @@ export function PendingInvitations() {
         Pending invitations
       </Title>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" horizontalSpacing="md">
+        <Table.ScrollContainer minWidth={phone ? 0 : 640} type={phone ? 'native' : undefined}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Person</Table.Th>
@@ -58,9 +62,9 @@ export function PendingInvitations() {
                       {invitation.email}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{roleLabel[invitation.role]}</Table.Td>
-                  <Table.Td>{departments.find((d) => d.id === invitation.departmentId)?.name ?? '—'}</Table.Td>
-                  <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
+                  <Table.Td data-label="Role">{roleLabel[invitation.role]}</Table.Td>
+                  <Table.Td data-label="Department">{departments.find((d) => d.id === invitation.departmentId)?.name ?? '—'}</Table.Td>
+                  <Table.Td data-label="Link works until">{formatDate(invitation.expiresAt)}</Table.Td>
                   <Table.Td>
                     <Button
                       size="xs"

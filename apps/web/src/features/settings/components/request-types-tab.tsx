@@ -5,9 +5,13 @@ import type { RequestType } from '@altitude/shared/directory';
 import { useRequestTypes } from '../../../lib/directory';
 import { classificationColor, classificationLabel, plural } from '../../../lib/format';
 import { RequestTypeModal } from './request-type-modal';
+import { usePhone } from '../../../lib/use-phone';
+import stacked from '../../../components/stacked-table.module.css';
 
 export function RequestTypesTab() {
   const { data: types = [] } = useRequestTypes();
+  // On a phone each type is a card (the shared stacked table): no box to swipe sideways in.
+  const phone = usePhone();
   const [picked, setEditing] = useState<RequestType | 'new' | null>(null);
   // `?kit=<typeId>` ("Make a kit" on Insights) opens that type at its kit, in one click.
   const [params, setParams] = useSearchParams();
@@ -35,8 +39,8 @@ export function RequestTypesTab() {
         <Button onClick={() => setEditing('new')}>Add request type</Button>
       </Group>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={800}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+        <Table.ScrollContainer minWidth={phone ? 0 : 800} type={phone ? 'native' : undefined}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover className={stacked.table}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Type</Table.Th>
@@ -61,12 +65,12 @@ export function RequestTypesTab() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Service level">
                     <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {plural(type.turnaroundDays, 'business day')} · first response {type.firstResponseHours} h
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td data-label="Default class">
                     <Badge variant="light" color={classificationColor[type.defaultClassification]}>
                       {classificationLabel[type.defaultClassification]}
                     </Badge>
