@@ -146,6 +146,41 @@ test('a marketer triages and moves cards on the board with the keyboard alone', 
   await expect(search).toHaveValue(`${q}a`);
 });
 
+test('a keyboard drag walks a long lane past the cards drawn on screen and drops where it was announced', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const types = (await (await page.request.get('/api/request-types')).json()).items as { id: number; defaultClassification: string }[];
+  const tacticalType = types.find((t) => t.defaultClassification === 'tactical')!.id;
+  const q = tag();
+  // A lane far taller than the screen: the lane draws only the cards near the view.
+  const mover = await fileCard(page, `${q} mover`, tacticalType, 'tactical');
+  const rest: Card[] = [];
+  for (let i = 1; i <= 30; i++) rest.push(await fileCard(page, `${q} card ${String(i).padStart(2, '0')}`, tacticalType, 'tactical'));
+
+  await page.goto(`/board?q=${q}`);
+  await expect(page.getByTestId(`card-${mover.id}`)).toBeVisible(slow);
+  await page.keyboard.press('Tab');
+  if ((await focusedCard(page)) === null) await page.keyboard.press('Tab');
+  expect(await focusedCard(page)).toBe(mover.id);
+
+  const live = page.locator('[aria-live="assertive"]');
+  await page.keyboard.press('Space');
+  await expect(live).toContainText(`card ${mover.key}, ${mover.title} is over Intake`);
+  await page.waitForTimeout(300);
+  // 24 steps down, each announced over the next card, well past the cards first drawn.
+  for (const card of rest.slice(0, 24)) {
+    await page.keyboard.press('ArrowDown');
+    await expect(live).toContainText(`is over Intake, next to ${card.key}.`);
+  }
+  const moved = page.waitForResponse((res) => res.url().endsWith(`/api/requests/${mover.id}/move`));
+  await page.keyboard.press('Space');
+  expect((await moved).status()).toBe(200);
+  await expect(live).toContainText(`${mover.key} moved to Intake, position 25 of 31 in the tactical lane.`);
+  const board = (await (await page.request.get(`/api/board?q=${q}`)).json()) as Board;
+  const ids = [...rest.slice(0, 24), mover, ...rest.slice(24)].map((c) => c.id);
+  expect(board.columns.find((c) => c.status === 'intake')!.cards.map((c) => c.id)).toEqual(ids);
+  await expect.poll(() => focusedCard(page)).toBe(mover.id);
+});
+
 test('filing a request and logging time from the board, by keyboard alone', async ({ page }) => {
   await signIn(page, accounts.marketer);
   const title = `${tag()} keyboard-filed banner`;
