@@ -40,7 +40,8 @@ export function storageFor(url: string, cookie: string): StorageState {
   const [name, value] = cookie.split('=') as [string, string];
   return {
     cookies: [{ name, value, domain: new URL(url).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
-    origins: [],
+    // A returning board reader: public/board-early.js starts the board's read before the code.
+    origins: [{ origin: new URL(url).origin, localStorage: [{ name: 'altitude.boardReader', value: '1' }] }],
   };
 }
 

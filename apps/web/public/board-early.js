@@ -5,6 +5,13 @@
 // the response once, and only when the URL matches and the answer is a 200 (src/lib/early-fetch.ts).
 (function () {
   if (location.pathname !== '/board' || typeof fetch !== 'function') return;
+  // Only for a person who has read the board in this browser since signing in (src/lib/early-fetch.ts,
+  // boardReaderKey): a signed-out visitor or a requester would get a 401/403 printed in the console.
+  try {
+    if (localStorage.getItem('altitude.boardReader') !== '1') return;
+  } catch {
+    return;
+  }
   var params = new URLSearchParams(location.search);
   var query = new URLSearchParams();
   // The filters of src/features/board/hooks/use-board-filters.ts, in its order.

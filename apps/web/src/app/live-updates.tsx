@@ -4,6 +4,7 @@ import { ChangeEvent } from '@altitude/shared/events';
 import type { Board, Card } from '@altitude/shared/requests';
 import { applyNotificationsChanged } from '../features/notifications/api/list-notifications';
 import { queryKeys } from '../lib/query-keys';
+import { withCard } from './board-patch';
 
 /** Puts a changed card where it now belongs in an unfiltered board; filtered boards refetch instead. */
 function patchBoards(queryClient: QueryClient, card: Card) {
@@ -16,14 +17,7 @@ function patchBoards(queryClient: QueryClient, card: Card) {
     }
     const existing = board.columns.flatMap((c) => c.cards).find((c) => c.id === card.id);
     if (existing && existing.version >= card.version) continue;
-    queryClient.setQueryData<Board>(key, {
-      columns: board.columns.map((col) => {
-        const had = col.cards.some((c) => c.id === card.id);
-        const cards = col.cards.filter((c) => c.id !== card.id);
-        const count = col.count - (had ? 1 : 0);
-        return col.status === card.status ? { ...col, cards: [...cards, card], count: count + 1 } : { ...col, cards, count };
-      }),
-    });
+    queryClient.setQueryData<Board>(key, withCard(board, card));
   }
 }
 

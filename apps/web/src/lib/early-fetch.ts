@@ -5,6 +5,30 @@ interface Early {
   response: Promise<Response | null>;
 }
 
+/**
+ * Set once this browser's person has read the board: public/board-early.js starts its read only
+ * then, so a signed-out visitor or a requester (who has no board) never sends one that would
+ * answer 401/403. Any sign-in or sign-out, a signed-out page load and a refused early read forget
+ * it; the next board read that succeeds sets it again. A session that expires unseen costs one 401.
+ */
+export const boardReaderKey = 'altitude.boardReader';
+
+export function rememberBoardReader() {
+  try {
+    localStorage.setItem(boardReaderKey, '1');
+  } catch {
+    // No storage (private mode, tests in Node): the board is read the usual way.
+  }
+}
+
+export function forgetBoardReader() {
+  try {
+    localStorage.removeItem(boardReaderKey);
+  } catch {
+    // As above.
+  }
+}
+
 /** An early answer older than this is not used: live updates only cover what happens after the app starts. */
 const maxAgeMs = 10_000;
 
@@ -20,5 +44,7 @@ export async function takeEarly(url: string): Promise<Response | null> {
   delete w.__altitudeEarly;
   if (early.url !== url || Date.now() - early.at > maxAgeMs) return null;
   const res = await early.response;
-  return res && res.status === 200 ? res : null;
+  if (res && res.status === 200) return res;
+  forgetBoardReader();
+  return null;
 }

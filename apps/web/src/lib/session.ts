@@ -1,6 +1,7 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { SessionResponse, type SessionUser } from '@altitude/shared/auth';
 import { api } from './api-client';
+import { forgetBoardReader } from './early-fetch';
 import { queryKeys } from './query-keys';
 
 /**
@@ -10,7 +11,11 @@ import { queryKeys } from './query-keys';
  */
 export const meQueryOptions = queryOptions({
   queryKey: queryKeys.me,
-  queryFn: async (): Promise<SessionUser | null> => (await api.get('/api/auth/session', SessionResponse)).user,
+  queryFn: async (): Promise<SessionUser | null> => {
+    const { user } = await api.get('/api/auth/session', SessionResponse);
+    if (!user) forgetBoardReader();
+    return user;
+  },
   staleTime: 5 * 60_000,
 });
 
@@ -25,12 +30,14 @@ export function useCurrentUser(): SessionUser {
 
 /** A sign-in succeeded: nothing a previous user had cached may leak into this session. */
 export function startSession(queryClient: QueryClient, user: SessionUser) {
+  forgetBoardReader();
   queryClient.clear();
   queryClient.setQueryData(queryKeys.me, user);
 }
 
 /** Signed out, or the server answered 401: forget the user (RequireAuth then redirects). */
 export function endSession(queryClient: QueryClient, { clearCache }: { clearCache: boolean }) {
+  forgetBoardReader();
   if (clearCache) queryClient.clear();
   queryClient.setQueryData(queryKeys.me, null);
 }

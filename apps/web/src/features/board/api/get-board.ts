@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Board } from '@altitude/shared/requests';
 import { api, queryString, readResponse } from '../../../lib/api-client';
-import { takeEarly } from '../../../lib/early-fetch';
+import { rememberBoardReader, takeEarly } from '../../../lib/early-fetch';
 import { queryKeys } from '../../../lib/query-keys';
 import type { BoardFilters } from '../hooks/use-board-filters';
 
@@ -9,7 +9,9 @@ import type { BoardFilters } from '../hooks/use-board-filters';
 export async function getBoard(filters: BoardFilters) {
   const url = `/api/board${queryString(filters)}`;
   const early = await takeEarly(url);
-  return early ? readResponse(url, early, Board) : api.get(url, Board);
+  const board = early ? await readResponse(url, early, Board) : await api.get(url, Board);
+  rememberBoardReader();
+  return board;
 }
 
 export const boardQuery = (filters: BoardFilters) =>
