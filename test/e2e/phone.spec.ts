@@ -67,6 +67,9 @@ test('a salesperson files a request from a phone with taps, sees its key and dat
   const card = page.getByRole('listitem').filter({ hasText: key });
   await expect(card).toBeVisible();
   await expect(card).toContainText('Intake');
+  // A request nobody has planned yet says so in words, not a bare "Planned for —".
+  await expect(card).toContainText('Not yet planned');
+  await expect(card).not.toContainText('Planned for');
   await fitsThePhone(page, 'my requests');
   await screenshot(page, 'phone-my-requests-390');
   // The banner greeted the filing once; coming back to the request does not repeat it.
@@ -133,8 +136,14 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
 
   // Tapping the card opens its drawer, as on the desktop board.
   await phoneCard.getByText(req.key).tap();
-  await expect(page.getByRole('dialog', { name: new RegExp(req.key) })).toBeVisible();
+  const drawer = page.getByRole('dialog', { name: new RegExp(req.key) });
+  await expect(drawer).toBeVisible();
   await fitsThePhone(page, 'board drawer');
+  // Its five tabs sit on one row: none wraps onto a line of its own.
+  const tabs = drawer.getByRole('tab');
+  await expect(tabs).toHaveCount(5);
+  const tops = await tabs.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
 });
 
 /** Where a cell sits on the screen. */
@@ -207,4 +216,12 @@ test('a lead reads Insights and Settings tables on a phone as one card per row, 
   await expect(invitation.getByRole('cell', { name: 'Requester' })).toBeVisible();
   await wholeAcross(page, invitation.getByRole('button', { name: "Revoke Pocket Invitee's invitation" }));
   await screenshot(page, 'phone-settings-people-390');
+
+  // The company calendar: each holiday's remove button is a finger's size, whole on screen.
+  await page.goto('/settings?tab=working-time');
+  const removes = page.getByRole('button', { name: /^Remove / });
+  await expect(removes.first()).toBeVisible();
+  await fitsThePhone(page, 'settings, working time');
+  await wholeAcross(page, removes.first());
+  expect((await boxOf(removes.first())).width, 'a 44 px touch target across').toBeGreaterThanOrEqual(44);
 });

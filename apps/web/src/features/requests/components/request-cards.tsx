@@ -53,7 +53,9 @@ export function RequestCards({ requests }: { requests: Card[] }) {
                 ? `Delivered ${formatDate(r.completedAt)}`
                 : r.status === 'declined'
                   ? ''
-                  : `Planned for ${formatDate(r.plannedFor)}`}
+                  : r.plannedFor
+                    ? `Planned for ${formatDate(r.plannedFor)}`
+                    : 'Not yet planned'}
             </Text>
           </Group>
         </Paper>

@@ -22,6 +22,7 @@ import { EstimateInput } from './estimate-input';
 import { IntakeAnswers } from './intake-answers';
 import { ServiceLevelLine } from './service-level-line';
 import { TimeLog } from './time-log';
+import classes from './request-drawer.module.css';
 
 /** What the drawer offers a piece composed into it (app/ passes one): the request and the drawer's own edits. */
 export interface DrawerActions {
@@ -222,7 +223,7 @@ function DrawerBody({ id, onClose, renderTradeOff, renderFiles, renderPlanning }
       <AskRequester request={request} />
 
       <Divider />
-      <Tabs defaultValue="brief" keepMounted={false}>
+      <Tabs defaultValue="brief" keepMounted={false} classNames={{ tab: classes.tab }}>
         <Tabs.List>
           <Tabs.Tab value="brief">Brief</Tabs.Tab>
           <Tabs.Tab value="time">Time</Tabs.Tab>

@@ -4,6 +4,7 @@ import { holidayNameMax, maxHolidays, PutHolidaysBody, type Holiday } from '@alt
 import { ApiError } from '../../../lib/api-client';
 import { saved, showServerErrors } from '../../../lib/forms';
 import { usePutHolidays } from '../api/put-holidays';
+import classes from './holidays-editor.module.css';
 
 interface Row {
   key: number;
@@ -108,6 +109,7 @@ export function HolidaysEditor({ holidays }: { holidays: Holiday[] }) {
               color="red"
               size="lg"
               mt={26}
+              className={classes.remove}
               aria-label={`Remove ${row.name.trim() || `holiday ${i + 1}`}`}
               onClick={() => remove(i)}
             >
