@@ -236,3 +236,35 @@ test('the invitation page, live and spent, passes axe and fits a phone', async (
     await check(page, `invitation-dead-${width}`, width, { title: 'Join Altitude · Altitude' });
   }
 });
+
+test('following a link inside the app puts focus on the new screen’s heading, by keyboard and by mouse', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  await page.goto('/board');
+  await expect(page.getByTestId('column-intake')).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  const h1 = page.getByRole('heading', { level: 1 });
+  const focusInMain = () => page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false);
+
+  // By keyboard: Enter on a nav link; the screen reader then reads where it arrived.
+  await nav.getByRole('link', { name: 'Timesheet' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText('Timesheet');
+  await expect(h1).toBeFocused();
+  // The next Tab starts at the top of the new screen, not back in the navigation.
+  await page.keyboard.press('Tab');
+  expect(await focusInMain()).toBe(true);
+
+  // By mouse, likewise.
+  await nav.getByRole('link', { name: 'Capacity' }).click();
+  await expect(h1).toHaveText('Capacity');
+  await expect(h1).toBeFocused();
+
+  // An opened card is the same screen: the drawer keeps focus, the board's heading does not take it.
+  await nav.getByRole('link', { name: 'Board' }).click();
+  await expect(h1).toBeFocused();
+  const card = page.locator('[data-testid^="card-"]').first();
+  await card.click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await expect.poll(() => drawer.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+});

@@ -1,5 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useRef } from 'react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { Logo } from '../components/logo';
 import { useSignOut } from '../features/auth/api/sign-out';
@@ -8,12 +9,15 @@ import { roleLabel } from '../lib/roles';
 import { useCurrentUser } from '../lib/session';
 import { LiveUpdates } from './live-updates';
 import { navFor } from './nav';
+import { useFocusOnArrival } from './focus-on-arrival';
 
 export function AppLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnArrival(main);
   const initials = user.name
     .split(' ')
     .map((p) => p[0])
@@ -79,7 +83,7 @@ export function AppLayout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main bg="var(--mantine-color-gray-0)">
+      <AppShell.Main ref={main} bg="var(--mantine-color-gray-0)">
         <LiveUpdates />
         <Outlet />
       </AppShell.Main>
