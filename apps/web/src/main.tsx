@@ -8,10 +8,15 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { router } from './app/router';
+import { createRouter } from './app/router';
 import { theme } from './app/theme';
 import { SessionExpiryListener } from './features/auth/components/session-expiry-listener';
 import { queryClient } from './lib/query-client';
+
+// Evaluating the app's code is one task; creating the router (its first navigation starts the
+// board's loader) and the first render come in the next, so neither task grows long on its own.
+await new Promise((resolve) => setTimeout(resolve, 0));
+const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
