@@ -47,7 +47,10 @@ const column = (status: string, cards: unknown[]) => ({
 
 describe('parseBoard', () => {
   it('gives the columns and cards as sent, without keys the contract does not name', async () => {
-    const board = { columns: [column('intake', [card(1, { brief: 'long text', secret: 1 }), card(2)]), column('planned', [])], extra: true };
+    const board = {
+      columns: [column('intake', [card(1, { brief: 'long text', secret: 1 }), card(2)]), column('planned', [])],
+      extra: true,
+    };
     const parsed = await parseBoard(board);
     expect(parsed.columns.map((c) => c.status)).toEqual(['intake', 'planned']);
     expect(parsed.columns[0]!.cards.map((c) => c.key)).toEqual(['MKT-1', 'MKT-2']);
@@ -59,7 +62,14 @@ describe('parseBoard', () => {
   });
 
   it('lets other work run between slices of cards', async () => {
-    const board = { columns: [column('intake', Array.from({ length: 50 }, (_, i) => card(i + 1)))] };
+    const board = {
+      columns: [
+        column(
+          'intake',
+          Array.from({ length: 50 }, (_, i) => card(i + 1)),
+        ),
+      ],
+    };
     let ranMeanwhile = false;
     setTimeout(() => (ranMeanwhile = true), 0);
     // A slice of 0 ms yields after every card: the timer set before the check runs before it ends.
