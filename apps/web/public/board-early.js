@@ -1,4 +1,4 @@
-/* global location, window */
+/* global document, location, window */
 // Starts the board's read while the app's code is still loading: a classic script in index.html
 // runs before any module, and the board's first paint waits on this read. The request is the one
 // the board's query makes (same URL, filters in the same order, same headers); the query takes
