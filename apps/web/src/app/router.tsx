@@ -69,140 +69,146 @@ function Home() {
   return <Navigate to={user.role === 'requester' ? '/requests' : '/board'} replace />;
 }
 
-export const router = createBrowserRouter([
-  {
-    path: '/sign-in',
-    element: (
-      <Lazy>
-        <SignInPage />
-      </Lazy>
-    ),
-  },
-  // Reached signed out, from the sign-in page and from the emailed link.
-  {
-    path: '/forgot-password',
-    element: (
-      <Lazy>
-        <ForgotPasswordPage />
-      </Lazy>
-    ),
-  },
-  {
-    path: '/reset',
-    element: (
-      <Lazy>
-        <ResetPasswordPage />
-      </Lazy>
-    ),
-  },
-  // The invitation email's link (apps/api invitations.service.ts `acceptPath`).
-  {
-    path: '/invitations/accept',
-    element: (
-      <Lazy>
-        <AcceptInvitationPage />
-      </Lazy>
-    ),
-  },
-  {
-    path: '/',
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
-    children: [
-      { index: true, element: <Home /> },
-      {
-        path: 'requests/new',
-        element: (
-          <Page title="New request">
-            <NewRequestPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'requests',
-        element: (
-          <Page title="My requests">
-            <MyRequestsPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'requests/:id',
-        element: (
-          <Page>
-            <RequestRoute />
-          </Page>
-        ),
-      },
-      {
-        path: 'board',
-        loader: ({ request }) => prefetchBoard(queryClient, request.url),
-        element: (
-          <Page title="Board" access="marketer">
-            <BoardRoute />
-          </Page>
-        ),
-      },
-      {
-        path: 'timesheet',
-        element: (
-          <Page title="Timesheet" access="marketer">
-            <TimesheetPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'account/password',
-        element: (
-          <Page title="Change password">
-            <ChangePasswordPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'account/notifications',
-        element: (
-          <Page title="Notification settings">
-            <NotificationSettingsPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'notifications',
-        element: (
-          <Page title="Notifications">
-            <NotificationsPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'capacity',
-        element: (
-          <Page title="Capacity" access="marketer">
-            <CapacityPage />
-          </Page>
-        ),
-      },
-      {
-        path: 'settings',
-        element: (
-          <Page title="Settings" access="lead">
-            <SettingsRoute />
-          </Page>
-        ),
-      },
-      {
-        path: 'insights',
-        element: (
-          <Page title="Insights" access="insights">
-            <InsightsRoute />
-          </Page>
-        ),
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+/**
+ * The app's router. Made when main.tsx asks for it, not when this module loads: creating it reads
+ * the session's stored state and starts the first navigation (the board's loader), and main.tsx
+ * does that in a task of its own, after the code has been evaluated.
+ */
+export const createRouter = () =>
+  createBrowserRouter([
+    {
+      path: '/sign-in',
+      element: (
+        <Lazy>
+          <SignInPage />
+        </Lazy>
+      ),
+    },
+    // Reached signed out, from the sign-in page and from the emailed link.
+    {
+      path: '/forgot-password',
+      element: (
+        <Lazy>
+          <ForgotPasswordPage />
+        </Lazy>
+      ),
+    },
+    {
+      path: '/reset',
+      element: (
+        <Lazy>
+          <ResetPasswordPage />
+        </Lazy>
+      ),
+    },
+    // The invitation email's link (apps/api invitations.service.ts `acceptPath`).
+    {
+      path: '/invitations/accept',
+      element: (
+        <Lazy>
+          <AcceptInvitationPage />
+        </Lazy>
+      ),
+    },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <Home /> },
+        {
+          path: 'requests/new',
+          element: (
+            <Page title="New request">
+              <NewRequestPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'requests',
+          element: (
+            <Page title="My requests">
+              <MyRequestsPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'requests/:id',
+          element: (
+            <Page>
+              <RequestRoute />
+            </Page>
+          ),
+        },
+        {
+          path: 'board',
+          loader: ({ request }) => prefetchBoard(queryClient, request.url),
+          element: (
+            <Page title="Board" access="marketer">
+              <BoardRoute />
+            </Page>
+          ),
+        },
+        {
+          path: 'timesheet',
+          element: (
+            <Page title="Timesheet" access="marketer">
+              <TimesheetPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'account/password',
+          element: (
+            <Page title="Change password">
+              <ChangePasswordPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'account/notifications',
+          element: (
+            <Page title="Notification settings">
+              <NotificationSettingsPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'notifications',
+          element: (
+            <Page title="Notifications">
+              <NotificationsPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'capacity',
+          element: (
+            <Page title="Capacity" access="marketer">
+              <CapacityPage />
+            </Page>
+          ),
+        },
+        {
+          path: 'settings',
+          element: (
+            <Page title="Settings" access="lead">
+              <SettingsRoute />
+            </Page>
+          ),
+        },
+        {
+          path: 'insights',
+          element: (
+            <Page title="Insights" access="insights">
+              <InsightsRoute />
+            </Page>
+          ),
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);

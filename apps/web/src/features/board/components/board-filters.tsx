@@ -11,6 +11,13 @@ type Filters = ReturnType<typeof useBoardFilters>;
 
 const split = (v?: string) => (v ? v.split(',') : []);
 
+/**
+ * A filter's options mount when it opens: kept mounted (Mantine's default), each one rendered its
+ * hidden options and positioned its dropdown on every render of the board page, each time with a
+ * forced layout and a synchronous re-render. Options and ARIA are the same once it is open.
+ */
+const closedUnmounted = { keepMounted: false };
+
 export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) {
   const lookup = useLookup();
   const [text, setText] = useState(filters.q ?? '');
@@ -44,6 +51,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
   const controls = (
     <>
       <MultiSelect
+        comboboxProps={closedUnmounted}
         aria-label="Department"
         placeholder={filters.department ? undefined : 'Department'}
         data={lookup.departments.map((d) => ({ value: String(d.id), label: d.name }))}
@@ -53,6 +61,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         clearable
       />
       <MultiSelect
+        comboboxProps={closedUnmounted}
         aria-label="Type"
         placeholder={filters.type ? undefined : 'Type'}
         data={lookup.types.map((t) => ({ value: String(t.id), label: t.name }))}
@@ -63,6 +72,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         clearable
       />
       <Select
+        comboboxProps={closedUnmounted}
         aria-label="Assignee"
         placeholder="Assignee"
         data={[{ value: 'none', label: 'Unassigned' }, ...marketers.map((u) => ({ value: String(u.id), label: u.name }))]}
@@ -72,6 +82,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         clearable
       />
       <Select
+        comboboxProps={closedUnmounted}
         aria-label="Class"
         placeholder="Class"
         data={[
@@ -85,6 +96,7 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
         clearable
       />
       <MultiSelect
+        comboboxProps={closedUnmounted}
         aria-label="Service level"
         placeholder={filters.sla ? undefined : 'Service level'}
         data={slaStates.map((s) => ({ value: s, label: slaLabel[s] }))}

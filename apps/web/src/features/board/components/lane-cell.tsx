@@ -1,7 +1,14 @@
 import { Text } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  defaultRangeExtractor,
+  elementScroll,
+  observeElementRect,
+  useVirtualizer,
+  type Range,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Status } from '@altitude/shared/domain';
 import type { Card } from '@altitude/shared/requests';
@@ -22,6 +29,29 @@ interface Props extends CardKeys {
   /** The card picked up, if any (from the page's drag start, so a keyboard step does not re-render every cell). */
   dragging: Card | null;
 }
+
+type CellVirtualizer = Virtualizer<HTMLDivElement, Element>;
+
+/**
+ * The cell's size for the virtualizer, as the library's own observer gives it but without reading
+ * it when the cell mounts: that read (and the scroll to 0 below) forced a layout of the whole
+ * board inside React's commit, one long task with the first cards' render. The ResizeObserver's
+ * first report, after the browser's own layout, gives the size; until then `initialRect` stands.
+ */
+const observeCellRect = (instance: CellVirtualizer, cb: (rect: { width: number; height: number }) => void) => {
+  const element = instance.scrollElement;
+  const Observer = instance.targetWindow?.ResizeObserver;
+  if (!element || !Observer) return observeElementRect(instance, cb);
+  const observer = new Observer(() => cb({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.unobserve(element);
+};
+
+/** Scrolls the cell, except to the top while it has never left it (the mount's scroll to 0, which forced a layout). */
+const scrollCell = (offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: CellVirtualizer) => {
+  if (offset + (options.adjustments ?? 0) === 0 && !instance.scrollOffset) return;
+  elementScroll(offset, options, instance);
+};
 
 /**
  * One column's cell of a lane band: a droppable of its own (for a lane with no cards yet), a
@@ -57,6 +87,8 @@ export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...k
     // Measuring rows must not force a synchronous React render in the middle of a drag.
     useFlushSync: false,
     getItemKey: (i) => cards[i]!.id,
+    observeElementRect: observeCellRect,
+    scrollToFn: scrollCell,
   });
   // Focus moved by key to a card scrolled out of the cell: bring it in, so it mounts and takes focus.
   const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);

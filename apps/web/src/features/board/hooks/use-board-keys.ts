@@ -131,14 +131,18 @@ export function useBoardKeys({ columns, openId, open, dragging, assignToMe, clas
   /**
    * Arriving on the board puts the focus on the board itself (not on a card, and not when a
    * drawer or anything else has it), so one Tab reaches the cards past the page's links and filters.
+   * At the next frame, not in React's commit: focusing lays the page out, which the frame does anyway
+   * (in the commit it made the board's first render one long task). The shells mount before any card.
    */
   const arrived = useRef(false);
   const onBoardMount = useCallback(
     (el: HTMLDivElement | null) => {
       if (!el || arrived.current) return;
       arrived.current = true;
-      const active = document.activeElement;
-      if (openId === null && (!active || active === document.body)) el.focus({ preventScroll: true });
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (el.isConnected && openId === null && (!active || active === document.body)) el.focus({ preventScroll: true });
+      });
     },
     // Only the first mount counts; openId is read as it was then.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -17,7 +17,17 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Link } from 'react-router';
 import { closedStatuses, type Classification, type Status } from '@altitude/shared/domain';
 import type { Board, Card } from '@altitude/shared/requests';
@@ -63,7 +73,16 @@ const isClosed = (status: Status) => (closedStatuses as readonly Status[]).inclu
 export function BoardPage({ renderCard, onClassified }: Props) {
   const filterState = useBoardFilters();
   const { filters } = filterState;
-  const { data: board, error, isPending } = useBoard(filters);
+  const { data: fresh, error, isPending } = useBoard(filters);
+  // The board's first arrival renders in the background (a deferred value: React renders it in
+  // slices it yields between), not in the one synchronous task a query's update gets; the loader
+  // stays until it is ready. From then on updates render at once, as before (a move must not
+  // wait a frame to show where the card went).
+  const deferred = useDeferredValue(fresh);
+  const [arrived, setArrived] = useState(false);
+  // Adjusting state while rendering (React's documented pattern): no second render of the board.
+  if (deferred !== undefined && !arrived) setArrived(true);
+  const board = arrived ? fresh : deferred;
   const queryClient = useQueryClient();
   const move = useMoveCard(filters);
   const { id: openId, open } = useOpenCard();
@@ -245,7 +264,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         </Group>
         <BoardFiltersBar {...filterState} />
         {error && <Alert color="red">{error.message}</Alert>}
-        {isPending ? (
+        {isPending || (board === undefined && fresh !== undefined) ? (
           <Group justify="center" p="xl">
             <Loader />
           </Group>
