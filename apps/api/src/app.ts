@@ -75,8 +75,6 @@ export interface AppOptions {
   schedule?: Partial<ScheduleOptions>;
   /** Single sign-on (OIDC_* and SSO_ONLY, config.ts); null or absent: passwords only. */
   oidc?: OidcSettings | null;
-  /** How often the checkpoint worker checkpoints the WAL, ms (db/checkpointer.ts); tests make it quick. */
-  checkpointEveryMs?: number;
 }
 
 /**
@@ -127,7 +125,7 @@ export async function buildApp(opts: AppOptions) {
 
   const spa = Boolean(opts.webRoot && fs.existsSync(`${opts.webRoot}/index.html`));
   await app.register(errorsPlugin, { spa });
-  await app.register(dbPlugin, { databasePath: opts.databasePath, checkpointEveryMs: opts.checkpointEveryMs });
+  await app.register(dbPlugin, { databasePath: opts.databasePath });
   await app.register(securityPlugin);
   await app.register(cacheControlPlugin);
   await app.register(authPlugin, { now: opts.now });

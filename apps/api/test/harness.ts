@@ -26,22 +26,10 @@ export interface TestAppOptions {
   schedule?: AppOptions['schedule'];
   /** Single sign-on settings; absent: not configured. */
   oidc?: AppOptions['oidc'];
-  /** How often the WAL checkpoint worker runs, ms (db/checkpointer.ts). */
-  checkpointEveryMs?: number;
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({
-  seed = 'demo',
-  now,
-  limits,
-  webRoot,
-  trustProxy,
-  mail,
-  schedule,
-  oidc,
-  checkpointEveryMs,
-}: TestAppOptions = {}) {
+export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, schedule, oidc }: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
   const app = await buildApp({
     databasePath: path.join(dir, 'test.db'),
@@ -52,7 +40,6 @@ export async function createTestApp({
     mail,
     schedule: { enabled: false, ...schedule },
     oidc,
-    checkpointEveryMs,
   });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);
