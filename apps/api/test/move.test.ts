@@ -87,6 +87,18 @@ describe('moving cards between columns', () => {
     expect(rowCounts(t)).toEqual(before);
   });
 
+  it('a move answers the request as stored: the same as reading it afterwards, logged time and answers included', async () => {
+    const created = await fileRequest(as.sales, { title: 'Banner with logged time', typeId });
+    await classify(as.marketer, created.id, 'tactical');
+    ok(await as.marketer.post(`/api/requests/${created.id}/time-entries`, { minutes: 45 }), 201);
+    const moved = await moveTo(as.marketer, created.id, 'planned');
+    expect(moved).toMatchObject({ id: created.id, status: 'planned', loggedMinutes: 45, brief: created.brief, fields: created.fields });
+    expect(await getRequest(as.marketer, created.id)).toEqual(moved);
+    const done = await moveTo(as.marketer, created.id, 'done');
+    expect(done).toMatchObject({ status: 'done', resolution: 'delivered', loggedMinutes: 45 });
+    expect(await getRequest(as.marketer, created.id)).toEqual(done);
+  });
+
   it('a card can be declined straight from intake without being classified', async () => {
     const created = await fileRequest(as.sales, { title: 'Out of scope', typeId });
     const declined = ok<Request>(await move(as.marketer, created.id, { status: 'declined', version: 1 }));
