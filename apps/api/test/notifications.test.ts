@@ -169,7 +169,11 @@ describe('status changes', () => {
     // With everyone back, the next move tells the requester, then every follower but the mover, in id order.
     await moveTo(as.marketer, banner.id, 'in_progress');
     const followers = [ava, liam, nina, cmo].sort((a, b) => a - b);
-    expect(notificationsAbout(t, banner.id).slice(2).map((n) => n.userId)).toEqual([id('sales@example.com'), ...followers]);
+    expect(
+      notificationsAbout(t, banner.id)
+        .slice(2)
+        .map((n) => n.userId),
+    ).toEqual([id('sales@example.com'), ...followers]);
   });
 
   it('a requester cancelling tells the assignee and the followers, not themselves; an unworked request tells nobody', async () => {

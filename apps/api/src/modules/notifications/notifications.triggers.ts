@@ -93,7 +93,12 @@ export function notifyMoved(tx: Queryable, now: string, actor: SessionUser, requ
         : `${actor.name} moved ${named(request)} to ${statusLabels[to]}`;
   // The people, who may see it and their settings in one read (`recordNotifications`' rules, asked
   // at once): moves are the board's hottest write.
-  return recordForListeners(tx, now, requesterAndFollowers(tx, request, actor.id, kind), { kind, text, requestId: request.id, actorId: actor.id });
+  return recordForListeners(tx, now, requesterAndFollowers(tx, request, actor.id, kind), {
+    kind,
+    text,
+    requestId: request.id,
+    actorId: actor.id,
+  });
 }
 
 /**
