@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '@altitude/shared/events';
-import type { Request } from '@altitude/shared/requests';
+import { z } from 'zod';
+import { Request as RequestSchema, type Request } from '@altitude/shared/requests';
 import { maxKeyLength } from '../src/modules/requests/ordering';
 import { createTestApp, type TestApp } from './harness';
 import { expectProblem } from './problem-assertions';
@@ -85,6 +86,22 @@ describe('moving cards between columns', () => {
     expect(body.current).toEqual(classified);
     expect(await getRequest(as.marketer, created.id)).toEqual(classified);
     expect(rowCounts(t)).toEqual(before);
+  });
+
+  it('a move answers the request as stored: the same as reading it afterwards, logged time and answers included', async () => {
+    const created = await fileRequest(as.sales, { title: 'Banner with logged time', typeId });
+    // Filing and moving answer without zod re-encoding the way out: exactly the contract's fields, nothing more.
+    const exactly = z.strictObject(RequestSchema.shape);
+    expect(exactly.parse(created)).toEqual(created);
+    await classify(as.marketer, created.id, 'tactical');
+    ok(await as.marketer.post(`/api/requests/${created.id}/time-entries`, { minutes: 45 }), 201);
+    const moved = await moveTo(as.marketer, created.id, 'planned');
+    expect(moved).toMatchObject({ id: created.id, status: 'planned', loggedMinutes: 45, brief: created.brief, fields: created.fields });
+    expect(await getRequest(as.marketer, created.id)).toEqual(moved);
+    expect(exactly.parse(moved)).toEqual(moved);
+    const done = await moveTo(as.marketer, created.id, 'done');
+    expect(done).toMatchObject({ status: 'done', resolution: 'delivered', loggedMinutes: 45 });
+    expect(await getRequest(as.marketer, created.id)).toEqual(done);
   });
 
   it('a card can be declined straight from intake without being classified', async () => {

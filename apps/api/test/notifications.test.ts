@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from '@altitude/shared/requests';
 import type { TestApp } from './harness';
-import { classify, createDemoApp, getRequest, moveTo, ok, signIn, signInDemoAccounts, type DemoCallers } from './request-helpers';
+import {
+  classify,
+  createDemoApp,
+  departmentId,
+  getRequest,
+  moveTo,
+  ok,
+  signIn,
+  signInDemoAccounts,
+  type DemoCallers,
+} from './request-helpers';
 import { notificationsAbout, salesBanner, userIdOf } from './notification-helpers';
 
 /**
@@ -121,6 +131,49 @@ describe('status changes', () => {
     expect(notificationsAbout(t, declined.id).map((n) => [n.userId, n.kind, n.text])).toEqual([
       [id('sales@example.com'), 'declined', `Max Ortega declined MKT-${declined.id} Mug print`],
     ]);
+  });
+
+  it('a move tells only who may hear it: requester first, then followers by id; not the mover, a deactivated follower, one moved to another department, nor one who turned the kind off', async () => {
+    const banner = await salesBanner(as.sales, 'Pull-up banner for Bergen');
+    const ava = id('ava.sales@example.com');
+    const liam = id('liam.sales@example.com');
+    const nina = id('nina.marketing@example.com');
+    const cmo = id('cmo@example.com');
+    for (const email of ['ava.sales', 'liam.sales', 'nina.marketing', 'cmo', 'marketer', 'sales'].map((n) => `${n}@example.com`))
+      await follow(email, banner.id);
+    // Nina's and the CMO's settings for status changes: off and in the bell only; Ava keeps email.
+    const nina_ = await signIn(t, 'nina.marketing@example.com');
+    ok(await nina_.put('/api/me/notification-settings', { kinds: { status_changed: 'off' } }));
+    ok(await as.cmo.put('/api/me/notification-settings', { kinds: { status_changed: 'in_app' } }));
+    // Liam now works for Product (a Sales request is no longer his to see); Ava is deactivated for the move.
+    const product = await departmentId(as.cmo, 'Product');
+    const sales = await departmentId(as.cmo, 'Sales');
+    ok(await as.cmo.patch(`/api/users/${liam}`, { departmentId: product }));
+    ok(await as.cmo.patch(`/api/users/${ava}`, { active: false }));
+    try {
+      await classify(as.marketer, banner.id, 'tactical');
+      await moveTo(as.marketer, banner.id, 'planned');
+    } finally {
+      ok(await as.cmo.patch(`/api/users/${ava}`, { active: true }));
+      ok(await as.cmo.patch(`/api/users/${liam}`, { departmentId: sales }));
+      ok(await nina_.put('/api/me/notification-settings', { kinds: { status_changed: 'email' } }));
+      ok(await as.cmo.put('/api/me/notification-settings', { kinds: { status_changed: 'email' } }));
+    }
+    const text = `Max Ortega moved MKT-${banner.id} Pull-up banner for Bergen to Planned`;
+    // Sam filed it and follows it too: one notice, first. Of the followers only the CMO hears it, in the bell.
+    expect(notificationsAbout(t, banner.id)).toEqual([
+      { userId: id('sales@example.com'), kind: 'status_changed', mail: 'digest', text },
+      { userId: cmo, kind: 'status_changed', mail: 'none', text },
+    ]);
+
+    // With everyone back, the next move tells the requester, then every follower but the mover, in id order.
+    await moveTo(as.marketer, banner.id, 'in_progress');
+    const followers = [ava, liam, nina, cmo].sort((a, b) => a - b);
+    expect(
+      notificationsAbout(t, banner.id)
+        .slice(2)
+        .map((n) => n.userId),
+    ).toEqual([id('sales@example.com'), ...followers]);
   });
 
   it('a requester cancelling tells the assignee and the followers, not themselves; an unworked request tells nobody', async () => {

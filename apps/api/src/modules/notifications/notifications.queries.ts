@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import {
   defaultChannel,
   settingKinds,
+  type NotificationKind,
   type Notification,
   type NotificationChannel,
   type NotificationList,
@@ -12,7 +13,7 @@ import {
 import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
-import { users } from '../../db/schema';
+import { requestFollowers, users } from '../../db/schema';
 import { notifications, notificationSettings } from '../../db/schema-notifications';
 
 const listColumns = {
@@ -143,4 +144,46 @@ export function peopleWhoMaySee(db: Queryable, request: { departmentId: number; 
       ),
     )
     .all();
+}
+
+/** One person a change tells, with the channel they chose for its kind (null: none chosen, the default). */
+export interface Listener {
+  id: number;
+  channel: NotificationChannel | null;
+}
+
+/**
+ * The requester and the followers of a request, as `recordNotifications` would keep them for one
+ * kind, in ONE read: without the actor, only active people who may see the request (the rule of
+ * `peopleWhoMaySee`), each with their channel for `kind` (`channelsOf`); the requester first, then
+ * the followers by id (the order the drafts would have had). Every move to another column asks
+ * this, and as separate reads (followers, the request, who may see it, their settings) it was a
+ * good part of a move's cost (bench/README.md).
+ */
+export function requesterAndFollowers(
+  db: Queryable,
+  request: { id: number; departmentId: number; requesterId: number },
+  actorId: number,
+  kind: NotificationKind,
+): Listener[] {
+  return prepareOnce(db, 'notifications.requesterAndFollowers', () => {
+    const requesterId = sql.placeholder('requesterId');
+    return db
+      .select({ id: users.id, channel: notificationSettings.channel })
+      .from(users)
+      .leftJoin(
+        notificationSettings,
+        and(eq(notificationSettings.userId, users.id), eq(notificationSettings.kind, sql.placeholder('kind'))),
+      )
+      .where(
+        and(
+          sql`(${users.id} = ${requesterId} or ${users.id} in (select ${requestFollowers.userId} from ${requestFollowers} where ${requestFollowers.requestId} = ${sql.placeholder('requestId')}))`,
+          sql`${users.id} <> ${sql.placeholder('actorId')}`,
+          eq(users.active, true),
+          sql`(${users.role} <> 'requester' or ${users.departmentId} = ${sql.placeholder('departmentId')} or ${users.id} = ${requesterId})`,
+        ),
+      )
+      .orderBy(sql`${users.id} <> ${requesterId}`, users.id)
+      .prepare();
+  }).all({ requestId: request.id, requesterId: request.requesterId, departmentId: request.departmentId, actorId, kind });
 }

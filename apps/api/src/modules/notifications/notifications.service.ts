@@ -6,6 +6,7 @@ import {
   type MarkReadBody,
   type MarkReadResult,
   type Notification,
+  type NotificationChannel,
   type NotificationKind,
   type NotificationList,
   type NotificationQuery,
@@ -27,6 +28,7 @@ import {
   readSettings,
   unreadCount,
   writeSettings,
+  type Listener,
 } from './notifications.queries';
 
 /** What a change wants to tell one person; `recordNotifications` decides whether they hear it. */
@@ -87,24 +89,49 @@ export function recordNotifications(tx: Queryable, now: string, drafts: Notifica
     const channels = channelsOf(tx, [...allowed]);
     for (const d of group) {
       if (!allowed.has(d.userId)) continue;
-      const channel = channels.get(`${d.userId}:${d.kind}`) ?? defaultChannel(d.kind);
-      if (channel === 'off') continue;
-      const mail = channel === 'in_app' ? 'none' : immediateKinds.includes(d.kind) ? 'immediate' : 'digest';
-      const { userId, kind, requestId: forRequest, actorId, text } = d;
-      const row = insertNotification(tx).get({
-        userId,
-        kind,
-        requestId: forRequest,
-        actorId,
-        text,
-        occasion: d.occasion ?? null,
-        mail,
-        createdAt: now,
-      });
-      if (row) recorded.push({ userId: d.userId, notification: present(row) });
+      const done = insertDraft(tx, now, d, channels.get(`${d.userId}:${d.kind}`) ?? null);
+      if (done) recorded.push(done);
     }
   }
   return recorded;
+}
+
+/**
+ * `recordNotifications` for one notice to people already sorted out by `requesterAndFollowers`
+ * (the actor dropped, only who may see the request, each with their channel): the same rows,
+ * without reading the request, the people and their settings again one by one.
+ */
+export function recordForListeners(
+  tx: Queryable,
+  now: string,
+  listeners: Listener[],
+  notice: Omit<NotificationDraft, 'userId' | 'occasion'>,
+): Recorded[] {
+  const recorded: Recorded[] = [];
+  for (const { id, channel } of listeners) {
+    const done = insertDraft(tx, now, { ...notice, userId: id }, channel);
+    if (done) recorded.push(done);
+  }
+  return recorded;
+}
+
+/** Writes one kept draft as the person's channel for its kind says (null: the default); nothing when off or a repeated occasion. */
+function insertDraft(tx: Queryable, now: string, d: NotificationDraft, chosen: NotificationChannel | null): Recorded | null {
+  const channel = chosen ?? defaultChannel(d.kind);
+  if (channel === 'off') return null;
+  const mail = channel === 'in_app' ? 'none' : immediateKinds.includes(d.kind) ? 'immediate' : 'digest';
+  const { userId, kind, requestId, actorId, text } = d;
+  const row = insertNotification(tx).get({
+    userId,
+    kind,
+    requestId,
+    actorId,
+    text,
+    occasion: d.occasion ?? null,
+    mail,
+    createdAt: now,
+  });
+  return row ? { userId, notification: present(row) } : null;
 }
 
 /** The one INSERT every notification goes through, prepared once: a move or a comment writes one per person. */

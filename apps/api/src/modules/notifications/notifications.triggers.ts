@@ -6,8 +6,8 @@ import { requestKey } from '@altitude/shared/requests';
 import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { requestFollowers } from '../../db/schema';
-import { peopleWhoMaySee } from './notifications.queries';
-import { recordNotifications, type NotificationDraft, type Recorded } from './notifications.service';
+import { peopleWhoMaySee, requesterAndFollowers } from './notifications.queries';
+import { recordForListeners, recordNotifications, type NotificationDraft, type Recorded } from './notifications.service';
 
 /*
  * What each change of a request tells whom. The modules that make the change call these inside
@@ -91,12 +91,14 @@ export function notifyMoved(tx: Queryable, now: string, actor: SessionUser, requ
       : kind === 'declined'
         ? `${actor.name} declined ${named(request)}`
         : `${actor.name} moved ${named(request)} to ${statusLabels[to]}`;
-  const people = [request.requesterId, ...followersOf(tx, request.id)];
-  return recordNotifications(
-    tx,
-    now,
-    people.map((userId) => draft(actor, request, { userId, kind, text })),
-  );
+  // The people, who may see it and their settings in one read (`recordNotifications`' rules, asked
+  // at once): moves are the board's hottest write.
+  return recordForListeners(tx, now, requesterAndFollowers(tx, request, actor.id, kind), {
+    kind,
+    text,
+    requestId: request.id,
+    actorId: actor.id,
+  });
 }
 
 /**

@@ -13,7 +13,8 @@ import { recordActivity } from './activity.queries';
 import { checkedAnswers } from './intake-answers';
 import { positionFor } from './ordering';
 import { unknownType } from './requests.errors';
-import { publish, type Deps } from './requests.service';
+import { requestColumns, type RequestRow } from './requests.queries';
+import { publishRow, type Deps } from './requests.service';
 
 /**
  * Filing a request: it enters intake with its type's default class as a suggestion, and the
@@ -22,19 +23,22 @@ import { publish, type Deps } from './requests.service';
  */
 export function createRequest(deps: Deps, actor: SessionUser, body: CreateRequestBody): Request {
   const now = deps.now().toISOString();
-  const id = writeAs(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
-  return publish(deps, 'request.created', id);
+  const row = writeAs(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
+  return publishRow(deps, 'request.created', row);
 }
 
 /** Filing through the commit queue (the route's way): it shares its transaction and fsync with the writes that arrive with it. */
 export async function createRequestQueued(deps: Deps, actor: SessionUser, body: CreateRequestBody): Promise<Request> {
   const now = deps.now().toISOString();
-  const id = await writeAsQueued(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
-  return publish(deps, 'request.created', id);
+  const row = await writeAsQueued(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
+  return publishRow(deps, 'request.created', row);
 }
 
-/** The new request's rows, inside the write transaction; returns its id. */
-function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: string): number {
+/**
+ * The new request's rows, inside the write transaction; returns the request as inserted (its
+ * INSERT's RETURNING), which the answer and the card event use instead of reading it again.
+ */
+function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: string): RequestRow {
   // Prepared once: every filing reads its type.
   const type = prepareOnce(tx, 'requestType.byId', () =>
     tx
@@ -47,30 +51,24 @@ function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: 
   // A type without questions takes no answers: an empty or missing `fields` is all it accepts.
   const fields = checkedAnswers(type.fields, body.fields ?? {});
   const expectedBy = expectedByFor(now, type.turnaroundDays, businessCalendar(tx));
-  const row = tx
-    .insert(requests)
-    .values({
-      title: body.title,
-      brief: body.brief ?? '',
-      businessGoal: body.businessGoal ?? '',
-      audience: body.audience ?? '',
-      dueDate: body.dueDate ?? null,
-      priority: body.priority ?? 'normal',
-      fields,
-      expectedBy,
-      rush: isRush(body.dueDate, expectedBy),
-      typeId: type.id,
-      requesterId: user.id,
-      departmentId: user.departmentId,
-      status: 'intake',
-      classification: type.defaultClassification,
-      classificationSuggested: true,
-      position: positionFor(tx, 'intake', null),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: requests.id })
-    .get();
+  const row = insertStatement(tx).get({
+    title: body.title,
+    brief: body.brief ?? '',
+    businessGoal: body.businessGoal ?? '',
+    audience: body.audience ?? '',
+    dueDate: body.dueDate ?? null,
+    priority: body.priority ?? 'normal',
+    fields,
+    expectedBy,
+    rush: isRush(body.dueDate, expectedBy),
+    typeId: type.id,
+    requesterId: user.id,
+    departmentId: user.departmentId,
+    classification: type.defaultClassification,
+    position: positionFor(tx, 'intake', null),
+    createdAt: now,
+    updatedAt: now,
+  })!;
   recordActivity(tx, row.id, user.id, now, [{ kind: 'created' }]);
   // Filing although the form offered a kit is counted against it, reason or none; a reason
   // sent for a type with no kit for this department has nothing to explain and is dropped.
@@ -85,5 +83,56 @@ function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: 
       createdAt: now,
     });
   }
-  return row.id;
+  return row;
+}
+
+type Inserted = Pick<
+  typeof requests.$inferInsert,
+  | 'title'
+  | 'brief'
+  | 'businessGoal'
+  | 'audience'
+  | 'dueDate'
+  | 'priority'
+  | 'fields'
+  | 'expectedBy'
+  | 'rush'
+  | 'typeId'
+  | 'requesterId'
+  | 'departmentId'
+  | 'classification'
+  | 'position'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/** The filing's INSERT, prepared once (building it each time cost more than running it), returning the whole request. */
+function insertStatement(tx: Tx) {
+  return prepareOnce(tx, 'request.insert', () => {
+    const p = (name: keyof Inserted) => sql.placeholder(name);
+    return tx
+      .insert(requests)
+      .values({
+        title: p('title'),
+        brief: p('brief'),
+        businessGoal: p('businessGoal'),
+        audience: p('audience'),
+        dueDate: p('dueDate'),
+        priority: p('priority'),
+        fields: p('fields'),
+        expectedBy: p('expectedBy'),
+        rush: p('rush'),
+        typeId: p('typeId'),
+        requesterId: p('requesterId'),
+        departmentId: p('departmentId'),
+        status: 'intake',
+        classification: p('classification'),
+        classificationSuggested: true,
+        position: p('position'),
+        createdAt: p('createdAt'),
+        updatedAt: p('updatedAt'),
+      })
+      .returning(requestColumns)
+      .prepare();
+  });
 }

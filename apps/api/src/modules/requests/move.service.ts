@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '@altitude/shared/auth';
 import { isClosedStatus, isOpenStatus, type Status } from '@altitude/shared/domain';
-import type { MoveRequestBody, Request } from '@altitude/shared/requests';
+import { requestKey, type MoveRequestBody, type Request } from '@altitude/shared/requests';
 import type { Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { comments, requests } from '../../db/schema';
@@ -11,13 +11,16 @@ import { notifyMoved } from '../notifications/notifications.triggers';
 import { recordActivity, type Change } from './activity.queries';
 import { positionFor, rebalanceIfLong } from './ordering';
 import { resolutionWithoutDecline, unclassified } from './requests.errors';
-import { findStartedAt, lockForWrite, publish, type Deps } from './requests.service';
+import { requestColumns, type RequestRow } from './requests.queries';
+import { findStartedAt, lockRowForWrite, publish, publishRow, type Deps } from './requests.service';
 import { clockOnStatusChange, noteFirstResponse } from './sla-clock';
 
 /** What a move leaves to do once it has committed. */
 interface Moved {
   rebalanced: Status | null;
   notices: Recorded[];
+  /** The request as the move wrote it (its UPDATE's RETURNING); null when a rebalance moved it since. */
+  row: RequestRow | null;
 }
 
 /** A move, synchronous (scripts and tests); the route queues its moves with `moveRequestQueued`. */
@@ -34,19 +37,24 @@ export async function moveRequestQueued(deps: Deps, actor: SessionUser, id: numb
   return afterMove(deps, id, moved);
 }
 
-/** After the commit: the notified people's streams, a rebalanced column, the card itself. */
-function afterMove(deps: Deps, id: number, { rebalanced, notices }: Moved): Request {
+/**
+ * After the commit: the notified people's streams, a rebalanced column, the card itself. The card
+ * is the row the move's UPDATE returned, not read again (a rebalance rewrote its position since:
+ * then it is read).
+ */
+function afterMove(deps: Deps, id: number, { rebalanced, notices, row }: Moved): Request {
   announceNotifications(deps.db, deps.events, notices);
   if (rebalanced) deps.events.publish({ type: 'column.rebalanced', status: rebalanced }, null);
-  return publish(deps, 'request.updated', id);
+  return row ? publishRow(deps, 'request.updated', row) : publish(deps, 'request.updated', id);
 }
 
 /** The move itself, inside the write transaction, with the actor as re-checked there. */
 function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody, now: string): Moved {
-  const current = lockForWrite(tx, id, user, body.version, now);
+  // The row as stored: a move reads no SLA state, so none is computed (a 409 still shows it).
+  const current = lockRowForWrite(tx, id, user, body.version, now);
   const to = body.status;
   const confirmed = current.classification !== null && !current.classificationSuggested;
-  if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(current.key);
+  if (current.status === 'intake' && to !== 'intake' && to !== 'declined' && !confirmed) throw unclassified(requestKey(id));
   if (to !== 'declined' && body.resolution) throw resolutionWithoutDecline();
   const position = positionFor(tx, to, id, body.beforeId, body.afterId);
   const patch: MovePatch = {
@@ -86,12 +94,15 @@ function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody,
   } else {
     changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
   }
-  moveStatement(tx).run({ ...patch, id });
+  const row = moveStatement(tx).get({ ...patch, id })!;
   recordActivity(tx, id, user.id, now, changes);
+  // first_response_at is not part of the request the API answers, so `row` stays true after this.
   noteFirstResponse(tx, id, user, now);
+  const rebalanced = rebalanceIfLong(tx, to, position);
   return {
-    rebalanced: rebalanceIfLong(tx, to, position) ? to : null,
+    rebalanced: rebalanced ? to : null,
     notices: to !== current.status ? notifyMoved(tx, now, user, current, to, patch.resolution) : [],
+    row: rebalanced ? null : row,
   };
 }
 
@@ -104,7 +115,10 @@ type MovePatch = Pick<
   'status' | 'position' | 'version' | 'updatedAt' | 'startedAt' | 'resolution' | 'completedAt'
 > & { pausedMinutes: number | null; pausedSince: string | null; waitingOn: 'requester' | null; keepClock: 0 | 1 };
 
-/** The move's one UPDATE, prepared once: moves are the board's hottest write. */
+/**
+ * The move's one UPDATE, prepared once: moves are the board's hottest write. It returns the
+ * request as written, which the answer and the card event use instead of reading it again.
+ */
 function moveStatement(tx: Tx) {
   return prepareOnce(tx, 'request.move', () => {
     // set() takes SQL, so each placeholder is wrapped in it.
@@ -124,6 +138,7 @@ function moveStatement(tx: Tx) {
         waitingOn: sql`case when ${sql.placeholder('keepClock')} then ${requests.waitingOn} else ${sql.placeholder('waitingOn')} end`,
       })
       .where(eq(requests.id, sql.placeholder('id')))
+      .returning(requestColumns)
       .prepare();
   });
 }

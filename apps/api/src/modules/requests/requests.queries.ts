@@ -3,6 +3,7 @@ import type { SessionUser } from '@altitude/shared/auth';
 import { openStatuses } from '@altitude/shared/domain';
 import type { Card, Request, RequestFilters } from '@altitude/shared/requests';
 import { requestKey } from '@altitude/shared/requests';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Queryable } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { requestFollowers, requests, requestTime } from '../../db/schema';
@@ -50,7 +51,8 @@ const cardColumns = {
   updatedAt: requests.updatedAt,
   completedAt: requests.completedAt,
 };
-const requestColumns = {
+/** A whole request's columns; also what a write returns (`RETURNING`) so it need not read the request again. */
+export const requestColumns = {
   ...cardColumns,
   brief: requests.brief,
   businessGoal: requests.businessGoal,
@@ -121,15 +123,32 @@ const selectById = <F extends typeof cardColumns>(db: Queryable, name: string, c
       .prepare(),
   );
 
+const requestById = (db: Queryable) => selectById(db, 'request.byId', requestColumns);
+
+/** A request as stored, before `presentRequest` adds its key and SLA state. */
+export type RequestRow = SelectResultFields<typeof requestColumns>;
+
 export function findRequest(db: Queryable, id: number, now = new Date()): Request | undefined {
-  const row = selectById(db, 'request.byId', requestColumns).get({ id });
+  const row = requestById(db).get({ id });
   return row && present(db, row, now);
 }
 
+/** A stored row as the API answers it (key, SLA state at `now`). */
+export const presentRequest = (db: Queryable, row: RequestRow, now: Date): Request => present(db, row, now);
+
 /** The request if `user` may see it; otherwise undefined, so a foreign id looks like a missing one. */
 export function findVisibleRequest(db: Queryable, id: number, user: SessionUser, now = new Date()): Request | undefined {
-  if (user.role !== 'requester') return findRequest(db, id, now);
-  const row = prepareOnce(db, 'request.byIdForRequester', () =>
+  const row = findVisibleRow(db, id, user);
+  return row && present(db, row, now);
+}
+
+/**
+ * `findVisibleRequest` without presenting it: the row as stored. A move reads its card this way
+ * and skips the SLA state (a calendar walk) that only a 409 would show.
+ */
+export function findVisibleRow(db: Queryable, id: number, user: SessionUser): RequestRow | undefined {
+  if (user.role !== 'requester') return requestById(db).get({ id });
+  return prepareOnce(db, 'request.byIdForRequester', () =>
     db
       .select(requestColumns)
       .from(requests)
@@ -141,7 +160,6 @@ export function findVisibleRequest(db: Queryable, id: number, user: SessionUser,
       )
       .prepare(),
   ).get({ id, departmentId: user.departmentId, userId: user.id });
-  return row && present(db, row, now);
 }
 
 /** One card as the board shows it, or undefined when there is no such request. */

@@ -20,6 +20,15 @@ import { cancelRequest } from './cancel.service';
 
 const Params = z.object({ id: Id });
 
+/**
+ * Filing and moving are the hottest writes (issue 15's targets: 1,500 a second at 10 clients).
+ * Their answer is the request as its INSERT or UPDATE returned it, from the explicit column list
+ * of requests.queries.ts (no secrets can slip in), so like the board they skip the per-field zod
+ * re-encoding on the way out, about a tenth of a move's CPU; the same fields come out, only
+ * in the order the row has them. The schema still documents the shape, and the API tests parse it.
+ */
+const plainJson = () => (data: unknown) => JSON.stringify(data);
+
 export default async function requestRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const deps: Deps = { db: app.db, events: app.events, now: app.clock };
@@ -33,6 +42,7 @@ export default async function requestRoutes(app: FastifyInstance) {
       body: CreateRequestBody,
       response: { '2xx': Request },
     },
+    serializerCompiler: plainJson,
     handler: async (request, reply) => reply.code(201).send(await createRequestQueued(deps, signedInUser(request), request.body)),
   });
 
@@ -70,6 +80,7 @@ export default async function requestRoutes(app: FastifyInstance) {
       body: MoveRequestBody,
       response: { '2xx': Request },
     },
+    serializerCompiler: plainJson,
     handler: async (request) => moveRequestQueued(deps, signedInUser(request), request.params.id, request.body),
   });
 

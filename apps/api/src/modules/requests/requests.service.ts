@@ -12,7 +12,15 @@ import { writeAs } from '../auth/actor';
 import { answersForType } from './intake-answers';
 import { initiativeChange, initiativeLinkChange } from '../initiatives/request-link';
 import { overrideUnexplained } from './override-rule';
-import { filtersToSql, findRequest, findVisibleRequest, listRequests } from './requests.queries';
+import {
+  filtersToSql,
+  findRequest,
+  findVisibleRequest,
+  findVisibleRow,
+  listRequests,
+  presentRequest,
+  type RequestRow,
+} from './requests.queries';
 import { todayIn } from '../settings/company-clock';
 import { noteFirstResponse, promiseAfterEdit } from './sla-clock';
 import { narrowBySla } from './sla-filter';
@@ -38,9 +46,18 @@ export function requireVisibleRequest(db: Queryable, id: number, user: SessionUs
 
 /** Loads the request inside the transaction and checks the caller's version against it (a 409 shows it as of `now`). */
 export function lockForWrite(tx: Tx, id: number, user: SessionUser, version: number, now: string): Request {
-  const current = requireVisibleRequest(tx, id, user, new Date(now));
-  if (version !== current.version) throw versionConflict(current);
-  return current;
+  return presentRequest(tx, lockRowForWrite(tx, id, user, version, now), new Date(now));
+}
+
+/**
+ * `lockForWrite` answering the row as stored: the same 404 and 409 (the 409 presents the request
+ * as of `now`), without computing an SLA state the write does not read (a move).
+ */
+export function lockRowForWrite(tx: Tx, id: number, user: SessionUser, version: number, now: string): RequestRow {
+  const row = findVisibleRow(tx, id, user);
+  if (!row) throw requestNotFound();
+  if (version !== row.version) throw versionConflict(presentRequest(tx, row, new Date(now)));
+  return row;
 }
 
 /** A page of the requests `user` may see, newest first, narrowed by the list's filters. */
@@ -56,7 +73,19 @@ export function searchRequests(deps: Deps, user: SessionUser, query: RequestList
  * state is judged at `now` when given, else at the app's clock.
  */
 export function publish(deps: Deps, type: 'request.created' | 'request.updated', id: number, now?: Date): Request {
-  const request = findRequest(deps.db, id, now ?? deps.now())!;
+  return announce(deps, type, findRequest(deps.db, id, now ?? deps.now())!);
+}
+
+/**
+ * `publish` for the row a write already holds as committed (its UPDATE's RETURNING), so the
+ * request is not read again after the commit; presented at `now` or the app's clock, as `publish`.
+ */
+export function publishRow(deps: Deps, type: 'request.created' | 'request.updated', row: RequestRow, now?: Date): Request {
+  return announce(deps, type, presentRequest(deps.db, row, now ?? deps.now()));
+}
+
+/** Tells listeners of the request (as a card, without long texts) and returns it. */
+function announce(deps: Deps, type: 'request.created' | 'request.updated', request: Request): Request {
   const { brief: _brief, businessGoal: _goal, audience: _audience, fields: _fields, ...card } = request;
   deps.events.publish({ type, card }, { departmentId: card.departmentId, requesterId: card.requesterId });
   return request;
