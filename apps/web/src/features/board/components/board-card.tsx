@@ -65,22 +65,30 @@ export const SortableBoardCard = memo(function SortableBoardCard({ card, tabStop
         <BoardCard card={card} onOpen={props.onOpen} />
       </div>
       {/* A sibling laid over the card, not a child: a button inside the draggable button would be unreachable to assistive tech. */}
-      {confirmable(card) && (
-        <Tooltip label={`Confirm ${card.classification} (key ${card.classification![0]!.toUpperCase()})`}>
-          <Badge
-            component="button"
-            size="sm"
-            variant="filled"
-            color="dark"
-            className={classes.confirm}
-            aria-label={`Confirm ${card.classification} for ${card.key}`}
-            onClick={() => onClassify(card, card.classification!)}
-          >
-            Confirm
-          </Badge>
-        </Tooltip>
-      )}
+      {confirmable(card) && <ConfirmClass card={card} onClassify={onClassify} />}
     </div>
+  );
+});
+
+/**
+ * The one-click confirmation laid over a card. Memoised apart from the sortable wrapper: dnd-kit
+ * re-renders every wrapper several times per keyboard step, and the tooltip cost the most of it.
+ */
+const ConfirmClass = memo(function ConfirmClass({ card, onClassify }: { card: Card; onClassify: CardKeys['onClassify'] }) {
+  return (
+    <Tooltip label={`Confirm ${card.classification} (key ${card.classification![0]!.toUpperCase()})`}>
+      <Badge
+        component="button"
+        size="sm"
+        variant="filled"
+        color="dark"
+        className={classes.confirm}
+        aria-label={`Confirm ${card.classification} for ${card.key}`}
+        onClick={() => onClassify(card, card.classification!)}
+      >
+        Confirm
+      </Badge>
+    </Tooltip>
   );
 });
 
