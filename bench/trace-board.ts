@@ -221,9 +221,7 @@ function summarise(file: string) {
   }
   const finishes = events.filter((e) => e.name === 'ResourceFinish' && e.pid === pid);
   const lastScript = Math.max(
-    ...finishes
-      .filter((e) => /\.js$/.test(sends.get((e.args!.data as { requestId: string }).requestId)?.url ?? ''))
-      .map((e) => e.ts),
+    ...finishes.filter((e) => /\.js$/.test(sends.get((e.args!.data as { requestId: string }).requestId)?.url ?? '')).map((e) => e.ts),
   );
   const board = finishes.find((e) => sends.get((e.args!.data as { requestId: string }).requestId)?.url.startsWith('/api/board'));
   console.log(`  last script received @ ${at(lastScript).toFixed(0)}; /api/board received @ ${board ? at(board.ts).toFixed(0) : '?'}`);
@@ -264,8 +262,7 @@ if (argv[0] === '--summarise') {
 }
 
 const db = opt('--db') ?? path.join(out, 'speed-1k.db');
-if (!opt('--db'))
-  await seedDatabase(db, { open: 1000, done: 2000, declined: 0, timeEntries: 10_000, spanDays: 365, seed: 15 });
+if (!opt('--db')) await seedDatabase(db, { open: 1000, done: 2000, declined: 0, timeEntries: 10_000, spanDays: 365, seed: 15 });
 const copy = path.join(out, 'trace.db');
 for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(db + suffix)) fs.copyFileSync(db + suffix, copy + suffix);
 const server = await startServer(copy);
@@ -282,7 +279,12 @@ try {
     await traceOnce(browser, server.url, cookie, file);
     summarise(file);
   }
-  console.log(`\ntraces in ${out}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\ntraces in ${out}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await browser.close();
   await server.stop();
