@@ -27,6 +27,8 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** Thread time (CPU) of a complete event, µs. */
+  tdur?: number;
   id?: string;
   args?: Record<string, unknown> & { data?: Record<string, unknown> };
 }
@@ -226,12 +228,16 @@ function summarise(file: string) {
   const board = finishes.find((e) => sends.get((e.args!.data as { requestId: string }).requestId)?.url.startsWith('/api/board'));
   console.log(`  last script received @ ${at(lastScript).toFixed(0)}; /api/board received @ ${board ? at(board.ts).toFixed(0) : '?'}`);
   let busy = 0;
+  let cpu = 0;
+  let cpuAfterScripts = 0;
   let prevEnd = t0;
   let idle = 0;
   const rows: string[] = [];
   for (const task of tasks) {
     const dur = (task.dur ?? 0) / 1000;
     busy += dur;
+    cpu += (task.tdur ?? task.dur ?? 0) / 1000;
+    if (task.ts >= lastScript) cpuAfterScripts += (task.tdur ?? task.dur ?? 0) / 1000;
     const gap = (task.ts - prevEnd) / 1000;
     if (gap > 0) idle += gap;
     prevEnd = Math.max(prevEnd, task.ts + (task.dur ?? 0));
@@ -252,7 +258,7 @@ function summarise(file: string) {
   console.log(rows.join('\n'));
   const long = tasks.filter((t) => (t.dur ?? 0) > 50_000);
   console.log(
-    `  main thread from navigation to card: ${tasks.length} tasks, busy ${busy.toFixed(0)} ms, idle ${idle.toFixed(0)} ms; long tasks ${long.length}: ${long.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`,
+    `  main thread from navigation to card: ${tasks.length} tasks, busy ${busy.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms, ${cpuAfterScripts.toFixed(0)} ms of it after the last script arrived), idle ${idle.toFixed(0)} ms; long tasks ${long.length}: ${long.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`,
   );
 }
 
