@@ -50,6 +50,9 @@ test('a card’s and a column’s tooltips show on hover and hide when the point
   // A type's class is only a suggestion until confirmed: the dashed badge says so, and the Confirm button names its key.
   await card.getByText('Tactical?', { exact: true }).hover();
   await expect(page.getByRole('tooltip')).toHaveText('Suggested by the request type; not yet confirmed');
+  // Away first: a closing tooltip fades out while the next one opens.
+  await page.mouse.move(5, 5);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   await page.getByRole('button', { name: `Confirm tactical for ${req.key}` }).hover();
   await expect(page.getByRole('tooltip')).toHaveText('Confirm tactical (key T)');
   await page.mouse.move(5, 5);
