@@ -31,6 +31,37 @@ test('a marketer sees the board in workflow order with lanes and WIP limits', as
   await screenshot(page, 'board');
 });
 
+test('a card’s and a column’s tooltips show on hover and hide when the pointer leaves', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const req = await fileRequest(page, 'Tooltip-checked banner');
+  const me = (await (await page.request.get('/api/auth/session')).json()) as { user: { id: number; name: string } };
+  const res = await page.request.patch(`/api/requests/${req.id}`, { data: { assigneeId: me.user.id, version: req.version } });
+  expect(res.status()).toBe(200);
+  await page.goto('/board?q=Tooltip-checked');
+  const card = page.getByTestId(`card-${req.id}`);
+  await expect(card).toBeVisible();
+  // Tooltips mount on the first hover (LazyTooltip); none is in the page before.
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // The assignee's initial, named in full on hover.
+  await card.getByText(me.user.name.slice(0, 1), { exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText(me.user.name);
+  await page.mouse.move(5, 5);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // A type's class is only a suggestion until confirmed: the dashed badge says so, and the Confirm button names its key.
+  await card.getByText('Tactical?', { exact: true }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Suggested by the request type; not yet confirmed');
+  // Away first: a closing tooltip fades out while the next one opens.
+  await page.mouse.move(5, 5);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await page.getByRole('button', { name: `Confirm tactical for ${req.key}` }).hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Confirm tactical (key T)');
+  await page.mouse.move(5, 5);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // A column's WIP badge tells its limit (Planned's is 15 in the seed).
+  await page.getByTestId('wip-planned').hover();
+  await expect(page.getByRole('tooltip')).toHaveText(/WIP limit (of )?15$/);
+});
+
 test('dragging an unclassified card out of intake asks for its class, then moves it', async ({ page }) => {
   await signIn(page, accounts.marketer);
   const req = await fileRequest(page, 'Banner for the Madrid roadshow');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME } from '@mantine/core';
 import { accessiblePalette, contrastRatio } from './accessible-colors';
+import { accessibleColors } from './accessible-palette';
 
 describe('accessible palettes', () => {
   it('computes WCAG contrast ratios', () => {
@@ -21,5 +22,15 @@ describe('accessible palettes', () => {
 
   it('keeps a colour that already passes unchanged', () => {
     expect(accessiblePalette(DEFAULT_THEME.colors.dark)[9]).toBe(DEFAULT_THEME.colors.dark[9]);
+  });
+
+  it('the theme’s precomputed palettes are those of Mantine’s defaults, every one', () => {
+    expect(Object.keys(accessibleColors).sort()).toEqual(Object.keys(DEFAULT_THEME.colors).sort());
+    for (const [name, shades] of Object.entries(DEFAULT_THEME.colors))
+      expect(accessibleColors[name], name).toEqual(accessiblePalette(shades));
+    // Spot checks worked out from the rule: Mantine's grey-6 (#868e96, 3.3:1) darkened in 2 % steps to 5:1.
+    expect(accessibleColors.gray![6]).toBe('#696f76');
+    expect(contrastRatio('#696f76', '#ffffff')).toBeGreaterThanOrEqual(5);
+    expect(accessibleColors.gray![0]).toBe('#f8f9fa');
   });
 });

@@ -10,6 +10,7 @@ import { queryClient } from '../lib/query-client';
 import { useCurrentUser } from '../lib/session';
 import { prefetchBoard } from './routes/board-loader';
 import { usePageTitle } from '../lib/use-page-title';
+import { preloadable } from '../lib/preloadable';
 
 // Pages load on demand so the first paint ships only the shell. The signed-out pages too: a
 // signed-in load of the board (the common one) does not carry their forms.
@@ -25,7 +26,8 @@ const NewRequestPage = lazy(() => import('../features/requests/pages/new-request
 const MyRequestsPage = lazy(() => import('../features/requests/pages/my-requests-page').then((m) => ({ default: m.MyRequestsPage })));
 const RequestRoute = lazy(() => import('./routes/request-route').then((m) => ({ default: m.RequestRoute })));
 const InsightsRoute = lazy(() => import('./routes/insights-route').then((m) => ({ default: m.InsightsRoute })));
-const BoardRoute = lazy(() => import('./routes/board-route').then((m) => ({ default: m.BoardRoute })));
+// Preloadable: the board's loader asks for its code, so a signed-in load of /board renders it without a fallback.
+const BoardRoute = preloadable(() => import('./routes/board-route').then((m) => m.BoardRoute));
 const TimesheetPage = lazy(() => import('../features/timesheet/pages/timesheet-page').then((m) => ({ default: m.TimesheetPage })));
 const ChangePasswordPage = lazy(() =>
   import('../features/auth/pages/change-password-page').then((m) => ({ default: m.ChangePasswordPage })),
@@ -145,7 +147,10 @@ export const createRouter = () =>
         },
         {
           path: 'board',
-          loader: ({ request }) => prefetchBoard(queryClient, request.url),
+          loader: ({ request }) => {
+            void BoardRoute.preload().catch(() => undefined); // The page's own render shows a failed load.
+            return prefetchBoard(queryClient, request.url);
+          },
           element: (
             <Page title="Board" access="marketer">
               <BoardRoute />

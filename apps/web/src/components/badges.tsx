@@ -1,5 +1,6 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import type { Classification, Resolution, Status } from '@altitude/shared/domain';
+import { LazyTooltip } from './lazy-tooltip';
 import { classificationColor, classificationLabel, resolutionLabel, statusColor, statusLabel } from '../lib/format';
 
 export function StatusBadge({ status, resolution }: { status: Status; resolution?: Resolution | null }) {
@@ -22,11 +23,11 @@ export function ClassificationBadge({ classification, suggested }: { classificat
   }
   if (suggested) {
     return (
-      <Tooltip label="Suggested by the request type; not yet confirmed">
+      <LazyTooltip label="Suggested by the request type; not yet confirmed">
         <Badge color={classificationColor[classification]} variant="outline" radius="sm" style={{ borderStyle: 'dashed' }}>
           {classificationLabel[classification]}?
         </Badge>
-      </Tooltip>
+      </LazyTooltip>
     );
   }
   return (

@@ -1,10 +1,11 @@
-import { Avatar, Badge, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { memo, type KeyboardEvent } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '@altitude/shared/requests';
 import { formatDate, formatMinutes, isOverdue } from '../../../lib/format';
 import { ClassificationBadge } from '../../../components/badges';
+import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { SlaBadge } from '../../../components/sla-badge';
 import { cardSlaStates } from '../../../lib/service-level';
 import { useCardLookup } from '../card-lookup';
@@ -72,11 +73,11 @@ export const SortableBoardCard = memo(function SortableBoardCard({ card, tabStop
 
 /**
  * The one-click confirmation laid over a card. Memoised apart from the sortable wrapper: dnd-kit
- * re-renders every wrapper several times per keyboard step, and the tooltip cost the most of it.
+ * re-renders every wrapper several times per keyboard step.
  */
 const ConfirmClass = memo(function ConfirmClass({ card, onClassify }: { card: Card; onClassify: CardKeys['onClassify'] }) {
   return (
-    <Tooltip label={`Confirm ${card.classification} (key ${card.classification![0]!.toUpperCase()})`}>
+    <LazyTooltip label={`Confirm ${card.classification} (key ${card.classification![0]!.toUpperCase()})`}>
       <Badge
         component="button"
         size="sm"
@@ -88,14 +89,19 @@ const ConfirmClass = memo(function ConfirmClass({ card, onClassify }: { card: Ca
       >
         Confirm
       </Badge>
-    </Tooltip>
+    </LazyTooltip>
   );
 });
 
 /** A class suggested by the type (not yet confirmed) can be confirmed in one click. */
 export const confirmable = (card: Card) => card.classificationSuggested && card.classification !== null && card.status !== 'declined';
 
-/** Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents. */
+/**
+ * Memoised: while a card is dragged, dnd-kit re-renders every sortable wrapper, not their contents.
+ * Plain elements styled by board-card.module.css (the look of Mantine's Paper, Group, Text and
+ * Avatar, from the theme's variables), not those components: a board's first load renders a
+ * hundred cards or more, and Mantine's style props cost more than the card itself.
+ */
 export const BoardCard = memo(function BoardCard({
   card,
   onOpen,
@@ -112,77 +118,65 @@ export const BoardCard = memo(function BoardCard({
   const sla = card.slaState && cardSlaStates.includes(card.slaState) ? card.slaState : null;
   const requester = card.waitingOn === 'requester' ? lookup.user(card.requesterId) : undefined;
   return (
-    <Paper
-      className={classes.card}
-      data-overlay={overlay || undefined}
-      withBorder
-      radius="md"
-      p="xs"
-      onClick={() => onOpen(card.id)}
-      data-testid={`card-${card.id}`}
-    >
+    <div className={classes.card} data-overlay={overlay || undefined} onClick={() => onOpen(card.id)} data-testid={`card-${card.id}`}>
       {/* Room on the right for the Confirm button laid over the card. */}
-      <Group justify="space-between" gap={4} wrap="nowrap" pr={!overlay && confirmable(card) ? 72 : 0}>
-        <Text size="xs" c="dimmed" ff="monospace" id={overlay ? undefined : `card-${card.id}-key`}>
+      <div className={classes.top} data-confirm={(!overlay && confirmable(card)) || undefined}>
+        <p className={`${classes.xs} ${classes.dimmed} ${classes.key}`} id={overlay ? undefined : `card-${card.id}-key`}>
           {card.key}
-        </Text>
-        <Group gap={4} wrap="nowrap">
+        </p>
+        <div className={classes.row}>
           {sla && <SlaBadge state={sla} size="xs" />}
           {card.priority === 'urgent' || card.priority === 'high' ? (
             <Badge size="xs" color={card.priority === 'urgent' ? 'red' : 'orange'} variant="light">
               {card.priority}
             </Badge>
           ) : null}
-        </Group>
-      </Group>
-      <Text size="sm" fw={500} lineClamp={2} mt={2} className={classes.title} id={overlay ? undefined : `card-${card.id}-title`}>
+        </div>
+      </div>
+      <p className={`${classes.sm} ${classes.title}`} id={overlay ? undefined : `card-${card.id}-title`}>
         {card.title}
-      </Text>
-      <Text size="xs" c="dimmed" mt={2} truncate>
+      </p>
+      <p className={`${classes.xs} ${classes.dimmed} ${classes.line} ${classes.truncate}`}>
         {lookup.type(card.typeId)?.name} · {lookup.department(card.departmentId)?.name}
-      </Text>
+      </p>
       {card.waitingOn === 'requester' && (
-        <Text size="xs" c="gray.8" mt={2} truncate>
+        <p className={`${classes.xs} ${classes.waiting} ${classes.line} ${classes.truncate}`}>
           Waiting on {requester?.name ?? 'the requester'}
-        </Text>
+        </p>
       )}
-      <Group gap={6} mt={6} justify="space-between" wrap="nowrap">
+      <div className={classes.bottom}>
         {/* The class never shrinks to "STRATE…": the due date beside it wraps instead. */}
-        <Group gap={4} wrap="nowrap" className={classes.class}>
+        <div className={`${classes.row} ${classes.class}`}>
           <ClassificationBadge classification={card.classification} suggested={card.classificationSuggested} />
-        </Group>
-        <Group gap={6} wrap="nowrap">
+        </div>
+        <div className={`${classes.row} ${classes.dates}`}>
           {card.dueDate && (
-            <Text
-              size="xs"
-              c={overdue ? 'red.7' : 'dimmed'}
-              fw={overdue ? 600 : 400}
+            <p
+              className={`${classes.xs} ${overdue ? classes.overdue : classes.dimmed}`}
               title={overdue ? 'Overdue: the requester needed it by then' : 'Needed by'}
             >
               {overdue ? 'Overdue · ' : ''}
               {formatDate(card.dueDate)}
-            </Text>
+            </p>
           )}
           {card.plannedFor && (
-            <Text size="xs" c="dimmed" title="Planned for" style={{ whiteSpace: 'nowrap' }}>
+            <p className={`${classes.xs} ${classes.dimmed} ${classes.nowrap}`} title="Planned for">
               Plan {formatDate(card.plannedFor)}
-            </Text>
+            </p>
           )}
           {assignee && (
-            <Tooltip label={assignee.name}>
-              <Avatar size={20} radius="xl" color="indigo">
-                {assignee.name.slice(0, 1)}
-              </Avatar>
-            </Tooltip>
+            <LazyTooltip label={assignee.name}>
+              <span className={classes.avatar}>{assignee.name.slice(0, 1)}</span>
+            </LazyTooltip>
           )}
-        </Group>
-      </Group>
+        </div>
+      </div>
       {(card.loggedMinutes > 0 || card.estimateMinutes) && (
-        <Text size="xs" c="dimmed" mt={4}>
+        <p className={`${classes.xs} ${classes.dimmed} ${classes.logged}`}>
           {formatMinutes(card.loggedMinutes)}
           {card.estimateMinutes ? ` / ${formatMinutes(card.estimateMinutes)}` : ''} logged
-        </Text>
+        </p>
       )}
-    </Paper>
+    </div>
   );
 });

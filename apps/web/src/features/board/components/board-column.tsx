@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { useMemo } from 'react';
 import type { BoardColumn as Column, Card } from '@altitude/shared/requests';
 import { statusLabel } from '../../../lib/format';
@@ -45,7 +46,7 @@ export function BoardColumn({ column, cards, filtered, tabStopId, dragging, rend
         <Text fw={600} size="sm">
           {statusLabel[column.status]}
         </Text>
-        <Tooltip
+        <LazyTooltip
           label={
             column.wipLimit === null ? 'No WIP limit' : over ? `Over the WIP limit of ${column.wipLimit}` : `WIP limit ${column.wipLimit}`
           }
@@ -61,7 +62,7 @@ export function BoardColumn({ column, cards, filtered, tabStopId, dragging, rend
             {filtered ? `${column.count} shown of ${column.total}` : column.count}
             {limit}
           </Badge>
-        </Tooltip>
+        </LazyTooltip>
       </Group>
       {lanes.map((lane) => (
         <LaneCell
