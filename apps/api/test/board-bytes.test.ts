@@ -81,7 +81,11 @@ describe('the board on the wire', () => {
 
   it('over a real socket, a board of several megabytes arrives whole to readers at once (the socket pushes back)', async () => {
     // Long titles, written under the API (the snapshot follows such writes too): about 90 kB a card.
-    const open = t.app.db.select({ id: requests.id }).from(requests).where(inArray(requests.status, [...openStatuses])).all();
+    const open = t.app.db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(inArray(requests.status, [...openStatuses]))
+      .all();
     expect(open.length).toBeGreaterThan(20);
     for (const { id } of open)
       t.app.db
