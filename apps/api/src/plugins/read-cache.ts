@@ -9,7 +9,9 @@ declare module 'fastify' {
     /**
      * Cache the serialised answer until the next successful write anywhere. `shared`: one
      * answer per validated query for everyone allowed to call the route, unless the answer is
-     * personal (`mine`, `following`), which is kept per user; the board and reports.
+     * personal (`mine`, `following`), which is kept per user; the board and reports. Only a
+     * string or buffer answer is kept: the unfiltered board streams its snapshot's pieces and is
+     * cached by the snapshot (board-snapshot.ts).
      */
     cache?: 'shared';
     /**
