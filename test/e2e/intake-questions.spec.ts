@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accounts, screenshot, signIn } from './support';
+import { accounts, fillRequestTitle, screenshot, signIn } from './support';
 
 /** No horizontal page scroll at the current width. */
 const fitsWidth = (page: Page) =>
@@ -77,7 +77,7 @@ test('a lead adds a required question to a type; a salesperson is asked it, cann
   await expect(standInput).toBeVisible();
   await expect(standInput).toHaveAttribute('required', '');
   await expect(sales.getByText('As on the organiser’s floor plan.')).toBeVisible();
-  await sales.getByRole('textbox', { name: 'Title' }).fill(title);
+  await fillRequestTitle(sales, title);
   await sales.getByRole('textbox', { name: 'Brief' }).fill('Two posters and a roll-up for our stand.');
 
   // Filing without the required answer: the error sits on that field, and nothing is filed.

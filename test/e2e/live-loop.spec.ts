@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accounts, screenshot, signIn } from './support';
+import { accounts, fillRequestTitle, screenshot, signIn } from './support';
 
 test('the whole loop, live: a request filed by sales is triaged and worked by marketing while sales watches', async ({ browser }) => {
   const salesContext = await browser.newContext();
@@ -17,7 +17,7 @@ test('the whole loop, live: a request filed by sales is triaged and worked by ma
   await sales.goto('/requests/new');
   await sales.getByRole('combobox', { name: 'Type' }).click();
   await sales.getByRole('option', { name: /Event banner/ }).click();
-  await sales.getByLabel('Title').fill(title);
+  await fillRequestTitle(sales, title);
   await sales.getByRole('button', { name: 'Submit request' }).click();
   await expect(sales.getByRole('heading', { name: title })).toBeVisible();
   const id = Number(new URL(sales.url()).pathname.split('/').pop());

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accounts, screenshot, signIn } from './support';
+import { accounts, fillRequestTitle, screenshot, signIn } from './support';
 
 test('a sales rep files a request, follows it, and cancels it while it is in intake', async ({ page }) => {
   await signIn(page, accounts.sales);
@@ -13,7 +13,7 @@ test('a sales rep files a request, follows it, and cancels it while it is in int
   await page.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: /Event banner/ }).click();
   await expect(page.getByText(/^Expected by [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2}/)).toBeVisible();
-  await page.getByLabel('Title').fill('Roll-ups for the Porto partner day');
+  await fillRequestTitle(page, 'Roll-ups for the Porto partner day');
   await page.getByLabel('Brief').fill('Two roll-ups in **brand colours**.');
   await page.getByLabel('Business goal').fill('Pipeline from partners');
   await page.getByLabel('Audience').fill('Partner CIOs');

@@ -1,5 +1,5 @@
 import { expect, request as apiRequest, test, type APIRequestContext, type Page } from '@playwright/test';
-import { accounts, demoPassword, screenshot, signIn } from './support';
+import { accounts, demoPassword, fillRequestTitle, screenshot, signIn } from './support';
 
 /** An API session of its own, signed in as `email`. */
 async function apiAs(baseURL: string | undefined, email: string): Promise<APIRequestContext> {
@@ -110,7 +110,7 @@ test('a lead makes a kit from a hand-back candidate; one salesperson uses it, an
   await signIn(other, 'ava.sales@example.com');
   await openNewRequest(other, typeName);
   await other.getByRole('textbox', { name: 'Why file anyway?' }).fill('The fair wants a bilingual flyer.');
-  await other.getByLabel('Title').fill(`Stand flyer ${stamp} bilingual`);
+  await fillRequestTitle(other, `Stand flyer ${stamp} bilingual`);
   await other.getByRole('button', { name: 'Submit request' }).click();
   await expect(other.getByRole('heading', { name: `Stand flyer ${stamp} bilingual`, level: 1 })).toBeVisible();
   await otherContext.close();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { accounts, signIn } from './support';
+import { accounts, fillRequestTitle, signIn } from './support';
 
 /**
  * The service catalogue in the web: a lead gives a type its turnaround in business days, a
@@ -96,7 +96,7 @@ test('a lead sets a business-day turnaround; a salesperson sees the expected dat
   await sales.getByRole('option', { name: new RegExp(typeName) }).click();
   await expect(sales.getByText(`Expected by ${spoken(expected)}`, { exact: true })).toBeVisible();
   const title = `Datasheet for the Porto partner day ${stamp}`;
-  await sales.getByLabel('Title').fill(title);
+  await fillRequestTitle(sales, title);
   await sales.getByLabel('Brief').fill('One page, both sides, partner logo on the back.');
   await expect(sales.getByText('This is a rush')).toHaveCount(0);
   await sales.getByLabel('Needed by').fill(neededBy);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { accounts, screenshot, signIn } from './support';
+import { accounts, fillRequestTitle, screenshot, signIn } from './support';
 
 /**
  * Issue 12 end to end, each step as the person doing it would: the lead adds a question to a
@@ -50,7 +50,7 @@ test('a question added by the lead, a rush filed by sales, a needs-info round th
   await sales.getByRole('combobox', { name: 'Type' }).click();
   await sales.getByRole('option', { name: new RegExp(typeName) }).click();
   await expect(sales.getByText(/^Expected by \w{3} \d{1,2} \w{3}/)).toBeVisible();
-  await sales.getByLabel('Title').fill(title);
+  await fillRequestTitle(sales, title);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await sales.getByLabel('Needed by').fill(tomorrow);
   await expect(sales.getByText('This is a rush')).toBeVisible();

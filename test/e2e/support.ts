@@ -19,6 +19,20 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await expect(page.getByRole('button', { name: 'Account menu' })).toBeVisible();
 }
 
+/**
+ * Types a new request's title, then waits for the similar-requests lookup that title starts. Its
+ * answer may draw a box under the title that moves the rest of the form down: a person sees it
+ * appear before aiming at Submit, while a click aimed a moment earlier lands where the button was.
+ */
+export async function fillRequestTitle(page: Page, title: string) {
+  const answered = page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return url.pathname === '/api/requests/similar' && url.searchParams.get('q') === title.trim();
+  });
+  await page.getByRole('textbox', { name: 'Title' }).fill(title);
+  await answered;
+}
+
 /** Saves a screenshot under test-results/screens for a human to look at. */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: true });
