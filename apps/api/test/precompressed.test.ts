@@ -124,3 +124,38 @@ describe('index.html', () => {
     expect(plainRes.headers['cache-control']).toBe('no-cache');
   });
 });
+
+describe('security headers of the built files', () => {
+  const pageOnly = [
+    'content-security-policy',
+    'x-frame-options',
+    'cross-origin-opener-policy',
+    'x-permitted-cross-domain-policies',
+    'x-download-options',
+  ];
+
+  it.each(['/assets/app-abc123.js', '/assets/style-def456.css'])(
+    '%s carries what applies to a file a page loads, not the page’s own rules',
+    async (url) => {
+      const res = await get(url, 'br, gzip');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      for (const name of pageOnly) expect(res.headers[name], name).toBeUndefined();
+    },
+  );
+
+  it.each(['/', '/board', '/index.html'])('the page %s carries the whole set', async (url) => {
+    const res = await get(url, 'br');
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self';script-src 'self';/);
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('an address that only looks like a built file outside /assets/ is treated as a page', async () => {
+    const res = await get('/board/assets/app-abc123.js', 'br');
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self';/);
+  });
+});
