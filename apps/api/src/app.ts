@@ -73,6 +73,8 @@ export interface AppOptions {
   dueSweepEveryMs?: number | null;
   /** The mail schedule (plugins/scheduler.ts); on, with a 3-minute batch window, unless told otherwise. */
   schedule?: Partial<ScheduleOptions>;
+  /** Checkpoint the WAL on a worker thread (db/checkpointer.ts), as the server does; absent: SQLite's own checkpoints. */
+  checkpointInBackground?: boolean;
   /** Single sign-on (OIDC_* and SSO_ONLY, config.ts); null or absent: passwords only. */
   oidc?: OidcSettings | null;
 }
@@ -125,7 +127,7 @@ export async function buildApp(opts: AppOptions) {
 
   const spa = Boolean(opts.webRoot && fs.existsSync(`${opts.webRoot}/index.html`));
   await app.register(errorsPlugin, { spa });
-  await app.register(dbPlugin, { databasePath: opts.databasePath });
+  await app.register(dbPlugin, { databasePath: opts.databasePath, checkpointInBackground: opts.checkpointInBackground ?? false });
   await app.register(securityPlugin);
   await app.register(cacheControlPlugin);
   await app.register(authPlugin, { now: opts.now });

@@ -17,6 +17,7 @@ const app = await buildApp({
   mail: { smtp: config.smtp, publicUrl: config.publicUrl },
   dueSweepEveryMs: 60_000,
   oidc: config.oidc,
+  checkpointInBackground: true,
 });
 
 let seeded = false;
