@@ -160,6 +160,8 @@ export interface BrowserFirstLoad {
   /** Long tasks (> 50 ms) from navigation to the first card in view, total and count. */
   longTaskMs: number;
   longTasks: number;
+  /** Each long task: when it started after navigation and how long it took (ms). */
+  longTaskList: { at: number; ms: number }[];
   /** Bytes Chromium received (bodies as sent plus headers) before the first card was in view, and what encodings it got. */
   wireBytes: number;
   requests: number;
@@ -172,12 +174,13 @@ export async function browserFirstLoad(browser: Browser, url: string, cookie: st
   try {
     const page = await context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __long: { ms: number; n: number } };
-      w.__long = { ms: 0, n: 0 };
+      const w = window as unknown as { __long: { ms: number; n: number; list: { at: number; ms: number }[] } };
+      w.__long = { ms: 0, n: 0, list: [] };
       new PerformanceObserver((list) =>
         list.getEntries().forEach((e) => {
           w.__long.ms += e.duration;
           w.__long.n++;
+          w.__long.list.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
         }),
       ).observe({ type: 'longtask', buffered: true });
     });
@@ -195,11 +198,20 @@ export async function browserFirstLoad(browser: Browser, url: string, cookie: st
     await page.goto('/board', { waitUntil: 'commit' });
     await page.locator('[data-testid^="card-"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     counting = false;
-    const long = await page.evaluate(() => (window as unknown as { __long: { ms: number; n: number } }).__long);
+    const long = await page.evaluate(
+      () => (window as unknown as { __long: { ms: number; n: number; list: { at: number; ms: number }[] } }).__long,
+    );
     const done = await Promise.all(sizes);
     const encodings: Record<string, number> = {};
     for (const d of done) encodings[d.encoding] = (encodings[d.encoding] ?? 0) + 1;
-    return { longTaskMs: long.ms, longTasks: long.n, wireBytes: done.reduce((s, d) => s + d.bytes, 0), requests: done.length, encodings };
+    return {
+      longTaskMs: long.ms,
+      longTasks: long.n,
+      longTaskList: long.list,
+      wireBytes: done.reduce((s, d) => s + d.bytes, 0),
+      requests: done.length,
+      encodings,
+    };
   } finally {
     await context.close();
   }

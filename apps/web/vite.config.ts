@@ -2,9 +2,10 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { boardPreload } from './board-preload';
 import { precompress } from './precompress';
+import { startStageChunks } from './start-stages';
 
 export default defineConfig({
-  plugins: [react(), boardPreload(), precompress()],
+  plugins: [react(), startStageChunks(import.meta.dirname), boardPreload(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.API_PORT ?? 3000}`, changeOrigin: false } },

@@ -1,38 +1,35 @@
-import './lib/zod-config';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { createRouter } from './app/router';
-import { theme } from './app/theme';
-import { SessionExpiryListener } from './features/auth/components/session-expiry-listener';
-import { queryClient } from './lib/query-client';
 
-// Evaluating the app's code is one task; creating the router (its first navigation starts the
-// board's loader) and the first render come in the next, so neither task grows long on its own.
-// A timer, not a top-level await: with one the bundler kept many more chunks apart (more files to load).
-// The first render is a transition, which React renders in slices (a plain root.render is one task).
-setTimeout(() => {
+/*
+ * The app starts in stages, each its own task, so none grows long (over 50 ms) and the page stays
+ * responsive while it starts: a page's modules, imported statically, all evaluate in one task.
+ *   1. this module: React and React DOM;
+ *   2. the shared contract's schemas (app/contract.ts);
+ *   3. Mantine, the query client, the router, the shell and what they import (app/start.tsx);
+ *   4. creating the router (its first navigation starts the board's loader), then the first
+ *      render, as a transition, which React renders in slices.
+ * The build gives each stage one file and preloads them beside this one (start-stages.ts,
+ * board-preload.ts), so no stage waits on the network. A timer between stages: an import that
+ * is already loaded could otherwise run in the same task as the code before it.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+void (async () => {
+  await nextTask();
+  await import('./app/contract');
+  await nextTask();
+  const { createRouter, App } = await import('./app/start');
+  await nextTask();
   const router = createRouter();
   const root = createRoot(document.getElementById('root')!);
   startTransition(() =>
     root.render(
       <StrictMode>
-        <MantineProvider theme={theme}>
-          <QueryClientProvider client={queryClient}>
-            <ModalsProvider>
-              <Notifications position="bottom-right" />
-              <SessionExpiryListener />
-              <RouterProvider router={router} />
-            </ModalsProvider>
-          </QueryClientProvider>
-        </MantineProvider>
+        <App router={router} />
       </StrictMode>,
     ),
   );
-}, 0);
+})();

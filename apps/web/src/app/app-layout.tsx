@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useRef } from 'react';
+import { useDeferredValue, useRef } from 'react';
 import { NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { Logo } from '../components/logo';
 import { useSignOut } from '../features/auth/api/sign-out';
@@ -18,6 +18,11 @@ export function AppLayout() {
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   useFocusOnArrival(main);
+  // The shell commits first and the page in a render of its own, right after. Mounting the shell
+  // sets state in its layout effects (portals, popover targets, the AppShell's resize guard), which
+  // React re-renders synchronously inside the same task: committed with the board's first cards
+  // that was one long task of 50–70 ms; apart, each is short.
+  const pageShown = useDeferredValue(true, false);
   const initials = user.name
     .split(' ')
     .map((p) => p[0])
@@ -85,7 +90,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main ref={main} bg="var(--mantine-color-gray-0)">
         <LiveUpdates />
-        <Outlet />
+        {pageShown && <Outlet />}
       </AppShell.Main>
     </AppShell>
   );

@@ -47,6 +47,20 @@ const observeCellRect = (instance: CellVirtualizer, cb: (rect: { width: number; 
   return () => observer.unobserve(element);
 };
 
+/**
+ * A row's height for the virtualizer: the ResizeObserver's report (read after the browser's own
+ * layout), never the element's offsetHeight. The library reads that when a row mounts, which
+ * forced a layout of the whole board inside React's commit: 20 ms and more of the first cards'
+ * commit, one long task. Until its report, a row keeps the height it had (or the estimate); the
+ * observer reports every row it starts observing, in the same frame, before paint.
+ */
+const measureRow = (element: Element, entry: ResizeObserverEntry | undefined, instance: CellVirtualizer) => {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+};
+
 /** Scrolls the cell, except to the top while it has never left it (the mount's scroll to 0, which forced a layout). */
 const scrollCell = (offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: CellVirtualizer) => {
   if (offset + (options.adjustments ?? 0) === 0 && !instance.scrollOffset) return;
@@ -91,6 +105,7 @@ export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...k
     getItemKey: (i) => cards[i]!.id,
     observeElementRect: observeCellRect,
     scrollToFn: scrollCell,
+    measureElement: measureRow,
   });
   // Focus moved by key to a card scrolled out of the cell: bring it in, so it mounts and takes focus.
   const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);
