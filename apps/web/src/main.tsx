@@ -17,6 +17,13 @@ import { createRoot } from 'react-dom/client';
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A stage's file did not arrive (the network dropped, or a deploy replaced it): say so, plainly. */
+const failedToStart = () => {
+  const root = document.getElementById('root')!;
+  root.setAttribute('role', 'alert');
+  root.textContent = 'Altitude could not load. Check your connection, then reload the page.';
+};
+
 void (async () => {
   await nextTask();
   await import('./app/contract');
@@ -32,4 +39,4 @@ void (async () => {
       </StrictMode>,
     ),
   );
-})();
+})().catch(failedToStart);
