@@ -103,6 +103,7 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
   // The new card is in intake, unclassified: moving it asks for its class first, as a drop does.
   await switcher.getByText('Intake').tap();
   const phoneCard = page.getByTestId(`phone-card-${req.id}`);
+  await reveal(page, phoneCard);
   await phoneCard.scrollIntoViewIfNeeded();
   const move = phoneCard.getByRole('button', { name: 'Move to…' });
   await expectTouchSized(move);
@@ -119,6 +120,7 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
 
   // Onwards from Planned to In progress: no question this time.
   await switcher.getByText('Planned').tap();
+  await reveal(page, phoneCard);
   await expect(page.getByTestId('column-planned').getByTestId(`phone-card-${req.id}`)).toBeVisible();
   await phoneCard.getByRole('button', { name: 'Move to…' }).tap();
   await page.getByRole('menuitem', { name: 'In progress' }).tap();
@@ -129,9 +131,11 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
 
   // The chosen column is remembered: in the address, and when the board is opened again from the menu.
   await switcher.getByText('In progress').tap();
+  await reveal(page, phoneCard);
   await expect(page.getByTestId('column-in_progress').getByTestId(`phone-card-${req.id}`)).toBeVisible();
   await page.goto('/board');
   await expect(page.getByTestId('column-in_progress')).toBeVisible();
+  await reveal(page, phoneCard);
   await screenshot(page, 'phone-board-in-progress-390');
 
   // Tapping the card opens its drawer, as on the desktop board.
@@ -144,6 +148,60 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
   await expect(tabs).toHaveCount(5);
   const tops = await tabs.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
   expect(new Set(tops).size, `tab tops ${tops.join(', ')}`).toBe(1);
+});
+
+/**
+ * Taps "Show … more" at the foot of the column until the card is drawn, as a person looking for
+ * it would: a phone's column draws its cards a batch at a time, and other tests fill these columns.
+ */
+async function reveal(page: Page, card: Locator) {
+  const more = page.getByRole('button', { name: /^Show \d+ more/ });
+  // Either the card or the button: the chosen column has been drawn.
+  await expect(card.or(more).first()).toBeVisible();
+  for (let i = 0; i < 50 && (await card.count()) === 0; i++) {
+    await more.tap();
+    await expect(card.or(more).first()).toBeVisible();
+  }
+}
+
+test('a long column on a phone draws 40 cards, then 40 more at each "Show more", and reading goes on at the first new card', async ({
+  page,
+}) => {
+  await signIn(page, accounts.marketer);
+  const tag = `longcol${Date.now()}`;
+  const ids: number[] = [];
+  // 85 unclassified cards in intake, filed one after another so they sit in filing order.
+  for (let i = 1; i <= 85; i++) {
+    const res = await page.request.post('/api/requests', { data: { title: `${tag} card ${String(i).padStart(2, '0')}`, typeId: 1 } });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { id: number }).id);
+  }
+  await page.goto(`/board?q=${tag}`);
+  const column = page.getByTestId('column-intake');
+  const cards = column.locator('[data-testid^="phone-card-"]');
+  await expect(cards).toHaveCount(40);
+  // The lane's count is the whole lane's, not what is drawn.
+  await expect(column.getByTestId('lane-unclassified')).toContainText('85');
+  await expect(cards.last()).toHaveAttribute('data-testid', `phone-card-${ids[39]}`);
+  const more = column.getByRole('button', { name: 'Show 40 more (45 not shown)' });
+  await expectTouchSized(more);
+  await fitsThePhone(page, 'long column');
+
+  await more.tap();
+  await expect(cards).toHaveCount(80);
+  // The first new card has the focus: a screen reader or a keyboard carries on from there.
+  await expect(page.getByTestId(`phone-card-${ids[40]}`).getByRole('button').first()).toBeFocused();
+  await column.getByRole('button', { name: 'Show 5 more (5 not shown)' }).tap();
+  await expect(cards).toHaveCount(85);
+  await expect(page.getByTestId(`phone-card-${ids[80]}`).getByRole('button').first()).toBeFocused();
+  await expect(column.getByRole('button', { name: /^Show \d+ more/ })).toHaveCount(0);
+  await expect(cards.last()).toHaveAttribute('data-testid', `phone-card-${ids[84]}`);
+
+  // Another column starts again at one batch; coming back to this one too.
+  const switcher = page.getByRole('radiogroup', { name: 'Column' });
+  await switcher.getByText('Planned').tap();
+  await switcher.getByText('Intake').tap();
+  await expect(cards).toHaveCount(40);
 });
 
 /** Where a cell sits on the screen. */

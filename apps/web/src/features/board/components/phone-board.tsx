@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Menu, SegmentedControl, Text, VisuallyHidden } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Status } from '@altitude/shared/domain';
 import type { BoardColumn, Card } from '@altitude/shared/requests';
 import { classificationColor, statusLabel } from '../../../lib/format';
@@ -32,6 +32,13 @@ interface Props {
 }
 
 /**
+ * Cards a column draws at first on a phone, and how many more each "Show more" adds: a column of
+ * hundreds of cards would otherwise be drawn whole (the phone's board is not virtualised; the
+ * page scrolls).
+ */
+export const phoneBatch = 40;
+
+/**
  * The board on a phone: one column at a time, chosen with a switcher that shows every column's
  * count, and a "Move to…" menu on each card instead of dragging (a long press fights scrolling).
  */
@@ -39,12 +46,32 @@ export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
   const { column: chosen, choose } = useColumnSwitcher(columns[0]?.column.status);
   const shown = columns.find((c) => c.column.status === chosen) ?? columns[0];
   const switcher = useRef<HTMLDivElement>(null);
+  // How many of the chosen column's cards are drawn; another column starts again at one batch.
+  const [drawn, setDrawn] = useState({ status: chosen, count: phoneBatch });
+  // The card to focus once "Show more" has drawn it: the first new one, where reading goes on.
+  const focusNext = useRef<number | null>(null);
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    section.current?.querySelector<HTMLElement>(`[data-testid="phone-card-${focusNext.current}"] [role="button"]`)?.focus();
+    focusNext.current = null;
+  }, [drawn]);
   // Keep the chosen column's button in view when the switcher is wider than the phone.
   useEffect(() => {
     switcher.current?.querySelector('[data-active]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
   }, [chosen]);
   if (!shown) return null;
   const { column, cards } = shown;
+  // Adjusting state while rendering (React's documented pattern): a column chosen again starts
+  // at one batch too, as it does the first time.
+  if (drawn.status !== column.status) setDrawn({ status: column.status, count: phoneBatch });
+  const limit = drawn.status === column.status ? drawn.count : phoneBatch;
+  const visible = cards.slice(0, limit);
+  const notShown = cards.length - visible.length;
+  const showMore = () => {
+    focusNext.current = cards[limit]?.id ?? null;
+    setDrawn({ status: column.status, count: limit + phoneBatch });
+  };
   const over = column.wipLimit !== null && column.count > column.wipLimit;
 
   return (
@@ -71,7 +98,12 @@ export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
           }))}
         />
       </div>
-      <section aria-label={`${statusLabel[column.status]} column`} data-testid={`column-${column.status}`} className={classes.column}>
+      <section
+        ref={section}
+        aria-label={`${statusLabel[column.status]} column`}
+        data-testid={`column-${column.status}`}
+        className={classes.column}
+      >
         <Group justify="space-between" wrap="nowrap" className={classes.header}>
           <Text fw={600}>{statusLabel[column.status]}</Text>
           <Badge variant={over ? 'filled' : 'light'} color={over ? 'red' : 'gray'} radius="sm" data-testid={`wip-${column.status}`}>
@@ -84,13 +116,18 @@ export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
             No cards in {statusLabel[column.status]}.
           </Text>
         )}
-        {cards.map((card, i) => (
+        {visible.map((card, i) => (
           <div key={card.id}>
             {(i === 0 || laneOf(cards[i - 1]!) !== laneOf(card)) && <LaneHeading cards={cards} card={card} />}
             <PhoneCard card={card} columns={columns} onOpen={onOpen} onClassify={onClassify} onMove={onMove} />
           </div>
         ))}
-        {shown.onLoadMore && (
+        {notShown > 0 && (
+          <Button variant="light" fullWidth h={44} onClick={showMore}>
+            Show {Math.min(phoneBatch, notShown)} more ({notShown} not shown)
+          </Button>
+        )}
+        {notShown === 0 && shown.onLoadMore && (
           <Button variant="light" fullWidth h={44} onClick={shown.onLoadMore} loading={shown.loadingMore}>
             Show older ({column.count - cards.length} more)
           </Button>
