@@ -13,18 +13,20 @@ import type { Db } from './client';
  *
  * Here the main connection does not checkpoint on its own; every `everyMs` the worker runs a
  * PASSIVE checkpoint, which takes no lock a reader or writer waits on. Under sustained writes a
- * passive checkpoint can always lag a few frames, so the WAL would never start over: once the
- * WAL file is past `restartBytes`, the worker asks the main connection, between two requests, to
- * run a TRUNCATE checkpoint. The worker has already copied nearly every frame, so that costs the
- * event loop a few frames and two fsyncs about once per `restartBytes` written, and the writer
- * cannot be starved of its own lock as a second connection would be. If the worker fails, the
- * main connection takes checkpointing back (SQLite's default).
+ * passive checkpoint can always lag a few frames, so the WAL would never start over: once it
+ * holds more than `restartBytes` of frames, the worker asks the main connection, between two
+ * requests, for a RESTART checkpoint. The worker has just copied nearly every frame, so that
+ * costs the event loop a few frames and two fsyncs about once per `restartBytes` written, and
+ * the writer cannot be starved of its own lock as a second connection would be. RESTART, not
+ * TRUNCATE: the next commits overwrite the file's blocks instead of growing it again, and a
+ * growing file's fsync also commits its new size (journal_size_limit caps the file). If the
+ * worker fails, the main connection takes checkpointing back (SQLite's default).
  */
 
 export interface CheckpointerOptions {
   /** How often the worker checkpoints (ms). */
   everyMs?: number;
-  /** WAL file size past which a checkpoint also makes the WAL start over. */
+  /** How much the WAL may hold (frames since it started over) before the writer makes it start over. */
   restartBytes?: number;
 }
 
@@ -37,28 +39,32 @@ const sqliteDefaultPages = 1000;
 
 export function startCheckpointer(db: Db, file: string, opts: CheckpointerOptions = {}): Checkpointer {
   const sqlite = db.$client;
+  const restartBytes = opts.restartBytes ?? 16 * 1024 * 1024;
   sqlite.pragma('wal_autocheckpoint = 0');
+  // A burst can take the file past the bound; at its next start-over SQLite cuts it back to this.
+  sqlite.pragma(`journal_size_limit = ${2 * restartBytes}`);
   const handBack = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${sqliteDefaultPages}`);
   };
   const worker = new Worker(new URL('./checkpointer-worker.mjs', import.meta.url), {
-    workerData: { file, everyMs: opts.everyMs ?? 200, restartBytes: opts.restartBytes ?? 64 * 1024 * 1024 },
+    workerData: { file, everyMs: opts.everyMs ?? 200, restartBytes },
   });
   // The worker is a helper, not a reason to keep the process alive.
   worker.unref();
   worker.on('message', (message) => {
-    if (message !== 'truncate' || !sqlite.open) return;
+    if (message !== 'restart' || !sqlite.open) return;
     // Runs between tasks, so never inside a write transaction (their bodies are synchronous).
-    // Without waiting: a long reader elsewhere (a backup) makes it give up at once, not block
-    // the event loop for busy_timeout; the worker asks again on a later round.
+    // Without waiting: a long reader elsewhere (a backup) makes it give up at once (the WAL then
+    // starts over at a later commit), not block the event loop for busy_timeout; the worker asks
+    // again on a later round.
     const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
     sqlite.pragma('busy_timeout = 0');
     try {
-      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.pragma('wal_checkpoint(RESTART)');
     } finally {
       sqlite.pragma(`busy_timeout = ${wait}`);
     }
-    worker.postMessage('truncated');
+    worker.postMessage('restarted');
   });
   let stopping = false;
   const exited = new Promise<void>((resolve) => {
