@@ -60,6 +60,15 @@ test('a card’s and a column’s tooltips show on hover and hide when the point
   // A column's WIP badge tells its limit (Planned's is 15 in the seed).
   await page.getByTestId('wip-planned').hover();
   await expect(page.getByRole('tooltip')).toHaveText(/WIP limit (of )?15$/);
+  // Escape dismisses a tooltip without moving the pointer (WCAG 1.4.13).
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // A pointer passing quickly over targets never leaves a tooltip behind.
+  for (const testId of ['wip-intake', 'wip-in_progress', 'wip-in_review']) {
+    await page.getByTestId(testId).hover();
+    await page.mouse.move(5, 5);
+  }
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 });
 
 test('dragging an unclassified card out of intake asks for its class, then moves it', async ({ page }) => {
