@@ -52,6 +52,10 @@ test('a requester typing /board fires no board request', async ({ page }) => {
 
 test('a marketer typing /board still gets the cards fetched by the route, once', async ({ page }) => {
   await signIn(page, accounts.marketer);
+  // Signing in lands a marketer on the board: let that page finish its own read first, as a person
+  // sees the board before typing an address (a read still in flight would be counted here).
+  await expect(page.getByTestId('column-intake')).toBeVisible({ timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
   const boardCalls: string[] = [];
   page.on('request', (r) => new URL(r.url()).pathname === '/api/board' && boardCalls.push(r.url()));
   await page.goto('/board');
