@@ -57,6 +57,45 @@ describe('the live event', () => {
   });
 });
 
+describe('who is told', () => {
+  let t: TestApp;
+  let as: DemoCallers;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: 'demo', now: () => demoToday });
+    as = await signInDemoAccounts(t);
+    base = await listen(t);
+  });
+  afterAll(() => t.app.close());
+
+  it('only people with a stream open are announced their notification and unread count', async () => {
+    const heardOnTheBus: ChangeEvent[] = [];
+    const stop = t.app.events.subscribe((event) => {
+      if (isNotice(event)) heardOnTheBus.push(event);
+    });
+    try {
+      const banner = await salesBanner(as.sales, 'Flyer for the roadshow');
+      // Sam is not looking: the notification is stored, nobody is announced anything.
+      ok(await as.marketer.post(`/api/requests/${banner.id}/comments`, { body: 'Draft by Friday' }), 201);
+      expect(notificationsAbout(t, banner.id).filter((n) => n.kind === 'commented')).toHaveLength(1);
+      expect(heardOnTheBus).toEqual([]);
+      // Once he is, the next one reaches his stream with the count he would read.
+      const sam = await LiveEvents.open(base, as.sales.cookie);
+      try {
+        ok(await as.marketer.post(`/api/requests/${banner.id}/comments`, { body: 'Draft attached' }), 201);
+        const [heard] = await sam.waitFor(isNotice);
+        const count = ok<NotificationList>(await as.sales.get('/api/notifications')).unreadCount;
+        expect(heard).toMatchObject({ type: 'notifications.changed', unreadCount: count });
+        expect(heardOnTheBus).toHaveLength(1);
+      } finally {
+        sam.close();
+      }
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('the due-date sweep', () => {
   let t: TestApp;
   let as: DemoCallers;

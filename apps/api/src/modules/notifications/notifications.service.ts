@@ -156,10 +156,17 @@ function insertNotification(tx: Queryable) {
   });
 }
 
-/** After the commit: each recipient's own streams hear of their new notification and their unread count. */
+/**
+ * After the commit: each recipient's own streams hear of their new notification and their unread
+ * count. Only people with a stream open are counted: the count walks all of a person's unread
+ * notifications, and most recipients of a move (a requester, followers) are not looking; they
+ * read the count when they next open the app.
+ */
 export function announceNotifications(db: Queryable, events: EventBus, recorded: Recorded[]): void {
-  for (const { userId, notification } of recorded)
+  for (const { userId, notification } of recorded) {
+    if (events.count(userId) === 0) continue;
     events.publish({ type: 'notifications.changed', unreadCount: unreadCount(db, userId), notification }, { onlyUserId: userId });
+  }
 }
 
 export interface NotificationDeps {

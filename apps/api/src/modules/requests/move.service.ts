@@ -94,7 +94,7 @@ function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody,
   } else {
     changes.push({ kind: 'reordered', field: 'position', from: current.position, to: position });
   }
-  const row = moveStatement(tx).get({ ...patch, id })!;
+  const row = moveStatement(tx, shapeOf(current, patch)).get({ ...patch, id })!;
   recordActivity(tx, id, user.id, now, changes);
   // first_response_at is not part of the request the API answers, so `row` stays true after this.
   noteFirstResponse(tx, id, user, now);
@@ -116,27 +116,47 @@ type MovePatch = Pick<
 > & { pausedMinutes: number | null; pausedSince: string | null; waitingOn: 'requester' | null; keepClock: 0 | 1 };
 
 /**
- * The move's one UPDATE, prepared once: moves are the board's hottest write. It returns the
- * request as written, which the answer and the card event use instead of reading it again.
+ * Which columns the move's UPDATE sets. SQLite rewrites every index entry of a column an UPDATE
+ * sets, changed or not, and each rewritten index is another page the COMMIT writes and fsyncs
+ * (bench/README.md). Most moves are a drag within a column or between open columns, so they set
+ * only what such a move changes:
+ * - `reorder`: the position (and version, updated_at): only the board's order index is rewritten;
+ * - `status`: also the status, so only indexes that name it;
+ * - `full`: every column a move may change (into, out of or between closed columns; the first
+ *   move out of intake, which stamps started_at; a request whose resolution a move clears).
  */
-function moveStatement(tx: Tx) {
-  return prepareOnce(tx, 'request.move', () => {
+type MoveShape = 'reorder' | 'status' | 'full';
+
+function shapeOf(current: RequestRow, patch: MovePatch): MoveShape {
+  const clockKept = patch.keepClock === 1 && patch.startedAt === null;
+  const closureKept = patch.resolution === current.resolution && patch.completedAt === current.completedAt;
+  if (!clockKept || !closureKept) return 'full';
+  return patch.status === current.status ? 'reorder' : 'status';
+}
+
+/**
+ * The move's one UPDATE in the given shape, each prepared once: moves are the board's hottest
+ * write. It returns the request as written, which the answer and the card event use instead of
+ * reading it again.
+ */
+function moveStatement(tx: Tx, shape: MoveShape) {
+  return prepareOnce(tx, `request.move.${shape}`, () => {
     // set() takes SQL, so each placeholder is wrapped in it.
     const p = (name: keyof MovePatch) => sql`${sql.placeholder(name)}`;
+    const reorder = { position: p('position'), version: p('version'), updatedAt: p('updatedAt') };
+    const status = { ...reorder, status: p('status') };
+    const full = {
+      ...status,
+      startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`,
+      resolution: p('resolution'),
+      completedAt: p('completedAt'),
+      pausedMinutes: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedMinutes} else ${sql.placeholder('pausedMinutes')} end`,
+      pausedSince: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedSince} else ${sql.placeholder('pausedSince')} end`,
+      waitingOn: sql`case when ${sql.placeholder('keepClock')} then ${requests.waitingOn} else ${sql.placeholder('waitingOn')} end`,
+    };
     return tx
       .update(requests)
-      .set({
-        status: p('status'),
-        position: p('position'),
-        version: p('version'),
-        updatedAt: p('updatedAt'),
-        startedAt: sql`coalesce(${sql.placeholder('startedAt')}, ${requests.startedAt})`,
-        resolution: p('resolution'),
-        completedAt: p('completedAt'),
-        pausedMinutes: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedMinutes} else ${sql.placeholder('pausedMinutes')} end`,
-        pausedSince: sql`case when ${sql.placeholder('keepClock')} then ${requests.pausedSince} else ${sql.placeholder('pausedSince')} end`,
-        waitingOn: sql`case when ${sql.placeholder('keepClock')} then ${requests.waitingOn} else ${sql.placeholder('waitingOn')} end`,
-      })
+      .set({ reorder, status, full }[shape])
       .where(eq(requests.id, sql.placeholder('id')))
       .returning(requestColumns)
       .prepare();
