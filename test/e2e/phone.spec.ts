@@ -157,10 +157,14 @@ test('a marketer on a phone switches board columns and moves a card with "Move t
 async function reveal(page: Page, card: Locator) {
   const more = page.getByRole('button', { name: /^Show \d+ more/ });
   // Either the card or the button: the chosen column has been drawn.
+  const drawn = page.locator('[data-testid^="phone-card-"]');
   await expect(card.or(more).first()).toBeVisible();
   for (let i = 0; i < 50 && (await card.count()) === 0; i++) {
+    const before = await drawn.count();
     await more.tap();
-    await expect(card.or(more).first()).toBeVisible();
+    // The next batch is drawn before looking again: on a slow machine a second tap would land
+    // while the first is still drawing, and its focus would move the page after this returns.
+    await expect.poll(() => drawn.count()).toBeGreaterThan(before);
   }
 }
 
@@ -202,6 +206,62 @@ test('a long column on a phone draws 40 cards, then 40 more at each "Show more",
   await switcher.getByText('Planned').tap();
   await switcher.getByText('Intake').tap();
   await expect(cards).toHaveCount(40);
+});
+
+test('a card with its "Move to…" menu open stays drawn, menu and all, when a live update puts a card above it', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  const tag = `anchored${Date.now()}`;
+  const ids: number[] = [];
+  const versions = new Map<number, number>();
+  // 41 unclassified cards in intake: one batch drawn, the 41st below the "Show more".
+  for (let i = 1; i <= 41; i++) {
+    const res = await page.request.post('/api/requests', { data: { title: `${tag} card ${String(i).padStart(2, '0')}`, typeId: 1 } });
+    expect(res.status()).toBe(201);
+    const body = (await res.json()) as { id: number; version: number };
+    ids.push(body.id);
+    versions.set(body.id, body.version);
+  }
+  await page.goto(`/board?q=${tag}`);
+  const column = page.getByTestId('column-intake');
+  const cards = column.locator('[data-testid^="phone-card-"]');
+  await expect(cards).toHaveCount(40);
+  const last = page.getByTestId(`phone-card-${ids[39]}`);
+  await last.scrollIntoViewIfNeeded();
+  await last.getByRole('button', { name: 'Move to…' }).tap();
+  await expect(page.getByRole('menuitem', { name: 'Planned' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/phone-move-menu-390.png' });
+
+  // Meanwhile a colleague classifies the 41st card: it moves up into the classified lane, above
+  // every drawn card. The list grows by one instead of pushing the 40th card (and its menu) out.
+  const types = (await (await page.request.get('/api/request-types')).json()) as { items: { id: number; defaultClassification: string }[] };
+  const classification = types.items.find((t) => t.id === 1)!.defaultClassification;
+  const classified = await page.request.put(`/api/requests/${ids[40]}/classification`, {
+    data: { classification, version: versions.get(ids[40]!) },
+  });
+  expect(classified.status()).toBe(200);
+  await expect(cards.first()).toHaveAttribute('data-testid', `phone-card-${ids[40]}`);
+  await expect(cards).toHaveCount(41);
+  await expect(last).toBeVisible();
+
+  // A thumb scrolls a screen up to look, and back down to the bottom: the card is reachable
+  // again, its menu still open beside it (a menu laid out on the page once cut the page's
+  // scroll range short, leaving the card below the reachable bottom).
+  await page.mouse.wheel(0, -900);
+  await expect(last.getByRole('button', { name: 'Move to…' })).not.toBeInViewport();
+  await page.mouse.wheel(0, 5000);
+  await expect(last.getByRole('button', { name: 'Move to…' })).toBeInViewport();
+  await expect(page.getByRole('menuitem', { name: 'Planned' })).toBeInViewport();
+
+  // The menu the person opened still works on the card they opened it on.
+  await page.getByRole('menuitem', { name: 'Planned' }).tap();
+  const dialog = page.getByRole('dialog', { name: /Classify MKT-\d+/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Tactical (T)' }).tap();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/requests/${ids[39]}`)).json()) as { status: string }).status)
+    .toBe('planned');
+  await expect(last).toHaveCount(0);
 });
 
 /** Where a cell sits on the screen. */

@@ -6,6 +6,7 @@ import { classificationColor, statusLabel } from '../../../lib/format';
 import type { useOlderCards } from '../api/list-older-cards';
 import { useColumnSwitcher } from '../hooks/use-column-switcher';
 import { laneLabel, laneOf } from '../lanes';
+import { drawnLimit, firstDrawn, more, settle, type Drawn } from '../phone-drawn';
 import { BoardCard, confirmable } from './board-card';
 import classes from './phone-board.module.css';
 
@@ -46,8 +47,8 @@ export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
   const { column: chosen, choose } = useColumnSwitcher(columns[0]?.column.status);
   const shown = columns.find((c) => c.column.status === chosen) ?? columns[0];
   const switcher = useRef<HTMLDivElement>(null);
-  // How many of the chosen column's cards are drawn; another column starts again at one batch.
-  const [drawn, setDrawn] = useState({ status: chosen, count: phoneBatch });
+  // How much of the chosen column is drawn (see phone-drawn.ts); another column starts again at one batch.
+  const [drawn, setDrawn] = useState<Drawn & { status: Status }>({ status: chosen, ...firstDrawn(phoneBatch) });
   // The card to focus once "Show more" has drawn it: the first new one, where reading goes on.
   const focusNext = useRef<number | null>(null);
   const section = useRef<HTMLElement>(null);
@@ -63,14 +64,17 @@ export function PhoneBoard({ columns, onOpen, onClassify, onMove }: Props) {
   if (!shown) return null;
   const { column, cards } = shown;
   // Adjusting state while rendering (React's documented pattern): a column chosen again starts
-  // at one batch too, as it does the first time.
-  if (drawn.status !== column.status) setDrawn({ status: column.status, count: phoneBatch });
-  const limit = drawn.status === column.status ? drawn.count : phoneBatch;
+  // at one batch too, as it does the first time; within a column the last drawn card is
+  // remembered, so cards arriving above it lengthen the list instead of pushing it out.
+  const current = drawn.status === column.status ? drawn : { status: column.status, ...firstDrawn(phoneBatch) };
+  const limit = drawnLimit(cards, current);
+  const settled = settle(cards, current, limit);
+  if (settled !== drawn) setDrawn({ ...settled, status: column.status });
   const visible = cards.slice(0, limit);
   const notShown = cards.length - visible.length;
   const showMore = () => {
     focusNext.current = cards[limit]?.id ?? null;
-    setDrawn({ status: column.status, count: limit + phoneBatch });
+    setDrawn({ status: column.status, ...more(limit, phoneBatch) });
   };
   const over = column.wipLimit !== null && column.count > column.wipLimit;
 
@@ -177,7 +181,10 @@ function PhoneCard({ card, columns, onOpen, onClassify, onMove }: Omit<Props, 'c
             Confirm {card.classification}
           </Button>
         )}
-        <Menu position="bottom-end" withinPortal>
+        {/* Fixed, not laid out on the page: an open menu placed on the page below a card near the
+            bottom left Chrome's scroll range short once the person scrolled, so the card (and its
+            menu) could no longer be scrolled back into view. */}
+        <Menu position="bottom-end" withinPortal floatingStrategy="fixed">
           <Menu.Target>
             <Button variant="subtle" h={44} aria-describedby={named} rightSection={<span aria-hidden>▾</span>}>
               Move to…
