@@ -14,7 +14,17 @@ const features = readdirSync(`${root}/apps/web/src/features`, { withFileTypes: t
   .map((entry) => entry.name);
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', 'apps/api/drizzle/**', 'bench/**/*.json'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/.scratch/**',
+      '**/node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'apps/api/drizzle/**',
+      'bench/**/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
