@@ -264,6 +264,36 @@ test('a card with its "Move to…" menu open stays drawn, menu and all, when a l
   await expect(last).toHaveCount(0);
 });
 
+test('on a phone, a picker at the bottom of a page opens where it was tapped: the page does not jump away from it', async ({ page }) => {
+  await signIn(page, accounts.marketer);
+  // A request of the marketer's own to pick: the e2e database is shared by every spec.
+  const filed = await page.request.post('/api/requests', { data: { title: `Pocket row ${Date.now()}`, typeId: 1 } });
+  expect(filed.status()).toBe(201);
+  const request = (await filed.json()) as { id: number; key: string; version: number };
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { id: number } };
+  const assigned = await page.request.patch(`/api/requests/${request.id}`, { data: { version: request.version, assigneeId: me.user.id } });
+  expect(assigned.status()).toBe(200);
+
+  await page.goto('/timesheet');
+  const picker = page.getByRole('combobox', { name: 'Add a request row' });
+  await expect(picker).toBeEnabled();
+  // The picker is the page's last control: scrolled to the bottom, as a thumb would.
+  await page.mouse.wheel(0, 10_000);
+  await expect(picker).toBeInViewport();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await picker.tap();
+  const option = page.getByRole('option', { name: new RegExp(`^${request.key} `) });
+  // The list opens beside the picker, and the page stays where the person was (a list laid out
+  // on the page was scrolled to before it was placed, the page jumped up, and the list, its
+  // picker off screen, was hidden).
+  await expect(option).toBeInViewport();
+  await expect(picker).toBeInViewport();
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  await page.screenshot({ path: 'test-results/screens/phone-timesheet-picker-390.png' });
+  await option.tap();
+  await expect(page.getByRole('textbox', { name: new RegExp(`^${request.key} `) }).first()).toBeVisible();
+});
+
 /** Where a cell sits on the screen. */
 const boxOf = async (cell: Locator) => (await cell.boundingBox())!;
 

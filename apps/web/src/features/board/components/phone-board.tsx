@@ -181,10 +181,9 @@ function PhoneCard({ card, columns, onOpen, onClassify, onMove }: Omit<Props, 'c
             Confirm {card.classification}
           </Button>
         )}
-        {/* Fixed, not laid out on the page: an open menu placed on the page below a card near the
-            bottom left Chrome's scroll range short once the person scrolled, so the card (and its
-            menu) could no longer be scrolled back into view. */}
-        <Menu position="bottom-end" withinPortal floatingStrategy="fixed">
+        {/* Placed against the screen (the theme's Popover default): laid out on the page, this
+            menu cut Chrome's scroll range short and its card could not be scrolled back to. */}
+        <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button variant="subtle" h={44} aria-describedby={named} rightSection={<span aria-hidden>▾</span>}>
               Move to…
