@@ -123,4 +123,19 @@ describe('the patched board snapshot', () => {
       );
     }
   });
+
+  it('still follows changes after its log was trimmed (past 5,000 changes)', async () => {
+    await expectFresh();
+    // 5,000+ logged changes in bulk: each UPDATE logs every request it touches, and the next
+    // read rebuilds (too many to patch) and trims the log.
+    const total = t.app.db.$client.prepare('select count(*) from requests').pluck().get() as number;
+    for (let logged = 0; logged <= 5_000; logged += total) t.app.db.$client.prepare('update requests set title = title').run();
+    await expectFresh();
+    // Then one card at a time, as a move or an edit would.
+    for (const step of [1, 2, 3]) {
+      const [card] = column(await readBoard(as.marketer), 'planned').cards;
+      t.app.db.update(requests).set({ title: `After the trim, change ${step}` }).where(eq(requests.id, card!.id)).run();
+      expect(column(await expectFresh(), 'planned').cards[0]!.title).toBe(`After the trim, change ${step}`);
+    }
+  });
 });

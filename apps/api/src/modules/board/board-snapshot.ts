@@ -233,10 +233,14 @@ export class BoardSnapshot {
     ];
   }
 
-  /** The log only needs what is newer than the snapshot; trimmed now and then, not on every read. */
+  /**
+   * The log only needs what is newer than the snapshot; trimmed now and then, not on every read.
+   * The newest row stays: SQLite numbers a new row one past the largest left in the table, so an
+   * emptied log would number the next changes from 1 again, below `seq`, and they would be missed.
+   */
   private pruneLog(): void {
     if (this.seq - this.prunedTo < 5000) return;
-    this.db.$client.prepare('delete from temp.board_log where seq <= ?').run(this.seq);
+    this.db.$client.prepare('delete from temp.board_log where seq < ?').run(this.seq);
     this.prunedTo = this.seq;
   }
 }
