@@ -75,6 +75,8 @@ export interface AppOptions {
   schedule?: Partial<ScheduleOptions>;
   /** Checkpoint the WAL on a worker thread (db/checkpointer.ts), as the server does; absent: SQLite's own checkpoints. */
   checkpointInBackground?: boolean;
+  /** Commit moves and filings on a writer thread (writer/writer.ts), as the server does; absent: on the main thread. */
+  writerThread?: boolean;
   /** Single sign-on (OIDC_* and SSO_ONLY, config.ts); null or absent: passwords only. */
   oidc?: OidcSettings | null;
 }
@@ -127,7 +129,11 @@ export async function buildApp(opts: AppOptions) {
 
   const spa = Boolean(opts.webRoot && fs.existsSync(`${opts.webRoot}/index.html`));
   await app.register(errorsPlugin, { spa });
-  await app.register(dbPlugin, { databasePath: opts.databasePath, checkpointInBackground: opts.checkpointInBackground ?? false });
+  await app.register(dbPlugin, {
+    databasePath: opts.databasePath,
+    checkpointInBackground: opts.checkpointInBackground ?? false,
+    writerThread: opts.writerThread ?? false,
+  });
   await app.register(securityPlugin);
   await app.register(cacheControlPlugin);
   await app.register(authPlugin, { now: opts.now });

@@ -18,6 +18,7 @@ const app = await buildApp({
   dueSweepEveryMs: 60_000,
   oidc: config.oidc,
   checkpointInBackground: true,
+  writerThread: true,
 });
 
 let seeded = false;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { startCheckpointer, walBytes } from '../src/db/checkpointer';
 import { closeDatabase, openDatabase } from '../src/db/client';
+import { startWriter } from '../src/writer/writer';
 
 /*
  * The WAL checkpointer (db/checkpointer.ts) on real SQLite files: the main connection stops
@@ -31,6 +32,19 @@ function writeRows(sqlite: Database.Database, n: number) {
   sqlite.exec('CREATE TABLE IF NOT EXISTS scratch (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
   const insert = sqlite.prepare('INSERT INTO scratch (body) VALUES (?)');
   for (let i = 0; i < n; i++) insert.run(Buffer.alloc(64 * 1024, i % 251));
+}
+
+/** 32 MiB in bursts of 8 rows, a millisecond apart; the WAL's largest size seen between bursts. */
+async function writeInBursts(sqlite: Database.Database, file: string) {
+  let biggest = 0;
+  let rows = 0;
+  while (rows < 512) {
+    writeRows(sqlite, 8);
+    rows += 8;
+    biggest = Math.max(biggest, walBytes(file));
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  return { biggest, rows };
 }
 
 async function until(check: () => boolean, ms = 5_000) {
@@ -73,14 +87,7 @@ describe('WAL checkpoints on a worker thread', () => {
     // checkpoint to catch up with the last frame; past 2 MiB of frames the writer makes the WAL
     // start over while the writes go on. 32 MiB in all: a WAL that never started over would grow
     // to nearly all of it.
-    let biggest = 0;
-    let rows = 0;
-    while (rows < 512) {
-      writeRows(db.$client, 8);
-      rows += 8;
-      biggest = Math.max(biggest, walBytes(file));
-      await new Promise((r) => setTimeout(r, 1));
-    }
+    const { biggest, rows } = await writeInBursts(db.$client, file);
     expect(biggest).toBeGreaterThan(2 * mib);
     expect(biggest).toBeLessThan(16 * mib);
     // Started over, not emptied: later commits overwrite its blocks (and stay within its limit).
@@ -90,6 +97,29 @@ describe('WAL checkpoints on a worker thread', () => {
     await checkpointer.stop();
     // Stopped, the worker hands checkpointing back to the main connection.
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    closeDatabase(db);
+  });
+
+  it('with a writer thread (the server), that thread starts the WAL over when asked, and the WAL stays bounded', async () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const writer = await startWriter(db, file, { handedOver: () => {}, settled: () => {} });
+    let asked = 0;
+    const checkpointer = startCheckpointer(db, file, {
+      everyMs: 20,
+      restartBytes: 2 * mib,
+      restartWal: () => {
+        asked++;
+        return writer.restartWal();
+      },
+    });
+    const { biggest, rows } = await writeInBursts(db.$client, file);
+    // 32 MiB written past a 2 MiB bound: started over several times, each time by the writer thread.
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(biggest).toBeLessThan(16 * mib);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM scratch').get()).toEqual({ n: rows });
+    await writer.stop();
+    await checkpointer.stop();
     closeDatabase(db);
   });
 });

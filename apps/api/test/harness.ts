@@ -26,10 +26,22 @@ export interface TestAppOptions {
   schedule?: AppOptions['schedule'];
   /** Single sign-on settings; absent: not configured. */
   oidc?: AppOptions['oidc'];
+  /** Moves and filings on the writer thread, as the server runs them; absent: on the main thread. */
+  writerThread?: boolean;
 }
 
 /** The real app on a real SQLite file in a temp folder, removed on close. */
-export async function createTestApp({ seed = 'demo', now, limits, webRoot, trustProxy, mail, schedule, oidc }: TestAppOptions = {}) {
+export async function createTestApp({
+  seed = 'demo',
+  now,
+  limits,
+  webRoot,
+  trustProxy,
+  mail,
+  schedule,
+  oidc,
+  writerThread = process.env.TEST_WRITER === '1',
+}: TestAppOptions = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'altitude-test-'));
   const app = await buildApp({
     databasePath: path.join(dir, 'test.db'),
@@ -40,6 +52,7 @@ export async function createTestApp({ seed = 'demo', now, limits, webRoot, trust
     mail,
     schedule: { enabled: false, ...schedule },
     oidc,
+    writerThread,
   });
   if (seed === 'demo') await seedDemo(app.db, demoToday);
   else seedBaseline(app.db);

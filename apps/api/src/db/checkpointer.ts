@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { Db } from './client';
 
 /*
@@ -28,6 +29,11 @@ export interface CheckpointerOptions {
   everyMs?: number;
   /** How much the WAL may hold (frames since it started over) before the writer makes it start over. */
   restartBytes?: number;
+  /**
+   * Who starts the WAL over when another thread writes too (the writer thread, writer/writer.ts):
+   * the connection that writes most. Absent: the main connection, between two requests.
+   */
+  restartWal?: () => Promise<void>;
 }
 
 export interface Checkpointer {
@@ -53,17 +59,13 @@ export function startCheckpointer(db: Db, file: string, opts: CheckpointerOption
   worker.unref();
   worker.on('message', (message) => {
     if (message !== 'restart' || !sqlite.open) return;
-    // Runs between tasks, so never inside a write transaction (their bodies are synchronous).
-    // Without waiting: a long reader elsewhere (a backup) makes it give up at once (the WAL then
-    // starts over at a later commit), not block the event loop for busy_timeout; the worker asks
-    // again on a later round.
-    const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
-    sqlite.pragma('busy_timeout = 0');
-    try {
-      sqlite.pragma('wal_checkpoint(RESTART)');
-    } finally {
-      sqlite.pragma(`busy_timeout = ${wait}`);
+    const restartWal = opts.restartWal;
+    if (restartWal) {
+      void restartWal().then(() => worker.postMessage('restarted'));
+      return;
     }
+    // Runs between tasks, so never inside a write transaction (their bodies are synchronous).
+    restartWalNow(sqlite);
     worker.postMessage('restarted');
   });
   let stopping = false;
@@ -83,6 +85,21 @@ export function startCheckpointer(db: Db, file: string, opts: CheckpointerOption
       await exited;
     },
   };
+}
+
+/**
+ * A RESTART checkpoint on `sqlite`, between two tasks. Without waiting: a long reader elsewhere (a
+ * backup) makes it give up at once (the WAL then starts over at a later commit), not block the
+ * thread for busy_timeout; the checkpointer asks again on a later round.
+ */
+export function restartWalNow(sqlite: Database.Database): void {
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.pragma('wal_checkpoint(RESTART)');
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 /** The WAL file's size in bytes (0 when there is none). */

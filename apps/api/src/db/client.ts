@@ -16,8 +16,9 @@ export type Queryable = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
 
 /**
- * Opens the one connection the process owns. synchronous=FULL: a committed change survives
- * a power loss too, at a cost the benchmarks show we can afford.
+ * Opens a connection: the process's main one (the writer thread opens its own, writer/writer.ts).
+ * synchronous=FULL: a committed change survives a power loss too, at a cost the benchmarks show
+ * we can afford.
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

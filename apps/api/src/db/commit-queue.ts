@@ -40,7 +40,7 @@ export interface CommitQueue {
 
 const queues = new WeakMap<Db, CommitQueue>();
 
-/** The connection's one queue (one connection, one writer: a second queue would only split groups). */
+/** The connection's one queue (a second queue on one connection would only split its groups). */
 export function commitQueueOf(db: Db): CommitQueue {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = createCommitQueue(db)));

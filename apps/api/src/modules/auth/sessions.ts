@@ -35,6 +35,11 @@ export function createSession(db: Queryable, userId: number, ip: string, now: Da
 /** Which session each resolved user came from, so a write can check it is still live (see actor.ts). */
 const sessionIds = new WeakMap<SessionUser, string>();
 export const sessionIdOf = (user: SessionUser): string | undefined => sessionIds.get(user);
+/** Ties a user handed over from another thread (writer.ts) to the session it came from again. */
+export function bindSessionId(user: SessionUser, id: string): SessionUser {
+  sessionIds.set(user, id);
+  return user;
+}
 
 /** The user behind a session token, or null when it is unknown, expired, idle too long or the user is deactivated. */
 export function resolveSession(db: Db, token: string, now: Date): SessionUser | null {

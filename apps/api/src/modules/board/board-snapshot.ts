@@ -4,7 +4,7 @@ import { isClosedStatus, openStatuses, reportClassOf, type ReportClass } from '@
 import type { BusinessCalendar } from '@altitude/shared/business-time';
 import type { SlaState } from '@altitude/shared/service-levels';
 import type { BoardColumn } from '@altitude/shared/requests';
-import { allCards, installChangeLog } from './change-log';
+import { allCards, foreignCommitKnown, installChangeLog } from './change-log';
 import type { Db } from '../../db/client';
 import { requests } from '../../db/schema';
 import { findCard } from '../requests/requests.queries';
@@ -141,7 +141,10 @@ export class BoardSnapshot {
   private catchUp(now: Date): void {
     const dataVersion = this.dataVersionOf();
     const calendar = businessCalendar(this.db);
-    if (!this.columns || dataVersion !== this.dataVersion || calendar !== this.calendar) return this.rebuild(dataVersion, now);
+    // Another connection's commit rebuilds, unless it is the writer thread's, whose changes arrive in the log.
+    const unknown = dataVersion !== this.dataVersion && !foreignCommitKnown(this.db.$client, dataVersion);
+    if (!this.columns || unknown || calendar !== this.calendar) return this.rebuild(dataVersion, now);
+    this.dataVersion = dataVersion;
     const changes = this.logAfter.all(this.seq);
     if (changes.length === 0) return;
     const ids = new Set(changes.map((c) => c.requestId));

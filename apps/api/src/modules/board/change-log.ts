@@ -28,3 +28,40 @@ export function installChangeLog(sqlite: Database.Database): void {
     create temp trigger if not exists board_log_columns_delete after delete on main.workflow_columns begin ${log(String(allCards))} end;
   `);
 }
+
+/** Per connection: writes handed to another connection of this app (the writer thread) and not yet answered. */
+const inFlight = new WeakMap<Database.Database, number>();
+/** Per connection: its `data_version` once the changes of the other connection's answered writes were logged. */
+const accountedVersions = new WeakMap<Database.Database, number>();
+
+/** A write was handed to the writer thread (writer/writer.ts): until it answers, its commit is expected. */
+export function foreignWriteStarted(sqlite: Database.Database): void {
+  inFlight.set(sqlite, (inFlight.get(sqlite) ?? 0) + 1);
+}
+
+/**
+ * The writer thread answered a write (committed, refused or failed); `ids`: the requests its
+ * group changed, logged here as if this connection had changed them, so the board snapshot
+ * patches those cards. The connection's `data_version` is then accounted for.
+ */
+export function foreignWriteSettled(sqlite: Database.Database, ids: number[]): void {
+  if (ids.length) {
+    installChangeLog(sqlite);
+    const insert = sqlite.prepare('insert into temp.board_log(request_id) values (?)');
+    sqlite.transaction(() => ids.forEach((id) => insert.run(id)))();
+  }
+  inFlight.set(sqlite, Math.max(0, (inFlight.get(sqlite) ?? 0) - 1));
+  accountedVersions.set(sqlite, Number(sqlite.pragma('data_version', { simple: true })));
+}
+
+/**
+ * Whether another connection's commits, now seen as `dataVersion`, are the writer thread's, whose
+ * changes arrive in this log: it has writes in flight (their changes are logged when they answer,
+ * and until then nobody was told of them), or its answered ones brought the version here. Any
+ * other commit (a script) is unknown: the board rebuilds. The price: a script's commit landing
+ * while the writer thread is busy goes unseen until the next rebuild; nothing but the app writes
+ * while it runs.
+ */
+export function foreignCommitKnown(sqlite: Database.Database, dataVersion: number): boolean {
+  return (inFlight.get(sqlite) ?? 0) > 0 || accountedVersions.get(sqlite) === dataVersion;
+}

@@ -5,6 +5,7 @@ import type { CreateRequestBody, Request } from '@altitude/shared/requests';
 import { kitOffered } from '@altitude/shared/self-serve-kits';
 import type { Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
+import { writerOf } from '../../writer/writer';
 import { requests, requestTypes } from '../../db/schema';
 import { writeAs, writeAsQueued } from '../auth/actor';
 import { insertKitOutcome } from '../request-types/kit-outcomes.queries';
@@ -30,15 +31,20 @@ export function createRequest(deps: Deps, actor: SessionUser, body: CreateReques
 /** Filing through the commit queue (the route's way): it shares its transaction and fsync with the writes that arrive with it. */
 export async function createRequestQueued(deps: Deps, actor: SessionUser, body: CreateRequestBody): Promise<Request> {
   const now = deps.now().toISOString();
-  const row = await writeAsQueued(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
+  // On the writer thread when it runs (same body, same re-check): its COMMIT does not hold the event loop.
+  const writer = writerOf(deps.db);
+  const row = writer
+    ? await writer.run<'create', RequestRow>('create', actor, { body, now })
+    : await writeAsQueued(deps.db, actor, 'signedIn', (tx, user) => insertRequest(tx, user, body, now));
   return publishRow(deps, 'request.created', row);
 }
 
 /**
  * The new request's rows, inside the write transaction; returns the request as inserted (its
  * INSERT's RETURNING), which the answer and the card event use instead of reading it again.
+ * Also the writer thread's (writer/ops.ts).
  */
-function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: string): RequestRow {
+export function insertRequest(tx: Tx, user: SessionUser, body: CreateRequestBody, now: string): RequestRow {
   // Prepared once: every filing reads its type.
   const type = prepareOnce(tx, 'requestType.byId', () =>
     tx

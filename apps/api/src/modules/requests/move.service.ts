@@ -5,6 +5,7 @@ import { requestKey, type MoveRequestBody, type Request } from '@altitude/shared
 import type { Tx } from '../../db/client';
 import { prepareOnce } from '../../db/statements';
 import { comments, requests } from '../../db/schema';
+import { writerOf } from '../../writer/writer';
 import { writeAs, writeAsQueued } from '../auth/actor';
 import { announceNotifications, type Recorded } from '../notifications/notifications.service';
 import { notifyMoved } from '../notifications/notifications.triggers';
@@ -16,7 +17,7 @@ import { findStartedAt, lockRowForWrite, publish, publishRow, type Deps } from '
 import { clockOnStatusChange, noteFirstResponse } from './sla-clock';
 
 /** What a move leaves to do once it has committed. */
-interface Moved {
+export interface Moved {
   rebalanced: Status | null;
   notices: Recorded[];
   /** The request as the move wrote it (its UPDATE's RETURNING); null when a rebalance moved it since. */
@@ -33,7 +34,11 @@ export function moveRequest(deps: Deps, actor: SessionUser, id: number, body: Mo
 /** A move through the commit queue: it shares its transaction and fsync with the writes that arrive with it. */
 export async function moveRequestQueued(deps: Deps, actor: SessionUser, id: number, body: MoveRequestBody): Promise<Request> {
   const now = deps.now().toISOString();
-  const moved = await writeAsQueued(deps.db, actor, 'marketer', (tx, user) => applyMove(tx, user, id, body, now));
+  // On the writer thread when it runs (same body, same re-check): its COMMIT does not hold the event loop.
+  const writer = writerOf(deps.db);
+  const moved = writer
+    ? await writer.run<'move', Moved>('move', actor, { id, body, now })
+    : await writeAsQueued(deps.db, actor, 'marketer', (tx, user) => applyMove(tx, user, id, body, now));
   return afterMove(deps, id, moved);
 }
 
@@ -48,8 +53,8 @@ function afterMove(deps: Deps, id: number, { rebalanced, notices, row }: Moved):
   return row ? publishRow(deps, 'request.updated', row) : publish(deps, 'request.updated', id);
 }
 
-/** The move itself, inside the write transaction, with the actor as re-checked there. */
-function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody, now: string): Moved {
+/** The move itself, inside the write transaction, with the actor as re-checked there (also the writer thread's, writer/ops.ts). */
+export function applyMove(tx: Tx, user: SessionUser, id: number, body: MoveRequestBody, now: string): Moved {
   // The row as stored: a move reads no SLA state, so none is computed (a 409 still shows it).
   const current = lockRowForWrite(tx, id, user, body.version, now);
   const to = body.status;
