@@ -134,7 +134,11 @@ describe('the patched board snapshot', () => {
     // Then one card at a time, as a move or an edit would.
     for (const step of [1, 2, 3]) {
       const [card] = column(await readBoard(as.marketer), 'planned').cards;
-      t.app.db.update(requests).set({ title: `After the trim, change ${step}` }).where(eq(requests.id, card!.id)).run();
+      t.app.db
+        .update(requests)
+        .set({ title: `After the trim, change ${step}` })
+        .where(eq(requests.id, card!.id))
+        .run();
       expect(column(await expectFresh(), 'planned').cards[0]!.title).toBe(`After the trim, change ${step}`);
     }
   });
