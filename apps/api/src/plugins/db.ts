@@ -29,7 +29,7 @@ export default fp(
       opts.writerThread && onFile
         ? startWriter(db, opts.databasePath, {
             handedOver: () => foreignWriteStarted(db.$client),
-            settled: (ids) => foreignWriteSettled(db.$client, ids),
+            settled: (ids, outcome) => foreignWriteSettled(db.$client, ids, outcome),
           }).catch((err: unknown) => {
             app.log.warn({ err }, 'the writer thread did not start; every write runs on the main thread');
             return null;

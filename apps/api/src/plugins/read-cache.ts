@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SessionUser } from '@altitude/shared/auth';
 import fp from 'fastify-plugin';
+import { dataVersion } from '../db/data-version';
 import { todayIn } from '../modules/settings/company-clock';
 
 declare module 'fastify' {
@@ -78,7 +79,7 @@ export default fp(
       // The minute and the company's date: ages, "overdue" and SLA states (counted in business
       // minutes) move on without writes.
       const when = `${now.toISOString().slice(0, 16)} ${todayIn(app.db, now)}`;
-      const version = `${String(changes.get())}.${String(app.db.$client.pragma('data_version', { simple: true }))}`;
+      const version = `${String(changes.get())}.${String(dataVersion(app.db.$client))}`;
       const query = (request.query ?? {}) as Record<string, unknown>;
       const personal = query.mine === true || query.following === true || user.role === 'requester';
       return `${version} ${when} ${request.routeOptions.url ?? ''} ${stableJson(request.params ?? {})} ${stableJson(query)} ${user.role}${personal ? ` u${user.id}` : ''}`;

@@ -36,10 +36,22 @@ export type WireError =
     }
   | { problem: false; message: string; stack?: string };
 
+/**
+ * Messages travel in batches, one `postMessage` per turn of the sender's event loop: under ten
+ * clients each write's own message, both ways, cost the main thread more than the bodies it saved.
+ */
+export interface Batch<T> {
+  type: 'batch';
+  messages: T[];
+}
+
 export type WriterReply =
   | { type: 'ready' }
   | { type: 'restarted' }
   | { type: 'result'; id: number; ok: true; value: unknown; changed: number[] }
   | { type: 'result'; id: number; ok: false; error: WireError; changed: number[] };
+
+/** How a handed-over write ended: done, refused (a problem, answered after its group's COMMIT), or failed with the thread. */
+export type WriteOutcome = 'done' | 'refused' | 'failed';
 
 export type WriterMessage = WriterJob | { type: 'restart' } | { type: 'stop' };

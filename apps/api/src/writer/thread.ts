@@ -1,12 +1,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import { restartWalNow } from '../db/checkpointer';
 import { openDatabase } from '../db/client';
+import { dataVersion as dataVersionOf } from '../db/data-version';
 import { HttpProblem } from '../errors';
 import { writeAsQueued } from '../modules/auth/actor';
 import { bindSessionId } from '../modules/auth/sessions';
 import { installChangeLog } from '../modules/board/change-log';
 import { forgetBusinessCalendar } from '../modules/service-levels/business-calendar';
-import type { WireError, WriterMessage, WriterReply } from './messages';
+import type { Batch, WireError, WriterMessage, WriterReply } from './messages';
 import { writerOps } from './ops';
 
 const wire = (error: unknown): WireError =>
@@ -37,17 +38,31 @@ export function start(port: MessagePort, { file }: { file: string }): void {
   };
   // Another connection's commit (a lead's new holiday or time zone, on the main thread) may have
   // changed what this connection keeps: its business calendar is read again.
-  const dataVersion = () => Number(sqlite.pragma('data_version', { simple: true }));
+  const dataVersion = () => dataVersionOf(sqlite);
   let seenVersion = dataVersion();
   let inFlight = 0;
   let stopping = false;
+  // Answers wait for the end of this turn (a group's answers settle together after its COMMIT) and leave as one message.
+  let outbox: WriterReply[] = [];
+  const flush = () => {
+    if (!outbox.length) return;
+    const messages = outbox;
+    outbox = [];
+    port.postMessage({ type: 'batch', messages } satisfies Batch<WriterReply>);
+  };
+  const send = (reply: WriterReply) => {
+    if (!outbox.length) setImmediate(flush);
+    outbox.push(reply);
+  };
   const stopIfIdle = () => {
     if (!stopping || inFlight > 0) return;
+    flush();
     if (sqlite.open) sqlite.close();
     port.close();
   };
 
-  port.on('message', (message: WriterMessage) => {
+  port.on('message', (batch: Batch<WriterMessage>) => batch.messages.forEach(receive));
+  function receive(message: WriterMessage) {
     if (message.type === 'stop') {
       stopping = true;
       // Jobs already received are queued for the next group: they commit and answer first.
@@ -57,7 +72,7 @@ export function start(port: MessagePort, { file }: { file: string }): void {
     if (message.type === 'restart') {
       // Between groups (bodies are synchronous), never inside a transaction.
       restartWalNow(sqlite);
-      port.postMessage({ type: 'restarted' } satisfies WriterReply);
+      send({ type: 'restarted' });
       return;
     }
     const { id, op, actor, sessionId, args } = message;
@@ -73,14 +88,13 @@ export function start(port: MessagePort, { file }: { file: string }): void {
       return body(tx, fresh, args as never);
     })
       .then(
-        (value) => port.postMessage({ type: 'result', id, ok: true, value, changed: changedSinceLast() } satisfies WriterReply),
-        (error: unknown) =>
-          port.postMessage({ type: 'result', id, ok: false, error: wire(error), changed: changedSinceLast() } satisfies WriterReply),
+        (value) => send({ type: 'result', id, ok: true, value, changed: changedSinceLast() }),
+        (error: unknown) => send({ type: 'result', id, ok: false, error: wire(error), changed: changedSinceLast() }),
       )
       .finally(() => {
         inFlight--;
         stopIfIdle();
       });
-  });
+  }
   port.postMessage({ type: 'ready' } satisfies WriterReply);
 }

@@ -3,7 +3,7 @@ import type { SessionUser } from '@altitude/shared/auth';
 import type { Db } from '../db/client';
 import { writeNotSaved } from '../errors';
 import { sessionIdOf } from '../modules/auth/sessions';
-import type { WriterJob, WriterMessage, WriterOp, WriterOpArgs, WriterReply } from './messages';
+import type { Batch, WriteOutcome, WriterJob, WriterMessage, WriterOp, WriterOpArgs, WriterReply } from './messages';
 import { problemOf } from './writer.errors';
 
 /*
@@ -42,18 +42,30 @@ export const writerOf = (db: Db): Writer | undefined => writers.get(db);
 /**
  * Starts the thread on the same database file. `hooks.handedOver` runs as each write is handed
  * over, `hooks.settled` as it answers, before its promise settles, with the requests its group
- * changed (the first answer of a group carries them all).
+ * changed (the first answer of a group carries them all) and how it ended.
  */
 export async function startWriter(
   db: Db,
   file: string,
-  hooks: { handedOver: () => void; settled: (ids: number[]) => void },
+  hooks: { handedOver: () => void; settled: (ids: number[], outcome: WriteOutcome) => void },
 ): Promise<Writer> {
   const worker = new Worker(new URL('./thread.mjs', import.meta.url), { workerData: { file } });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   const restarts: (() => void)[] = [];
   let next = 1;
   let alive = true;
+  // Jobs handed over in one turn of the event loop (requests parsed together) leave as one message.
+  let outbox: WriterMessage[] = [];
+  const flush = () => {
+    if (!outbox.length) return;
+    const messages = outbox;
+    outbox = [];
+    if (alive) worker.postMessage({ type: 'batch', messages } satisfies Batch<WriterMessage>);
+  };
+  const post = (message: WriterMessage) => {
+    if (!outbox.length) setImmediate(flush);
+    outbox.push(message);
+  };
 
   await new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
@@ -66,8 +78,9 @@ export async function startWriter(
     if (!alive) return;
     alive = false;
     writers.delete(db);
+    outbox = [];
     for (const p of pending.values()) {
-      hooks.settled([]);
+      hooks.settled([], 'failed');
       p.reject(writeNotSaved());
     }
     pending.clear();
@@ -78,18 +91,17 @@ export async function startWriter(
     fail();
   });
   worker.on('exit', fail);
-  worker.on('message', (m: WriterReply) => {
+  worker.on('message', (m: WriterReply | Batch<WriterReply>) => (m.type === 'batch' ? m.messages.forEach(receive) : receive(m)));
+  function receive(m: WriterReply) {
     if (m.type === 'restarted') return restarts.shift()?.();
     if (m.type !== 'result') return;
     const p = pending.get(m.id);
     if (!p) return;
     pending.delete(m.id);
-    hooks.settled(m.changed);
+    hooks.settled(m.changed, m.ok ? 'done' : 'refused');
     if (m.ok) p.resolve(m.value);
     else p.reject(problemOf(m.error));
-  });
-
-  const post = (message: WriterMessage) => worker.postMessage(message);
+  }
   const writer: Writer = {
     run<K extends WriterOp, T>(op: K, actor: SessionUser, args: WriterOpArgs[K]): Promise<T> {
       if (!alive) return Promise.reject(writeNotSaved());
@@ -114,6 +126,7 @@ export async function startWriter(
       writers.delete(db);
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       post({ type: 'stop' });
+      flush();
       const timer = setTimeout(() => void worker.terminate(), 5_000);
       await exited;
       clearTimeout(timer);

@@ -6,6 +6,7 @@ import type { SlaState } from '@altitude/shared/service-levels';
 import type { BoardColumn } from '@altitude/shared/requests';
 import { allCards, foreignCommitKnown, installChangeLog } from './change-log';
 import type { Db } from '../../db/client';
+import { dataVersion } from '../../db/data-version';
 import { requests } from '../../db/schema';
 import { findCard } from '../requests/requests.queries';
 import { slaStatesWhere } from '../requests/sla-filter';
@@ -114,7 +115,7 @@ export class BoardSnapshot {
       'select seq, request_id as requestId from temp.board_log where seq > ? order by seq',
     );
     this.lastSeq = sqlite.prepare('select coalesce(max(seq), 0) from temp.board_log').pluck();
-    this.dataVersionOf = () => Number(sqlite.pragma('data_version', { simple: true }));
+    this.dataVersionOf = () => dataVersion(sqlite);
   }
 
   /**

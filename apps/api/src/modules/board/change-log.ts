@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
+import { dataVersion } from '../../db/data-version';
+import type { WriteOutcome } from '../../writer/messages';
 
 /** A workflow column changed (a WIP limit): the whole board must be rebuilt. */
 export const allCards = -1;
+
+/** Connections whose change log is installed. */
+const installed = new WeakSet<Database.Database>();
 
 /**
  * Which requests this connection changed, in commit order, so the board can patch the cards
@@ -10,10 +15,11 @@ export const allCards = -1;
  * database) is logged, and a rolled-back change rolls its log rows back too. Writes from
  * other connections are not logged: readers notice them through `pragma data_version`.
  * Installed by the board snapshot, so only the app's connection pays for the triggers (a CLI,
- * a backup or a seed opening the database writes no log nobody reads). Installing twice on one
- * connection is harmless.
+ * a backup or a seed opening the database writes no log nobody reads). Installed once per
+ * connection (asked again, it returns at once: the writer thread's answers ask on every write).
  */
 export function installChangeLog(sqlite: Database.Database): void {
+  if (installed.has(sqlite)) return;
   const log = (id: string) => `insert into board_log(request_id) values (${id});`;
   sqlite.exec(`
     create temp table if not exists board_log (seq integer primary key, request_id integer not null);
@@ -27,6 +33,21 @@ export function installChangeLog(sqlite: Database.Database): void {
     create temp trigger if not exists board_log_columns_update after update on main.workflow_columns begin ${log(String(allCards))} end;
     create temp trigger if not exists board_log_columns_delete after delete on main.workflow_columns begin ${log(String(allCards))} end;
   `);
+  installed.add(sqlite);
+}
+
+/** Per connection: logs requests another connection changed, in one transaction (compiled once). */
+const loggers = new WeakMap<Database.Database, (ids: number[]) => void>();
+
+function logForeign(sqlite: Database.Database, ids: number[]): void {
+  let logger = loggers.get(sqlite);
+  if (!logger) {
+    installChangeLog(sqlite);
+    const insert = sqlite.prepare('insert into temp.board_log(request_id) values (?)');
+    logger = sqlite.transaction((changed: number[]) => changed.forEach((id) => insert.run(id)));
+    loggers.set(sqlite, logger);
+  }
+  logger(ids);
 }
 
 /** Per connection: writes handed to another connection of this app (the writer thread) and not yet answered. */
@@ -40,18 +61,18 @@ export function foreignWriteStarted(sqlite: Database.Database): void {
 }
 
 /**
- * The writer thread answered a write (committed, refused or failed); `ids`: the requests its
- * group changed, logged here as if this connection had changed them, so the board snapshot
- * patches those cards. The connection's `data_version` is then accounted for.
+ * A write handed to the writer thread settled; `ids`: the requests its group changed (on the
+ * group's first answer), logged here as if this connection had changed them, so the board
+ * snapshot patches those cards. The connection's `data_version` is then accounted for.
  */
-export function foreignWriteSettled(sqlite: Database.Database, ids: number[]): void {
-  if (ids.length) {
-    installChangeLog(sqlite);
-    const insert = sqlite.prepare('insert into temp.board_log(request_id) values (?)');
-    sqlite.transaction(() => ids.forEach((id) => insert.run(id)))();
-  }
+export function foreignWriteSettled(sqlite: Database.Database, ids: number[], outcome: WriteOutcome): void {
+  if (ids.length) logForeign(sqlite, ids);
+  // Read once per group, not per answer (it costs a read snapshot): a group that changed requests
+  // says so in its first answer, and a done write changes a request; a group of refusals (rolled
+  // back to their savepoints) changed none but still committed and moved the version, so each
+  // refusal reads it. A failed thread's version is never accounted: the board rebuilds.
+  if (outcome !== 'failed' && (ids.length || outcome === 'refused')) accountedVersions.set(sqlite, dataVersion(sqlite));
   inFlight.set(sqlite, Math.max(0, (inFlight.get(sqlite) ?? 0) - 1));
-  accountedVersions.set(sqlite, Number(sqlite.pragma('data_version', { simple: true })));
 }
 
 /**

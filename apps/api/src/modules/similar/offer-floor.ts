@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openStatuses } from '@altitude/shared/domain';
+import { dataVersion } from '../../db/data-version';
 
 /**
  * The lowest id that can be offered (open, or delivered since `since`). Most of a large table is
@@ -50,11 +51,11 @@ function watch(sqlite: Database.Database): void {
 /** The lowest id a lookup at `now` (window start `since`, an ISO instant) may offer; nothing below it may be. */
 export function offerFloor(sqlite: Database.Database, since: string, now: number): number {
   watch(sqlite);
-  const dataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const version = dataVersion(sqlite);
   const kept = floors.get(sqlite);
   // A later `since` only shrinks the window, so a floor computed for an earlier one still holds.
-  if (kept && kept.dataVersion === dataVersion && kept.since <= since && now - kept.computedAt < refreshAfterMs) return kept.floor;
+  if (kept && kept.dataVersion === version && kept.since <= since && now - kept.computedAt < refreshAfterMs) return kept.floor;
   const floor = sqlite.prepare(floorSql).pluck().get({ since }) as number;
-  floors.set(sqlite, { floor, since, dataVersion, computedAt: now });
+  floors.set(sqlite, { floor, since, dataVersion: version, computedAt: now });
   return floor;
 }
