@@ -112,6 +112,43 @@ describe('the writer thread', () => {
   });
 });
 
+describe('a writer thread that fails', () => {
+  it('answers the writes it held 503 with nothing written, then writes run on the main thread', async () => {
+    const t = await createTestApp({ seed: 'demo', now: tickingClock(), writerThread: true });
+    const warning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const marketer = await signIn(t, 'marketer@example.com');
+      const writer = writerOf(t.app.db)!;
+      expect(writer).toBeDefined();
+      const actor = resolveSession(t.app.db, marketer.cookie.replace(/^altitude_session=/, ''), t.app.clock())!;
+      const [card, next] = column(await readBoard(marketer), 'planned').cards;
+      // An op the thread does not know throws in its message handler, as any bug there would:
+      // the thread dies with the move handed over beside it.
+      const crash = writer.run('no-such-op' as never, actor, {} as never).catch((e: unknown) => e);
+      const move = writer
+        .run('move', actor, { id: card!.id, body: { status: 'in_progress', version: card!.version }, now: t.app.clock().toISOString() })
+        .catch((e: unknown) => e);
+      for (const refused of await Promise.all([crash, move])) {
+        expect(refused).toBeInstanceOf(HttpProblem);
+        expect(refused).toMatchObject({ status: 503, code: 'server.write_failed' });
+      }
+      expect(writerOf(t.app.db)).toBeUndefined();
+      expect(warning).toHaveBeenCalledWith(expect.stringContaining('The writer thread failed'));
+      expect(await getRequest(marketer, card!.id)).toMatchObject({ status: 'planned', version: card!.version });
+
+      // The next move commits on the main connection, and the board shows it.
+      const mainWrites = commitQueueOf(t.app.db).stats.writes;
+      const moved = ok<Request>(await marketer.post(`/api/requests/${next!.id}/move`, { status: 'in_progress', version: next!.version }));
+      expect(moved).toMatchObject({ id: next!.id, status: 'in_progress', version: next!.version + 1 });
+      expect(commitQueueOf(t.app.db).stats.writes).toBe(mainWrites + 1);
+      expect(ids(column(await readBoard(marketer), 'in_progress').cards)).toContain(next!.id);
+    } finally {
+      warning.mockRestore();
+      await t.app.close();
+    }
+  });
+});
+
 describe('the writer thread and the business calendar', () => {
   let t: TestApp;
   let lead: Caller;
