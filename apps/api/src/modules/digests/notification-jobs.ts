@@ -10,7 +10,13 @@ import { unsubscribeUrl } from './unsubscribe-links';
 
 const byPerson = (rows: MailRow[]) => {
   const groups = new Map<number, MailRow[]>();
-  for (const row of rows) groups.set(row.userId, [...(groups.get(row.userId) ?? []), row]);
+  // Pushed in place: copying a person's list at each row was quadratic, and mail held back for a
+  // while (an SMTP outage) leaves thousands of rows for one person to this job on the main thread.
+  for (const row of rows) {
+    const group = groups.get(row.userId);
+    if (group) group.push(row);
+    else groups.set(row.userId, [row]);
+  }
   return groups;
 };
 

@@ -25,7 +25,9 @@ function groupBy(rows: OverrideRow[], keyOf: (r: OverrideRow) => number | null, 
   const groups = new Map<string, OverrideRow[]>();
   for (const r of rows) {
     const key = String(keyOf(r) ?? 'none');
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   return [...groups]
     .map(([key, members]): OverrideGroup => ({
