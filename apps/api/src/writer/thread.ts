@@ -73,6 +73,8 @@ export function start(port: MessagePort, { file }: { file: string }): void {
       // Between groups (bodies are synchronous), never inside a transaction.
       restartWalNow(sqlite);
       send({ type: 'restarted' });
+      // At once: the checkpointer asks again only after this answer.
+      flush();
       return;
     }
     const { id, op, actor, sessionId, args } = message;

@@ -118,7 +118,9 @@ export async function startWriter(
       if (!alive) return Promise.resolve();
       return new Promise<void>((resolve) => {
         restarts.push(resolve);
+        // At once, not at the end of the turn: the WAL grows while the request waits.
         post({ type: 'restart' });
+        flush();
       });
     },
     async stop() {
