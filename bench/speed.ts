@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { percentile } from './load';
-import { storageFor } from './browser';
+import { settle, storageFor } from './browser';
 import { routeAssets } from './route-assets';
 
 interface RawAnswer {
@@ -195,6 +195,7 @@ export async function browserFirstLoad(browser: Browser, url: string, cookie: st
         })),
       );
     });
+    await settle();
     await page.goto('/board', { waitUntil: 'commit' });
     await page.locator('[data-testid^="card-"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     counting = false;

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { changer } from './api';
-import { launchBrowser, storageFor } from './browser';
+import { launchBrowser, settle, storageFor } from './browser';
 import { accounts, benchPassword, seedDatabase } from './seed';
 import { signIn, startServer } from './server';
 
@@ -81,6 +81,7 @@ async function traceOnce(browser: Browser, url: string, cookie: string, file: st
     await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     const page = await context.newPage();
     await page.addInitScript(probe);
+    await settle();
     await browser.startTracing(undefined, { path: file, categories });
     await page.goto('/board', { waitUntil: 'commit' });
     await page.waitForFunction(() => performance.getEntriesByName('bench-card-painted').length > 0, undefined, { timeout: 60_000 });
