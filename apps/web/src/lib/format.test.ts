@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatWeekdayDate, plural } from './format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatDate, formatWeekdayDate, plural } from './format';
 
 describe('plural', () => {
   it.each([
@@ -37,5 +37,49 @@ describe('formatWeekdayDate', () => {
   it('adds the year only when it is not this year', () => {
     expect(formatWeekdayDate(`${thisYear}-03-02`)).toMatch(/^[A-Z][a-z]{2} 2 Mar$/);
     expect(formatWeekdayDate(`${thisYear + 1}-03-02`)).toMatch(new RegExp(`^[A-Z][a-z]{2} 2 Mar ${thisYear + 1}$`));
+  });
+});
+
+describe('formatDate', () => {
+  const zoneBefore = process.env.TZ;
+  afterEach(() => {
+    if (zoneBefore === undefined) delete process.env.TZ;
+    else process.env.TZ = zoneBefore;
+  });
+  const thisYear = new Date().getFullYear();
+
+  it.each(['America/Los_Angeles', 'America/New_York', 'UTC', 'Asia/Kolkata', 'Pacific/Kiritimati'])(
+    'writes a calendar date as that date wherever the viewer is (%s)',
+    async (zone) => {
+      process.env.TZ = zone;
+      // A fresh module, as a browser in that zone loads it (nothing made before the zone was set).
+      vi.resetModules();
+      const fresh = (await import('./format')).formatDate;
+      expect(fresh(`${thisYear}-12-15`)).toBe('15 Dec');
+      expect(fresh(`${thisYear}-01-01`)).toBe('1 Jan');
+      expect(fresh(`${thisYear}-12-31`)).toBe('31 Dec');
+      expect(fresh(`${thisYear + 1}-03-02`)).toBe(`2 Mar ${thisYear + 1}`);
+    },
+  );
+
+  it("writes every month as en-GB's formatter does (ICU as the oracle)", () => {
+    const icu = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    for (let month = 1; month <= 12; month++) {
+      const date = `2031-${String(month).padStart(2, '0')}-09`;
+      expect(formatDate(date)).toBe(icu.format(new Date(`${date}T00:00:00Z`)));
+    }
+  });
+
+  it("writes an instant as the viewer's own date", () => {
+    process.env.TZ = 'America/New_York';
+    expect(formatDate(`${thisYear}-06-10T02:00:00Z`)).toBe('9 Jun');
+    process.env.TZ = 'Asia/Kolkata';
+    expect(formatDate(`${thisYear}-06-09T20:00:00Z`)).toBe('10 Jun');
+  });
+
+  it('writes a dash for nothing and for what is not a date', () => {
+    expect(formatDate(null)).toBe('—');
+    expect(formatDate('')).toBe('—');
+    expect(formatDate('not a date')).toBe('—');
   });
 });

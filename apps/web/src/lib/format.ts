@@ -60,14 +60,27 @@ const once = <T>(make: () => T) => {
   return () => (value ??= make());
 };
 
-const dateFormat = once(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }));
-const dateYearFormat = once(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }));
+/** en-GB's short month names, as `Intl.DateTimeFormat('en-GB', { month: 'short' })` writes them (CLDR: "Sept"). */
+const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
-/** "2026-12-15" → "15 Dec" (with the year when it is not this year). */
+/**
+ * "2026-12-15" → "15 Dec" (with the year when it is not the viewer's this year). A date
+ * (YYYY-MM-DD) is a calendar date and is written as it is, wherever the viewer is; an instant is
+ * written as the viewer's own date. Written by hand, not with Intl: a formatter without a zone
+ * wrote a date as the day before west of Greenwich ("15 Dec" due read "14 Dec" in New York), and
+ * the first formatter the board builds costs some 30 ms of its first render (ICU's locale data).
+ */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
-  const d = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
-  return (d.getUTCFullYear() === new Date().getUTCFullYear() ? dateFormat() : dateYearFormat()).format(d);
+  let year: number, month: number, day: number;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  else {
+    const instant = new Date(isoDate);
+    if (Number.isNaN(instant.getTime())) return '—';
+    [year, month, day] = [instant.getFullYear(), instant.getMonth() + 1, instant.getDate()];
+  }
+  const dayMonth = `${day} ${shortMonths[month - 1] ?? '?'}`;
+  return year === new Date().getFullYear() ? dayMonth : `${dayMonth} ${year}`;
 }
 
 const weekdayFormat = once(() => new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }));
