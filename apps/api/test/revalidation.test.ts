@@ -55,6 +55,38 @@ describe('GET /api/board', () => {
     expectNotModified(await read(as.marketer, '/api/board', '*'), etag);
   });
 
+  it('HEAD names the same answer: its ETag, and a 304 for the ETag the client holds', async () => {
+    const etag = expectFresh(await read(as.marketer, '/api/board'));
+    const head = (inm?: string) =>
+      t.app.inject({
+        method: 'HEAD',
+        url: '/api/board',
+        headers: { cookie: as.marketer.cookie, ...(inm ? { 'if-none-match': inm } : {}) },
+      });
+    const fresh = await head();
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.body).toBe('');
+    expect(fresh.headers.etag).toBe(etag);
+    expectNotModified(await head(etag), etag);
+    expect((await head('W/"not-this-one"')).statusCode).toBe(200);
+  });
+
+  it.each(['/api/board', '/api/board?q=Renamed', '/api/board/columns/done'])(
+    'a HEAD that comes first after a change leaves the whole answer for the next GET (%s)',
+    async (url) => {
+      const whole = (await read(as.marketer, url)).body;
+      t.app.db.$client.prepare('update requests set title = ? where id = ?').run(`Renamed before a HEAD ${url}`, filed);
+      const first = await t.app.inject({ method: 'HEAD', url, headers: { cookie: as.marketer.cookie } });
+      expect(first.statusCode).toBe(200);
+      expect(first.body).toBe('');
+      const res = await read(as.marketer, url);
+      expect(first.headers.etag).toBe(expectFresh(res));
+      // The answer itself, not what HEAD sent (nothing): as long as it was before, give or take the new title.
+      expect(Math.abs(res.body.length - whole.length)).toBeLessThan(100);
+      JSON.parse(res.body);
+    },
+  );
+
   it('another ETag, or none, gets the whole board', async () => {
     const etag = expectFresh(await read(as.marketer, '/api/board'));
     const res = await read(as.marketer, '/api/board', 'W/"not-this-one"');

@@ -96,7 +96,8 @@ export default fp(
     // preHandler: after the query is validated and transformed (and access checked), before the handler runs.
     app.addHook('preHandler', async (request, reply) => {
       const { cache, revalidate } = request.routeOptions.config;
-      if ((cache !== 'shared' && !revalidate) || request.method !== 'GET' || !request.user) return;
+      // HEAD is GET without the body (RFC 9110 §9.3.2): the same ETag, and the same 304.
+      if ((cache !== 'shared' && !revalidate) || (request.method !== 'GET' && request.method !== 'HEAD') || !request.user) return;
       // Taken before the handler reads: a write in between makes the ETag older than the answer,
       // so the next read is a 200, never a 304 for data the client does not have.
       const key = keyOf(request, request.user);
