@@ -17,7 +17,8 @@ interface Forecast {
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 const hours = (minutes: number) =>
   minutes / 60 >= 100 ? Math.round(minutes / 60).toLocaleString('en') : (Math.round(minutes / 6) / 10).toLocaleString('en');
-const quarterEnd: Record<string, string> = { Q1: '31 Mar', Q2: '30 Jun', Q3: '30 Sep', Q4: '31 Dec' };
+// en-GB writes September short as "Sept" (CLDR), in Chromium as in the app's own dates.
+const quarterEnd: Record<string, string> = { Q1: '31 Mar', Q2: '30 Jun', Q3: '30 Sept', Q4: '31 Dec' };
 const weeks = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'week' : 'weeks'}`;
 
 /** The sentence the block should show for this answer, written out here from the issue's words. */
