@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { percentile } from './load';
-import { settle, storageFor } from './browser';
+import { cardSelector, firstCardProbe, nameShim, settle, storageFor, waitForPaintedCard } from './browser';
 import { routeAssets } from './route-assets';
 
 interface RawAnswer {
@@ -195,9 +195,12 @@ export async function browserFirstLoad(browser: Browser, url: string, cookie: st
         })),
       );
     });
+    // Waits on the probe's promise, not a Playwright locator: see waitForPaintedCard.
+    await page.addInitScript(nameShim);
+    await page.addInitScript(firstCardProbe, cardSelector);
     await settle();
     await page.goto('/board', { waitUntil: 'commit' });
-    await page.locator('[data-testid^="card-"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await waitForPaintedCard(page);
     counting = false;
     const long = await page.evaluate(
       () => (window as unknown as { __long: { ms: number; n: number; list: { at: number; ms: number }[] } }).__long,

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { changer } from './api';
-import { launchBrowser, settle, storageFor } from './browser';
+import { launchBrowser, settle, storageFor, waitForPaintedCard } from './browser';
 import { accounts, benchPassword, seedDatabase } from './seed';
 import { signIn, startServer } from './server';
 
@@ -59,13 +59,15 @@ const categories = [
 
 /** Marks the frame after the first card in the viewport, as bench/browser.ts's probe does. */
 const probe = () => {
+  let resolve: (painted: number) => void = () => undefined;
+  (window as unknown as { __bench: { done: Promise<number> } }).__bench = { done: new Promise<number>((r) => (resolve = r)) };
   const tick = () => {
     const card = document.querySelector('[data-testid^="card-"]');
     if (card) {
       const box = card.getBoundingClientRect();
       if (box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0) {
         performance.mark('bench-card-found');
-        requestAnimationFrame(() => performance.mark('bench-card-painted'));
+        requestAnimationFrame(() => resolve(performance.mark('bench-card-painted').startTime));
         return;
       }
     }
@@ -84,7 +86,7 @@ async function traceOnce(browser: Browser, url: string, cookie: string, file: st
     await settle();
     await browser.startTracing(undefined, { path: file, categories });
     await page.goto('/board', { waitUntil: 'commit' });
-    await page.waitForFunction(() => performance.getEntriesByName('bench-card-painted').length > 0, undefined, { timeout: 60_000 });
+    await waitForPaintedCard(page);
     await page.waitForTimeout(200);
     await browser.stopTracing();
   } finally {
