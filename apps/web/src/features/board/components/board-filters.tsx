@@ -1,6 +1,6 @@
 import { Badge, Button, Collapse, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { slaStates } from '@altitude/shared/service-levels';
 import { useLookup } from '../../../lib/directory';
 import { slaLabel } from '../../../lib/service-level';
@@ -18,7 +18,12 @@ const split = (v?: string) => (v ? v.split(',') : []);
  */
 const closedUnmounted = { keepMounted: false };
 
-export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) {
+/**
+ * Memoised: the board page renders once per column while its cards arrive (and on every drag
+ * step), and the bar's selects cost more to render than a column of cards. Its props stay the
+ * same objects while the filters do (useBoardFilters).
+ */
+export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) {
   const lookup = useLookup();
   const [text, setText] = useState(filters.q ?? '');
   // Typing updates the URL after a short pause, not on every key.
@@ -161,4 +166,4 @@ export function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) 
       </Collapse>
     </div>
   );
-}
+});

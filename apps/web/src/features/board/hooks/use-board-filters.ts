@@ -1,3 +1,4 @@
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type BoardFilters = {
@@ -22,23 +23,32 @@ export function filtersFromSearch(params: URLSearchParams): BoardFilters {
   return filters;
 }
 
-/** Board filters live in the URL, so a filtered view can be shared by copying the address. */
+/**
+ * Board filters live in the URL, so a filtered view can be shared by copying the address.
+ * The same objects while the filters stay (opening a card changes the URL too), so the filter
+ * bar, memoised, does not re-render with every render of the board page.
+ */
 export function useBoardFilters() {
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromSearch(params);
-  const setFilter = (key: keyof BoardFilters, value: string | null) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        next.delete('card');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-  const clear = () => setParams({}, { replace: true });
+  const key = keys.map((k) => params.get(k) ?? '').join('\u0000');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the filters' part of `params`
+  const filters = useMemo(() => filtersFromSearch(params), [key]);
+  const setFilter = useCallback(
+    (key: keyof BoardFilters, value: string | null) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          next.delete('card');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  const clear = useCallback(() => setParams({}, { replace: true }), [setParams]);
   const active = keys.some((k) => filters[k]);
   return { filters, setFilter, clear, active };
 }
