@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { mantineComponents } from './mantine-imports';
 
 /**
  * The app's later start-up stages, in the order src/main.tsx imports them (after its own code):
@@ -12,12 +13,21 @@ export const startStageSources = ['src/app/contract.ts', 'src/app/start.tsx'];
  * set of routes sharing them (twenty more files, 19 KB more on the board's first load), though
  * every route loads after the stages. Here each stage's chunk takes every module the stage
  * imports statically that an earlier stage (the entry first) does not; the routes' chunks keep
- * the rest. The sets are found when the module graph is complete, before chunks are made.
+ * the rest, except that the board's route comes in two files (its own code, and what it shares
+ * with other screens: `board-shared`). The sets are found when the module graph is complete,
+ * before chunks are made.
  */
 const entryStage = 'entry';
 
+/** The board's route: the screen most people open first, so its code comes in as few files as can be. */
+const boardSource = 'src/app/routes/board-route.tsx';
+
+/** The app's own modules, not a library's. */
+const isApp = (id: string) => !/[\\/]node_modules[\\/]/.test(id);
+
 export function startStageChunks(root: string): Plugin {
   const stageOf = new Map<string, string>();
+  const boardShared = new Set<string>();
   return {
     name: 'altitude-start-stages',
     apply: 'build',
@@ -36,10 +46,12 @@ export function startStageChunks(root: string): Plugin {
                   // The app's own modules; the libraries they use follow them (a group takes its
                   // modules' imports). Matched by path, a library's barrel file would have pulled
                   // in every component it lists, used or not.
-                  test: (id: string) => stageOf.get(id) === source && !/[\\/]node_modules[\\/]/.test(id),
+                  test: (id: string) => stageOf.get(id) === source && isApp(id),
                   // Earlier stages first: a module both reach belongs to the earlier one.
                   priority: startStageSources.length - i,
                 })),
+                // After the stages: what the board shares with other screens, in one file (buildEnd).
+                { name: 'board-shared', test: (id: string) => boardShared.has(id), priority: 0 },
               ],
             },
           },
@@ -70,6 +82,20 @@ export function startStageChunks(root: string): Plugin {
         const file = path.resolve(root, source);
         for (const id of reach(file, seen)) stageOf.set(id, source);
       }
+      // The board's route in two files: its own code, and what it shares with other screens (which
+      // those screens load too). Left to itself the bundler made a file for every set of screens
+      // sharing a module: twenty files on the board, which HTTP/1.1 fetches six at a time.
+      boardShared.clear();
+      const board = path.resolve(root, boardSource);
+      const stages = () => new Set(stageOf.keys());
+      const boardModules = reach(board, stages()).filter(isApp);
+      const others = new Set<string>();
+      const routes = new Set([...this.getModuleIds()].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
+      for (const route of routes) if (route !== board && !stageOf.has(route)) for (const id of reach(route, stages())) others.add(id);
+      for (const id of boardModules) if (others.has(id)) boardShared.add(id);
+      const info = (id: string) => this.getModuleInfo(id);
+      const othersUse = mantineComponents([...others].filter(isApp), info);
+      for (const id of mantineComponents(boardModules, info)) if (othersUse.has(id)) boardShared.add(id);
     },
   };
 }
