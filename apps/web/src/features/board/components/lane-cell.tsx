@@ -110,7 +110,14 @@ export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...k
   // Focus moved by key to a card scrolled out of the cell: bring it in, so it mounts and takes focus.
   const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);
   useEffect(() => {
-    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+    if (focusIndex < 0) return;
+    // Already in full view (the board's first tab stop, as it mounts) needs no scroll, as 'auto'
+    // would find; asking it read the cell's scroll height, a layout forced in the middle of the
+    // board's first render (about 30 ms, profiled).
+    const item = virtualizer.getVirtualItems().find((i) => i.index === focusIndex);
+    const top = virtualizer.scrollOffset ?? 0;
+    if (item && item.start >= top && item.end <= top + (virtualizer.scrollRect?.height ?? 0)) return;
+    virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
   }, [focusIndex, virtualizer]);
 
   // A cell whose cards overflow it must be reachable by Tab to be scrolled (WCAG 2.1.1; axe's
