@@ -77,34 +77,22 @@ export function storageFor(url: string, cookie: string): StorageState {
 /**
  * Runs in the page before any of its scripts: on every animation frame, looks for a card with a
  * box inside the viewport; the frame after the one that found it has painted it. `__bench.done`
- * resolves then, so the bench waits on one promise (waitForPaintedCard) instead of polling. It
- * goes on until the filter bar's selects are in too (they render just after the first cards,
- * `data-controls="ready"`): `__bench.whole` resolves at the frame after that, the end of the
- * board's first load for the long-task count.
+ * resolves then, so the bench waits on one promise (waitForPaintedCard) instead of polling.
  */
 export const firstCardProbe = (selector: string) => {
-  type Probe = { found?: number; painted?: number; done?: Promise<number>; whole?: Promise<number> };
-  const w = window as unknown as { __bench: Probe };
-  let paint: (at: number) => void = () => undefined;
-  let finish: (at: number) => void = () => undefined;
-  w.__bench = { done: new Promise<number>((r) => (paint = r)), whole: new Promise<number>((r) => (finish = r)) };
-  let filtersIn = false;
+  const w = window as unknown as { __bench: { found?: number; painted?: number; done?: Promise<number> } };
+  let resolve: (painted: number) => void = () => undefined;
+  w.__bench = { done: new Promise<number>((r) => (resolve = r)) };
   const tick = () => {
-    if (w.__bench.found !== undefined && w.__bench.painted === undefined) {
+    if (w.__bench.found !== undefined) {
       w.__bench.painted = performance.now();
-      paint(w.__bench.painted);
-    }
-    if (filtersIn && w.__bench.painted !== undefined) {
-      finish(performance.now());
+      resolve(w.__bench.painted);
       return;
     }
-    filtersIn = document.querySelector('[data-controls="ready"]') !== null;
-    if (w.__bench.found === undefined) {
-      const card = document.querySelector(selector);
-      if (card) {
-        const box = card.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0) w.__bench.found = performance.now();
-      }
+    const card = document.querySelector(selector);
+    if (card) {
+      const box = card.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0 && box.top < innerHeight && box.bottom > 0) w.__bench.found = performance.now();
     }
     requestAnimationFrame(tick);
   };
@@ -112,29 +100,24 @@ export const firstCardProbe = (selector: string) => {
 };
 
 /**
- * Waits, from outside, for the frame after the first card was painted (`which: 'done'`) or after
- * the whole board is in, filters included (`'whole'`), as firstCardProbe (added as an init script)
- * sees them: one evaluate that awaits the probe's promise. Not a Playwright locator or
+ * Waits, from outside, for the frame after the first card was painted (firstCardProbe, added as
+ * an init script): one evaluate that awaits the probe's promise. Not a Playwright locator or
  * waitForFunction: those inject Playwright's selector engine into the loading page and poll it on
  * its main thread, about 100 ms of the page's CPU that no person's browser spends.
  */
-export async function waitForPaintedCard(page: Page, which: 'done' | 'whole' = 'done', timeoutMs = 60_000): Promise<number> {
+export async function waitForPaintedCard(page: Page, timeoutMs = 60_000): Promise<number> {
   return page.evaluate(
-    ([key, ms]) =>
+    (ms) =>
       new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`the board's ${key === 'done' ? 'first card' : 'filters'} did not paint within ${ms} ms`)),
-          ms,
-        );
-        const probe = (window as unknown as { __bench?: Record<string, Promise<number> | undefined> }).__bench;
-        const promise = probe?.[key];
-        if (!promise) return reject(new Error('the first-card probe is not in the page'));
-        void promise.then((at) => {
+        const timer = setTimeout(() => reject(new Error(`no card painted within ${ms} ms`)), ms);
+        const w = window as unknown as { __bench?: { done?: Promise<number> } };
+        void w.__bench?.done?.then((painted) => {
           clearTimeout(timer);
-          resolve(at);
+          resolve(painted);
         });
+        if (!w.__bench?.done) reject(new Error('the first-card probe is not in the page'));
       }),
-    [which, timeoutMs] as const,
+    timeoutMs,
   );
 }
 

@@ -822,7 +822,7 @@ async function speedRun(tmp: string, browser: Browser | null) {
     });
     if (!browser) return;
     log(`${section}: Chromium`);
-    const longName = 'long tasks during the board’s first load (Chromium, navigation → first card and filters)';
+    const longName = 'long tasks during the board’s first load (Chromium, navigation → first card)';
     await step(section, longName, 'ms', { op: '<=', value: 200 }, async () => {
       const runs = [];
       for (let i = 0; i < (quick ? 2 : 3); i++) {

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Collapse, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
+import { Badge, Button, Collapse, Group, MultiSelect, Select, Switch, TextInput } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { memo, useEffect, useId, useState } from 'react';
 import { slaStates } from '@altitude/shared/service-levels';
@@ -7,15 +7,7 @@ import { slaLabel } from '../../../lib/service-level';
 import type { useBoardFilters } from '../hooks/use-board-filters';
 import { boardSearchId } from '../hooks/use-board-keys';
 
-type Filters = ReturnType<typeof useBoardFilters> & {
-  /**
-   * False while the board's first cards render: the selects (the bar's costliest part, about a
-   * tenth of the board's first load) come in the render after, in boxes of their own size held
-   * for them meanwhile; the search is there at once. The bar says which (`data-controls`): the
-   * bench's long-task count runs until the selects are in.
-   */
-  controlsReady?: boolean;
-};
+type Filters = ReturnType<typeof useBoardFilters>;
 
 const split = (v?: string) => (v ? v.split(',') : []);
 
@@ -31,7 +23,7 @@ const closedUnmounted = { keepMounted: false };
  * step), and the bar's selects cost more to render than a column of cards. Its props stay the
  * same objects while the filters do (useBoardFilters).
  */
-export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilter, clear, active, controlsReady = true }: Filters) {
+export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilter, clear, active }: Filters) {
   const lookup = useLookup();
   const [text, setText] = useState(filters.q ?? '');
   // Typing updates the URL after a short pause, not on every key.
@@ -61,16 +53,7 @@ export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilte
       flex={phone ? 1 : undefined}
     />
   );
-  const held = (width: number) => <Box w={w(width)} h={36} aria-hidden data-testid="filter-held" />;
-  const selects = !controlsReady ? (
-    <>
-      {held(200)}
-      {held(200)}
-      {held(170)}
-      {held(140)}
-      {held(170)}
-    </>
-  ) : (
+  const controls = (
     <>
       <MultiSelect
         comboboxProps={closedUnmounted}
@@ -127,11 +110,6 @@ export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilte
         w={w(170)}
         clearable
       />
-    </>
-  );
-  const controls = (
-    <>
-      {selects}
       <Switch
         label="Overdue"
         checked={filters.overdue === 'true'}
@@ -155,14 +133,14 @@ export const BoardFiltersBar = memo(function BoardFiltersBar({ filters, setFilte
 
   if (!phone) {
     return (
-      <Group gap="sm" wrap="wrap" align="flex-end" data-controls={controlsReady ? 'ready' : 'held'}>
+      <Group gap="sm" wrap="wrap" align="flex-end">
         {search}
         {controls}
       </Group>
     );
   }
   return (
-    <div data-controls={controlsReady ? 'ready' : 'held'}>
+    <div>
       <Group gap="sm" wrap="nowrap">
         {search}
         <Button

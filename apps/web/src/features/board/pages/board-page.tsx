@@ -262,11 +262,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
             New request
           </Button>
         </Group>
-        <BoardFiltersBar
-          {...filterState}
-          // The selects once the first column's cards are in (or the board failed or came empty).
-          controlsReady={renderedColumns > 0 || Boolean(error) || (board !== undefined && columns.length === 0)}
-        />
+        <BoardFiltersBar {...filterState} />
         {error && <Alert color="red">{error.message}</Alert>}
         {isPending || (board === undefined && fresh !== undefined) ? (
           <Group justify="center" p="xl">
