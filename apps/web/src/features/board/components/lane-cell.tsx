@@ -111,12 +111,14 @@ export function LaneCell({ status, lane, cards, count, tabStopId, dragging, ...k
   const focusIndex = tabStopId === null ? -1 : ids.indexOf(tabStopId);
   useEffect(() => {
     if (focusIndex < 0) return;
-    // Already in full view (the board's first tab stop, as it mounts) needs no scroll, as 'auto'
-    // would find; asking it read the cell's scroll height, a layout forced in the middle of the
-    // board's first render (about 30 ms, profiled).
+    // In view already, top first (the board's first tab stop as it mounts, at the top of an
+    // unscrolled cell), it needs no scroll. Asked anyway, the virtualiser read the cell's scroll
+    // height, a layout forced in the middle of the board's first render (about 30 ms, profiled),
+    // and against the cell's size before its cards (48 px) it even scrolled the cell down, then back.
     const item = virtualizer.getVirtualItems().find((i) => i.index === focusIndex);
     const top = virtualizer.scrollOffset ?? 0;
-    if (item && item.start >= top && item.end <= top + (virtualizer.scrollRect?.height ?? 0)) return;
+    const height = (virtualizer.scrollRect ?? virtualizer.options.initialRect)?.height ?? 0;
+    if (item && item.start >= top && (item.start === top || item.end <= top + height)) return;
     virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
   }, [focusIndex, virtualizer]);
 
