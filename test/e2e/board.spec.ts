@@ -171,3 +171,44 @@ test('filters live in the URL and a colleague’s new request appears without re
   await expect(page.getByTestId(`card-${req.id}`)).toBeVisible({ timeout: 10_000 });
   await colleague.close();
 });
+
+test('a closed column shows its older cards when asked, and they can be scrolled to', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, accounts.marketer);
+  const q = `Archive${Date.now().toString(36)}`;
+  // One more page's worth than the done column ships (50), each filed, classified and finished.
+  const filed: number[] = [];
+  for (let i = 0; i < 52; i++) {
+    let card = await fileRequest(page, `${q} finished piece ${i + 1}`);
+    filed.push(card.id);
+    let res = await page.request.put(`/api/requests/${card.id}/classification`, {
+      data: { classification: 'tactical', note: 'Archive check', version: card.version },
+    });
+    expect(res.status()).toBe(200);
+    card = await res.json();
+    res = await page.request.post(`/api/requests/${card.id}/move`, { data: { status: 'done', version: card.version } });
+    expect(res.status()).toBe(200);
+  }
+  // The two the board does not ship at first: read from the board itself, so the test holds whatever order ties take.
+  const board = (await (await page.request.get(`/api/board?q=${q}`)).json()) as { columns: { status: string; cards: { id: number }[] }[] };
+  const shipped = new Set(board.columns.find((c) => c.status === 'done')!.cards.map((c) => c.id));
+  expect(shipped.size).toBe(50);
+  const older = filed.filter((id) => !shipped.has(id));
+  expect(older).toHaveLength(2);
+
+  await page.goto(`/board?q=${q}`);
+  const done = column(page, 'done');
+  // Under a filter the counter says how many match (52), of the column's real count.
+  await expect(done.getByTestId('wip-done')).toHaveText(/^52 shown of \d+$/);
+  await done.getByRole('button', { name: 'Show older (2 more)' }).click();
+  await expect(done.getByRole('button', { name: /Show older/ })).toHaveCount(0);
+  // Scrolled to the end of the lane with the wheel, as a person would: the older two are there.
+  const box = (await done.locator('[data-testid^="card-"]').first().boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (const id of older) {
+    await expect(async () => {
+      await page.mouse.wheel(0, 4000);
+      await expect(done.getByTestId(`card-${id}`)).toBeInViewport({ timeout: 500 });
+    }).toPass({ timeout: 20_000 });
+  }
+});

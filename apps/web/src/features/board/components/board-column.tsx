@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { LazyTooltip } from '../../../components/lazy-tooltip';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { BoardColumn as Column, Card } from '@altitude/shared/requests';
 import { statusLabel } from '../../../lib/format';
 import { laneOf, lanes } from '../lanes';
@@ -29,9 +29,20 @@ const none: Card[] = [];
 
 /**
  * One workflow column: its header, then one cell per lane band. The column is a subgrid of the
- * board's rows, so every lane lines up across columns as one horizontal band.
+ * board's rows, so every lane lines up across columns as one horizontal band. Memoised: the page
+ * renders once per column while the board first loads, and a column whose props stay skips it.
  */
-export function BoardColumn({ column, cards, filtered, tabStopId, dragging, rendered = true, onLoadMore, loadingMore, ...keys }: Props) {
+export const BoardColumn = memo(function BoardColumn({
+  column,
+  cards,
+  filtered,
+  tabStopId,
+  dragging,
+  rendered = true,
+  onLoadMore,
+  loadingMore,
+  ...keys
+}: Props) {
   const byLane = useMemo(
     () => Object.fromEntries(lanes.map((l) => [l, rendered ? cards.filter((c) => laneOf(c) === l) : none])),
     [cards, rendered],
@@ -85,4 +96,4 @@ export function BoardColumn({ column, cards, filtered, tabStopId, dragging, rend
       </div>
     </section>
   );
-}
+});

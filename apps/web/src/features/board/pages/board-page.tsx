@@ -104,14 +104,31 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   );
 
   const older = useOlderColumns(filters, board);
-  const columns = useMemo(
-    () =>
-      (board?.columns ?? []).map((col) => {
-        const extra = older[col.status]?.data?.pages.flatMap((p) => p.cards) ?? [];
-        return { column: col, cards: inDisplayOrder([...col.cards, ...extra], isClosed(col.status)) };
-      }),
-    [board, older],
-  );
+  // Keyed on the data, not on `older` (a new object each render): the columns, and each column's
+  // card list, stay the same objects from one render to the next while the cards do, so the
+  // memoised columns skip the page's renders (the board's first load alone renders it once per
+  // column) instead of sorting every card again and re-rendering every lane each time.
+  const olderDone = older.done?.data;
+  const olderDeclined = older.declined?.data;
+  const columns = useMemo(() => {
+    const olderOf: Partial<Record<Status, typeof olderDone>> = { done: olderDone, declined: olderDeclined };
+    return (board?.columns ?? []).map((col) => {
+      const extra = olderOf[col.status]?.pages.flatMap((p) => p.cards) ?? [];
+      return { column: col, cards: inDisplayOrder([...col.cards, ...extra], isClosed(col.status)) };
+    });
+  }, [board, olderDone, olderDeclined]);
+  // "Show older", one stable function per closed column (the latest query read when clicked).
+  const olderRef = useRef(older);
+  useEffect(() => {
+    olderRef.current = older;
+  });
+  const loadOlder = useMemo(() => {
+    const load = (status: Status) => () => {
+      const more = olderRef.current[status];
+      if (more) void (more.data ? more.fetchNextPage() : more.enable());
+    };
+    return { done: load('done'), declined: load('declined') } as Partial<Record<Status, () => void>>;
+  }, []);
   // The board's first render is spread over frames: the columns' shells come at once, then their
   // cards column by column, each in a transition (rendered in slices React yields between), so
   // the page never holds one long task. Later updates render at once, as before.
@@ -311,7 +328,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                     onClassify={classifyCard}
                     onCardKey={cardKey}
                     onCardFocus={onCardFocus}
-                    onLoadMore={nextCursor && more ? () => (more.data ? void more.fetchNextPage() : more.enable()) : undefined}
+                    onLoadMore={nextCursor && more ? loadOlder[column.status] : undefined}
                     loadingMore={more?.isFetching}
                   />
                 );
