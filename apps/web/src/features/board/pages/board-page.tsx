@@ -137,6 +137,9 @@ export function BoardPage({ renderCard, onClassified }: Props) {
     if (columns.length > 0 && renderedColumns < columns.length) startTransition(() => setRenderedColumns((n) => n + 1));
   }, [columns.length, renderedColumns]);
   const cardById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
+  // The column each card is shown in: only the column holding the tab stop is told of it, so an
+  // arrow key re-renders the one or two columns it moves the tab stop between, not every column.
+  const columnOf = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, c.column.status] as const))), [columns]);
 
   const submitMove = (input: MoveInput) =>
     move.mutate(input, {
@@ -321,7 +324,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
                     column={column}
                     cards={cards}
                     filtered={filterState.active}
-                    tabStopId={tabStopId}
+                    tabStopId={tabStopId !== null && columnOf.get(tabStopId) === column.status ? tabStopId : null}
                     dragging={dragging}
                     rendered={index < renderedColumns}
                     onOpen={openCard}
