@@ -1,6 +1,6 @@
 // The bench's figures, their targets, and the table they print as.
 
-export type Unit = 'ms' | 'req/s' | 'KB' | 'MiB' | 'nodes' | 'errors' | 'rows' | '%' | 'files';
+export type Unit = 'ms' | 'req/s' | 'KB' | 'MiB' | 'nodes' | 'errors' | 'rows' | '%' | 'files' | 'messages';
 
 export interface Target {
   op: '<=' | '>=' | '<' | '==';
