@@ -212,3 +212,31 @@ test('a closed column shows its older cards when asked, and they can be scrolled
     }).toPass({ timeout: 20_000 });
   }
 });
+
+test('a board answer that breaks the contract is taken off the page with a plain message, and the next good one shows', async ({
+  page,
+}) => {
+  await signIn(page, accounts.marketer);
+  // The server's own board, with one card's field broken, as a server that drifted from this page would send it.
+  let broken: number | null = null;
+  await page.route(/\/api\/board(\?|$)/, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.json()) as { columns: { cards: { id: number; status: unknown }[] }[] };
+    const card = body.columns.flatMap((c) => c.cards)[0]!;
+    broken = card.id;
+    card.status = 42;
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.goto('/board');
+  const alert = page.getByRole('alert').filter({ hasText: 'The board could not be shown' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Reload the page');
+  await expect(alert).toContainText('.status)');
+  await expect(page.locator('[data-testid^="card-"]')).toHaveCount(0);
+  expect(broken).not.toBeNull();
+
+  await page.unroute(/\/api\/board(\?|$)/);
+  await page.reload();
+  await expect(page.getByTestId(`card-${broken}`)).toBeVisible();
+  await expect(page.getByText('The board could not be shown')).toHaveCount(0);
+});

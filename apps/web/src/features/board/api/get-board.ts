@@ -4,17 +4,17 @@ import { api, queryString, readResponse } from '../../../lib/api-client';
 import { rememberBoardReader, takeEarly } from '../../../lib/early-fetch';
 import { queryKeys } from '../../../lib/query-keys';
 import type { BoardFilters } from '../hooks/use-board-filters';
-import { parseBoard } from './parse-board';
+import { checkAfterRender } from '../hooks/use-board-check';
 
 /**
  * The board's read; the page's first one takes the read public/board-early.js started, when it
- * matches. Its JSON is checked against `Board` in slices (parse-board.ts), not in one long task.
+ * matches. Its JSON is checked against `Board` once the page has drawn it (use-board-check.ts).
  */
 export async function getBoard(filters: BoardFilters) {
   const url = `/api/board${queryString(filters)}`;
   const early = await takeEarly(url);
   const data = early ? await readResponse(url, early, z.unknown()) : await api.get(url, z.unknown());
-  const board = await parseBoard(data);
+  const board = checkAfterRender(data);
   rememberBoardReader();
   return board;
 }

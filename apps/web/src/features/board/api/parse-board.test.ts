@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { parseBoard } from './parse-board';
+import { checkBoardShell, parseBoard } from './parse-board';
 
 /** A card as the API sends it, numbered `id`. */
 const card = (id: number, extra: Record<string, unknown> = {}) => ({
@@ -89,5 +89,28 @@ describe('parseBoard', () => {
     const badColumn = { columns: [{ ...column('intake', []), status: 'nowhere' }] };
     expect(((await parseBoard(badColumn).catch((e: unknown) => e)) as ZodError).issues[0]!.path).toEqual(['columns', 0, 'status']);
     await expect(parseBoard(null)).rejects.toBeInstanceOf(ZodError);
+  });
+});
+
+describe('checkBoardShell', () => {
+  it('passes a board whose columns hold objects, leaving the cards’ own fields to parseBoard', () => {
+    const board = { columns: [column('intake', [card(1), card(2, { title: 42 })]), column('planned', [])] };
+    expect(() => checkBoardShell(board)).not.toThrow();
+  });
+
+  it('throws Board’s own error for a card that is not an object, a bad column, or no board at all', () => {
+    const paths = (data: unknown) => {
+      try {
+        checkBoardShell(data);
+      } catch (e) {
+        return (e as ZodError).issues.map((i) => i.path);
+      }
+      return 'passed';
+    };
+    expect(paths({ columns: [column('intake', [card(1), null])] })).toEqual([['columns', 0, 'cards', 1]]);
+    expect(paths({ columns: [column('intake', ['MKT-1'])] })).toEqual([['columns', 0, 'cards', 0]]);
+    expect(paths({ columns: [{ ...column('intake', []), wipLimit: 'none' }] })).toEqual([['columns', 0, 'wipLimit']]);
+    expect(paths({ cards: [] })).toEqual([['columns']]);
+    expect(() => checkBoardShell(null)).toThrow(ZodError);
   });
 });

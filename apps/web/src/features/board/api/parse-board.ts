@@ -42,3 +42,14 @@ export async function parseBoard(data: unknown, slice = sliceMs): Promise<Board>
   }
   return { columns };
 }
+
+/**
+ * The board's shape without its cards' fields, at once: its columns with their own fields, and
+ * each card an object. The page can draw that much without failing; `parseBoard` checks the rest
+ * once it has (use-board-check.ts). Throws `Board.parse`'s own error when it is not so.
+ */
+export function checkBoardShell(data: unknown): void {
+  const shell = BoardShell.safeParse(data);
+  if (!shell.success || shell.data.columns.some((c) => c.cards.some((card) => typeof card !== 'object' || card === null)))
+    Board.parse(data);
+}

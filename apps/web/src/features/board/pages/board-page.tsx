@@ -51,6 +51,7 @@ import { boardAnnouncements, needsClass } from '../announcements';
 import { CardLookupContext } from '../card-lookup';
 import { dropOf } from '../drop';
 import { useBoardFilters, useOpenCard, type BoardFilters } from '../hooks/use-board-filters';
+import { useBoardCheck } from '../hooks/use-board-check';
 import { useBoardKeys } from '../hooks/use-board-keys';
 import { inDisplayOrder, laneOf, neighboursAt } from '../lanes';
 import classes from './board-page.module.css';
@@ -73,7 +74,7 @@ const isClosed = (status: Status) => (closedStatuses as readonly Status[]).inclu
 export function BoardPage({ renderCard, onClassified }: Props) {
   const filterState = useBoardFilters();
   const { filters } = filterState;
-  const { data: fresh, error, isPending } = useBoard(filters);
+  const { data: fresh, error: readError, isPending } = useBoard(filters);
   // The board's first arrival renders in the background (a deferred value: React renders it in
   // slices it yields between), not in the one synchronous task a query's update gets; the loader
   // stays until it is ready. From then on updates render at once, as before (a move must not
@@ -136,6 +137,10 @@ export function BoardPage({ renderCard, onClassified }: Props) {
   useEffect(() => {
     if (columns.length > 0 && renderedColumns < columns.length) startTransition(() => setRenderedColumns((n) => n + 1));
   }, [columns.length, renderedColumns]);
+  // Each board read is checked against the contract once every column is drawn (the check of a
+  // 1,000-card board held the first card back); one that fails is taken off the page, its error shown.
+  const checkError = useBoardCheck(board, renderedColumns >= columns.length);
+  const error = readError ?? checkError;
   const cardById = useMemo(() => new Map(columns.flatMap((c) => c.cards.map((card) => [card.id, card] as const))), [columns]);
   // The column each card is shown in: only the column holding the tab stop is told of it, so an
   // arrow key re-renders the one or two columns it moves the tab stop between, not every column.
@@ -284,7 +289,7 @@ export function BoardPage({ renderCard, onClassified }: Props) {
         </Group>
         <BoardFiltersBar {...filterState} />
         {error && <Alert color="red">{error.message}</Alert>}
-        {isPending || (board === undefined && fresh !== undefined) ? (
+        {checkError ? null : isPending || (board === undefined && fresh !== undefined) ? (
           <Group justify="center" p="xl">
             <Loader />
           </Group>
