@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { percentile } from './load';
+import type { QuietBrowser, QuietLoad } from './quiet-browser';
 
 /** The launch flags of playwright.config.ts. */
-const launchArgs = [
+export const launchArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -18,8 +19,10 @@ const launchArgs = [
 const viewport = { width: 1440, height: 900 };
 export const cardSelector = '[data-testid^="card-"]';
 
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: launchArgs });
+  return chromium.launch({ executablePath: chromiumPath(), args: launchArgs });
 }
 
 /** Busy and idle CPU time of the whole machine so far, in clock ticks, from /proc/stat. */
@@ -143,6 +146,52 @@ export interface Timeline {
   cardPainted: number;
 }
 
+/** Reads a load's milestones in the page (Resource Timing); serialised into it, so self-contained. */
+export const readTimeline = (cardPainted: number): Timeline => {
+  const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+  const find = (suffix: string) => resources.find((r) => new URL(r.name).pathname === suffix);
+  const me = find('/api/auth/me');
+  const board = find('/api/board');
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return {
+    domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
+    scriptsLoaded: Math.max(
+      0,
+      ...resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.responseEnd),
+    ),
+    meRequest: me ? { start: me.startTime, end: me.responseEnd } : null,
+    boardRequest: board
+      ? { start: board.startTime, firstByte: board.responseStart, end: board.responseEnd, bytes: board.decodedBodySize }
+      : null,
+    cardPainted,
+  };
+};
+
+/**
+ * firstCardVisible's figures from cold loads in a Chromium with nothing of DevTools listening
+ * while the page loads (quiet-browser.ts): what a person's browser would show. `before` runs
+ * ahead of each load (a change to the data, so the server computes the board afresh).
+ */
+export async function firstCardQuiet(
+  quiet: QuietBrowser,
+  url: string,
+  cookie: string,
+  runs: number,
+  before?: () => Promise<void>,
+): Promise<FirstCard> {
+  const loads: QuietLoad[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    loads.push(await quiet.coldLoad(url, cookie));
+  }
+  return firstCardOf(
+    loads.map((l) => l.painted),
+    loads.map((l) => l.wall),
+    loads.at(-1)!.jsBytes,
+    loads.map((l) => l.timeline),
+  );
+}
+
 /**
  * Cold loads of /board (fresh context, empty browser cache, already signed in), `runs` times;
  * `before` runs ahead of each (a change to the data, so the server computes the board afresh).
@@ -179,30 +228,7 @@ export async function firstCardVisible(
     }
     wall.push(performance.now() - started);
     inPage.push(painted);
-    timelines.push(
-      await page.evaluate(
-        (cardPainted) => {
-          const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-          const find = (suffix: string) => resources.find((r) => new URL(r.name).pathname === suffix);
-          const me = find('/api/auth/me');
-          const board = find('/api/board');
-          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-          return {
-            domContentLoaded: nav?.domContentLoadedEventEnd ?? NaN,
-            scriptsLoaded: Math.max(
-              0,
-              ...resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.responseEnd),
-            ),
-            meRequest: me ? { start: me.startTime, end: me.responseEnd } : null,
-            boardRequest: board
-              ? { start: board.startTime, firstByte: board.responseStart, end: board.responseEnd, bytes: board.decodedBodySize }
-              : null,
-            cardPainted,
-          };
-        },
-        inPage[inPage.length - 1]!,
-      ),
-    );
+    timelines.push(await page.evaluate(readTimeline, inPage[inPage.length - 1]!));
     // Read from Resource Timing once the card is in view: fetching each script's body over the
     // DevTools protocol while the page loads (as this did) took CPU the load waited for on 2 CPUs.
     jsBytes = await page.evaluate(() =>
@@ -212,8 +238,15 @@ export async function firstCardVisible(
     );
     await context.close();
   }
-  const sorted = [...inPage].sort((a, b) => a - b);
-  const median = percentile(sorted, 0.5);
+  return firstCardOf(inPage, wall, jsBytes, timelines);
+}
+
+/** The median load (page clock), the median wall clock, and the median load's timeline. */
+function firstCardOf(inPage: number[], wall: number[], jsBytes: number, timelines: Timeline[]): FirstCard {
+  const median = percentile(
+    [...inPage].sort((a, b) => a - b),
+    0.5,
+  );
   return {
     runs: inPage,
     median,
@@ -222,7 +255,7 @@ export async function firstCardVisible(
       0.5,
     ),
     jsBytes,
-    timeline: timelines[inPage.indexOf(median)]!,
+    timeline: timelines[inPage.indexOf(median)] ?? timelines[0]!,
   };
 }
 

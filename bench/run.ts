@@ -19,7 +19,8 @@ import {
   type Client,
   type ReportTiming,
 } from './api';
-import { boardPage, firstCardVisible, launchBrowser, type Timeline } from './browser';
+import { boardPage, firstCardQuiet, firstCardVisible, launchBrowser, type Timeline } from './browser';
+import { launchQuietBrowser, type QuietBrowser } from './quiet-browser';
 import { initialJavaScript } from './bundle';
 import type { LoadStats } from './load';
 import { check, formatValue, renderTable, type Metric, type Target, type Unit } from './metrics';
@@ -57,6 +58,21 @@ for (const a of args) {
 }
 const quick = args.has('--quick');
 /** Seconds per latency and per throughput run, cold board reads, page loads per size, drag steps, reads per report and cache state. */
+/**
+ * Chromium twice: driven by Playwright (the keyboard step, the bytes on the wire), and with nothing
+ * of DevTools listening while a page loads, for the first card and the long tasks at load
+ * (quiet-browser.ts says why).
+ */
+interface Browsers {
+  playwright: Browser;
+  quiet: QuietBrowser;
+}
+const launchBrowsers = async (): Promise<Browsers> => ({ playwright: await launchBrowser(), quiet: await launchQuietBrowser() });
+const closeBrowsers = async (b: Browsers | null) => {
+  await b?.playwright.close();
+  await b?.quiet.close();
+};
+
 const plan = quick
   ? { latencyS: 3, throughputS: 4, coldSamples: 20, pageLoads: 2, dragSteps: 5, reportSamples: 10 }
   : { latencyS: 8, throughputS: 10, coldSamples: 60, pageLoads: 5, dragSteps: 10, reportSamples: 20 };
@@ -126,7 +142,8 @@ async function withServer(file: string, fn: (server: Server) => Promise<void>, e
   }
 }
 
-async function boardSize(size: number, tmp: string, browser: Browser | null) {
+async function boardSize(size: number, tmp: string, browsers: Browsers | null) {
+  const browser = browsers?.playwright ?? null;
   const section = `Board: ${count(size)} open cards + 20,000 done, 100,000 time entries`;
   log(`${section}: seeding`);
   const seed = await seedDatabase(path.join(tmp, `board-${size}.db`), {
@@ -198,7 +215,7 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
       const firstName = `first card visible after navigation (median of ${plan.pageLoads} cold loads, each after a change)`;
       await step(section, firstName, 'ms', firstTarget, async () => {
         const fc = (d.firstCard = await twice('page loads', () =>
-          firstCardVisible(browser, server.url, marketer.cookie, plan.pageLoads, change),
+          firstCardQuiet(browsers!.quiet, server.url, marketer.cookie, plan.pageLoads, change),
         ));
         record(
           section,
@@ -206,7 +223,7 @@ async function boardSize(size: number, tmp: string, browser: Browser | null) {
           fc.median,
           'ms',
           firstTarget,
-          `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms (page clock, navigation start → frame after the card was in view); Playwright wall clock median ${fc.wallMedian.toFixed(0)} ms; ${(fc.jsBytes / 1024).toFixed(0)} KB of JavaScript loaded (uncompressed); median run: ${describeTimeline(fc.timeline)}`,
+          `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms (page clock, navigation start → frame after the card was in view; nothing of DevTools listening during the load, quiet-browser.ts); wall clock median ${fc.wallMedian.toFixed(0)} ms; ${(fc.jsBytes / 1024).toFixed(0)} KB of JavaScript loaded (uncompressed); median run: ${describeTimeline(fc.timeline)}`,
         );
       });
       const domTarget: Target | undefined = size === 5000 ? { op: '<=', value: 3000 } : undefined;
@@ -807,7 +824,8 @@ async function capacityAtScale(tmp: string) {
  * route's chunks only), board revalidations (ETag → 304), and in Chromium the long tasks of a cold
  * load and the first card's timing.
  */
-async function speedRun(tmp: string, browser: Browser | null) {
+async function speedRun(tmp: string, browsers: Browsers | null) {
+  const browser = browsers?.playwright ?? null;
   const section = 'Speed: serving and revalidation, 1,000 open cards';
   log(`${section}: seeding`);
   const seed = await seedDatabase(path.join(tmp, 'speed-1k.db'), {
@@ -885,16 +903,21 @@ async function speedRun(tmp: string, browser: Browser | null) {
         `${r.afterChange} changes`,
       );
     });
-    if (!browser) return;
+    if (!browser || !browsers) return;
     log(`${section}: Chromium`);
+    // The long tasks and the first card a person's browser would show come from loads with
+    // nothing of DevTools listening (quiet-browser.ts); the same loads driven by Playwright, as
+    // these rows were measured before, are given beside them, as are the bytes it saw cross the wire.
     const longName = 'long tasks during the board’s first load (Chromium, navigation → first card)';
     await step(section, longName, 'ms', { op: '<=', value: 200 }, async () => {
       const runs = [];
       for (let i = 0; i < (quick ? 2 : 3); i++) {
         await change();
-        runs.push(await twice('board first load', () => browserFirstLoad(browser, server.url, marketer.cookie)));
+        runs.push(await twice('board first load', () => browsers.quiet.coldLoad(server.url, marketer.cookie)));
       }
-      details.speedBrowser = runs;
+      await change();
+      const wire = await twice('board first load, Playwright', () => browserFirstLoad(browser, server.url, marketer.cookie));
+      details.speedBrowser = { quiet: runs, playwright: wire };
       const worst = runs.reduce((a, b) => (b.longTaskMs > a.longTaskMs ? b : a));
       record(
         section,
@@ -902,12 +925,15 @@ async function speedRun(tmp: string, browser: Browser | null) {
         worst.longTaskMs,
         'ms',
         { op: '<=', value: 200 },
-        `worst of ${runs.length} cold loads: ${worst.longTasks} long tasks (${worst.longTaskList.map((t) => `${t.ms} ms at ${t.at} ms`).join(', ')}); all runs ${runs.map((r) => `${r.longTaskMs.toFixed(0)} ms`).join(', ')}. Chromium received ${kb(worst.wireBytes)} in ${worst.requests} responses (encodings ${JSON.stringify(worst.encodings)}), the board's JSON included`,
+        `worst of ${runs.length} cold loads with nothing of DevTools listening: ${worst.longTaskList.length} long task${worst.longTaskList.length === 1 ? '' : 's'} (${worst.longTaskList.map((t) => `${t.ms} ms at ${t.at} ms`).join(', ') || 'none'}); all runs ${runs.map((r) => `${r.longTaskMs.toFixed(0)} ms`).join(', ')}. One load driven by Playwright: ${wire.longTaskMs.toFixed(0)} ms (${wire.longTaskList.map((t) => `${t.ms} ms at ${t.at} ms`).join(', ')}); Chromium received ${kb(wire.wireBytes)} in ${wire.requests} responses (encodings ${JSON.stringify(wire.encodings)}), the board's JSON included`,
       );
     });
     const firstName = 'first card visible after navigation (median of 3 cold loads, each after a change)';
     await step(section, firstName, 'ms', { op: '<=', value: 1000 }, async () => {
       const fc = (details.speedFirstCard = await twice('first card', () =>
+        firstCardQuiet(browsers.quiet, server.url, marketer.cookie, 3, change),
+      ));
+      const attached = (details.speedFirstCardPlaywright = await twice('first card, Playwright', () =>
         firstCardVisible(browser, server.url, marketer.cookie, 3, change),
       ));
       record(
@@ -916,7 +942,7 @@ async function speedRun(tmp: string, browser: Browser | null) {
         fc.median,
         'ms',
         { op: '<=', value: 1000 },
-        `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms; median run: ${describeTimeline(fc.timeline)}`,
+        `runs ${fc.runs.map((r) => r.toFixed(0)).join(', ')} ms, nothing of DevTools listening; driven by Playwright, right after: median ${attached.median.toFixed(0)} ms (runs ${attached.runs.map((r) => r.toFixed(0)).join(', ')} ms); median run: ${describeTimeline(fc.timeline)}`,
       );
     });
     const steps = quick ? 5 : 10;
@@ -1024,11 +1050,11 @@ async function main() {
     return finish(started, tmp);
   }
   if (args.has('--only-speed')) {
-    const browser = args.has('--no-browser') ? null : await launchBrowser();
+    const browsers = args.has('--no-browser') ? null : await launchBrowsers();
     try {
-      await speedRun(tmp, browser);
+      await speedRun(tmp, browsers);
     } finally {
-      await browser?.close();
+      await closeBrowsers(browsers);
     }
     return finish(started, tmp);
   }
@@ -1051,12 +1077,12 @@ async function main() {
     );
   });
 
-  const browser = args.has('--no-browser') ? null : await launchBrowser();
+  const browsers = args.has('--no-browser') ? null : await launchBrowsers();
   try {
-    for (const size of sizes) await boardSize(size, tmp, browser);
-    await speedRun(tmp, browser);
+    for (const size of sizes) await boardSize(size, tmp, browsers);
+    await speedRun(tmp, browsers);
   } finally {
-    await browser?.close();
+    await closeBrowsers(browsers);
   }
   await signInFloodRun(tmp);
   if (args.has('--reports')) await reportsAtScale(tmp);

@@ -259,6 +259,13 @@ function summarise(file: string) {
     }
   }
   console.log(rows.join('\n'));
+  if (profile) {
+    // Where the main thread's time went after the code arrived, summed over every task (most are
+    // React's 5 ms slices, too short to list one by one).
+    const h = hot(profile, lastScript, end, 25);
+    console.log(`  after the last script, self: ${h.self.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
+    console.log(`  after the last script, incl: ${h.incl.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
+  }
   const long = tasks.filter((t) => (t.dur ?? 0) > 50_000);
   console.log(
     `  main thread from navigation to card: ${tasks.length} tasks, busy ${busy.toFixed(0)} ms (CPU ${cpu.toFixed(0)} ms, ${cpuAfterScripts.toFixed(0)} ms of it after the last script arrived), idle ${idle.toFixed(0)} ms; long tasks ${long.length}: ${long.map((t) => ((t.dur ?? 0) / 1000).toFixed(0)).join(', ')} ms`,
