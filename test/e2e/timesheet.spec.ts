@@ -11,6 +11,7 @@ function hm(minutes: number): string {
 
 interface Sheet {
   from: string;
+  to: string;
   loggedMinutes: number;
   availableMinutes: number;
   gapMinutes: number;
@@ -42,6 +43,13 @@ async function ownOpenRequest(page: Page, title: string): Promise<string> {
   return request.key;
 }
 
+/** "2026-11-30" → "30 Nov" (with the year when it is not this year), written here from the UI's convention. */
+function inWords(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${day} ${months[month - 1]}${year === new Date().getFullYear() ? '' : ` ${year}`}`;
+}
+
 /** Adds a row for the request `key` through "Add a request row". */
 async function addRow(page: Page, key: string) {
   await page.getByRole('combobox', { name: 'Add a request row' }).click();
@@ -59,6 +67,8 @@ test('a marketer fills a gap in their week; the totals and the gap follow, a rel
   await expect(page.getByRole('table', { name: 'Week timesheet' })).toBeVisible();
 
   const before = await readSheet(page);
+  // The week is written in words, as dates are everywhere else ("30 Nov – 6 Dec"), not as ISO dates.
+  await expect(page.getByText(`Your week: ${inWords(before.from)} – ${inWords(before.to)}`)).toBeVisible();
   // Today (any open request was filed by then): the last day of the shown week that is not in the future.
   const todayDate = new Date().toISOString().slice(0, 10);
   const day = before.days.filter((d) => d.date <= todayDate).at(-1)!;

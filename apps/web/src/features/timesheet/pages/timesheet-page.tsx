@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { addDays } from '@altitude/shared/calendar';
 import { ApiError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
 import { useUsers } from '../../../lib/directory';
 import { useCurrentUser } from '../../../lib/session';
 import { today } from '../../../lib/today';
@@ -47,7 +48,8 @@ export function TimesheetPage() {
           <Title order={1}>Timesheet</Title>
           <Text c="dimmed" size="sm">
             {own ? 'Your week' : `${person?.name ?? 'Someone'}'s week`}
-            {sheet ? `: ${sheet.from} to ${sheet.to}` : ''}
+            {/* In words, as every other date on screen: "30 Nov – 6 Dec". */}
+            {sheet ? `: ${formatDate(sheet.from)} – ${formatDate(sheet.to)}` : ''}
           </Text>
         </div>
         <Group gap="xs" align="flex-end" wrap="wrap">
