@@ -120,11 +120,20 @@ export async function launchQuietBrowser(): Promise<QuietBrowser> {
       }
     }
   });
+  // A command Chromium never answers fails after two minutes (an awaited card has its own 60 s), not the bench's whole run.
   const send = <T = Record<string, unknown>>(method: string, params: object = {}, sessionId?: string) =>
     new Promise<T>((resolve, reject) => {
       if (exited) return reject(exited);
       const id = ++next;
-      waiting.set(id, (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result as T)));
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`${method}: no answer from Chromium within 120 s`));
+      }, 120_000);
+      waiting.set(id, (m) => {
+        clearTimeout(timer);
+        if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+        else resolve(m.result as T);
+      });
       toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
     });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
